@@ -1,0 +1,1 @@
+//! Index datasets: loading and validation (DATA-SCHEMA.md).

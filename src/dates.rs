@@ -1,0 +1,168 @@
+//! Dates: parse front matter dates, format them the newsroom way.
+
+use jiff::civil::{Date, DateTime, Weekday};
+use jiff::tz::TimeZone;
+use jiff::{Timestamp, ZonedDateTime};
+
+/// A publication instant together with its wall-clock time in the site's zone.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PubDate {
+    pub ts: Timestamp,
+    pub local: DateTime,
+    /// Offset from UTC in seconds at that instant, in the site's zone.
+    pub offset_secs: i32,
+}
+
+/// Parse a front matter date. Accepts RFC 3339 with an offset
+/// (`2024-05-20T13:50:00+07:00`, `Z`), a local date-time without offset
+/// (`2024-05-20T13:50`, `2024-05-20 13:50:00`, taken in `tz`), or a date
+/// alone (`2024-05-20`, midnight in `tz`).
+pub fn parse(s: &str, tz: &TimeZone) -> Result<PubDate, String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Err("the date is empty".into());
+    }
+    let has_offset = {
+        // An offset follows the time part: look after the 'T' or space.
+        let time_part = s.get(10..).unwrap_or("");
+        time_part.contains('+')
+            || time_part.ends_with('Z')
+            || time_part.ends_with('z')
+            || time_part.get(1..).is_some_and(|t| t.contains('-'))
+    };
+    let ts = if has_offset {
+        s.parse::<Timestamp>().map_err(|e| e.to_string())?
+    } else if s.len() <= 10 {
+        let d: Date = s.parse().map_err(|e: jiff::Error| e.to_string())?;
+        d.to_datetime(jiff::civil::Time::midnight())
+            .to_zoned_datetime(tz.clone())
+            .map_err(|e| e.to_string())?
+            .timestamp()
+    } else {
+        let dt: DateTime = s.parse().map_err(|e: jiff::Error| e.to_string())?;
+        dt.to_zoned_datetime(tz.clone())
+            .map_err(|e| e.to_string())?
+            .timestamp()
+    };
+    Ok(from_timestamp(ts, tz))
+}
+
+pub fn from_timestamp(ts: Timestamp, tz: &TimeZone) -> PubDate {
+    let z: ZonedDateTime = ts.to_zoned_datetime(tz.clone());
+    PubDate {
+        ts,
+        local: z.datetime(),
+        offset_secs: z.offset().seconds(),
+    }
+}
+
+/// Newsroom weekday spelling: "Thứ hai" … "Thứ bảy", "Chủ nhật".
+pub fn weekday_vi(w: Weekday) -> &'static str {
+    match w {
+        Weekday::Monday => "Thứ hai",
+        Weekday::Tuesday => "Thứ ba",
+        Weekday::Wednesday => "Thứ tư",
+        Weekday::Thursday => "Thứ năm",
+        Weekday::Friday => "Thứ sáu",
+        Weekday::Saturday => "Thứ bảy",
+        Weekday::Sunday => "Chủ nhật",
+    }
+}
+
+impl PubDate {
+    /// `Thứ hai, 20/05/2024 - 13:50`
+    pub fn date_line(&self) -> String {
+        let d = self.local;
+        format!(
+            "{}, {:02}/{:02}/{} - {:02}:{:02}",
+            weekday_vi(d.weekday()),
+            d.day(),
+            d.month(),
+            d.year(),
+            d.hour(),
+            d.minute()
+        )
+    }
+
+    /// `20/05/2024`
+    pub fn short_date(&self) -> String {
+        let d = self.local;
+        format!("{:02}/{:02}/{}", d.day(), d.month(), d.year())
+    }
+
+    /// `2024-05-20T13:50:00+07:00` for `<time datetime>`, feeds and sitemaps.
+    pub fn rfc3339(&self) -> String {
+        let d = self.local;
+        let off = self.offset_secs;
+        let sign = if off < 0 { '-' } else { '+' };
+        let off = off.unsigned_abs();
+        format!(
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}",
+            d.year(),
+            d.month(),
+            d.day(),
+            d.hour(),
+            d.minute(),
+            d.second(),
+            sign,
+            off / 3600,
+            (off % 3600) / 60
+        )
+    }
+
+    /// Human GMT label for the zone offset: `GMT+7`.
+    pub fn gmt_label(&self) -> String {
+        let h = self.offset_secs / 3600;
+        let m = (self.offset_secs.abs() % 3600) / 60;
+        match (h, m) {
+            (0, 0) => "GMT".to_string(),
+            (h, 0) => format!("GMT{h:+}"),
+            (h, m) => format!("GMT{h:+}:{m:02}"),
+        }
+    }
+}
+
+pub fn time_zone(name: &str) -> Result<TimeZone, String> {
+    TimeZone::get(name).map_err(|e| format!("unknown time zone `{name}`: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vn() -> TimeZone {
+        time_zone("Asia/Ho_Chi_Minh").unwrap()
+    }
+
+    #[test]
+    fn date_line_of_seed_article() {
+        let d = parse("2024-05-20T13:50:00+07:00", &vn()).unwrap();
+        assert_eq!(d.date_line(), "Thứ hai, 20/05/2024 - 13:50");
+        assert_eq!(d.gmt_label(), "GMT+7");
+    }
+
+    #[test]
+    fn local_time_without_offset_is_vietnam_time() {
+        let d = parse("2024-05-20 13:50", &vn()).unwrap();
+        assert_eq!(d.rfc3339(), "2024-05-20T13:50:00+07:00");
+    }
+
+    #[test]
+    fn utc_evening_is_next_day_in_vietnam() {
+        // 23:30 UTC on Saturday is 06:30 on Sunday in Vietnam.
+        let d = parse("2024-06-22T23:30:00Z", &vn()).unwrap();
+        assert_eq!(d.date_line(), "Chủ nhật, 23/06/2024 - 06:30");
+    }
+
+    #[test]
+    fn date_alone_is_local_midnight() {
+        let d = parse("2024-06-23", &vn()).unwrap();
+        assert_eq!(d.date_line(), "Chủ nhật, 23/06/2024 - 00:00");
+    }
+
+    #[test]
+    fn garbage_is_an_error() {
+        assert!(parse("20/05/2024", &vn()).is_err());
+        assert!(parse("", &vn()).is_err());
+    }
+}

@@ -1,0 +1,154 @@
+//! Text helpers: NFC normalisation, ASCII slugs, HTML escaping.
+
+use std::borrow::Cow;
+use unicode_normalization::{UnicodeNormalization, is_nfc_quick};
+
+/// Normalise to NFC, borrowing when the text is already NFC (the usual case).
+pub fn nfc(s: &str) -> Cow<'_, str> {
+    match is_nfc_quick(s.chars()) {
+        unicode_normalization::IsNormalized::Yes => Cow::Borrowed(s),
+        _ => Cow::Owned(s.nfc().collect()),
+    }
+}
+
+/// Owned NFC string.
+pub fn nfc_string(s: String) -> String {
+    match nfc(&s) {
+        Cow::Borrowed(_) => s,
+        Cow::Owned(o) => o,
+    }
+}
+
+/// Fold one Vietnamese letter to ASCII. `đ`/`Đ` → `d` explicitly (a generic
+/// transliterator could map it elsewhere); every vowel with any tone → base.
+fn fold_vi(c: char) -> Option<char> {
+    const GROUPS: &[(&str, char)] = &[
+        ("aàáảãạăằắẳẵặâầấẩẫậ", 'a'),
+        ("AÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬ", 'a'),
+        ("eèéẻẽẹêềếểễệ", 'e'),
+        ("EÈÉẺẼẸÊỀẾỂỄỆ", 'e'),
+        ("iìíỉĩị", 'i'),
+        ("IÌÍỈĨỊ", 'i'),
+        ("oòóỏõọôồốổỗộơờớởỡợ", 'o'),
+        ("OÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢ", 'o'),
+        ("uùúủũụưừứửữự", 'u'),
+        ("UÙÚỦŨỤƯỪỨỬỮỰ", 'u'),
+        ("yỳýỷỹỵ", 'y'),
+        ("YỲÝỶỸỴ", 'y'),
+        ("dđ", 'd'),
+        ("DĐ", 'd'),
+    ];
+    GROUPS
+        .iter()
+        .find(|(set, _)| set.contains(c))
+        .map(|&(_, base)| base)
+}
+
+/// ASCII slug: `Đường Lê Lợi` → `duong-le-loi`. Lowercase letters and digits
+/// separated by single hyphens; never empty for text with a letter or digit;
+/// never contains `/`, `.` or `\`, so it cannot escape a folder.
+pub fn slugify(s: &str) -> String {
+    let s = nfc(s);
+    let mut out = String::with_capacity(s.len());
+    let mut pending_dash = false;
+    let mut push = |ch: char, out: &mut String| {
+        if ch.is_ascii_alphanumeric() {
+            if pending_dash && !out.is_empty() {
+                out.push('-');
+            }
+            pending_dash = false;
+            out.push(ch.to_ascii_lowercase());
+        } else {
+            pending_dash = true;
+        }
+    };
+    for c in s.chars() {
+        if c.is_ascii() {
+            push(c, &mut out);
+        } else if let Some(b) = fold_vi(c) {
+            push(b, &mut out);
+        } else {
+            let mut buf = [0u8; 4];
+            let t = deunicode::deunicode_with_tofu(c.encode_utf8(&mut buf), "-");
+            for b in t.chars() {
+                push(b, &mut out);
+            }
+        }
+    }
+    out
+}
+
+/// Whether a user-given slug is safe as one path segment.
+pub fn is_valid_slug(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 200
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+}
+
+/// Escape text for HTML element content and attribute values.
+pub fn escape_html(s: &str) -> Cow<'_, str> {
+    if !s
+        .bytes()
+        .any(|b| matches!(b, b'<' | b'>' | b'&' | b'"' | b'\''))
+    {
+        return Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Shorten to at most `max` characters on a word boundary, adding `…`.
+pub fn truncate_words(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => &cut[..],
+    };
+    format!("{}…", cut.trim_end_matches([',', '.', ';', ':', ' ']))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slug_of_street_name() {
+        assert_eq!(slugify("Đường Lê Lợi"), "duong-le-loi");
+        assert_eq!(slugify("  --Phong Thổ!! 2022 "), "phong-tho-2022");
+    }
+
+    #[test]
+    fn slug_of_decomposed_text_equals_composed() {
+        let decomposed: String = "Phong Thổ".nfd().collect();
+        assert_eq!(slugify(&decomposed), "phong-tho");
+    }
+
+    #[test]
+    fn slug_never_contains_path_characters() {
+        assert_eq!(slugify("../../etc/passwd"), "etc-passwd");
+        assert!(is_valid_slug(&slugify("a/b\\c.d")));
+    }
+
+    #[test]
+    fn escape_covers_quotes() {
+        assert_eq!(
+            escape_html("<a href='x'>&\""),
+            "&lt;a href=&#39;x&#39;&gt;&amp;&quot;"
+        );
+    }
+}
