@@ -1,9 +1,9 @@
 //! Index-data glue: shortcodes, report pages and the home page's headline
 //! chart, mapping datasets into chart inputs.
 
-use crate::diagnostics::Diagnostics;
-use crate::render::{LinkRef, OutputFile, Renderer};
+use crate::render::{JobOutput, Renderer};
 use crate::shortcodes::Call;
+use crate::site::Site;
 
 /// Expand one shortcode; `n` numbers the shortcodes within a page.
 pub fn shortcode(_r: &Renderer, call: &Call, _n: usize) -> Result<String, String> {
@@ -15,7 +15,12 @@ pub fn headline(_r: &Renderer) -> String {
     String::new()
 }
 
-/// Dataset, year and unit pages, plus standalone chart files.
-pub fn render_pages(_r: &Renderer) -> (Vec<OutputFile>, Vec<LinkRef>, usize, Diagnostics) {
-    (Vec::new(), Vec::new(), 0, Diagnostics::new())
+/// Menu entries for the datasets: (title, site-relative URL).
+pub fn dataset_links(_site: &Site) -> Vec<(&str, String)> {
+    Vec::new()
+}
+
+/// Dataset, year and unit pages of dataset `d`, plus its chart files.
+pub fn dataset_job(_r: &Renderer, _d: usize) -> JobOutput {
+    JobOutput::default()
 }

@@ -56,6 +56,8 @@ pub struct Site {
     /// Sorted in Vietnamese alphabetical order.
     pub categories: Vec<Term>,
     pub tags: Vec<Term>,
+    /// The home page's list: every article, newest first.
+    pub home: Term,
     pub datasets: Vec<Dataset>,
     pub static_files: Vec<(PathBuf, String)>,
 }
@@ -214,8 +216,14 @@ pub fn build(
         .collect();
 
     check_urls(&entries, &page_entries, &categories, &static_files, diags);
-    let _ = &mut categories;
+    let home = Term {
+        name: config.title.clone(),
+        slug: String::new(),
+        url: "/".into(),
+        articles: (0..entries.len()).collect(),
+    };
     Site {
+        home,
         config,
         articles: entries,
         pages: page_entries,
