@@ -160,7 +160,12 @@ impl Dataset {
     /// The score of unit `unit` (an index into `units`) in `year`, if the
     /// unit is listed that year.
     pub fn score(&self, unit: usize, year: i32) -> Option<&Score> {
-        self.year(year)?.scores.iter().find(|s| s.unit == unit)
+        let scores = &self.year(year)?.scores;
+        // Scores are sorted by unit index.
+        scores
+            .binary_search_by_key(&unit, |s| s.unit)
+            .ok()
+            .map(|i| &scores[i])
     }
 
     /// The N in "x/N": `out_of`, else the number of ranked units that year

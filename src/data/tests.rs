@@ -893,3 +893,23 @@ fn load_dir_of_a_missing_folder_is_empty_without_error() {
     let (sets, diags) = load_dir(&root.path().join("content/data"), root.path());
     assert!(sets.is_empty() && diags.is_empty());
 }
+
+#[test]
+fn derived_ranks_scale_to_many_units() {
+    // 20,000 units with 100 distinct totals: must stay fast (no n² pass).
+    let mut src = String::from("title: T\nsource: [{ name: S }]\nscale: { max: 100 }\nunits:\n");
+    for i in 0..20_000 {
+        src.push_str(&format!(
+            "  - {{ key: \"{i}\", name: \"Xã {i}\", slug: x{i} }}\n"
+        ));
+    }
+    src.push_str("results:\n  - year: 2022\n    scores:\n");
+    for i in 0..20_000 {
+        src.push_str(&format!("      \"{i}\": {{ total: {} }}\n", i % 100));
+    }
+    let ds = ok(&src);
+    let s = ds.score(19_999, 2022).unwrap();
+    assert_eq!(s.total, Some(99.0));
+    assert_eq!(s.rank, Some(1));
+    assert_eq!(ds.score(0, 2022).unwrap().rank, Some(20_000 - 200 + 1));
+}

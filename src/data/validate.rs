@@ -765,10 +765,18 @@ fn check_year(cx: &mut Ctx, y: RawYear, at: (usize, usize), c: &YearCtx) -> Opti
     let higher = c.scale.is_none_or(|s| s.higher_is_better);
     let better = |a: f64, b: f64| if higher { a > b } else { a < b };
     if !published {
-        let totals: Vec<f64> = pending.iter().filter_map(|p| p.score.total).collect();
+        // Competition ranking: 1 + the number of strictly better totals.
+        let mut totals: Vec<f64> = pending.iter().filter_map(|p| p.score.total).collect();
+        totals.sort_by(|a, b| {
+            if higher {
+                b.total_cmp(a)
+            } else {
+                a.total_cmp(b)
+            }
+        });
         for p in &mut pending {
             if let Some(t) = p.score.total {
-                let ahead = totals.iter().filter(|&&o| better(o, t)).count();
+                let ahead = totals.partition_point(|&o| better(o, t));
                 p.score.rank = Some(ahead as u32 + 1);
             }
         }
