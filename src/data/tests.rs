@@ -913,3 +913,27 @@ fn derived_ranks_scale_to_many_units() {
     assert_eq!(s.rank, Some(1));
     assert_eq!(ds.score(0, 2022).unwrap().rank, Some(20_000 - 200 + 1));
 }
+
+#[test]
+fn damaged_fixtures_never_panic() {
+    for name in [
+        "lai-chau-cchc.yaml",
+        "lai-chau-8-illustrative.yaml",
+        "invalid-many-errors.yaml",
+    ] {
+        let src = fixture(name);
+        let lines: Vec<&str> = src.lines().collect();
+        // Every line removed in turn.
+        for skip in 0..lines.len() {
+            let s: Vec<&str> = (0..lines.len())
+                .filter(|&i| i != skip)
+                .map(|i| lines[i])
+                .collect();
+            let _ = load(&s.join("\n"));
+        }
+        // Cut at many places (on char boundaries).
+        for (i, _) in src.char_indices().step_by(5) {
+            let _ = load(&src[..i]);
+        }
+    }
+}
