@@ -396,12 +396,16 @@ mod samples {
                 format!("{}{}</body></html>", &page, chart.html),
             )
             .unwrap();
-            page.push_str("");
             println!("{name}: {} bytes svg", chart.svg.len());
         }
         for (_, chart) in &all {
             page.push_str(&chart.html);
         }
         std::fs::write(dir.join("all.html"), page).unwrap();
+        let t = std::time::Instant::now();
+        for _ in 0..200 {
+            std::hint::black_box(super::ranking::tests::sample8());
+        }
+        println!("ranking8: {:?} per chart", t.elapsed() / 200);
     }
 }

@@ -11,7 +11,7 @@ use crate::numfmt::NO_DATA;
 pub(super) const ROW: i32 = 22;
 pub(super) const BAR_H: i32 = 14;
 /// Smallest width left for bars; labels longer than what remains get "…".
-const MIN_BARS: f64 = 120.0;
+const MIN_BARS: f64 = 110.0;
 
 /// Label column shared with the change chart: the widest label (bold for
 /// highlighted ones) up to `max`, each label fitted to it.
@@ -347,6 +347,38 @@ pub(crate) mod tests {
                 _ => {}
             }
         }
+    }
+
+    #[test]
+    fn escaped_once_and_nfc() {
+        use unicode_normalization::UnicodeNormalization;
+        let decomposed: String = "Phong Thổ".nfd().collect();
+        let bars = [
+            Bar {
+                label: decomposed,
+                value: Some(72.1),
+                rank: Some(1),
+                highlight: false,
+            },
+            Bar {
+                label: "Lào Cai & \"Yên Bái\"".into(),
+                value: Some(1.0),
+                rank: Some(2),
+                highlight: false,
+            },
+        ];
+        let chart = ranking(&meta("n", false), 2022, &bars);
+        let doc = check_svg(&chart.svg, "n");
+        let texts = svg_texts(&doc);
+        assert!(texts.contains(&"Phong Thổ".to_string()), "NFC label");
+        assert!(
+            texts.contains(&"Lào Cai & \"Yên Bái\"".to_string()),
+            "{texts:?}"
+        );
+        assert!(!chart.svg.contains("&amp;amp;") && !chart.html.contains("&amp;amp;"));
+        let rows = table_rows(&chart.html);
+        assert_eq!(rows[2][1], "Lào Cai & \"Yên Bái\"");
+        assert_eq!(rows[1][1], "Phong Thổ");
     }
 
     #[test]

@@ -47,9 +47,19 @@ pub(crate) enum Weight {
     Italic,
 }
 
-/// Estimated advance of one character in em, for a typical sans-serif.
-/// Counts characters, not bytes: a Vietnamese letter with two marks measures
-/// like its base letter.
+/// Advance widths (em) of a–z and A–Z, after DejaVu Sans: the widest common
+/// sans-serif (Linux default), so labels fit with Roboto, Arial or SF too.
+const LOWER: [f64; 26] = [
+    0.613, 0.635, 0.550, 0.635, 0.615, 0.352, 0.635, 0.634, 0.278, 0.278, 0.579, 0.278, 0.974,
+    0.634, 0.612, 0.635, 0.635, 0.411, 0.521, 0.392, 0.634, 0.592, 0.818, 0.592, 0.592, 0.525,
+];
+const UPPER: [f64; 26] = [
+    0.684, 0.686, 0.698, 0.770, 0.632, 0.575, 0.775, 0.752, 0.295, 0.295, 0.656, 0.557, 0.863,
+    0.748, 0.787, 0.603, 0.787, 0.695, 0.635, 0.611, 0.732, 0.684, 0.989, 0.685, 0.611, 0.685,
+];
+
+/// Estimated advance of one character in em. Counts characters, not bytes:
+/// a Vietnamese letter with two marks measures like its base letter.
 fn char_em(c: char) -> f64 {
     let mut base = c;
     decompose_canonical(c, |d| {
@@ -58,15 +68,18 @@ fn char_em(c: char) -> f64 {
         }
     });
     match base {
-        ' ' | 'i' | 'j' | 'l' | 'I' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' => 0.3,
-        'f' | 't' | 'r' | '(' | ')' | '-' | '[' | ']' | '/' => 0.38,
-        'm' | 'w' => 0.86,
-        'M' | 'W' => 0.92,
-        '…' | '–' | '—' => 1.0,
-        '0'..='9' => 0.57,
-        c if c.is_uppercase() => 0.70,
-        c if c.is_alphabetic() => 0.57,
-        c if c.is_ascii() => 0.6,
+        'a'..='z' => LOWER[(base as u8 - b'a') as usize],
+        'A'..='Z' => UPPER[(base as u8 - b'A') as usize],
+        'đ' => 0.635,
+        'Đ' => 0.780,
+        '0'..='9' => 0.636,
+        ' ' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' => 0.32,
+        '-' | '(' | ')' | '[' | ']' | '/' | '"' => 0.40,
+        '<' | '>' | '=' | '+' | '~' => 0.838,
+        '…' | '–' | '—' | '→' | '←' | '%' | '@' | '&' => 1.0,
+        c if c.is_uppercase() => 0.78,
+        c if c.is_alphabetic() => 0.64,
+        c if c.is_ascii() => 0.64,
         _ => 1.0,
     }
 }
@@ -74,7 +87,7 @@ fn char_em(c: char) -> f64 {
 /// Estimated width of `s` at `size`, generous so labels are never cut.
 pub(crate) fn text_width(s: &str, size: f64, weight: Weight) -> f64 {
     let em: f64 = s.chars().map(char_em).sum();
-    let k = if weight == Weight::Bold { 1.08 } else { 1.0 };
+    let k = if weight == Weight::Bold { 1.1 } else { 1.0 };
     em * size * k
 }
 

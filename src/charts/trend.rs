@@ -98,7 +98,12 @@ pub fn trend(meta: &ChartMeta, unit_name: &str, points: &[TrendPoint]) -> Chart 
     } else {
         "điểm"
     };
-    let header = Header::new(meta, &format!("{unit}: {what} qua các năm · {scale_txt}"));
+    let sub = if points.is_empty() {
+        format!("{unit}: {what} qua các năm")
+    } else {
+        format!("{unit}: {what}, {first}–{last}")
+    };
+    let header = Header::new(meta, &sub);
 
     // Value axis.
     let totals: Vec<f64> = points.iter().filter_map(|p| finite(p.total)).collect();
