@@ -532,6 +532,35 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn many_years_labels_do_not_overlap() {
+        let pts: Vec<TrendPoint> = (2000..2025)
+            .map(|y| TrendPoint {
+                year: y,
+                total: Some(50.0 + f64::from(y - 2000)),
+                rank: Some((y - 1999) as u32),
+                of: Some(30),
+            })
+            .collect();
+        let chart = trend(&meta("m", false), "X", &pts);
+        let doc = check_svg(&chart.svg, "m");
+        let mut xs: Vec<(f64, f64)> = doc
+            .descendants()
+            .filter(|n| {
+                n.has_tag_name("text")
+                    && n.text()
+                        .is_some_and(|t| t.len() == 4 && t.starts_with("20"))
+            })
+            .map(|n| (attr_f(&n, "y"), attr_f(&n, "x")))
+            .collect();
+        xs.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        let w = svg::text_width("2000", FONT, Weight::Normal);
+        for pair in xs.windows(2).filter(|p| p[0].0 == p[1].0) {
+            assert!(pair[1].1 - pair[0].1 >= w, "year labels overlap: {pair:?}");
+        }
+        assert!(desc_text(&doc).contains("Năm 2013: 63,00 điểm, hạng 14/30"));
+    }
+
+    #[test]
     fn single_and_empty() {
         let one = [TrendPoint {
             year: 2022,
