@@ -97,14 +97,18 @@ pub enum Job {
     Feed,
     Assets,
     Static,
-    /// Dataset pages and chart files (see `report`).
+    /// Dataset pages and chart files (see `datapages`).
     Data(usize),
+    /// The `/chi-so/` list of datasets.
+    DataIndex,
 }
 
 pub struct Renderer<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
     pub prefix: String,
+    /// Charts drawn so far, reused by every page that shows them.
+    pub charts: crate::report::ChartCache,
 }
 
 fn fnv1a(b: &[u8]) -> u64 {
@@ -186,6 +190,7 @@ impl<'a> Renderer<'a> {
             site,
             theme,
             prefix,
+            charts: Default::default(),
         }
     }
 
@@ -281,6 +286,9 @@ pub fn all_jobs(site: &Site) -> Vec<Job> {
     }
     jobs.extend((0..site.pages.len()).map(Job::Page));
     jobs.extend((0..site.datasets.len()).map(Job::Data));
+    if !site.datasets.is_empty() {
+        jobs.push(Job::DataIndex);
+    }
     jobs.extend([Job::NotFound, Job::Feed, Job::Assets, Job::Static]);
     jobs
 }
@@ -406,7 +414,8 @@ pub fn run_job(r: &Renderer, shared: &Shared, job: Job) -> JobOutput {
             }
             out
         }
-        Job::Data(d) => crate::report::dataset_job(r, d),
+        Job::Data(d) => crate::datapages::dataset_job(r, shared, d),
+        Job::DataIndex => crate::datapages::index_job(r),
     }
 }
 

@@ -11,8 +11,6 @@ use crate::site::{DATA_PREFIX, Site};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
-pub use crate::datapages::dataset_job;
-
 /// Stand-in id inside cached charts, replaced by the page's own id.
 const ID_TOKEN: &str = "chisochartid";
 
@@ -60,15 +58,25 @@ impl ChartKind {
     }
 }
 
+/// (dataset index, what, highlighted unit)
+type ChartKey = (usize, ChartKind, Option<usize>);
+
 /// Cache of rendered charts, shared by all render threads.
 #[derive(Default)]
 pub struct ChartCache {
-    map: Mutex<HashMap<(usize, ChartKind, Option<usize>), Arc<Chart>>>,
+    map: Mutex<HashMap<ChartKey, Arc<Chart>>>,
 }
 
 impl ChartCache {
     /// The chart for dataset `d`, with the page-specific `id`.
-    pub fn get(&self, site: &Site, d: usize, kind: &ChartKind, highlight: Option<usize>, id: &str) -> (String, String) {
+    pub fn get(
+        &self,
+        site: &Site,
+        d: usize,
+        kind: &ChartKind,
+        highlight: Option<usize>,
+        id: &str,
+    ) -> (String, String) {
         let key = (d, kind.clone(), highlight);
         let cached = self.map.lock().ok().and_then(|m| m.get(&key).cloned());
         let chart = match cached {
@@ -81,7 +89,10 @@ impl ChartCache {
                 c
             }
         };
-        (chart.html.replace(ID_TOKEN, id), chart.svg.replace(ID_TOKEN, id))
+        (
+            chart.html.replace(ID_TOKEN, id),
+            chart.svg.replace(ID_TOKEN, id),
+        )
     }
 }
 
@@ -162,7 +173,10 @@ pub fn draw(ds: &Dataset, kind: &ChartKind, highlight: Option<usize>, id: &str) 
                 })
                 .unwrap_or_default();
             let title = format!("{t}: {} năm {year} theo lĩnh vực", u.short);
-            let caption = format!("Điểm từng lĩnh vực của {} năm {year} so với điểm tối đa", u.name);
+            let caption = format!(
+                "Điểm từng lĩnh vực của {} năm {year} so với điểm tối đa",
+                u.name
+            );
             charts::fields(&meta(ds, id, title, caption), &u.short, year, &rows)
         }
         ChartKind::Change { from, to } => {
@@ -179,7 +193,9 @@ pub fn draw(ds: &Dataset, kind: &ChartKind, highlight: Option<usize>, id: &str) 
                 .collect();
             rows.sort_by(|a, b| {
                 let key = |r: &ChangeRow| r.to_rank.unwrap_or(u32::MAX);
-                key(a).cmp(&key(b)).then_with(|| crate::collate::compare(&a.label, &b.label))
+                key(a)
+                    .cmp(&key(b))
+                    .then_with(|| crate::collate::compare(&a.label, &b.label))
             });
             let title = format!("{t}: thay đổi thứ hạng {from}–{to}");
             let caption = format!("Thay đổi thứ hạng giữa năm {from} và năm {to}");
@@ -202,7 +218,13 @@ pub fn chart_file_url(ds: &Dataset, kind: &ChartKind) -> String {
 }
 
 /// A chart's figure HTML for a page, with a link to its standalone file.
-pub fn figure(r: &Renderer, d: usize, kind: &ChartKind, highlight: Option<usize>, id: &str) -> String {
+pub fn figure(
+    r: &Renderer,
+    d: usize,
+    kind: &ChartKind,
+    highlight: Option<usize>,
+    id: &str,
+) -> String {
     let ds = &r.site.datasets[d];
     let (html, _) = r.charts.get(r.site, d, kind, highlight, id);
     if kind.has_file(ds) {
@@ -258,7 +280,11 @@ fn dataset<'s>(site: &'s Site, call: &Call) -> Result<(usize, &'s Dataset), Stri
             let names: Vec<&str> = site.datasets.iter().map(|d| d.slug.as_str()).collect();
             format!(
                 "no dataset `{slug}`; datasets are the files in content/data: {}",
-                if names.is_empty() { "(none)".to_string() } else { names.join(", ") }
+                if names.is_empty() {
+                    "(none)".to_string()
+                } else {
+                    names.join(", ")
+                }
             )
         })
 }
@@ -267,7 +293,11 @@ fn unit(ds: &Dataset, call: &Call, key: &str) -> Result<usize, String> {
     let r = arg(call, key)?.as_str();
     ds.unit_by_ref(&r).ok_or_else(|| {
         let slugs: Vec<&str> = ds.units.iter().map(|u| u.slug.as_str()).collect();
-        format!("dataset `{}` has no unit `{r}`; units: {}", ds.slug, slugs.join(", "))
+        format!(
+            "dataset `{}` has no unit `{r}`; units: {}",
+            ds.slug,
+            slugs.join(", ")
+        )
     })
 }
 
@@ -275,7 +305,11 @@ fn year(ds: &Dataset, call: &Call, key: &str) -> Result<i32, String> {
     let y = int_arg(call, key)?;
     ds.year(y).map(|_| y).ok_or_else(|| {
         let ys: Vec<String> = ds.years.iter().map(|y| y.year.to_string()).collect();
-        format!("dataset `{}` has no year {y}; years: {}", ds.slug, ys.join(", "))
+        format!(
+            "dataset `{}` has no year {y}; years: {}",
+            ds.slug,
+            ys.join(", ")
+        )
     })
 }
 
@@ -284,15 +318,28 @@ pub fn parse_chart(site: &Site, call: &Call) -> Result<(usize, ChartKind, Option
     check_args(call, CHART_ARGS)?;
     let (d, ds) = dataset(site, call)?;
     let kind_name = arg(call, "kind")?.as_str();
-    let latest = || ds.latest_year().ok_or_else(|| format!("dataset `{}` has no results", ds.slug));
+    let latest = || {
+        ds.latest_year()
+            .ok_or_else(|| format!("dataset `{}` has no results", ds.slug))
+    };
     let kind = match kind_name.as_str() {
         "ranking" => ChartKind::Ranking {
-            year: if call.args.contains_key("year") { year(ds, call, "year")? } else { latest()? },
+            year: if call.args.contains_key("year") {
+                year(ds, call, "year")?
+            } else {
+                latest()?
+            },
         },
-        "trend" => ChartKind::Trend { unit: unit(ds, call, "unit")? },
+        "trend" => ChartKind::Trend {
+            unit: unit(ds, call, "unit")?,
+        },
         "fields" => ChartKind::Fields {
             unit: unit(ds, call, "unit")?,
-            year: if call.args.contains_key("year") { year(ds, call, "year")? } else { latest()? },
+            year: if call.args.contains_key("year") {
+                year(ds, call, "year")?
+            } else {
+                latest()?
+            },
         },
         "change" => {
             let from = year(ds, call, "from")?;
@@ -343,33 +390,48 @@ pub fn shortcode(r: &Renderer, call: &Call, n: usize) -> Result<String, String> 
             let text = crate::data::value_text(ds, &u, y, &what, from)?;
             let mut html = crate::text::escape_html(&text).into_owned();
             if ds.status == Status::Illustrative {
-                html = format!("<span class=\"value-illustrative\" title=\"Số liệu minh họa\">{html}</span>");
+                html = format!(
+                    "<span class=\"value-illustrative\" title=\"Số liệu minh họa\">{html}</span>"
+                );
             }
             Ok(html)
         }
-        other => Err(format!("unknown shortcode `{other}`; shortcodes: chart, value")),
+        other => Err(format!(
+            "unknown shortcode `{other}`; shortcodes: chart, value"
+        )),
     }
 }
 
 /// HTML of the home page's headline chart (site.yaml `headline`), if set.
 pub fn headline(r: &Renderer) -> String {
     match &r.site.config.headline {
-        Some(h) => r
-            .markdown(h, std::path::Path::new(crate::config::FILE), 0)
-            .html,
+        Some(h) => {
+            r.markdown(h, std::path::Path::new(crate::config::FILE), 0)
+                .html
+        }
         None => String::new(),
     }
 }
 
 /// Every canonical chart of a dataset: what its pages show and write.
 pub fn canonical_charts(ds: &Dataset) -> Vec<ChartKind> {
-    let mut v: Vec<ChartKind> = ds.years.iter().map(|y| ChartKind::Ranking { year: y.year }).collect();
-    v.extend(ds.years.windows(2).map(|w| ChartKind::Change { from: w[0].year, to: w[1].year }));
+    let mut v: Vec<ChartKind> = ds
+        .years
+        .iter()
+        .map(|y| ChartKind::Ranking { year: y.year })
+        .collect();
+    v.extend(ds.years.windows(2).map(|w| ChartKind::Change {
+        from: w[0].year,
+        to: w[1].year,
+    }));
     for u in 0..ds.units.len() {
         v.push(ChartKind::Trend { unit: u });
         for y in &ds.years {
             if !y.fields.is_empty() && ds.score(u, y.year).is_some() {
-                v.push(ChartKind::Fields { unit: u, year: y.year });
+                v.push(ChartKind::Fields {
+                    unit: u,
+                    year: y.year,
+                });
             }
         }
     }

@@ -251,7 +251,10 @@ fn check_commentary(
                 Diagnostic::error(
                     codes::DATA,
                     c.source.clone(),
-                    format!("commentary for dataset `{}`, but there is no content/data/{}.yaml", c.dataset, c.dataset),
+                    format!(
+                        "commentary for dataset `{}`, but there is no content/data/{}.yaml",
+                        c.dataset, c.dataset
+                    ),
                 )
                 .hint("rename the file or folder after an existing dataset"),
             );
@@ -265,12 +268,23 @@ fn check_commentary(
                 Diagnostic::error(
                     codes::DATA,
                     c.source.clone(),
-                    format!("`{}` is neither a year nor a unit slug of dataset `{}`", c.key, ds.slug),
+                    format!(
+                        "`{}` is neither a year nor a unit slug of dataset `{}`",
+                        c.key, ds.slug
+                    ),
                 )
                 .hint(format!(
                     "name the file after a year ({}) or a unit slug ({})",
-                    ds.years.iter().map(|y| y.year.to_string()).collect::<Vec<_>>().join(", "),
-                    ds.units.iter().map(|u| u.slug.as_str()).collect::<Vec<_>>().join(", ")
+                    ds.years
+                        .iter()
+                        .map(|y| y.year.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    ds.units
+                        .iter()
+                        .map(|u| u.slug.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
                 )),
             );
             continue;
