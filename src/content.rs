@@ -454,7 +454,7 @@ fn load_commentary(root: &Path, diags: &mut Diagnostics) -> Vec<Commentary> {
 /// Everything read from `content/`.
 #[derive(Debug, Default)]
 pub struct Loaded {
-    pub articles: Vec<Article>,
+    pub articles: Vec<std::sync::Arc<Article>>,
     pub pages: Vec<Page>,
     pub commentary: Vec<Commentary>,
     /// Files under content/static, copied as they are: (absolute, URL path).
@@ -476,7 +476,7 @@ pub fn load(root: &Path, cfg: &SiteConfig, drafts: bool, diags: &mut Diagnostics
     for r in results {
         match r {
             Ok(a) if a.draft && !drafts => {}
-            Ok(a) => articles.push(a),
+            Ok(a) => articles.push(std::sync::Arc::new(a)),
             Err(d) => diags.extend(d),
         }
     }

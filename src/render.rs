@@ -12,6 +12,7 @@ use crate::theme::{Theme, tera_diagnostic};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tera::{Context, Value};
 
 /// One file of the finished site; `path` is relative to the output folder.
@@ -250,16 +251,27 @@ impl<'a> Renderer<'a> {
 
 /// Precomputed values shared by many pages.
 pub struct Shared {
-    pub bodies: Vec<markdown::Rendered>,
+    pub bodies: Vec<Arc<markdown::Rendered>>,
     pub teasers: Vec<Value>,
     pub headline: String,
 }
 
 impl Shared {
     pub fn compute(r: &Renderer) -> Shared {
+        Self::with_cache(r, |_| None)
+    }
+
+    /// Like `compute`, reusing the Markdown bodies `cached` returns.
+    pub fn with_cache(
+        r: &Renderer,
+        cached: impl Fn(usize) -> Option<Arc<markdown::Rendered>> + Sync,
+    ) -> Shared {
         let n = r.site.articles.len();
         Shared {
-            bodies: (0..n).into_par_iter().map(|i| r.article_body(i)).collect(),
+            bodies: (0..n)
+                .into_par_iter()
+                .map(|i| cached(i).unwrap_or_else(|| Arc::new(r.article_body(i))))
+                .collect(),
             teasers: (0..n).into_par_iter().map(|i| r.teaser(i)).collect(),
             headline: crate::report::headline(r),
         }

@@ -22,7 +22,7 @@ pub const RELATED_MAX: usize = 5;
 
 #[derive(Debug)]
 pub struct ArticleEntry {
-    pub article: Article,
+    pub article: std::sync::Arc<Article>,
     /// Site-relative URL path, e.g. `/cai-cach-hanh-chinh/phong-tho/`.
     pub url: String,
     pub category: usize,
