@@ -37,7 +37,9 @@ pub fn read_text(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
         Err(e) => {
             let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-            let col = good.len() - good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            // Columns count characters, as editors do, not bytes.
+            let col = std::str::from_utf8(&good[line_start..]).map_or(0, |s| s.chars().count());
             return Err(
                 Diagnostic::error(codes::UTF8, rel, "the file is not valid UTF-8")
                     .at(line, col + 1)
