@@ -203,7 +203,10 @@ mod tests {
     #[test]
     fn code_ranges_are_skipped() {
         let src = "`{{ value(data=\"x\") }}`";
-        let code = [std::ops::Range { start: 0, end: src.len() }];
+        let code = [std::ops::Range {
+            start: 0,
+            end: src.len(),
+        }];
         let (calls, errs) = find(src, &code);
         assert!(calls.is_empty() && errs.is_empty());
     }
