@@ -154,7 +154,7 @@ struct ArticleFront {
     #[serde(default)]
     summary: Option<String>,
     #[serde(default)]
-    image: Option<String>,
+    image: Option<Spanned<String>>,
     #[serde(default)]
     image_caption: Option<String>,
     #[serde(default)]
@@ -210,6 +210,8 @@ pub struct Article {
     pub tags: Vec<String>,
     pub summary: String,
     pub image: Option<String>,
+    /// Where `image:` is written (line 0 when there is none).
+    pub image_loc: Loc,
     pub image_caption: Option<String>,
     pub body: String,
     pub body_line_offset: usize,
@@ -261,9 +263,12 @@ fn comments_error(c: &Spanned<serde_json::Value>, rel: &Path, offset: usize) -> 
     })
 }
 
+/// The slug given in front matter, or one made from the title. The location
+/// is the `slug:` value's, or the title's for a slug made from it.
 fn slug_from(
     given: Option<Spanned<String>>,
     title: &str,
+    title_loc: Loc,
     rel: &Path,
     offset: usize,
     diags: &mut Diagnostics,
@@ -291,7 +296,7 @@ fn slug_from(
                 .collect::<String>()
                 .trim_end_matches('-')
                 .to_string(),
-            Loc::default(),
+            title_loc,
         ),
     }
 }
@@ -340,8 +345,18 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
     if let Some(c) = &fm.comments {
         diags.extend(comments_error(c, rel, off));
     }
+    let image_loc = fm.image.as_ref().map(|i| loc(i, off)).unwrap_or_default();
+    if let Some(img) = &fm.image {
+        if text::is_unsafe_url(&img.value) {
+            diags.push(
+                Diagnostic::error(codes::BROKEN_LINK, rel, "the image address is not allowed")
+                    .at(image_loc.line, image_loc.col)
+                    .hint("javascript:, data: and vbscript: addresses are not allowed; put the image in content/static/ and write image: /images/anh.jpg"),
+            );
+        }
+    }
     let title = nfc_string(fm.title.value.trim().to_string());
-    let (slug, slug_loc) = slug_from(fm.slug, &title, rel, off, &mut diags);
+    let (slug, slug_loc) = slug_from(fm.slug, &title, loc(&fm.title, off), rel, off, &mut diags);
     if diags.has_errors() {
         return Err(diags);
     }
@@ -368,7 +383,8 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
             t
         },
         summary: opt(fm.summary).unwrap_or_default(),
-        image: opt(fm.image),
+        image: opt(fm.image.map(|i| i.value)),
+        image_loc,
         image_caption: opt(fm.image_caption),
         body: nfc_string(split.body.to_string()),
         body_line_offset: split.body_line_offset,
@@ -389,7 +405,7 @@ pub fn load_page(abs: &Path, rel: &Path) -> Result<Page, Diagnostics> {
         diags.extend(comments_error(c, rel, off));
     }
     let title = nfc_string(fm.title.value.trim().to_string());
-    let (slug, slug_loc) = slug_from(fm.slug, &title, rel, off, &mut diags);
+    let (slug, slug_loc) = slug_from(fm.slug, &title, loc(&fm.title, off), rel, off, &mut diags);
     if diags.has_errors() {
         return Err(diags);
     }

@@ -122,7 +122,7 @@ pub fn check(site: &Site, rendered: &Rendered) -> Diagnostics {
                 LinkRef {
                     url: img.clone(),
                     file: e.article.source.clone(),
-                    line: 0,
+                    line: e.article.image_loc.line,
                 },
                 e.url.clone(),
             ));
