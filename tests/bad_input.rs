@@ -704,3 +704,149 @@ fn raw_html_in_markdown_passes_with_allow() {
     assert_eq!(text_of(&doc, ".article-body div.hop b"), "đậm");
     assert_eq!(text_of(&doc, ".article-body span#nho"), "nhỏ");
 }
+
+// ---------------------------------------------------------------- untrusted text everywhere
+
+const PAYLOADS: [&str; 3] = [
+    "\"><script>alert(1)</script>",
+    "' onmouseover='x",
+    "</title><script>",
+];
+
+/// A YAML double-quoted string holding `s`.
+fn yq(s: &str) -> String {
+    serde_json::to_string(s).unwrap()
+}
+
+#[test]
+fn xss_payloads_in_every_string_stay_text_in_html_rss_and_sitemap() {
+    let site = Site::fixture("good");
+    let p = |i: usize| PAYLOADS[i % PAYLOADS.len()];
+    let all = PAYLOADS.join(" ");
+    site.write(
+        SITE,
+        format!(
+            "title: {}\ndescription: {}\nbase_url: \"https://thu.example.gov.vn/\"\ndefault_category: {}\ncopyright: {}\nmenu:\n  - {{ name: {}, url: \"/\" }}\n",
+            yq(&format!("Huyện {}", p(0))),
+            yq(&all),
+            yq(&format!("Tin {}", p(1))),
+            yq(p(2)),
+            yq(p(1)),
+        ),
+    );
+    for (i, f) in [ART, ART2].iter().enumerate() {
+        site.write(
+            f,
+            format!(
+                "---\ntitle: {}\ndate: 2024-05-2{i}T08:00:00+07:00\nauthor: {}\ncategory: {}\ntags: [{}, {}]\nsummary: {}\nimage: /images/duong.svg\nimage_caption: {}\n---\nThân bài {i}.\n",
+                yq(&format!("Bài {i} {}", p(i))),
+                yq(p(i + 1)),
+                yq(&format!("Mục {i} {}", p(i + 2))),
+                yq(p(i)),
+                yq(p(i + 1)),
+                yq(&all),
+                yq(&all),
+            ),
+        );
+    }
+    site.write(
+        "content/pages/gioi-thieu.md",
+        format!(
+            "---\ntitle: {}\nslug: gioi-thieu\nsummary: {}\n---\nGiới thiệu.\n",
+            yq(&format!("Giới thiệu {}", p(2))),
+            yq(&all)
+        ),
+    );
+    let out = site.run(&["build"]);
+    out.assert_code(0);
+    let output = site.path("output");
+    assert_no_active_content(&output);
+
+    // Titles are visible as text.
+    let (_, doc) = common::html_files(&output)
+        .into_iter()
+        .find(|(p, _)| {
+            p.to_string_lossy()
+                .ends_with("bai-0-script-alert-1-script/index.html")
+        })
+        .expect("article 0 page");
+    assert_eq!(
+        doc.select(&sel("h1"))
+            .next()
+            .unwrap()
+            .text()
+            .collect::<String>(),
+        format!("Bài 0 {}", p(0))
+    );
+    assert_eq!(
+        doc.select(&sel("title"))
+            .next()
+            .unwrap()
+            .text()
+            .collect::<String>(),
+        format!("Bài 0 {} – Huyện {}", p(0), p(0))
+    );
+    assert_eq!(
+        doc.select(&sel("figcaption"))
+            .next()
+            .unwrap()
+            .text()
+            .collect::<String>(),
+        all
+    );
+
+    // Feeds and sitemap: no markup leaks from the strings.
+    for xml in ["rss.xml", "sitemap.xml"] {
+        let x = site.read(&format!("output/{xml}"));
+        for bad in ["<script", "</title><", "javascript:", "\"><", "' on"] {
+            assert!(!x.contains(bad), "{bad} in {xml}:\n{x}");
+        }
+    }
+    let rss = site.read("output/rss.xml");
+    assert!(rss.contains("&lt;/title&gt;&lt;script&gt;"), "{rss}");
+}
+
+// ---------------------------------------------------------------- determinism
+
+/// The good site plus 40 generated articles across categories and tags, so
+/// that rendering really runs in parallel.
+fn bigger_site() -> Site {
+    let site = Site::fixture("good");
+    for i in 0..40 {
+        site.write(
+            &format!("content/articles/sinh/bai-{i:02}.md"),
+            format!(
+                "---\ntitle: \"Bài số {i} về xã Sì Lở Lầu\"\ndate: 2024-0{}-{:02}T{:02}:15:00+07:00\ncategory: \"{}\"\ntags: [\"Thẻ {}\", \"Phong Thổ\"]\nsummary: \"Tóm tắt {i}.\"\n---\n## Mục {i}\n\nĐoạn văn[^1] với [liên kết](/gioi-thieu/).\n\n[^1]: Chú thích {i}.\n",
+                1 + i % 9,
+                1 + i % 28,
+                i % 24,
+                ["Kinh tế", "Văn hóa", "Xã hội", "Quốc phòng"][i % 4],
+                i % 7
+            ),
+        );
+    }
+    site
+}
+
+#[test]
+fn build_is_byte_identical_with_1_and_4_threads() {
+    let site = bigger_site();
+    let mut trees = Vec::new();
+    for (threads, out) in [
+        ("1", "out-1"),
+        ("4", "out-4"),
+        ("4", "out-4b"),
+        ("1", "out-1b"),
+    ] {
+        let r = site.run_env(
+            &["build", "--output", out],
+            &[("RAYON_NUM_THREADS", threads)],
+        );
+        r.assert_code(0);
+        trees.push(snapshot(&site.path(out)));
+    }
+    assert!(trees[0].len() > 50, "{} files", trees[0].len());
+    for t in &trees[1..] {
+        assert_same_tree(&trees[0], t);
+    }
+}
