@@ -63,6 +63,8 @@ struct RawConfig {
     default_category: String,
     #[serde(default)]
     copyright: String,
+    #[serde(default)]
+    headline: Option<String>,
 }
 
 fn default_language() -> String {
@@ -101,6 +103,8 @@ pub struct SiteConfig {
     pub markdown: MarkdownConfig,
     pub default_category: String,
     pub copyright: String,
+    /// A `chart(...)` shortcode shown at the top of the home page.
+    pub headline: Option<String>,
 }
 
 impl SiteConfig {
@@ -243,5 +247,6 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
         markdown: raw.markdown,
         default_category: n(raw.default_category),
         copyright: n(raw.copyright),
+        headline: raw.headline,
     })
 }

@@ -425,11 +425,56 @@ pub fn load_page(abs: &Path, rel: &Path) -> Result<Page, Diagnostics> {
     })
 }
 
+/// Markdown commentary beside a dataset: `content/data/<slug>.md` (key
+/// empty), `content/data/<slug>/<year>.md` or `…/<unit-slug>.md`.
+#[derive(Debug, Clone)]
+pub struct Commentary {
+    pub dataset: String,
+    pub key: String,
+    pub source: PathBuf,
+    pub body: String,
+}
+
+fn load_commentary(root: &Path, diags: &mut Diagnostics) -> Vec<Commentary> {
+    let dir = root.join("content").join("data");
+    let mut out = Vec::new();
+    for (abs, rel) in walk_markdown(root, &dir, diags) {
+        let inner = rel_to(&dir, &abs);
+        let parts: Vec<String> = inner
+            .with_extension("")
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let (dataset, key) = match parts.as_slice() {
+            [d] => (d.clone(), String::new()),
+            [d, k] => (d.clone(), k.clone()),
+            _ => {
+                diags.push(
+                    Diagnostic::error(codes::DATA, rel, "commentary files sit at content/data/<dataset>.md or content/data/<dataset>/<year or unit>.md")
+                        .hint("move the file up to one of those places"),
+                );
+                continue;
+            }
+        };
+        match read_text(&abs, &rel) {
+            Ok(body) => out.push(Commentary {
+                dataset,
+                key,
+                source: rel,
+                body: nfc_string(body),
+            }),
+            Err(d) => diags.push(d),
+        }
+    }
+    out
+}
+
 /// Everything read from `content/`.
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub articles: Vec<Article>,
     pub pages: Vec<Page>,
+    pub commentary: Vec<Commentary>,
     /// Files under content/static, copied as they are: (absolute, URL path).
     pub static_files: Vec<(PathBuf, String)>,
 }
@@ -478,6 +523,7 @@ pub fn load(root: &Path, cfg: &SiteConfig, drafts: bool, diags: &mut Diagnostics
     Loaded {
         articles,
         pages,
+        commentary: load_commentary(root, diags),
         static_files,
     }
 }

@@ -1,6 +1,6 @@
 //! RSS feed and sitemap. Every string is escaped for XML.
 
-use crate::render::{OutputFile, Renderer};
+use crate::render::OutputFile;
 use crate::site::Site;
 use crate::text::escape_html;
 use std::fmt::Write as _;
@@ -39,7 +39,7 @@ fn rfc822(d: &crate::dates::PubDate) -> String {
     )
 }
 
-pub fn rss(site: &Site, _r: &Renderer) -> OutputFile {
+pub fn rss(site: &Site) -> OutputFile {
     let mut x = String::with_capacity(16 * 1024);
     let c = &site.config;
     let _ = write!(

@@ -1,6 +1,9 @@
 //! Render stage: turn the immutable `Site` into output files, in parallel.
-//! Each page gets a small context (references into precomputed values),
-//! never the whole site.
+//!
+//! Work is a list of `Job`s (one per output page); `render_site` runs all of
+//! them, `serve` runs only those an edit affects. Each page gets a small
+//! context built from precomputed values (teasers are built once and shared
+//! by reference-counted tera values), never the whole site.
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown;
@@ -8,7 +11,7 @@ use crate::site::{PAGE_SEGMENT, Site, Term};
 use crate::theme::{Theme, tera_diagnostic};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use tera::{Context, Value};
 
 /// One file of the finished site; `path` is relative to the output folder.
@@ -18,11 +21,11 @@ pub struct OutputFile {
     pub bytes: Vec<u8>,
 }
 
-/// Where an internal link was written, for `check`.
+/// Where an internal link was written, for the link check.
 #[derive(Debug, Clone)]
 pub struct LinkRef {
     pub url: String,
-    pub file: std::path::PathBuf,
+    pub file: PathBuf,
     pub line: usize,
 }
 
@@ -34,9 +37,9 @@ pub struct Rendered {
 }
 
 #[derive(Serialize)]
-struct Link<'a> {
-    name: &'a str,
-    url: String,
+pub struct Link<'a> {
+    pub name: &'a str,
+    pub url: String,
 }
 
 #[derive(Serialize)]
@@ -56,6 +59,8 @@ struct PageNo {
     number: usize,
     url: String,
     current: bool,
+    /// A gap (…) comes before this number.
+    gap_before: bool,
 }
 
 #[derive(Serialize)]
@@ -64,6 +69,7 @@ struct Pagination {
     total: usize,
     prev: Option<String>,
     next: Option<String>,
+    /// First, last and the two either side of the current page.
     pages: Vec<PageNo>,
 }
 
@@ -74,102 +80,35 @@ pub struct RenderOptions {
     pub live_reload: String,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ListKind {
+    Home,
+    Category,
+    Tag,
+}
+
+/// One output page (or group of files) to render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Job {
+    Article(usize),
+    List(ListKind, usize, usize),
+    Page(usize),
+    NotFound,
+    Feed,
+    Assets,
+    Static,
+    /// Dataset pages and chart files (see `datapages`).
+    Data(usize),
+    /// The `/chi-so/` list of datasets.
+    DataIndex,
+}
+
 pub struct Renderer<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
     pub prefix: String,
-}
-
-impl<'a> Renderer<'a> {
-    pub fn new(site: &'a Site, theme: &'a mut Theme, opts: &RenderOptions) -> Self {
-        let prefix = site.url_prefix().to_string();
-        let css_hash = theme
-            .assets
-            .get("style.css")
-            .map(|b| format!("{:08x}", fnv1a(b) as u32))
-            .unwrap_or_default();
-        let menu: Vec<Link> = site
-            .config
-            .menu
-            .iter()
-            .map(|m| Link {
-                name: &m.name,
-                url: if m.url.starts_with('/') {
-                    format!("{prefix}{}", m.url)
-                } else {
-                    m.url.clone()
-                },
-            })
-            .collect();
-        let datasets: Vec<Link> = Vec::new();
-        let g = theme.tera.global_context();
-        g.insert(
-            "site",
-            &serde_json::json!({
-                "title": site.config.title,
-                "description": site.config.description,
-                "base_url": site.config.base_url,
-                "base_path": prefix,
-                "language": site.config.language,
-                "copyright": site.config.copyright,
-                "menu": menu,
-                "datasets": datasets,
-                "css_url": format!("{prefix}/assets/style.css?v={css_hash}"),
-                "live_reload": opts.live_reload,
-            }),
-        );
-        Renderer {
-            site,
-            theme,
-            prefix,
-        }
-    }
-
-    pub fn url(&self, path: &str) -> String {
-        format!("{}{}", self.prefix, path)
-    }
-
-    fn render(&self, template: &str, ctx: &Context) -> Result<String, Diagnostic> {
-        self.theme
-            .tera
-            .render(template, ctx)
-            .map_err(|e| tera_diagnostic(&e, &self.theme.sources))
-    }
-
-    fn teaser(&self, i: usize) -> Value {
-        let e = &self.site.articles[i];
-        let a = &e.article;
-        let cat = &self.site.categories[e.category];
-        Value::from_serializable(&Teaser {
-            title: &a.title,
-            url: self.url(&e.url),
-            date_short: a.date.short_date(),
-            date_iso: a.date.rfc3339(),
-            summary: &a.summary,
-            image: a.image.as_deref(),
-            image_caption: a.image_caption.as_deref(),
-            category: Link {
-                name: &cat.name,
-                url: self.url(&cat.url),
-            },
-        })
-    }
-
-    fn markdown(&self, body: &str, file: &Path, line_offset: usize) -> markdown::Rendered {
-        let counter = std::cell::Cell::new(0usize);
-        let handler = |call: &crate::shortcodes::Call| {
-            let n = counter.get();
-            counter.set(n + 1);
-            crate::report::shortcode(self, call, n)
-        };
-        let ctx = markdown::Context {
-            file,
-            line_offset,
-            raw_html: self.site.config.markdown.raw_html,
-            shortcode: &handler,
-        };
-        markdown::render(body, &ctx)
-    }
+    /// Charts drawn so far, reused by every page that shows them.
+    pub charts: crate::report::ChartCache,
 }
 
 fn fnv1a(b: &[u8]) -> u64 {
@@ -191,12 +130,440 @@ pub fn index_path(url: &str) -> String {
     }
 }
 
-fn paginate_url(base: &str, n: usize) -> String {
+pub fn paginate_url(base: &str, n: usize) -> String {
     if n <= 1 {
         base.to_string()
     } else {
         format!("{base}{PAGE_SEGMENT}/{n}/")
     }
+}
+
+impl<'a> Renderer<'a> {
+    /// Set up the theme's global context (`site`) and a renderer.
+    pub fn new(site: &'a Site, theme: &'a mut Theme, opts: &RenderOptions) -> Self {
+        let prefix = site.url_prefix().to_string();
+        let css_hash = theme
+            .assets
+            .get("style.css")
+            .map(|b| format!("{:08x}", fnv1a(b) as u32))
+            .unwrap_or_default();
+        let link = |url: &str| {
+            if url.starts_with('/') {
+                format!("{prefix}{url}")
+            } else {
+                url.to_string()
+            }
+        };
+        let menu: Vec<Link> = site
+            .config
+            .menu
+            .iter()
+            .map(|m| Link {
+                name: &m.name,
+                url: link(&m.url),
+            })
+            .collect();
+        let datasets: Vec<Link> = crate::report::dataset_links(site)
+            .into_iter()
+            .map(|(name, url)| Link {
+                name,
+                url: link(&url),
+            })
+            .collect();
+        let g = theme.tera.global_context();
+        g.insert(
+            "site",
+            &serde_json::json!({
+                "title": site.config.title,
+                "description": site.config.description,
+                "base_url": site.config.base_url,
+                "base_path": prefix,
+                "language": site.config.language,
+                "copyright": site.config.copyright,
+                "menu": menu,
+                "datasets": datasets,
+                "css_url": format!("{prefix}/assets/style.css?v={css_hash}"),
+                "live_reload": opts.live_reload,
+            }),
+        );
+        Renderer {
+            site,
+            theme,
+            prefix,
+            charts: Default::default(),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.prefix, path)
+    }
+
+    pub fn render(&self, template: &str, ctx: &Context) -> Result<String, Diagnostic> {
+        self.theme
+            .tera
+            .render(template, ctx)
+            .map_err(|e| tera_diagnostic(&e, &self.theme.sources))
+    }
+
+    pub fn teaser(&self, i: usize) -> Value {
+        let e = &self.site.articles[i];
+        let a = &e.article;
+        let cat = &self.site.categories[e.category];
+        Value::from_serializable(&Teaser {
+            title: &a.title,
+            url: self.url(&e.url),
+            date_short: a.date.short_date(),
+            date_iso: a.date.rfc3339(),
+            summary: &a.summary,
+            image: a.image.as_deref(),
+            image_caption: a.image_caption.as_deref(),
+            category: Link {
+                name: &cat.name,
+                url: self.url(&cat.url),
+            },
+        })
+    }
+
+    /// Markdown (with shortcodes) to HTML. Shortcodes are numbered per page
+    /// so chart ids are unique on the page.
+    pub fn markdown(&self, body: &str, file: &Path, line_offset: usize) -> markdown::Rendered {
+        let counter = std::cell::Cell::new(0usize);
+        let handler = |call: &crate::shortcodes::Call| {
+            let n = counter.get();
+            counter.set(n + 1);
+            crate::report::shortcode(self, call, n)
+        };
+        let ctx = markdown::Context {
+            file,
+            line_offset,
+            raw_html: self.site.config.markdown.raw_html,
+            shortcode: &handler,
+        };
+        markdown::render(body, &ctx)
+    }
+
+    pub fn article_body(&self, i: usize) -> markdown::Rendered {
+        let a = &self.site.articles[i].article;
+        self.markdown(&a.body, &a.source, a.body_line_offset)
+    }
+}
+
+/// Precomputed values shared by many pages.
+pub struct Shared {
+    pub bodies: Vec<markdown::Rendered>,
+    pub teasers: Vec<Value>,
+    pub headline: String,
+}
+
+impl Shared {
+    pub fn compute(r: &Renderer) -> Shared {
+        let n = r.site.articles.len();
+        Shared {
+            bodies: (0..n).into_par_iter().map(|i| r.article_body(i)).collect(),
+            teasers: (0..n).into_par_iter().map(|i| r.teaser(i)).collect(),
+            headline: crate::report::headline(r),
+        }
+    }
+}
+
+/// Every job of a full build, in a fixed order.
+pub fn all_jobs(site: &Site) -> Vec<Job> {
+    let per = site.config.articles_per_page.max(1);
+    let pages = |t: &Term| t.articles.len().div_ceil(per).max(1);
+    let mut jobs: Vec<Job> = (0..site.articles.len()).map(Job::Article).collect();
+    for p in 1..=pages(&site.home) {
+        jobs.push(Job::List(ListKind::Home, 0, p));
+    }
+    for (i, c) in site.categories.iter().enumerate() {
+        for p in 1..=pages(c) {
+            jobs.push(Job::List(ListKind::Category, i, p));
+        }
+    }
+    for (i, t) in site.tags.iter().enumerate() {
+        for p in 1..=pages(t) {
+            jobs.push(Job::List(ListKind::Tag, i, p));
+        }
+    }
+    jobs.extend((0..site.pages.len()).map(Job::Page));
+    jobs.extend((0..site.datasets.len()).map(Job::Data));
+    if !site.datasets.is_empty() {
+        jobs.push(Job::DataIndex);
+    }
+    jobs.extend([Job::NotFound, Job::Feed, Job::Assets, Job::Static]);
+    jobs
+}
+
+/// Result of one job.
+#[derive(Default)]
+pub struct JobOutput {
+    pub files: Vec<OutputFile>,
+    pub links: Vec<LinkRef>,
+    pub charts: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl JobOutput {
+    fn file(path: String, r: Result<String, Diagnostic>) -> JobOutput {
+        match r {
+            Ok(html) => JobOutput {
+                files: vec![OutputFile {
+                    path,
+                    bytes: html.into_bytes(),
+                }],
+                ..Default::default()
+            },
+            Err(d) => JobOutput {
+                diagnostics: vec![d],
+                ..Default::default()
+            },
+        }
+    }
+}
+
+fn links_of(body: &markdown::Rendered, file: &Path) -> Vec<LinkRef> {
+    body.links
+        .iter()
+        .map(|(url, line)| LinkRef {
+            url: url.clone(),
+            file: file.to_path_buf(),
+            line: *line,
+        })
+        .collect()
+}
+
+pub fn run_job(r: &Renderer, shared: &Shared, job: Job) -> JobOutput {
+    let site = r.site;
+    match job {
+        Job::Article(i) => {
+            let mut out = article(r, shared, i);
+            let body = &shared.bodies[i];
+            out.diagnostics.extend(body.diagnostics.iter().cloned());
+            out.links
+                .extend(links_of(body, &site.articles[i].article.source));
+            out
+        }
+        Job::List(kind, term, page) => {
+            let t = match kind {
+                ListKind::Home => &site.home,
+                ListKind::Category => &site.categories[term],
+                ListKind::Tag => &site.tags[term],
+            };
+            list(r, shared, kind, t, page)
+        }
+        Job::Page(i) => {
+            let p = &site.pages[i];
+            let body = r.markdown(&p.page.body, &p.page.source, p.page.body_line_offset);
+            let mut ctx = Context::new();
+            ctx.insert(
+                "page",
+                &serde_json::json!({
+                    "title": p.page.title,
+                    "summary": p.page.summary,
+                    "url": r.url(&p.url),
+                    "content": body.html,
+                }),
+            );
+            let template = p
+                .page
+                .template
+                .as_ref()
+                .map(|t| t.0.as_str())
+                .unwrap_or("page.html");
+            let rendered = r.render(template, &ctx).map_err(|d| {
+                missing_template(
+                    r,
+                    d,
+                    template,
+                    "page.html",
+                    &p.page.source,
+                    &p.page.template,
+                )
+            });
+            let mut out = JobOutput::file(index_path(&p.url), rendered);
+            out.diagnostics.extend(body.diagnostics.iter().cloned());
+            out.links.extend(links_of(&body, &p.page.source));
+            out
+        }
+        Job::NotFound => JobOutput::file("404.html".into(), r.render("404.html", &Context::new())),
+        Job::Feed => JobOutput {
+            files: vec![crate::feeds::rss(site)],
+            ..Default::default()
+        },
+        Job::Assets => JobOutput {
+            files: r
+                .theme
+                .assets
+                .iter()
+                .map(|(name, bytes)| OutputFile {
+                    path: format!("assets/{name}"),
+                    bytes: bytes.clone(),
+                })
+                .collect(),
+            ..Default::default()
+        },
+        Job::Static => {
+            let mut out = JobOutput::default();
+            for (abs, url) in &site.static_files {
+                match std::fs::read(abs) {
+                    Ok(b) => out.files.push(OutputFile {
+                        path: url.clone(),
+                        bytes: b,
+                    }),
+                    Err(e) => out.diagnostics.push(crate::content::io_error(abs, &e)),
+                }
+            }
+            out
+        }
+        Job::Data(d) => crate::datapages::dataset_job(r, shared, d),
+        Job::DataIndex => crate::datapages::index_job(r),
+    }
+}
+
+/// A template named in front matter that does not exist is reported at the
+/// `template:` line of the content file, not as a theme error.
+fn missing_template(
+    r: &Renderer,
+    d: Diagnostic,
+    template: &str,
+    default: &str,
+    source: &Path,
+    given: &Option<(String, crate::content::Loc)>,
+) -> Diagnostic {
+    if template != default && !r.theme.tera.contains_template(template) {
+        let loc = given.as_ref().map(|t| t.1.clone()).unwrap_or_default();
+        Diagnostic::error(
+            crate::codes::MISSING_TEMPLATE,
+            source,
+            format!("template `{template}` does not exist"),
+        )
+        .at(loc.line, loc.col)
+        .hint("add it to themes/<theme>/templates/, or remove `template:`")
+    } else {
+        d
+    }
+}
+
+fn article(r: &Renderer, shared: &Shared, i: usize) -> JobOutput {
+    let site = r.site;
+    let e = &site.articles[i];
+    let a = &e.article;
+    let cat = &site.categories[e.category];
+    let tags: Vec<Link> = e
+        .tags
+        .iter()
+        .map(|&t| Link {
+            name: &site.tags[t].name,
+            url: r.url(&site.tags[t].url),
+        })
+        .collect();
+    let mut ctx = Context::new();
+    ctx.insert(
+        "article",
+        &serde_json::json!({
+            "title": a.title,
+            "url": r.url(&e.url),
+            "permalink": site.absolute(&e.url),
+            "date_line": a.date.date_line(),
+            "date_iso": a.date.rfc3339(),
+            "date_short": a.date.short_date(),
+            "author": a.author,
+            "summary": a.summary,
+            "image": a.image.as_ref().map(|u| if u.starts_with('/') { r.url(u) } else { u.clone() }),
+            "image_caption": a.image_caption,
+            "category": Link { name: &cat.name, url: r.url(&cat.url) },
+            "tags": tags,
+            "content": shared.bodies[i].html,
+        }),
+    );
+    let related: Vec<Value> = e
+        .related
+        .iter()
+        .map(|&j| shared.teasers[j].clone())
+        .collect();
+    ctx.insert_value("related", Value::from(related));
+    let template = a
+        .template
+        .as_ref()
+        .map(|t| t.0.as_str())
+        .unwrap_or("article.html");
+    let rendered = r
+        .render(template, &ctx)
+        .map_err(|d| missing_template(r, d, template, "article.html", &a.source, &a.template));
+    JobOutput::file(index_path(&e.url), rendered)
+}
+
+fn pagination(r: &Renderer, base: &str, page: usize, total: usize) -> Pagination {
+    let mut shown: Vec<usize> = vec![1, total];
+    shown.extend(page.saturating_sub(2).max(1)..=(page + 2).min(total));
+    shown.sort_unstable();
+    shown.dedup();
+    let mut prev_n = 0;
+    Pagination {
+        current: page,
+        total,
+        prev: (page > 1).then(|| r.url(&paginate_url(base, page - 1))),
+        next: (page < total).then(|| r.url(&paginate_url(base, page + 1))),
+        pages: shown
+            .into_iter()
+            .map(|n| {
+                let p = PageNo {
+                    number: n,
+                    url: r.url(&paginate_url(base, n)),
+                    current: n == page,
+                    gap_before: prev_n != 0 && n > prev_n + 1,
+                };
+                prev_n = n;
+                p
+            })
+            .collect(),
+    }
+}
+
+fn list(r: &Renderer, shared: &Shared, kind: ListKind, term: &Term, page: usize) -> JobOutput {
+    let per = r.site.config.articles_per_page.max(1);
+    let total = term.articles.len().div_ceil(per).max(1);
+    let from = ((page - 1) * per).min(term.articles.len());
+    let to = (page * per).min(term.articles.len());
+    let items: Vec<Value> = term.articles[from..to]
+        .iter()
+        .map(|&i| shared.teasers[i].clone())
+        .collect();
+    let mut ctx = Context::new();
+    ctx.insert_value("articles", Value::from(items));
+    ctx.insert("pagination", &pagination(r, &term.url, page, total));
+    let kind_name = match kind {
+        ListKind::Home => "home",
+        ListKind::Category => "category",
+        ListKind::Tag => "tag",
+    };
+    ctx.insert(
+        "list",
+        &serde_json::json!({ "title": term.name, "kind": kind_name, "url": r.url(&term.url) }),
+    );
+    let template = if kind == ListKind::Home {
+        ctx.insert("headline", &shared.headline);
+        "index.html"
+    } else {
+        "list.html"
+    };
+    JobOutput::file(
+        index_path(&paginate_url(&term.url, page)),
+        r.render(template, &ctx),
+    )
+}
+
+/// Run jobs in parallel; outputs come back in job order.
+pub fn run_jobs(r: &Renderer, shared: &Shared, jobs: &[Job]) -> (Rendered, Diagnostics) {
+    let outs: Vec<JobOutput> = jobs.par_iter().map(|&j| run_job(r, shared, j)).collect();
+    let mut rendered = Rendered::default();
+    let mut diags = Diagnostics::new();
+    for o in outs {
+        rendered.files.extend(o.files);
+        rendered.links.extend(o.links);
+        rendered.charts += o.charts;
+        diags.extend(o.diagnostics);
+    }
+    (rendered, diags)
 }
 
 /// Render everything. Errors from every page are collected.
@@ -206,252 +573,12 @@ pub fn render_site(
     opts: &RenderOptions,
 ) -> (Rendered, Diagnostics) {
     let r = Renderer::new(site, theme, opts);
-    let mut diags = Diagnostics::new();
-    let mut out = Rendered::default();
-
-    // Article bodies (Markdown + shortcodes), in parallel.
-    let bodies: Vec<markdown::Rendered> = site
-        .articles
-        .par_iter()
-        .map(|e| {
-            r.markdown(
-                &e.article.body,
-                &e.article.source,
-                e.article.body_line_offset,
-            )
-        })
-        .collect();
-    let teasers: Vec<Value> = (0..site.articles.len())
-        .into_par_iter()
-        .map(|i| r.teaser(i))
-        .collect();
-
-    // Article pages.
-    let pages: Vec<Result<OutputFile, Diagnostic>> = site
-        .articles
-        .par_iter()
-        .zip(bodies.par_iter())
-        .map(|(e, body)| {
-            let a = &e.article;
-            let cat = &site.categories[e.category];
-            let tags: Vec<Link> = e
-                .tags
-                .iter()
-                .map(|&t| Link {
-                    name: &site.tags[t].name,
-                    url: r.url(&site.tags[t].url),
-                })
-                .collect();
-            let mut ctx = Context::new();
-            ctx.insert(
-                "article",
-                &serde_json::json!({
-                    "title": a.title,
-                    "url": r.url(&e.url),
-                    "permalink": site.absolute(&e.url),
-                    "date_line": a.date.date_line(),
-                    "date_iso": a.date.rfc3339(),
-                    "date_short": a.date.short_date(),
-                    "author": a.author,
-                    "summary": a.summary,
-                    "image": a.image,
-                    "image_caption": a.image_caption,
-                    "category": Link { name: &cat.name, url: r.url(&cat.url) },
-                    "tags": tags,
-                    "content": body.html,
-                }),
-            );
-            let related: Vec<Value> = e.related.iter().map(|&i| teasers[i].clone()).collect();
-            ctx.insert_value("related", Value::from(related));
-            let template = a
-                .template
-                .as_ref()
-                .map(|t| t.0.as_str())
-                .unwrap_or("article.html");
-            let html = r.render(template, &ctx).map_err(|d| {
-                if template != "article.html" && !r.theme.tera.contains_template(template) {
-                    let loc = a.template.as_ref().map(|t| t.1.clone()).unwrap_or_default();
-                    Diagnostic::error(
-                        crate::codes::MISSING_TEMPLATE,
-                        a.source.clone(),
-                        format!("template `{template}` does not exist"),
-                    )
-                    .at(loc.line, loc.col)
-                    .hint("add it to themes/<theme>/templates/, or remove `template:`")
-                } else {
-                    d
-                }
-            })?;
-            Ok(OutputFile {
-                path: index_path(&e.url),
-                bytes: html.into_bytes(),
-            })
-        })
-        .collect();
-    for (p, body) in pages.into_iter().zip(&bodies) {
-        match p {
-            Ok(f) => out.files.push(f),
-            Err(d) => diags.push(d),
-        }
-        diags.extend(body.diagnostics.iter().cloned());
-    }
-    for (e, body) in site.articles.iter().zip(&bodies) {
-        for (url, line) in &body.links {
-            out.links.push(LinkRef {
-                url: url.clone(),
-                file: e.article.source.clone(),
-                line: *line,
-            });
-        }
-    }
-
-    // Lists: home, categories, tags.
-    let all: Vec<usize> = (0..site.articles.len()).collect();
-    let home = Term {
-        name: site.config.title.clone(),
-        slug: String::new(),
-        url: "/".into(),
-        articles: all,
-    };
-    let mut jobs: Vec<(&Term, &'static str, usize)> = Vec::new();
-    let per = site.config.articles_per_page.max(1);
-    add_jobs(&home, "home", per, &mut jobs);
-    for c in &site.categories {
-        add_jobs(c, "category", per, &mut jobs);
-    }
-    for t in &site.tags {
-        add_jobs(t, "tag", per, &mut jobs);
-    }
-    let headline = crate::report::headline(&r);
-    let lists: Vec<Result<OutputFile, Diagnostic>> = jobs
-        .par_iter()
-        .map(|&(term, kind, page)| {
-            let total = term.articles.len().div_ceil(per).max(1);
-            let slice = &term.articles[((page - 1) * per).min(term.articles.len())
-                ..(page * per).min(term.articles.len())];
-            let items: Vec<Value> = slice.iter().map(|&i| teasers[i].clone()).collect();
-            let pagination = Pagination {
-                current: page,
-                total,
-                prev: (page > 1).then(|| r.url(&paginate_url(&term.url, page - 1))),
-                next: (page < total).then(|| r.url(&paginate_url(&term.url, page + 1))),
-                pages: (1..=total)
-                    .map(|n| PageNo {
-                        number: n,
-                        url: r.url(&paginate_url(&term.url, n)),
-                        current: n == page,
-                    })
-                    .collect(),
-            };
-            let mut ctx = Context::new();
-            ctx.insert_value("articles", Value::from(items));
-            ctx.insert("pagination", &pagination);
-            ctx.insert(
-                "list",
-                &serde_json::json!({ "title": term.name, "kind": kind, "url": r.url(&term.url) }),
-            );
-            let template = if kind == "home" {
-                ctx.insert("headline", &headline);
-                "index.html"
-            } else {
-                "list.html"
-            };
-            let html = r.render(template, &ctx)?;
-            Ok(OutputFile {
-                path: index_path(&paginate_url(&term.url, page)),
-                bytes: html.into_bytes(),
-            })
-        })
-        .collect();
-    for l in lists {
-        match l {
-            Ok(f) => out.files.push(f),
-            Err(d) => diags.push(d),
-        }
-    }
-
-    // Plain pages.
-    for p in &site.pages {
-        let body = r.markdown(&p.page.body, &p.page.source, p.page.body_line_offset);
-        diags.extend(body.diagnostics.iter().cloned());
-        for (url, line) in &body.links {
-            out.links.push(LinkRef {
-                url: url.clone(),
-                file: p.page.source.clone(),
-                line: *line,
-            });
-        }
-        let mut ctx = Context::new();
-        ctx.insert(
-            "page",
-            &serde_json::json!({
-                "title": p.page.title,
-                "summary": p.page.summary,
-                "url": r.url(&p.url),
-                "content": body.html,
-            }),
-        );
-        let template = p
-            .page
-            .template
-            .as_ref()
-            .map(|t| t.0.as_str())
-            .unwrap_or("page.html");
-        match r.render(template, &ctx) {
-            Ok(html) => out.files.push(OutputFile {
-                path: index_path(&p.url),
-                bytes: html.into_bytes(),
-            }),
-            Err(d) => diags.push(d),
-        }
-    }
-
-    // Index-data report pages and chart files.
-    let (data_files, data_links, charts, data_diags) = crate::report::render_pages(&r);
-    out.files.extend(data_files);
-    out.links.extend(data_links);
-    out.charts += charts;
-    diags.extend(data_diags);
-
-    // 404, feeds, sitemap, assets, static files.
-    match r.render("404.html", &Context::new()) {
-        Ok(html) => out.files.push(OutputFile {
-            path: "404.html".into(),
-            bytes: html.into_bytes(),
-        }),
-        Err(d) => diags.push(d),
-    }
-    out.files.push(crate::feeds::rss(site, &r));
-    for (name, bytes) in &r.theme.assets {
-        out.files.push(OutputFile {
-            path: format!("assets/{name}"),
-            bytes: bytes.clone(),
-        });
-    }
-    for (abs, url) in &site.static_files {
-        match std::fs::read(abs) {
-            Ok(b) => out.files.push(OutputFile {
-                path: url.clone(),
-                bytes: b,
-            }),
-            Err(e) => diags.push(crate::content::io_error(abs, &e)),
-        }
-    }
-    let sitemap = crate::feeds::sitemap(site, &out.files);
-    out.files.push(sitemap);
-    out.files.sort_by(|a, b| a.path.cmp(&b.path));
-    (out, diags)
-}
-
-/// One job per page of a paginated list.
-fn add_jobs<'t>(
-    t: &'t Term,
-    kind: &'static str,
-    per: usize,
-    jobs: &mut Vec<(&'t Term, &'static str, usize)>,
-) {
-    let n = t.articles.len().div_ceil(per).max(1);
-    for p in 1..=n {
-        jobs.push((t, kind, p));
-    }
+    let shared = Shared::compute(&r);
+    let jobs = all_jobs(site);
+    let (mut rendered, diags) = run_jobs(&r, &shared, &jobs);
+    rendered
+        .files
+        .push(crate::feeds::sitemap(site, &rendered.files));
+    rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
+    (rendered, diags)
 }
