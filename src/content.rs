@@ -217,6 +217,9 @@ pub struct Article {
     pub body_line_offset: usize,
     pub draft: bool,
     pub template: Option<(String, Loc)>,
+    /// Warnings found while loading (no summary, image without caption);
+    /// reported by `load` unless the article is a skipped draft.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A plain page (giới thiệu, liên hệ, …).
@@ -364,6 +367,27 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
         o.map(|s| nfc_string(s.trim().to_string()))
             .filter(|s| !s.is_empty())
     };
+    let summary = opt(fm.summary).unwrap_or_default();
+    let image = opt(fm.image.map(|i| i.value));
+    let image_caption = opt(fm.image_caption);
+    let mut warnings = Vec::new();
+    if summary.is_empty() {
+        let l = loc(&fm.title, off);
+        warnings.push(
+            Diagnostic::warning(codes::NO_SUMMARY, rel, "the article has no summary (sapo)")
+                .at(l.line, 0)
+                .hint("add `summary:` with one or two sentences: it is shown under the title, in lists and in the feed"),
+        );
+    }
+    if image.is_some() && image_caption.is_none() {
+        warnings.push(
+            Diagnostic::warning(codes::NO_CAPTION, rel, "the image has no caption")
+                .at(image_loc.line, 0)
+                .hint(
+                    "add `image_caption:` describing the photo: readers and screen readers see it",
+                ),
+        );
+    }
     Ok(Article {
         source: rel.to_path_buf(),
         title,
@@ -382,14 +406,15 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
             t.dedup();
             t
         },
-        summary: opt(fm.summary).unwrap_or_default(),
-        image: opt(fm.image.map(|i| i.value)),
+        summary,
+        image,
         image_loc,
-        image_caption: opt(fm.image_caption),
+        image_caption,
         body: nfc_string(split.body.to_string()),
         body_line_offset: split.body_line_offset,
         draft: fm.draft,
         template: fm.template.map(|t| (t.value.clone(), loc(&t, off))),
+        warnings,
     })
 }
 
@@ -494,7 +519,10 @@ pub fn load(root: &Path, cfg: &SiteConfig, drafts: bool, diags: &mut Diagnostics
     for r in results {
         match r {
             Ok(a) if a.draft && !drafts => {}
-            Ok(a) => articles.push(a),
+            Ok(mut a) => {
+                diags.extend(std::mem::take(&mut a.warnings));
+                articles.push(a);
+            }
             Err(d) => diags.extend(d),
         }
     }
