@@ -850,3 +850,21 @@ fn build_is_byte_identical_with_1_and_4_threads() {
         assert_same_tree(&trees[0], t);
     }
 }
+
+// ---------------------------------------------------------------- warnings
+
+#[test]
+fn missing_summary_and_caption_are_warnings() {
+    let (site, out) = builds(|s| s.apply("no-summary-no-caption"));
+    out.assert_diag("warning", "W0101", &format!("{ART}:2"));
+    out.assert_diag("warning", "W0102", &format!("{ART}:5"));
+    let doc = site.html("output/kinh-te/duong-le-loi-duoc-nang-cap/index.html");
+    assert_eq!(doc.select(&sel(".sapo")).count(), 0);
+}
+
+#[test]
+fn missing_summary_and_caption_fail_with_deny_warnings() {
+    let (_, out) = broken_with(|s| s.apply("no-summary-no-caption"), &["--deny-warnings"], 1);
+    out.assert_error("W0101", &format!("{ART}:2"));
+    out.assert_error("W0102", &format!("{ART}:5"));
+}
