@@ -864,7 +864,11 @@ fn missing_summary_and_caption_are_warnings() {
 
 #[test]
 fn missing_summary_and_caption_fail_with_deny_warnings() {
-    let (_, out) = broken_with(|s| s.apply("no-summary-no-caption"), &["--deny-warnings"], 1);
+    let (_, out) = broken_with(
+        |s| s.apply("no-summary-no-caption"),
+        &["--deny-warnings"],
+        1,
+    );
     out.assert_error("W0101", &format!("{ART}:2"));
     out.assert_error("W0102", &format!("{ART}:5"));
 }
