@@ -22,6 +22,7 @@ codes! {
     COMMENTS = "E0105": "comments were asked for: this site has no comment backend";
     MISSING_FIELD = "E0106": "a required front matter value is empty";
     BAD_URL = "E0107": "base_url is not an absolute http(s) URL";
+    UNSAFE_URL = "E0108": "a javascript: or data: address in front matter or site.yaml";
     TEMPLATE = "E0201": "a template does not parse or fails to render";
     MISSING_TEMPLATE = "E0202": "a template named by content does not exist";
     SHORTCODE = "E0301": "a shortcode is malformed or names something unknown";

@@ -145,7 +145,7 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
         if crate::text::is_unsafe_url(&m.url.value) {
             diags.push(
                 Diagnostic::error(
-                    codes::BROKEN_LINK,
+                    codes::UNSAFE_URL,
                     rel,
                     format!("menu entry `{}` has an unsafe address", m.name),
                 )

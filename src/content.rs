@@ -352,7 +352,7 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
     if let Some(img) = &fm.image {
         if text::is_unsafe_url(&img.value) {
             diags.push(
-                Diagnostic::error(codes::BROKEN_LINK, rel, "the image address is not allowed")
+                Diagnostic::error(codes::UNSAFE_URL, rel, "the image address is not allowed")
                     .at(image_loc.line, image_loc.col)
                     .hint("javascript:, data: and vbscript: addresses are not allowed; put the image in content/static/ and write image: /images/anh.jpg"),
             );

@@ -135,6 +135,8 @@ fn finish(mut d: Diagnostics) -> Diagnostics {
 
 /// `chiso build`: prepare, then write atomically.
 pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
+    // Refuse an unsafe output folder before any work.
+    crate::output::check_target(&opts.root, &opts.output_dir()).map_err(Diagnostics::from)?;
     let p = prepare(opts)?;
     let mut timings = p.timings;
     let mut t = Instant::now();
@@ -159,12 +161,8 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
 /// `chiso check`: everything `build` validates, writing nothing.
 pub fn check(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     let out = opts.output_dir();
+    crate::output::check_target(&opts.root, &out).map_err(Diagnostics::from)?;
     let p = prepare(opts)?;
-    let mut diags = p.diagnostics.clone();
-    if let Err(d) = crate::output::check_target(&opts.root, &out) {
-        diags.push(d);
-        return Err(diags);
-    }
     Ok(Report {
         pages: p
             .rendered

@@ -284,7 +284,7 @@ fn javascript_url_in_menu_is_refused() {
         &[],
         1,
     );
-    out.assert_error("E0501", &format!("{SITE}:4"));
+    out.assert_error("E0108", &format!("{SITE}:4"));
 }
 
 // ---------------------------------------------------------------- URLs
@@ -358,7 +358,7 @@ fn javascript_image_in_front_matter_is_refused() {
         &[],
         1,
     );
-    out.assert_error("E0501", &format!("{ART}:4"));
+    out.assert_error("E0108", &format!("{ART}:4"));
 }
 
 #[test]
