@@ -33,6 +33,9 @@ enum Command {
         /// Folder to create (must not exist or be empty).
         path: PathBuf,
     },
+    /// Internal: delete an output folder that a build set aside.
+    #[command(name = "__remove-old", hide = true)]
+    RemoveOld { path: PathBuf },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -201,6 +204,13 @@ fn main() -> ExitCode {
                     eprintln!("check failed: {} error(s)", d.error_count());
                     exit_for(&d)
                 }
+            }
+        }
+        Command::RemoveOld { path } => {
+            if chiso::output::remove_old(&path) {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
             }
         }
         Command::Serve(s) => chiso::serve::run(&s.common.options(), s.port),

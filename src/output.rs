@@ -119,6 +119,9 @@ pub fn write_atomic(root: &Path, out: &Path, files: &[OutputFile]) -> Result<(),
     let stamp = format!("{}-{}", std::process::id(), nanos());
     let staging = parent.join(format!(".{name}.chiso-new-{stamp}"));
     std::fs::create_dir(&staging).map_err(|e| io(&staging, "create a staging folder", e))?;
+    for l in leftovers(&out) {
+        dispose(&l);
+    }
 
     let result = write_tree(&staging, files);
     if let Err(d) = result {
@@ -142,9 +145,71 @@ pub fn write_atomic(root: &Path, out: &Path, files: &[OutputFile]) -> Result<(),
         return Err(io(&out, "move the new output into place", e));
     }
     if had_old && old.join(MARKER).is_file() {
-        let _ = std::fs::remove_dir_all(&old);
+        dispose(&old);
     }
     Ok(())
+}
+
+/// Whether `p` is a folder chiso set aside and may delete.
+pub fn is_disposable(p: &Path) -> bool {
+    let name = p
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    name.starts_with('.')
+        && (name.contains(".chiso-old-") || name.contains(".chiso-new-"))
+        && p.join(MARKER).is_file()
+}
+
+/// Delete a replaced output tree without making the build wait: deleting
+/// 10,000 folders costs seconds of kernel time on ext4, so a detached
+/// `chiso __remove-old` does it. If that cannot start, delete here.
+pub fn dispose(old: &Path) {
+    let spawned = std::env::current_exe().ok().and_then(|exe| {
+        std::process::Command::new(exe)
+            .arg("__remove-old")
+            .arg(old)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .ok()
+    });
+    match spawned {
+        // Not waited for on purpose; the child outlives the build.
+        Some(child) => drop(child),
+        None => {
+            let _ = std::fs::remove_dir_all(old);
+        }
+    }
+}
+
+/// The body of `chiso __remove-old DIR`: delete DIR if chiso set it aside.
+pub fn remove_old(p: &Path) -> bool {
+    is_disposable(p) && std::fs::remove_dir_all(p).is_ok()
+}
+
+/// Set-aside folders left by interrupted builds next to `out`.
+pub fn leftovers(out: &Path) -> Vec<PathBuf> {
+    let out = absolute(out);
+    let (Some(parent), Some(name)) = (out.parent(), out.file_name()) else {
+        return Vec::new();
+    };
+    let prefix = format!(".{}.chiso-", name.to_string_lossy());
+    let Ok(rd) = std::fs::read_dir(parent) else {
+        return Vec::new();
+    };
+    let mut v: Vec<PathBuf> = rd
+        .filter_map(|e| e.ok())
+        .map(|e| e.path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
+                && is_disposable(p)
+        })
+        .collect();
+    v.sort();
+    v
 }
 
 fn nanos() -> u128 {
@@ -156,6 +221,9 @@ fn nanos() -> u128 {
 
 /// Write every file under `dir` (which exists and is empty).
 pub fn write_tree(dir: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
+    // The marker first: an interrupted build leaves a folder we may delete.
+    std::fs::write(dir.join(MARKER), MARKER_TEXT)
+        .map_err(|e| io(dir, "write the marker file", e))?;
     let mut dirs: BTreeSet<PathBuf> = BTreeSet::new();
     for f in files {
         if !safe_rel(&f.path) {
@@ -179,8 +247,7 @@ pub fn write_tree(dir: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
     files.par_iter().try_for_each(|f| {
         let full = dir.join(&f.path);
         std::fs::write(&full, &f.bytes).map_err(|e| io(&full, "write", e))
-    })?;
-    std::fs::write(dir.join(MARKER), MARKER_TEXT).map_err(|e| io(dir, "write the marker file", e))
+    })
 }
 
 #[cfg(test)]
