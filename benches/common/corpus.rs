@@ -958,8 +958,6 @@ taxonomies = [
     { name = "categories", paginate_by = 20 },
     { name = "tags", paginate_by = 20 },
 ]
-[markdown]
-highlight_code = false
 "#;
 
 const ZOLA_HEAD: &str = r#"<!doctype html>
