@@ -1,3 +1,222 @@
-fn main() {
-    println!("chiso");
+//! The `chiso` command line.
+
+use chiso::diagnostics::{self, Format};
+use chiso::pipeline::{self, BuildOptions, Report};
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+/// Static-site generator for Vietnamese district and provincial news sites:
+/// Markdown articles and reform-index data (PAR Index, SIPAS, PAPI, PCI) in,
+/// a light static HTML site with accessible SVG charts out.
+#[derive(Parser)]
+#[command(name = "chiso", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site into the output folder (atomically: a failed build
+    /// leaves the previous output untouched).
+    Build(BuildArgs),
+    /// Validate content, data, templates and internal links without writing.
+    /// Exit code 0: clean; 1: content errors; 2: usage or I/O error.
+    Check(CommonArgs),
+    /// Serve the site on 127.0.0.1 and rebuild on every change, reloading
+    /// the open browser page.
+    Serve(ServeArgs),
+    /// Create a new site skeleton in a folder.
+    New {
+        /// Folder to create (must not exist or be empty).
+        path: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    /// Readable text with the source line and a caret.
+    Human,
+    /// One JSON object per line: severity, file, line, column, code, message, hint.
+    Json,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
+}
+
+#[derive(Args, Clone)]
+struct CommonArgs {
+    /// Site root: the folder holding content/ and themes/.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Output folder [default: <root>/output].
+    #[arg(long)]
+    output: Option<PathBuf>,
+    /// Override site.yaml's base_url (for preview deploys).
+    #[arg(long)]
+    base_url: Option<String>,
+    /// Include articles and pages marked `draft: true`.
+    #[arg(long)]
+    drafts: bool,
+    /// Treat warnings as errors (for CI).
+    #[arg(long)]
+    deny_warnings: bool,
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value = "human")]
+    format: FormatArg,
+}
+
+#[derive(Args, Clone)]
+struct BuildArgs {
+    #[command(flatten)]
+    common: CommonArgs,
+    /// Print the time spent in each phase.
+    #[arg(long)]
+    timings: bool,
+}
+
+#[derive(Args, Clone)]
+struct ServeArgs {
+    #[command(flatten)]
+    common: CommonArgs,
+    /// Port on 127.0.0.1.
+    #[arg(long, default_value_t = 1111)]
+    port: u16,
+}
+
+impl CommonArgs {
+    fn options(&self) -> BuildOptions {
+        BuildOptions {
+            root: self.root.clone(),
+            output: self.output.clone(),
+            base_url: self.base_url.clone(),
+            drafts: self.drafts,
+            deny_warnings: self.deny_warnings,
+            render: Default::default(),
+        }
+    }
+    fn format(&self) -> Format {
+        match self.format {
+            FormatArg::Human => Format::Human,
+            FormatArg::Json => Format::Json,
+            FormatArg::Github => Format::Github,
+        }
+    }
+}
+
+fn print_diags(d: &diagnostics::Diagnostics, c: &CommonArgs) {
+    if d.is_empty() {
+        return;
+    }
+    let text = diagnostics::render(d, c.format(), &c.root);
+    // Machine formats go to stdout so CI can capture them; human to stderr.
+    match c.format {
+        FormatArg::Human => eprint!("{text}"),
+        _ => print!("{text}"),
+    }
+}
+
+/// Exit code 2 for usage/I-O problems (nothing about the content), 1 otherwise.
+fn exit_for(d: &diagnostics::Diagnostics) -> ExitCode {
+    let io_only = d
+        .iter()
+        .all(|x| matches!(x.code, chiso::codes::IO | chiso::codes::OUTPUT_DIR));
+    if io_only {
+        ExitCode::from(2)
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn summary(verb: &str, r: &Report, start: Instant, c: &CommonArgs) {
+    if !matches!(c.format, FormatArg::Human) {
+        return;
+    }
+    eprintln!(
+        "{verb}: {} pages ({} articles, {} charts), {} files in {:.2} s{}",
+        r.pages,
+        r.articles,
+        r.charts,
+        r.files,
+        start.elapsed().as_secs_f64(),
+        if r.warnings.is_empty() {
+            String::new()
+        } else {
+            format!(", {} warning(s)", r.warnings.warning_count())
+        }
+    );
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let start = Instant::now();
+    match cli.command {
+        Command::Build(b) => {
+            if !b.common.root.join("content").is_dir() {
+                eprintln!(
+                    "error: {} has no content/ folder; run chiso in a site's root or pass --root",
+                    b.common.root.display()
+                );
+                return ExitCode::from(2);
+            }
+            match pipeline::build(&b.common.options()) {
+                Ok(r) => {
+                    print_diags(&r.warnings, &b.common);
+                    if b.timings {
+                        for (name, d) in &r.timings.phases {
+                            eprintln!("  {name:<8} {:>8.1} ms", d.as_secs_f64() * 1000.0);
+                        }
+                    }
+                    let out = b.common.options().output_dir();
+                    summary(&format!("built {}", out.display()), &r, start, &b.common);
+                    ExitCode::SUCCESS
+                }
+                Err(d) => {
+                    print_diags(&d, &b.common);
+                    eprintln!(
+                        "build failed: {} error(s); the previous output was left untouched",
+                        d.error_count()
+                    );
+                    exit_for(&d)
+                }
+            }
+        }
+        Command::Check(c) => {
+            if !c.root.join("content").is_dir() {
+                eprintln!(
+                    "error: {} has no content/ folder; run chiso in a site's root or pass --root",
+                    c.root.display()
+                );
+                return ExitCode::from(2);
+            }
+            match pipeline::check(&c.options()) {
+                Ok(r) => {
+                    print_diags(&r.warnings, &c);
+                    summary("check passed", &r, start, &c);
+                    ExitCode::SUCCESS
+                }
+                Err(d) => {
+                    print_diags(&d, &c);
+                    eprintln!("check failed: {} error(s)", d.error_count());
+                    exit_for(&d)
+                }
+            }
+        }
+        Command::Serve(s) => chiso::serve::run(&s.common.options(), s.port),
+        Command::New { path } => match chiso::scaffold::create(&path) {
+            Ok(()) => {
+                eprintln!(
+                    "created a new site in {}; build it with: chiso build --root {}",
+                    path.display(),
+                    path.display()
+                );
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::from(2)
+            }
+        },
+    }
 }

@@ -1,0 +1,216 @@
+//! `content/site.yaml`: the site's settings. Unknown keys are errors.
+
+use crate::codes;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::yaml::{self, Spanned};
+use serde::Deserialize;
+use std::path::Path;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MenuItem {
+    pub name: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RawHtml {
+    /// Raw HTML in Markdown is shown as text (default).
+    #[default]
+    Escape,
+    /// Raw HTML passes through (explicit opt-in for trusted editors).
+    Allow,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MarkdownConfig {
+    #[serde(default)]
+    pub raw_html: RawHtml,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawConfig {
+    title: String,
+    #[serde(default)]
+    description: String,
+    base_url: Spanned<String>,
+    #[serde(default = "default_language")]
+    language: String,
+    #[serde(default = "default_timezone")]
+    timezone: Spanned<String>,
+    #[serde(default = "default_theme")]
+    theme: String,
+    #[serde(default = "default_per_page")]
+    articles_per_page: usize,
+    #[serde(default)]
+    menu: Vec<MenuItem>,
+    #[serde(default)]
+    comments: Option<Spanned<String>>,
+    #[serde(default)]
+    markdown: MarkdownConfig,
+    #[serde(default = "default_category")]
+    default_category: String,
+    #[serde(default)]
+    copyright: String,
+}
+
+fn default_language() -> String {
+    "vi".into()
+}
+fn default_timezone() -> Spanned<String> {
+    Spanned::new(
+        "Asia/Ho_Chi_Minh".into(),
+        serde_saphyr::Location::UNKNOWN,
+        serde_saphyr::Location::UNKNOWN,
+    )
+}
+fn default_theme() -> String {
+    "default".into()
+}
+fn default_per_page() -> usize {
+    10
+}
+fn default_category() -> String {
+    "Tin tức".into()
+}
+
+/// Validated site settings.
+#[derive(Debug, Clone)]
+pub struct SiteConfig {
+    pub title: String,
+    pub description: String,
+    /// Always ends with `/`.
+    pub base_url: String,
+    pub language: String,
+    pub timezone_name: String,
+    pub timezone: jiff::tz::TimeZone,
+    pub theme: String,
+    pub articles_per_page: usize,
+    pub menu: Vec<MenuItem>,
+    pub markdown: MarkdownConfig,
+    pub default_category: String,
+    pub copyright: String,
+}
+
+impl SiteConfig {
+    /// The path part of base_url without trailing slash: `""` or `/huyen`.
+    pub fn base_path(&self) -> &str {
+        let after_scheme = self
+            .base_url
+            .split_once("://")
+            .map(|(_, r)| r)
+            .unwrap_or(&self.base_url);
+        match after_scheme.find('/') {
+            Some(i) => after_scheme[i..].trim_end_matches('/'),
+            None => "",
+        }
+    }
+}
+
+pub const FILE: &str = "content/site.yaml";
+
+/// Load `<root>/content/site.yaml`. `base_url_override` is `--base-url`.
+pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, Diagnostics> {
+    let path = root.join(FILE);
+    let rel = Path::new(FILE);
+    let src = crate::content::read_text(&path, rel)?;
+    let raw: RawConfig = yaml::parse(&src, rel, 0)?;
+    let mut diags = Diagnostics::new();
+
+    let mut base_url = base_url_override
+        .map(str::to_string)
+        .unwrap_or_else(|| raw.base_url.value.trim().to_string());
+    if !(base_url.starts_with("http://") || base_url.starts_with("https://"))
+        || base_url.contains(['"', '<', '>', ' ', '\''])
+    {
+        let (line, col) = if base_url_override.is_some() {
+            (0, 0)
+        } else {
+            (yaml::line_of(&raw.base_url), yaml::col_of(&raw.base_url))
+        };
+        diags.push(
+            Diagnostic::error(
+                codes::BAD_URL,
+                rel,
+                format!("base_url `{base_url}` is not an absolute http(s) URL"),
+            )
+            .at(line, col)
+            .hint("write the full address, e.g. https://phongtho.laichau.gov.vn/"),
+        );
+    }
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+
+    let timezone = match crate::dates::time_zone(raw.timezone.value.trim()) {
+        Ok(tz) => Some(tz),
+        Err(e) => {
+            diags.push(
+                Diagnostic::error(codes::YAML, rel, e)
+                    .at(yaml::line_of(&raw.timezone), yaml::col_of(&raw.timezone))
+                    .hint("use an IANA zone name such as Asia/Ho_Chi_Minh"),
+            );
+            None
+        }
+    };
+
+    if let Some(c) = &raw.comments {
+        if c.value.trim() != "closed" {
+            diags.push(
+                Diagnostic::error(
+                    codes::COMMENTS,
+                    rel,
+                    format!("comments: `{}` cannot be turned on", c.value),
+                )
+                .at(yaml::line_of(c), yaml::col_of(c))
+                .hint("this site is static and has no comment backend; comments are always closed (write `comments: closed` or remove the key)"),
+            );
+        }
+    }
+
+    if raw.articles_per_page == 0 {
+        diags.push(
+            Diagnostic::error(codes::YAML, rel, "articles_per_page must be at least 1")
+                .hint("set articles_per_page: 10"),
+        );
+    }
+    if !crate::text::is_valid_slug(&raw.theme) {
+        diags.push(
+            Diagnostic::error(
+                codes::YAML,
+                rel,
+                format!("theme `{}` is not a folder name", raw.theme),
+            )
+            .hint("name a folder under themes/, e.g. theme: default"),
+        );
+    }
+
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let n = crate::text::nfc_string;
+    Ok(SiteConfig {
+        title: n(raw.title),
+        description: n(raw.description),
+        base_url,
+        language: raw.language,
+        timezone_name: raw.timezone.value,
+        timezone: timezone.expect("checked above"),
+        theme: raw.theme,
+        articles_per_page: raw.articles_per_page,
+        menu: raw
+            .menu
+            .into_iter()
+            .map(|m| MenuItem {
+                name: n(m.name),
+                url: m.url,
+            })
+            .collect(),
+        markdown: raw.markdown,
+        default_category: n(raw.default_category),
+        copyright: n(raw.copyright),
+    })
+}

@@ -1,0 +1,465 @@
+//! Load stage: walk `content/`, read files, split and parse front matter.
+//! Produces plain values plus every diagnostic found; nothing is rendered.
+
+use crate::codes;
+use crate::config::SiteConfig;
+use crate::dates::{self, PubDate};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::frontmatter::{self, SplitError};
+use crate::text::{self, nfc_string};
+use crate::yaml::{self, Spanned};
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+
+/// Largest content file we read (an article of 100 MB is an error, not an
+/// out-of-memory).
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Read a UTF-8 text file; strip a BOM and turn CRLF into LF (line numbers
+/// are unchanged). `rel` is the path shown in diagnostics.
+pub fn read_text(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
+    let meta = std::fs::metadata(path).map_err(|e| io_error(rel, &e))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            codes::TOO_LARGE,
+            rel,
+            format!(
+                "the file is {} MB; content files are limited to {} MB",
+                meta.len() / (1024 * 1024),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        )
+        .hint("split the text into several articles, or move large data out of Markdown"));
+    }
+    let bytes = std::fs::read(path).map_err(|e| io_error(rel, &e))?;
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+            let col = good.len() - good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            return Err(
+                Diagnostic::error(codes::UTF8, rel, "the file is not valid UTF-8")
+                    .at(line, col + 1)
+                    .hint("save the file as UTF-8 (in most editors: Save with encoding → UTF-8)"),
+            );
+        }
+    };
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    })
+}
+
+pub fn io_error(rel: &Path, e: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(codes::IO, rel, format!("cannot read: {e}"))
+        .hint("check that the file exists and is readable")
+}
+
+/// Every `*.md` file under `dir`, sorted, with its path relative to `root`.
+/// Symbolic links are not followed out of the site root.
+pub fn walk_markdown(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, PathBuf)> {
+    walk_files(root, dir, diags)
+        .into_iter()
+        .filter(|(abs, _)| abs.extension().is_some_and(|e| e == "md"))
+        .collect()
+}
+
+/// Every file under `dir` (sorted by name), paths relative to `root`.
+pub fn walk_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, PathBuf)> {
+    let mut out = Vec::new();
+    if !dir.is_dir() {
+        return out;
+    }
+    let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    for entry in walkdir::WalkDir::new(dir)
+        .follow_links(false)
+        .sort_by_file_name()
+    {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let rel = e.path().map(|p| rel_to(root, p)).unwrap_or_default();
+                diags.push(
+                    Diagnostic::error(codes::IO, rel, format!("cannot read folder: {e}"))
+                        .hint("check the folder's permissions"),
+                );
+                continue;
+            }
+        };
+        let name = entry.file_name().to_string_lossy();
+        if name.starts_with('.') && entry.depth() > 0 {
+            continue; // hidden files: editor swap files, .DS_Store, …
+        }
+        let rel = rel_to(root, entry.path());
+        if entry.path_is_symlink() {
+            match entry.path().canonicalize() {
+                Ok(target) if target.starts_with(&canon_root) => {
+                    if target.is_file() {
+                        out.push((entry.path().to_path_buf(), rel));
+                    }
+                    // Linked folders are not walked: a link may loop.
+                }
+                Ok(target) => diags.push(
+                    Diagnostic::error(
+                        codes::SYMLINK,
+                        rel,
+                        format!(
+                            "symbolic link points outside the site: {}",
+                            target.display()
+                        ),
+                    )
+                    .hint("copy the file into content/ instead of linking to it"),
+                ),
+                Err(e) => diags.push(
+                    Diagnostic::error(
+                        codes::SYMLINK,
+                        rel,
+                        format!("broken or looping symbolic link: {e}"),
+                    )
+                    .hint("remove the link or point it at a real file inside the site"),
+                ),
+            }
+            continue;
+        }
+        if entry.file_type().is_file() {
+            out.push((entry.path().to_path_buf(), rel));
+        }
+    }
+    out
+}
+
+pub fn rel_to(root: &Path, p: &Path) -> PathBuf {
+    p.strip_prefix(root).unwrap_or(p).to_path_buf()
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ArticleFront {
+    title: Spanned<String>,
+    date: Spanned<String>,
+    #[serde(default)]
+    author: String,
+    #[serde(default)]
+    category: Option<String>,
+    #[serde(default)]
+    tags: Vec<String>,
+    #[serde(default)]
+    summary: Option<String>,
+    #[serde(default)]
+    image: Option<String>,
+    #[serde(default)]
+    image_caption: Option<String>,
+    #[serde(default)]
+    slug: Option<Spanned<String>>,
+    #[serde(default)]
+    draft: bool,
+    #[serde(default)]
+    template: Option<Spanned<String>>,
+    #[serde(default)]
+    comments: Option<Spanned<serde_json::Value>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PageFront {
+    title: Spanned<String>,
+    #[serde(default)]
+    slug: Option<Spanned<String>>,
+    #[serde(default)]
+    summary: Option<String>,
+    #[serde(default)]
+    draft: bool,
+    #[serde(default)]
+    template: Option<Spanned<String>>,
+    #[serde(default)]
+    comments: Option<Spanned<serde_json::Value>>,
+}
+
+/// Where a value sits in a source file, for diagnostics raised later.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Loc {
+    pub line: usize,
+    pub col: usize,
+}
+
+fn loc<T>(s: &Spanned<T>, offset: usize) -> Loc {
+    Loc {
+        line: yaml::line_of(s) + offset,
+        col: yaml::col_of(s),
+    }
+}
+
+/// A news article as written, validated but not yet rendered.
+#[derive(Debug, Clone)]
+pub struct Article {
+    pub source: PathBuf,
+    pub title: String,
+    pub slug: String,
+    pub slug_loc: Loc,
+    pub date: PubDate,
+    pub author: String,
+    pub category: String,
+    pub tags: Vec<String>,
+    pub summary: String,
+    pub image: Option<String>,
+    pub image_caption: Option<String>,
+    pub body: String,
+    pub body_line_offset: usize,
+    pub draft: bool,
+    pub template: Option<(String, Loc)>,
+}
+
+/// A plain page (giới thiệu, liên hệ, …).
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub source: PathBuf,
+    pub title: String,
+    pub slug: String,
+    pub slug_loc: Loc,
+    pub summary: String,
+    pub body: String,
+    pub body_line_offset: usize,
+    pub draft: bool,
+    pub template: Option<(String, Loc)>,
+}
+
+fn split_file<'a>(text: &'a str, rel: &Path) -> Result<frontmatter::Split<'a>, Diagnostic> {
+    frontmatter::split(text).map_err(|e| match e {
+        SplitError::Missing => Diagnostic::error(
+            codes::FRONT_MATTER,
+            rel,
+            "the file does not start with front matter",
+        )
+        .at(1, 1)
+        .hint(
+            "begin the file with a line `---`, then `title:` and `date:`, then another `---` line",
+        ),
+        SplitError::Unterminated => {
+            Diagnostic::error(codes::FRONT_MATTER, rel, "the front matter is not closed")
+                .at(1, 1)
+                .hint("add a line `---` after the last front matter key, before the article text")
+        }
+    })
+}
+
+fn comments_error(c: &Spanned<serde_json::Value>, rel: &Path, offset: usize) -> Option<Diagnostic> {
+    let closed = matches!(&c.value, serde_json::Value::Bool(false))
+        || c.value.as_str().is_some_and(|s| s.trim() == "closed");
+    (!closed).then(|| {
+        let l = loc(c, offset);
+        Diagnostic::error(codes::COMMENTS, rel, "comments cannot be turned on")
+            .at(l.line, l.col)
+            .hint("the site is static and has no comment backend: comment sections are always closed; remove `comments:`")
+    })
+}
+
+fn slug_from(
+    given: Option<Spanned<String>>,
+    title: &str,
+    rel: &Path,
+    offset: usize,
+    diags: &mut Diagnostics,
+) -> (String, Loc) {
+    match given {
+        Some(s) => {
+            let l = loc(&s, offset);
+            let v = s.value.trim().to_string();
+            if !text::is_valid_slug(&v) {
+                diags.push(
+                    Diagnostic::error(codes::BAD_SLUG, rel, format!("slug `{v}` is not allowed"))
+                        .at(l.line, l.col)
+                        .hint(format!(
+                            "a slug has only lowercase a–z, digits and hyphens, e.g. `{}`",
+                            text::slugify(&v).chars().take(80).collect::<String>()
+                        )),
+                );
+            }
+            (v, l)
+        }
+        None => (
+            text::slugify(title)
+                .chars()
+                .take(100)
+                .collect::<String>()
+                .trim_end_matches('-')
+                .to_string(),
+            Loc::default(),
+        ),
+    }
+}
+
+fn empty_title(title: &Spanned<String>, rel: &Path, offset: usize) -> Option<Diagnostic> {
+    (title.value.trim().is_empty() || text::slugify(&title.value).is_empty()).then(|| {
+        let l = loc(title, offset);
+        Diagnostic::error(
+            codes::MISSING_FIELD,
+            rel,
+            "the title is empty or has no letters",
+        )
+        .at(l.line, l.col)
+        .hint("write a title, e.g. title: \"Phong Thổ đẩy mạnh cải cách hành chính\"")
+    })
+}
+
+/// Load one article file.
+pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article, Diagnostics> {
+    let text = read_text(abs, rel)?;
+    let split = split_file(&text, rel)?;
+    if split.yaml.trim().is_empty() {
+        return Err(
+            Diagnostic::error(codes::FRONT_MATTER, rel, "the front matter is empty")
+                .at(1, 1)
+                .hint("add at least `title:` and `date:` between the `---` lines")
+                .into(),
+        );
+    }
+    let off = split.yaml_line_offset;
+    let fm: ArticleFront = yaml::parse(split.yaml, rel, off)?;
+    let mut diags = Diagnostics::new();
+    diags.extend(empty_title(&fm.title, rel, off));
+    let date = match dates::parse(&fm.date.value, &cfg.timezone) {
+        Ok(d) => Some(d),
+        Err(e) => {
+            let l = loc(&fm.date, off);
+            diags.push(
+                Diagnostic::error(codes::BAD_DATE, rel, format!("cannot read the date `{}`: {e}", fm.date.value))
+                    .at(l.line, l.col)
+                    .hint("write the date as 2024-05-20T13:50:00+07:00 or 2024-05-20 13:50 (Vietnam time)"),
+            );
+            None
+        }
+    };
+    if let Some(c) = &fm.comments {
+        diags.extend(comments_error(c, rel, off));
+    }
+    let title = nfc_string(fm.title.value.trim().to_string());
+    let (slug, slug_loc) = slug_from(fm.slug, &title, rel, off, &mut diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let opt = |o: Option<String>| {
+        o.map(|s| nfc_string(s.trim().to_string()))
+            .filter(|s| !s.is_empty())
+    };
+    Ok(Article {
+        source: rel.to_path_buf(),
+        title,
+        slug,
+        slug_loc,
+        date: date.expect("checked above"),
+        author: nfc_string(fm.author.trim().to_string()),
+        category: opt(fm.category).unwrap_or_else(|| cfg.default_category.clone()),
+        tags: {
+            let mut t: Vec<String> = fm
+                .tags
+                .into_iter()
+                .map(|t| nfc_string(t.trim().to_string()))
+                .filter(|t| !t.is_empty())
+                .collect();
+            t.dedup();
+            t
+        },
+        summary: opt(fm.summary).unwrap_or_default(),
+        image: opt(fm.image),
+        image_caption: opt(fm.image_caption),
+        body: nfc_string(split.body.to_string()),
+        body_line_offset: split.body_line_offset,
+        draft: fm.draft,
+        template: fm.template.map(|t| (t.value.clone(), loc(&t, off))),
+    })
+}
+
+/// Load one page file.
+pub fn load_page(abs: &Path, rel: &Path) -> Result<Page, Diagnostics> {
+    let text = read_text(abs, rel)?;
+    let split = split_file(&text, rel)?;
+    let off = split.yaml_line_offset;
+    let fm: PageFront = yaml::parse(split.yaml, rel, off)?;
+    let mut diags = Diagnostics::new();
+    diags.extend(empty_title(&fm.title, rel, off));
+    if let Some(c) = &fm.comments {
+        diags.extend(comments_error(c, rel, off));
+    }
+    let title = nfc_string(fm.title.value.trim().to_string());
+    let (slug, slug_loc) = slug_from(fm.slug, &title, rel, off, &mut diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(Page {
+        source: rel.to_path_buf(),
+        title,
+        slug,
+        slug_loc,
+        summary: fm
+            .summary
+            .map(|s| nfc_string(s.trim().to_string()))
+            .unwrap_or_default(),
+        body: nfc_string(split.body.to_string()),
+        body_line_offset: split.body_line_offset,
+        draft: fm.draft,
+        template: fm.template.map(|t| (t.value.clone(), loc(&t, off))),
+    })
+}
+
+/// Everything read from `content/`.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub articles: Vec<Article>,
+    pub pages: Vec<Page>,
+    /// Files under content/static, copied as they are: (absolute, URL path).
+    pub static_files: Vec<(PathBuf, String)>,
+}
+
+/// Load articles and pages in parallel; collect every diagnostic.
+pub fn load(root: &Path, cfg: &SiteConfig, drafts: bool, diags: &mut Diagnostics) -> Loaded {
+    use rayon::prelude::*;
+    let content = root.join("content");
+    let article_files = walk_markdown(root, &content.join("articles"), diags);
+    let page_files = walk_markdown(root, &content.join("pages"), diags);
+
+    let results: Vec<Result<Article, Diagnostics>> = article_files
+        .par_iter()
+        .map(|(abs, rel)| load_article(abs, rel, cfg))
+        .collect();
+    let mut articles = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(a) if a.draft && !drafts => {}
+            Ok(a) => articles.push(a),
+            Err(d) => diags.extend(d),
+        }
+    }
+    let mut pages = Vec::new();
+    for (abs, rel) in &page_files {
+        match load_page(abs, rel) {
+            Ok(p) if p.draft && !drafts => {}
+            Ok(p) => pages.push(p),
+            Err(d) => diags.extend(d),
+        }
+    }
+    let static_dir = content.join("static");
+    let static_files = walk_files(root, &static_dir, diags)
+        .into_iter()
+        .map(|(abs, _)| {
+            let url = abs
+                .strip_prefix(&static_dir)
+                .unwrap_or(&abs)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().into_owned())
+                .collect::<Vec<_>>()
+                .join("/");
+            (abs, url)
+        })
+        .collect();
+    Loaded {
+        articles,
+        pages,
+        static_files,
+    }
+}

@@ -1,0 +1,98 @@
+//! RSS feed and sitemap. Every string is escaped for XML.
+
+use crate::render::OutputFile;
+use crate::site::Site;
+use crate::text::escape_html;
+use std::fmt::Write as _;
+
+pub const FEED_ITEMS: usize = 30;
+
+/// RFC 822 date for RSS: `Mon, 20 May 2024 13:50:00 +0700`.
+fn rfc822(d: &crate::dates::PubDate) -> String {
+    use jiff::civil::Weekday::*;
+    let l = d.local;
+    let wd = match l.weekday() {
+        Monday => "Mon",
+        Tuesday => "Tue",
+        Wednesday => "Wed",
+        Thursday => "Thu",
+        Friday => "Fri",
+        Saturday => "Sat",
+        Sunday => "Sun",
+    };
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let off = d.offset_secs;
+    let sign = if off < 0 { '-' } else { '+' };
+    let off = off.unsigned_abs();
+    format!(
+        "{wd}, {:02} {} {} {:02}:{:02}:{:02} {sign}{:02}{:02}",
+        l.day(),
+        MONTHS[(l.month() - 1) as usize],
+        l.year(),
+        l.hour(),
+        l.minute(),
+        l.second(),
+        off / 3600,
+        (off % 3600) / 60
+    )
+}
+
+pub fn rss(site: &Site) -> OutputFile {
+    let mut x = String::with_capacity(16 * 1024);
+    let c = &site.config;
+    let _ = write!(
+        x,
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\">\n<channel>\n<title>{}</title>\n<link>{}</link>\n<description>{}</description>\n<language>{}</language>\n<atom:link href=\"{}rss.xml\" rel=\"self\" type=\"application/rss+xml\"/>\n",
+        escape_html(&c.title),
+        escape_html(&c.base_url),
+        escape_html(&c.description),
+        escape_html(&c.language),
+        escape_html(&c.base_url),
+    );
+    for e in site.articles.iter().take(FEED_ITEMS) {
+        let a = &e.article;
+        let link = site.absolute(&e.url);
+        let _ = write!(
+            x,
+            "<item>\n<title>{}</title>\n<link>{}</link>\n<guid>{}</guid>\n<pubDate>{}</pubDate>\n<description>{}</description>\n</item>\n",
+            escape_html(&a.title),
+            escape_html(&link),
+            escape_html(&link),
+            rfc822(&a.date),
+            escape_html(&a.summary),
+        );
+    }
+    x.push_str("</channel>\n</rss>\n");
+    OutputFile {
+        path: "rss.xml".into(),
+        bytes: x.into_bytes(),
+    }
+}
+
+/// Sitemap of every HTML page written (except 404).
+pub fn sitemap(site: &Site, files: &[OutputFile]) -> OutputFile {
+    let mut x = String::from(
+        "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    let mut paths: Vec<&str> = files
+        .iter()
+        .map(|f| f.path.as_str())
+        .filter(|p| p.ends_with("index.html"))
+        .collect();
+    paths.sort_unstable();
+    for p in paths {
+        let url = p.trim_end_matches("index.html");
+        let _ = writeln!(
+            x,
+            "<url><loc>{}</loc></url>",
+            escape_html(&site.absolute(url))
+        );
+    }
+    x.push_str("</urlset>\n");
+    OutputFile {
+        path: "sitemap.xml".into(),
+        bytes: x.into_bytes(),
+    }
+}

@@ -1,0 +1,196 @@
+//! Internal link check: every link, image and menu entry that points inside
+//! the site must name a page, file or anchor that the build writes.
+
+use crate::codes;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::render::{LinkRef, Rendered};
+use crate::site::Site;
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::PathBuf;
+
+/// Site-relative target of `url` written on the page at `page_url`, or None
+/// for external links, mail links and the like.
+pub fn resolve(url: &str, page_url: &str, prefix: &str) -> Option<(String, Option<String>)> {
+    let url = url.trim();
+    if url.is_empty() || url.starts_with("//") {
+        return None;
+    }
+    if let Some(colon) = url.find(':') {
+        let scheme = &url[..colon];
+        if !scheme.contains(['/', '?', '#']) {
+            return None; // https:, mailto:, tel:, …
+        }
+    }
+    let (path_q, frag) = match url.split_once('#') {
+        Some((p, f)) => (p, Some(f.to_string())),
+        None => (url, None),
+    };
+    let path = path_q.split('?').next().unwrap_or("");
+    let path = if path.is_empty() {
+        page_url.to_string()
+    } else if path.starts_with('/') {
+        let p = path
+            .strip_prefix(prefix)
+            .filter(|p| p.starts_with('/'))
+            .unwrap_or(path);
+        p.to_string()
+    } else {
+        let base = &page_url[..page_url.rfind('/').map_or(0, |i| i + 1)];
+        format!("{base}{path}")
+    };
+    // Normalise . and ..
+    let mut parts: Vec<&str> = Vec::new();
+    for seg in path.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    let mut norm = format!("/{}", parts.join("/"));
+    if path.ends_with('/') && norm != "/" {
+        norm.push('/');
+    }
+    Some((norm, frag))
+}
+
+/// The output file a site path maps to.
+fn file_for(path: &str, files: &HashSet<&str>) -> Option<String> {
+    let t = path.trim_start_matches('/');
+    let t = percent_decode(t);
+    if t.is_empty() {
+        return files.contains("index.html").then(|| "index.html".into());
+    }
+    if files.contains(t.as_str()) {
+        return Some(t);
+    }
+    let idx = format!("{}/index.html", t.trim_end_matches('/'));
+    files.contains(idx.as_str()).then_some(idx)
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            if let Ok(v) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn ids_in(html: &[u8]) -> HashSet<String> {
+    let s = String::from_utf8_lossy(html);
+    let mut ids = HashSet::new();
+    for (i, _) in s.match_indices(" id=\"") {
+        let rest = &s[i + 5..];
+        if let Some(end) = rest.find('"') {
+            ids.insert(rest[..end].to_string());
+        }
+    }
+    ids
+}
+
+/// Check every collected link. Also the front matter images and the menu.
+pub fn check(site: &Site, rendered: &Rendered) -> Diagnostics {
+    let mut diags = Diagnostics::new();
+    let files: HashSet<&str> = rendered.files.iter().map(|f| f.path.as_str()).collect();
+    let by_path: HashMap<&str, &[u8]> = rendered
+        .files
+        .iter()
+        .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+        .collect();
+    let prefix = site.url_prefix();
+    let mut id_cache: HashMap<String, HashSet<String>> = HashMap::new();
+
+    let mut refs: Vec<(LinkRef, String)> = Vec::new();
+    // Which page each source file becomes, for relative links.
+    let mut page_of: HashMap<PathBuf, String> = HashMap::new();
+    for e in &site.articles {
+        page_of.insert(e.article.source.clone(), e.url.clone());
+        if let Some(img) = &e.article.image {
+            refs.push((
+                LinkRef {
+                    url: img.clone(),
+                    file: e.article.source.clone(),
+                    line: 0,
+                },
+                e.url.clone(),
+            ));
+        }
+    }
+    for p in &site.pages {
+        page_of.insert(p.page.source.clone(), p.url.clone());
+    }
+    for m in &site.config.menu {
+        refs.push((
+            LinkRef {
+                url: m.url.clone(),
+                file: PathBuf::from(crate::config::FILE),
+                line: 0,
+            },
+            "/".into(),
+        ));
+    }
+    for l in &rendered.links {
+        let page = page_of.get(&l.file).cloned().unwrap_or_else(|| "/".into());
+        refs.push((l.clone(), page));
+    }
+    let mut reported: BTreeSet<(PathBuf, usize, String)> = BTreeSet::new();
+    for (l, page) in refs {
+        let Some((path, frag)) = resolve(&l.url, &page, prefix) else {
+            continue;
+        };
+        let problem = match file_for(&path, &files) {
+            None => Some(format!(
+                "link to `{}`: no such page or file in the site",
+                l.url
+            )),
+            Some(f) => match frag {
+                Some(fr) if !fr.is_empty() && f.ends_with(".html") => {
+                    let ids = id_cache
+                        .entry(f.clone())
+                        .or_insert_with(|| ids_in(by_path.get(f.as_str()).copied().unwrap_or(&[])));
+                    (!ids.contains(&percent_decode(&fr)))
+                        .then(|| format!("link to `{}`: the page has no anchor #{fr}", l.url))
+                }
+                _ => None,
+            },
+        };
+        if let Some(msg) = problem {
+            if reported.insert((l.file.clone(), l.line, l.url.clone())) {
+                diags.push(
+                    Diagnostic::error(codes::BROKEN_LINK, l.file.clone(), msg)
+                        .at(l.line, 0)
+                        .hint("fix the address, or add the missing page or file (files go in content/static/)"),
+                );
+            }
+        }
+    }
+    diags
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resolves_relative_absolute_and_external() {
+        assert_eq!(resolve("https://x.vn/", "/a/", ""), None);
+        assert_eq!(resolve("mailto:a@b", "/a/", ""), None);
+        assert_eq!(resolve("/b/", "/a/", "").unwrap().0, "/b/");
+        assert_eq!(resolve("../c/", "/a/b/", "").unwrap().0, "/a/c/");
+        assert_eq!(resolve("/huyen/b/", "/a/", "/huyen").unwrap().0, "/b/");
+        let (p, f) = resolve("#muc-1", "/a/b/", "").unwrap();
+        assert_eq!((p.as_str(), f.as_deref()), ("/a/b/", Some("muc-1")));
+    }
+}

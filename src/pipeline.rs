@@ -1,0 +1,185 @@
+//! The one pipeline: load → validate → model → render → write.
+
+use crate::diagnostics::Diagnostics;
+use crate::render::{RenderOptions, Rendered};
+use crate::site::Site;
+use crate::theme::Theme;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone, Default)]
+pub struct BuildOptions {
+    pub root: PathBuf,
+    /// Defaults to `<root>/output`.
+    pub output: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+    pub deny_warnings: bool,
+    pub render: RenderOptions,
+}
+
+impl BuildOptions {
+    pub fn output_dir(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("output"))
+    }
+}
+
+/// Per-phase wall times (`--timings`).
+#[derive(Debug, Clone, Default)]
+pub struct Timings {
+    pub phases: Vec<(&'static str, Duration)>,
+}
+
+impl Timings {
+    fn mark(&mut self, name: &'static str, since: &mut Instant) {
+        let now = Instant::now();
+        self.phases.push((name, now - *since));
+        *since = now;
+    }
+    pub fn total(&self) -> Duration {
+        self.phases.iter().map(|p| p.1).sum()
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Report {
+    pub pages: usize,
+    pub files: usize,
+    pub charts: usize,
+    pub articles: usize,
+    pub timings: Timings,
+    /// Warnings (a successful build may have some).
+    pub warnings: Diagnostics,
+}
+
+/// Everything up to (not including) writing: the site, its rendered files and
+/// the diagnostics. Shared by `build`, `check` and `serve`.
+pub struct Prepared {
+    pub site: Site,
+    pub theme: Theme,
+    pub rendered: Rendered,
+    pub diagnostics: Diagnostics,
+    pub timings: Timings,
+}
+
+pub fn prepare(opts: &BuildOptions) -> Result<Prepared, Diagnostics> {
+    let root = opts.root.as_path();
+    let mut timings = Timings::default();
+    let mut t = Instant::now();
+    let mut diags = Diagnostics::new();
+
+    let config = crate::config::load(root, opts.base_url.as_deref());
+    let theme_name = config
+        .as_ref()
+        .map(|c| c.theme.clone())
+        .unwrap_or_else(|_| "default".into());
+    let theme = crate::theme::load(root, &theme_name);
+    let config = match config {
+        Ok(c) => c,
+        Err(d) => {
+            diags.extend(d);
+            if let Err(td) = theme {
+                diags.extend(td);
+            }
+            return Err(finish(diags));
+        }
+    };
+    let loaded = crate::content::load(root, &config, opts.drafts, &mut diags);
+    let (datasets, data_diags) = crate::data::load_dir(&root.join("content/data"), root);
+    diags.extend(data_diags);
+    timings.mark("load", &mut t);
+
+    let mut theme = match theme {
+        Ok(th) => Some(th),
+        Err(d) => {
+            diags.extend(d);
+            None
+        }
+    };
+    let site = crate::site::build(config, loaded, datasets, &mut diags);
+    timings.mark("model", &mut t);
+
+    let Some(mut theme_v) = theme.take() else {
+        return Err(finish(diags));
+    };
+    let (rendered, render_diags) = crate::render::render_site(&site, &mut theme_v, &opts.render);
+    diags.extend(render_diags);
+    timings.mark("render", &mut t);
+
+    let links = crate::links::check(&site, &rendered);
+    diags.extend(links);
+    timings.mark("links", &mut t);
+
+    if opts.deny_warnings {
+        diags.deny_warnings();
+    }
+    let diags = finish(diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(Prepared {
+        site,
+        theme: theme_v,
+        rendered,
+        diagnostics: diags,
+        timings,
+    })
+}
+
+fn finish(mut d: Diagnostics) -> Diagnostics {
+    d.sort();
+    d
+}
+
+/// `chiso build`: prepare, then write atomically.
+pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
+    let p = prepare(opts)?;
+    let mut timings = p.timings;
+    let mut t = Instant::now();
+    let out = opts.output_dir();
+    crate::output::write_atomic(&opts.root, &out, &p.rendered.files).map_err(Diagnostics::from)?;
+    timings.mark("write", &mut t);
+    Ok(Report {
+        pages: p
+            .rendered
+            .files
+            .iter()
+            .filter(|f| f.path.ends_with(".html"))
+            .count(),
+        files: p.rendered.files.len(),
+        charts: p.rendered.charts,
+        articles: p.site.articles.len(),
+        timings,
+        warnings: p.diagnostics,
+    })
+}
+
+/// `chiso check`: everything `build` validates, writing nothing.
+pub fn check(opts: &BuildOptions) -> Result<Report, Diagnostics> {
+    let out = opts.output_dir();
+    let p = prepare(opts)?;
+    let mut diags = p.diagnostics.clone();
+    if let Err(d) = crate::output::check_target(&opts.root, &out) {
+        diags.push(d);
+        return Err(diags);
+    }
+    Ok(Report {
+        pages: p
+            .rendered
+            .files
+            .iter()
+            .filter(|f| f.path.ends_with(".html"))
+            .count(),
+        files: p.rendered.files.len(),
+        charts: p.rendered.charts,
+        articles: p.site.articles.len(),
+        timings: p.timings,
+        warnings: p.diagnostics,
+    })
+}
+
+pub fn root_display(root: &Path) -> String {
+    root.display().to_string()
+}

@@ -1,0 +1,337 @@
+//! Model stage: the immutable `Site` built once from loaded content. URLs,
+//! taxonomies and related articles are computed here so that renderers only
+//! read.
+
+use crate::codes;
+use crate::config::SiteConfig;
+use crate::content::{Article, Loaded, Page};
+use crate::data::Dataset;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::text::slugify;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// URL prefixes the generator owns: no category or page may take them.
+pub const TAG_PREFIX: &str = "the";
+pub const PAGE_SEGMENT: &str = "trang";
+pub const DATA_PREFIX: &str = "chi-so";
+pub const ASSETS_PREFIX: &str = "assets";
+pub const RESERVED: &[&str] = &[TAG_PREFIX, PAGE_SEGMENT, DATA_PREFIX, ASSETS_PREFIX];
+
+pub const RELATED_MAX: usize = 5;
+
+#[derive(Debug)]
+pub struct ArticleEntry {
+    pub article: Article,
+    /// Site-relative URL path, e.g. `/cai-cach-hanh-chinh/phong-tho/`.
+    pub url: String,
+    pub category: usize,
+    pub tags: Vec<usize>,
+    /// Indices into `Site::articles`, newest first.
+    pub related: Vec<usize>,
+}
+
+#[derive(Debug)]
+pub struct PageEntry {
+    pub page: Page,
+    pub url: String,
+}
+
+/// A category or a tag.
+#[derive(Debug)]
+pub struct Term {
+    pub name: String,
+    pub slug: String,
+    pub url: String,
+    /// Indices into `Site::articles`, newest first.
+    pub articles: Vec<usize>,
+}
+
+#[derive(Debug)]
+pub struct Site {
+    pub config: SiteConfig,
+    /// Newest first; ties broken by source path.
+    pub articles: Vec<ArticleEntry>,
+    pub pages: Vec<PageEntry>,
+    /// Sorted in Vietnamese alphabetical order.
+    pub categories: Vec<Term>,
+    pub tags: Vec<Term>,
+    /// The home page's list: every article, newest first.
+    pub home: Term,
+    pub datasets: Vec<Dataset>,
+    pub static_files: Vec<(PathBuf, String)>,
+}
+
+impl Site {
+    pub fn url_prefix(&self) -> &str {
+        self.config.base_path()
+    }
+
+    /// Absolute URL for a site-relative path.
+    pub fn absolute(&self, path: &str) -> String {
+        format!("{}{}", self.config.base_url, path.trim_start_matches('/'))
+    }
+}
+
+fn terms(
+    names: impl Iterator<Item = String>,
+    url_of: impl Fn(&str) -> String,
+) -> (Vec<Term>, BTreeMap<String, usize>) {
+    // Group names by slug so "Phong Thổ" and "phong thổ" are one term; the
+    // first spelling in sorted order names it.
+    let mut by_slug: BTreeMap<String, String> = BTreeMap::new();
+    for n in names {
+        let s = slugify(&n);
+        if s.is_empty() {
+            continue;
+        }
+        by_slug
+            .entry(s)
+            .and_modify(|cur| {
+                if n < *cur {
+                    *cur = n.clone()
+                }
+            })
+            .or_insert(n);
+    }
+    let mut list: Vec<Term> = by_slug
+        .into_iter()
+        .map(|(slug, name)| Term {
+            url: url_of(&slug),
+            name,
+            slug,
+            articles: Vec::new(),
+        })
+        .collect();
+    list.sort_by(|a, b| {
+        crate::collate::compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug))
+    });
+    let index = list
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (t.slug.clone(), i))
+        .collect();
+    (list, index)
+}
+
+/// Merge several ascending index lists, skipping `skip` and duplicates,
+/// until `limit` are taken.
+fn merge_newest(lists: &[&[usize]], skip: usize, taken: &mut Vec<usize>, limit: usize) {
+    let mut pos = vec![0usize; lists.len()];
+    while taken.len() < limit {
+        let mut best: Option<(usize, usize)> = None;
+        for (li, l) in lists.iter().enumerate() {
+            if let Some(&v) = l.get(pos[li]) {
+                if best.is_none_or(|(_, b)| v < b) {
+                    best = Some((li, v));
+                }
+            }
+        }
+        let Some((_, v)) = best else { break };
+        for (li, l) in lists.iter().enumerate() {
+            if l.get(pos[li]) == Some(&v) {
+                pos[li] += 1;
+            }
+        }
+        if v != skip && !taken.contains(&v) {
+            taken.push(v);
+        }
+    }
+}
+
+/// Build the model; every URL clash is an error naming both files.
+pub fn build(
+    config: SiteConfig,
+    loaded: Loaded,
+    datasets: Vec<Dataset>,
+    diags: &mut Diagnostics,
+) -> Site {
+    let Loaded {
+        mut articles,
+        pages,
+        static_files,
+    } = loaded;
+    articles.sort_by(|a, b| {
+        b.date
+            .ts
+            .cmp(&a.date.ts)
+            .then_with(|| a.source.cmp(&b.source))
+    });
+
+    let (mut categories, cat_index) = terms(articles.iter().map(|a| a.category.clone()), |s| {
+        format!("/{s}/")
+    });
+    let (mut tags, tag_index) = terms(articles.iter().flat_map(|a| a.tags.iter().cloned()), |s| {
+        format!("/{TAG_PREFIX}/{s}/")
+    });
+
+    let mut entries: Vec<ArticleEntry> = Vec::with_capacity(articles.len());
+    for (i, a) in articles.into_iter().enumerate() {
+        let cat_slug = slugify(&a.category);
+        let category = cat_index.get(&cat_slug).copied().unwrap_or(0);
+        let mut tag_ids: Vec<usize> = a
+            .tags
+            .iter()
+            .filter_map(|t| tag_index.get(&slugify(t)).copied())
+            .collect();
+        tag_ids.sort_unstable();
+        tag_ids.dedup();
+        if let Some(c) = categories.get_mut(category) {
+            c.articles.push(i);
+        }
+        for &t in &tag_ids {
+            tags[t].articles.push(i);
+        }
+        entries.push(ArticleEntry {
+            url: format!("/{cat_slug}/{}/", a.slug),
+            article: a,
+            category,
+            tags: tag_ids,
+            related: Vec::new(),
+        });
+    }
+
+    // Related: newest articles sharing a tag, then the category.
+    for i in 0..entries.len() {
+        let mut related = Vec::with_capacity(RELATED_MAX);
+        let tag_lists: Vec<&[usize]> = entries[i]
+            .tags
+            .iter()
+            .map(|&t| tags[t].articles.as_slice())
+            .collect();
+        merge_newest(&tag_lists, i, &mut related, RELATED_MAX);
+        if related.len() < RELATED_MAX {
+            let cat = [categories[entries[i].category].articles.as_slice()];
+            merge_newest(&cat, i, &mut related, RELATED_MAX);
+        }
+        entries[i].related = related;
+    }
+
+    let page_entries: Vec<PageEntry> = pages
+        .into_iter()
+        .map(|p| PageEntry {
+            url: format!("/{}/", p.slug),
+            page: p,
+        })
+        .collect();
+
+    check_urls(&entries, &page_entries, &categories, &static_files, diags);
+    let home = Term {
+        name: config.title.clone(),
+        slug: String::new(),
+        url: "/".into(),
+        articles: (0..entries.len()).collect(),
+    };
+    Site {
+        home,
+        config,
+        articles: entries,
+        pages: page_entries,
+        categories,
+        tags,
+        datasets,
+        static_files,
+    }
+}
+
+fn check_urls(
+    articles: &[ArticleEntry],
+    pages: &[PageEntry],
+    categories: &[Term],
+    static_files: &[(PathBuf, String)],
+    diags: &mut Diagnostics,
+) {
+    // url -> (file, line, description)
+    let mut seen: BTreeMap<String, (PathBuf, usize, String)> = BTreeMap::new();
+    let mut claim =
+        |url: String, file: PathBuf, line: usize, what: String, diags: &mut Diagnostics| {
+            if let Some((f, l, w)) = seen.get(&url) {
+                let other = if *l > 0 {
+                    format!("{}:{l}", f.display())
+                } else {
+                    f.display().to_string()
+                };
+                diags.push(
+                    Diagnostic::error(
+                        codes::DUPLICATE_URL,
+                        file.clone(),
+                        format!(
+                            "{what} would be written to {url}, which {w} in {other} already uses"
+                        ),
+                    )
+                    .at(line, 0)
+                    .hint("give one of them a different `slug:` in its front matter"),
+                );
+            } else {
+                seen.insert(url, (file, line, what));
+            }
+        };
+    for r in RESERVED {
+        claim(
+            format!("/{r}/"),
+            PathBuf::from("(chiso)"),
+            0,
+            "a built-in section".into(),
+            diags,
+        );
+    }
+    for c in categories {
+        let file = c
+            .articles
+            .first()
+            .map(|&i| articles[i].article.source.clone())
+            .unwrap_or_default();
+        claim(
+            c.url.clone(),
+            file,
+            0,
+            format!("the category \"{}\"", c.name),
+            diags,
+        );
+    }
+    for a in articles {
+        claim(
+            a.url.clone(),
+            a.article.source.clone(),
+            a.article.slug_loc.line,
+            "this article".into(),
+            diags,
+        );
+    }
+    for p in pages {
+        claim(
+            p.url.clone(),
+            p.page.source.clone(),
+            p.page.slug_loc.line,
+            "this page".into(),
+            diags,
+        );
+    }
+    for (abs, url) in static_files {
+        let top = url.split('/').next().unwrap_or("");
+        if RESERVED.contains(&top) || url == "404.html" || url == "index.html" {
+            diags.push(
+                Diagnostic::error(
+                    codes::DUPLICATE_URL,
+                    abs.clone(),
+                    format!("the static file /{url} clashes with a generated page"),
+                )
+                .hint("rename or move the file inside content/static"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merge_takes_newest_distinct_skipping_self() {
+        let a = [0usize, 2, 5, 9];
+        let b = [1usize, 2, 3, 9];
+        let mut out = Vec::new();
+        merge_newest(&[&a, &b], 2, &mut out, 4);
+        assert_eq!(out, vec![0, 1, 3, 5]);
+    }
+}

@@ -1,0 +1,175 @@
+//! Theme: the default theme is embedded in the binary; a site's
+//! `themes/<name>/templates/*` and `static/*` override it file by file.
+
+use crate::codes;
+use crate::content::rel_to;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+macro_rules! embed {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../themes/default/templates/", $name)))),*]
+    };
+}
+
+/// The default templates, embedded.
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
+    "base.html",
+    "article.html",
+    "list.html",
+    "index.html",
+    "page.html",
+    "404.html",
+    "partials/teaser.html",
+    "partials/pagination.html",
+);
+
+/// The default static assets, embedded: (URL path under /assets/, bytes).
+pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[(
+    "style.css",
+    include_bytes!("../themes/default/static/style.css"),
+)];
+
+/// Where each template came from (for error messages and `serve`).
+#[derive(Debug, Clone)]
+pub struct Theme {
+    pub tera: tera::Tera,
+    /// Template name → file shown in diagnostics.
+    pub sources: BTreeMap<String, PathBuf>,
+    /// Template name → its text (for source lines in diagnostics).
+    pub texts: BTreeMap<String, String>,
+    /// Static assets: URL path under /assets/ → bytes.
+    pub assets: BTreeMap<String, Vec<u8>>,
+}
+
+/// Load the theme named in site.yaml. Every template error is collected.
+pub fn load(root: &Path, theme: &str) -> Result<Theme, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let mut texts: BTreeMap<String, String> = BTreeMap::new();
+    let mut sources: BTreeMap<String, PathBuf> = BTreeMap::new();
+    for (name, text) in DEFAULT_TEMPLATES {
+        texts.insert(name.to_string(), text.to_string());
+        sources.insert(
+            name.to_string(),
+            PathBuf::from(format!("themes/default/templates/{name}")),
+        );
+    }
+    let mut assets: BTreeMap<String, Vec<u8>> = DEFAULT_STATIC
+        .iter()
+        .map(|(n, b)| (n.to_string(), b.to_vec()))
+        .collect();
+
+    let theme_dir = root.join("themes").join(theme);
+    let tdir = theme_dir.join("templates");
+    for (abs, rel) in crate::content::walk_files(root, &tdir, &mut diags) {
+        let name = rel_to(&tdir, &abs)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        match crate::content::read_text(&abs, &rel) {
+            Ok(t) => {
+                texts.insert(name.clone(), t);
+                sources.insert(name, rel);
+            }
+            Err(d) => diags.push(d),
+        }
+    }
+    let sdir = theme_dir.join("static");
+    for (abs, rel) in crate::content::walk_files(root, &sdir, &mut diags) {
+        let name = rel_to(&sdir, &abs)
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect::<Vec<_>>()
+            .join("/");
+        match std::fs::read(&abs) {
+            Ok(b) => {
+                assets.insert(name, b);
+            }
+            Err(e) => diags.push(crate::content::io_error(&rel, &e)),
+        }
+    }
+    if theme != "default" && !theme_dir.is_dir() {
+        diags.push(
+            Diagnostic::error(
+                codes::MISSING_TEMPLATE,
+                crate::config::FILE,
+                format!("theme `{theme}` not found: no folder themes/{theme}"),
+            )
+            .hint("create the folder, or set `theme: default`"),
+        );
+    }
+
+    let mut tera = tera::Tera::new();
+    tera.autoescape_on(vec![".html", ".xml", ".svg"]);
+    if let Err(e) = tera.add_raw_templates(texts.iter().map(|(n, t)| (n.as_str(), t.as_str()))) {
+        diags.push(tera_diagnostic(&e, &sources));
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(Theme {
+        tera,
+        sources,
+        texts,
+        assets,
+    })
+}
+
+/// Turn a tera error into a diagnostic at the template's file and line.
+pub fn tera_diagnostic(e: &tera::Error, sources: &BTreeMap<String, PathBuf>) -> Diagnostic {
+    let file_of = |name: &str| {
+        sources
+            .get(name)
+            .cloned()
+            .unwrap_or_else(|| PathBuf::from(format!("templates/{name}")))
+    };
+    match e.kind() {
+        tera::ErrorKind::SyntaxError(r) | tera::ErrorKind::RenderingError(r) => {
+            let span = r.span();
+            let msg = r.message().to_string();
+            let hint = if msg.contains("not found")
+                || msg.contains("undefined")
+                || msg.contains("Undefined")
+            {
+                "check the variable's name in the README's template reference, or guard it with {% if x is defined %}"
+            } else {
+                "check the template syntax at this line"
+            };
+            Diagnostic::error(
+                codes::TEMPLATE,
+                file_of(r.filename()),
+                format!("template error: {msg}"),
+            )
+            .at(span.start_line, span.start_col + 1)
+            .hint(hint)
+        }
+        tera::ErrorKind::TemplateNotFound(name) => Diagnostic::error(
+            codes::MISSING_TEMPLATE,
+            PathBuf::from("themes"),
+            format!("template `{name}` not found"),
+        )
+        .hint("add the template to themes/<theme>/templates/ or fix its name"),
+        tera::ErrorKind::MissingParent { current, parent } => Diagnostic::error(
+            codes::MISSING_TEMPLATE,
+            file_of(current),
+            format!("template extends `{parent}`, which does not exist"),
+        )
+        .hint("fix the name in {% extends %}"),
+        _ => {
+            let mut msg = e.to_string();
+            let mut src = std::error::Error::source(e);
+            while let Some(s) = src {
+                msg.push_str(": ");
+                msg.push_str(&s.to_string());
+                src = s.source();
+            }
+            Diagnostic::error(
+                codes::TEMPLATE,
+                PathBuf::from("themes"),
+                format!("template error: {msg}"),
+            )
+        }
+    }
+}
