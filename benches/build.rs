@@ -3,7 +3,7 @@
 //! ```text
 //! cargo bench --bench build -- [--n 1000,10000] [--runs 3] [--tmpfs|--disk|--both]
 //!                              [--seed 42] [--tools chiso,floor1,floor2,hugo,zola]
-//!                              [--chiso PATH] [--keep]
+//!                              [--chiso PATH] [--keep] [--no-charts]
 //! cargo bench --bench build -- --generate DIR --n 1000 [--seed 42]
 //! ```
 //!
@@ -46,7 +46,7 @@ fn main() {
                 dir.join(format!("n{n}"))
             };
             let t = Instant::now();
-            corpus::generate(&d, n, opts.seed).expect("generate corpus");
+            corpus::generate(&d, n, opts.seed, opts.charts).expect("generate corpus");
             eprintln!(
                 "wrote {n} articles to {} in {:.1?}",
                 d.display(),
@@ -62,8 +62,8 @@ fn main() {
 }
 
 const USAGE: &str = "usage: cargo bench --bench build -- [--n 1000,10000] [--runs 3] \
-[--tmpfs|--disk|--both] [--seed 42] [--tools chiso,floor1,floor2,hugo,zola] [--chiso PATH] [--keep]
-       cargo bench --bench build -- --generate DIR [--n 1000] [--seed 42]";
+[--tmpfs|--disk|--both] [--seed 42] [--tools chiso,floor1,floor2,hugo,zola] [--chiso PATH] [--keep] [--no-charts]
+       cargo bench --bench build -- --generate DIR [--n 1000] [--seed 42] [--no-charts]";
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
 enum Fs {
@@ -88,6 +88,7 @@ struct Opts {
     tools: Vec<String>,
     chiso: Option<PathBuf>,
     keep: bool,
+    charts: bool,
     generate: Option<PathBuf>,
 }
 
@@ -103,6 +104,7 @@ impl Opts {
                 .to_vec(),
             chiso: None,
             keep: false,
+            charts: true,
             generate: None,
         };
         let mut it = args.iter();
@@ -124,6 +126,7 @@ impl Opts {
                 "--tools" => o.tools = val()?.split(',').map(|s| s.trim().to_string()).collect(),
                 "--chiso" => o.chiso = Some(PathBuf::from(val()?)),
                 "--keep" => o.keep = true,
+                "--no-charts" => o.charts = false,
                 "--generate" => o.generate = Some(PathBuf::from(val()?)),
                 "-h" | "--help" => return Err("help".into()),
                 other => return Err(format!("unknown argument {other:?}")),
@@ -161,11 +164,13 @@ fn target_dir() -> PathBuf {
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"))
 }
 
-/// Generates (or reuses) the cached corpus for (n, seed).
-fn cached_corpus(n: usize, seed: u64) -> Result<PathBuf, String> {
-    let dir = target_dir()
-        .join("bench-corpus")
-        .join(format!("n{n}-s{seed}-v{}", corpus::GENERATOR_VERSION));
+/// Generates (or reuses) the cached corpus for (n, seed, charts).
+fn cached_corpus(n: usize, seed: u64, charts: bool) -> Result<PathBuf, String> {
+    let dir = target_dir().join("bench-corpus").join(format!(
+        "n{n}-s{seed}-v{}{}",
+        corpus::GENERATOR_VERSION,
+        if charts { "" } else { "-nocharts" }
+    ));
     let stamp = dir.join(".complete");
     if stamp.exists() {
         return Ok(dir);
@@ -175,7 +180,8 @@ fn cached_corpus(n: usize, seed: u64) -> Result<PathBuf, String> {
     }
     let t = Instant::now();
     eprint!("generating corpus n={n} seed={seed} … ");
-    corpus::generate(&dir, n, seed).map_err(|e| format!("generate {}: {e}", dir.display()))?;
+    corpus::generate(&dir, n, seed, charts)
+        .map_err(|e| format!("generate {}: {e}", dir.display()))?;
     fs::write(&stamp, "").map_err(|e| e.to_string())?;
     eprintln!("{:.1?} ({})", t.elapsed(), dir.display());
     Ok(dir)
@@ -422,8 +428,11 @@ fn run(opts: &Opts) -> Result<(), String> {
         println!("  {n}");
     }
     println!(
-        "  hugo/zola sites carry the same articles, categories and tags, but no datasets and no chart shortcodes"
+        "  hugo/zola sites carry the same articles, categories, tags and images, but no datasets and no chart shortcodes"
     );
+    if !opts.charts {
+        println!("  --no-charts: the chiso corpus has no chart shortcodes either");
+    }
     if opts.fs.contains(&Fs::Tmpfs) && tmpfs_root().is_none() {
         println!("  /dev/shm is not a tmpfs here: tmpfs runs are skipped");
     }
@@ -458,7 +467,7 @@ fn run_on(opts: &Opts, tools: &[Tool], fsys: Fs, base: &Path) -> Result<(), Stri
     let mut failed: BTreeMap<(usize, String), String> = BTreeMap::new();
     let mut pages: BTreeMap<(usize, String), usize> = BTreeMap::new();
     for &n in &opts.ns {
-        let cached = cached_corpus(n, opts.seed)?;
+        let cached = cached_corpus(n, opts.seed, opts.charts)?;
         let site = match fsys {
             Fs::Disk => cached.clone(),
             Fs::Tmpfs => {

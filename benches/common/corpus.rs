@@ -19,7 +19,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 /// Bumped whenever the generated content changes, so cached corpora are redone.
-pub const GENERATOR_VERSION: u32 = 1;
+pub const GENERATOR_VERSION: u32 = 2;
 
 // ---------------------------------------------------------------- PRNG
 
@@ -507,7 +507,7 @@ fn word_count(s: &str) -> usize {
 }
 
 /// Builds article `i` of a corpus of `n`.
-pub fn article(seed: u64, n: usize, i: usize) -> Article {
+pub fn article(seed: u64, n: usize, i: usize, charts: bool) -> Article {
     let meta = article_meta(seed, i);
     let mut r = Rng::for_item(seed, 2, i as u64);
 
@@ -547,7 +547,7 @@ pub fn article(seed: u64, n: usize, i: usize) -> Article {
         sentence(&mut r, &mut summary);
     }
 
-    let image = format!("/images/anh-{}.jpg", r.below(5000));
+    let image = format!("/images/anh-{i:05}.jpg");
     let image_caption = format!(
         "{} {} tại xã {}.",
         r.pick(&SUBJECTS),
@@ -589,7 +589,7 @@ pub fn article(seed: u64, n: usize, i: usize) -> Article {
     let _ = write!(body, "![{image_caption}]({image})\n\n*{image_caption}*\n\n");
     paragraph(&mut r, &mut body, &mut words);
     // ~5 % of articles embed one chart, after their first section
-    let mut chart = r.chance(5);
+    let mut chart = r.chance(5) && charts;
     while words < target_words {
         let _ = write!(body, "## {}\n\n", r.pick(&HEADINGS));
         for _ in 0..r.range(1, 3) {
@@ -1043,8 +1043,27 @@ pub fn layout(dir: &Path) -> Generated {
     }
 }
 
+/// A 1×1 grey baseline JPEG (141 bytes): the placeholder for every article image.
+pub fn tiny_jpeg() -> Vec<u8> {
+    let mut j = vec![0xFF, 0xD8, 0xFF, 0xDB, 0x00, 0x43, 0x00];
+    j.extend([1u8; 64]); // quantisation table
+    j.extend([
+        0xFF, 0xC0, 0x00, 0x0B, 0x08, 0x00, 0x01, 0x00, 0x01, 0x01, 0x01, 0x11, 0x00,
+    ]);
+    for class in [0x00u8, 0x10] {
+        // one Huffman code of length 1 for symbol 0 (DC: diff 0; AC: EOB)
+        j.extend([0xFF, 0xC4, 0x00, 0x14, class, 0x01]);
+        j.extend([0u8; 15]);
+        j.push(0x00);
+    }
+    j.extend([0xFF, 0xDA, 0x00, 0x08, 0x01, 0x01, 0x00, 0x00, 0x3F, 0x00]);
+    j.extend([0x3F, 0xFF, 0xD9]);
+    j
+}
+
 /// Writes the three sites for `(n, seed)` into `dir` (which should be empty or absent).
-pub fn generate(dir: &Path, n: usize, seed: u64) -> io::Result<Generated> {
+/// `charts: false` leaves the chart shortcodes out of the chiso site too.
+pub fn generate(dir: &Path, n: usize, seed: u64, charts: bool) -> io::Result<Generated> {
     let g = layout(dir);
     // chiso
     let content = g.chiso.join("content");
@@ -1084,9 +1103,21 @@ pub fn generate(dir: &Path, n: usize, seed: u64) -> io::Result<Generated> {
             &format!("---\ntitle: {}\n---\n", q(name)),
         )?;
     }
+    let jpeg = tiny_jpeg();
+    for d in [
+        content.join("static/images"),
+        g.hugo.join("static/images"),
+        g.zola.join("static/images"),
+    ] {
+        fs::create_dir_all(&d)?;
+    }
     for i in 0..n {
-        let a = article(seed, n, i);
+        let a = article(seed, n, i, charts);
         let rel = a.meta.rel_path();
+        let img = a.image.trim_start_matches('/');
+        fs::write(content.join("static").join(img), &jpeg)?;
+        fs::write(g.hugo.join("static").join(img), &jpeg)?;
+        fs::write(g.zola.join("static").join(img), &jpeg)?;
         write(&content.join("articles").join(&rel), &a.chiso_source())?;
         write(&g.hugo.join("content").join(&rel), &a.hugo_source())?;
         write(&g.zola.join("content").join(&rel), &a.zola_source())?;
