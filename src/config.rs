@@ -13,6 +13,14 @@ pub struct MenuItem {
     pub url: String,
 }
 
+/// A menu entry as written, with the location of its address.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMenuItem {
+    name: String,
+    url: Spanned<String>,
+}
+
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RawHtml {
@@ -46,7 +54,7 @@ struct RawConfig {
     #[serde(default = "default_per_page")]
     articles_per_page: usize,
     #[serde(default)]
-    menu: Vec<MenuItem>,
+    menu: Vec<RawMenuItem>,
     #[serde(default)]
     comments: Option<Spanned<String>>,
     #[serde(default)]
@@ -55,6 +63,8 @@ struct RawConfig {
     default_category: String,
     #[serde(default)]
     copyright: String,
+    #[serde(default)]
+    headline: Option<String>,
 }
 
 fn default_language() -> String {
@@ -93,6 +103,8 @@ pub struct SiteConfig {
     pub markdown: MarkdownConfig,
     pub default_category: String,
     pub copyright: String,
+    /// A `chart(...)` shortcode shown at the top of the home page.
+    pub headline: Option<String>,
 }
 
 impl SiteConfig {
@@ -117,8 +129,31 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
     let path = root.join(FILE);
     let rel = Path::new(FILE);
     let src = crate::content::read_text(&path, rel)?;
+    let has_content = src.lines().any(|l| {
+        let t = l.trim();
+        !t.is_empty() && !t.starts_with('#') && t != "---"
+    });
+    if !has_content {
+        return Err(Diagnostic::error(codes::YAML, rel, "site.yaml is empty")
+            .hint("write at least `title:` and `base_url:`, e.g. base_url: \"https://phongtho.laichau.gov.vn/\"")
+            .into());
+    }
     let raw: RawConfig = yaml::parse(&src, rel, 0)?;
     let mut diags = Diagnostics::new();
+
+    for m in &raw.menu {
+        if crate::text::is_unsafe_url(&m.url.value) {
+            diags.push(
+                Diagnostic::error(
+                    codes::BROKEN_LINK,
+                    rel,
+                    format!("menu entry `{}` has an unsafe address", m.name),
+                )
+                .at(yaml::line_of(&m.url), yaml::col_of(&m.url))
+                .hint("javascript:, data: and vbscript: addresses are not allowed; link to a page, e.g. url: \"/gioi-thieu/\""),
+            );
+        }
+    }
 
     let mut base_url = base_url_override
         .map(str::to_string)
@@ -206,11 +241,12 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
             .into_iter()
             .map(|m| MenuItem {
                 name: n(m.name),
-                url: m.url,
+                url: m.url.value,
             })
             .collect(),
         markdown: raw.markdown,
         default_category: n(raw.default_category),
         copyright: n(raw.copyright),
+        headline: raw.headline,
     })
 }

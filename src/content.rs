@@ -37,7 +37,9 @@ pub fn read_text(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
         Err(e) => {
             let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-            let col = good.len() - good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+            // Columns count characters, as editors do, not bytes.
+            let col = std::str::from_utf8(&good[line_start..]).map_or(0, |s| s.chars().count());
             return Err(
                 Diagnostic::error(codes::UTF8, rel, "the file is not valid UTF-8")
                     .at(line, col + 1)
@@ -152,7 +154,7 @@ struct ArticleFront {
     #[serde(default)]
     summary: Option<String>,
     #[serde(default)]
-    image: Option<String>,
+    image: Option<Spanned<String>>,
     #[serde(default)]
     image_caption: Option<String>,
     #[serde(default)]
@@ -208,11 +210,16 @@ pub struct Article {
     pub tags: Vec<String>,
     pub summary: String,
     pub image: Option<String>,
+    /// Where `image:` is written (line 0 when there is none).
+    pub image_loc: Loc,
     pub image_caption: Option<String>,
     pub body: String,
     pub body_line_offset: usize,
     pub draft: bool,
     pub template: Option<(String, Loc)>,
+    /// Warnings found while loading (no summary, image without caption);
+    /// reported by `load` unless the article is a skipped draft.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// A plain page (giới thiệu, liên hệ, …).
@@ -259,9 +266,12 @@ fn comments_error(c: &Spanned<serde_json::Value>, rel: &Path, offset: usize) -> 
     })
 }
 
+/// The slug given in front matter, or one made from the title. The location
+/// is the `slug:` value's, or the title's for a slug made from it.
 fn slug_from(
     given: Option<Spanned<String>>,
     title: &str,
+    title_loc: Loc,
     rel: &Path,
     offset: usize,
     diags: &mut Diagnostics,
@@ -289,7 +299,7 @@ fn slug_from(
                 .collect::<String>()
                 .trim_end_matches('-')
                 .to_string(),
-            Loc::default(),
+            title_loc,
         ),
     }
 }
@@ -338,8 +348,18 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
     if let Some(c) = &fm.comments {
         diags.extend(comments_error(c, rel, off));
     }
+    let image_loc = fm.image.as_ref().map(|i| loc(i, off)).unwrap_or_default();
+    if let Some(img) = &fm.image {
+        if text::is_unsafe_url(&img.value) {
+            diags.push(
+                Diagnostic::error(codes::BROKEN_LINK, rel, "the image address is not allowed")
+                    .at(image_loc.line, image_loc.col)
+                    .hint("javascript:, data: and vbscript: addresses are not allowed; put the image in content/static/ and write image: /images/anh.jpg"),
+            );
+        }
+    }
     let title = nfc_string(fm.title.value.trim().to_string());
-    let (slug, slug_loc) = slug_from(fm.slug, &title, rel, off, &mut diags);
+    let (slug, slug_loc) = slug_from(fm.slug, &title, loc(&fm.title, off), rel, off, &mut diags);
     if diags.has_errors() {
         return Err(diags);
     }
@@ -347,6 +367,27 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
         o.map(|s| nfc_string(s.trim().to_string()))
             .filter(|s| !s.is_empty())
     };
+    let summary = opt(fm.summary).unwrap_or_default();
+    let image = opt(fm.image.map(|i| i.value));
+    let image_caption = opt(fm.image_caption);
+    let mut warnings = Vec::new();
+    if summary.is_empty() {
+        let l = loc(&fm.title, off);
+        warnings.push(
+            Diagnostic::warning(codes::NO_SUMMARY, rel, "the article has no summary (sapo)")
+                .at(l.line, 0)
+                .hint("add `summary:` with one or two sentences: it is shown under the title, in lists and in the feed"),
+        );
+    }
+    if image.is_some() && image_caption.is_none() {
+        warnings.push(
+            Diagnostic::warning(codes::NO_CAPTION, rel, "the image has no caption")
+                .at(image_loc.line, 0)
+                .hint(
+                    "add `image_caption:` describing the photo: readers and screen readers see it",
+                ),
+        );
+    }
     Ok(Article {
         source: rel.to_path_buf(),
         title,
@@ -365,13 +406,15 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
             t.dedup();
             t
         },
-        summary: opt(fm.summary).unwrap_or_default(),
-        image: opt(fm.image),
-        image_caption: opt(fm.image_caption),
+        summary,
+        image,
+        image_loc,
+        image_caption,
         body: nfc_string(split.body.to_string()),
         body_line_offset: split.body_line_offset,
         draft: fm.draft,
         template: fm.template.map(|t| (t.value.clone(), loc(&t, off))),
+        warnings,
     })
 }
 
@@ -387,7 +430,7 @@ pub fn load_page(abs: &Path, rel: &Path) -> Result<Page, Diagnostics> {
         diags.extend(comments_error(c, rel, off));
     }
     let title = nfc_string(fm.title.value.trim().to_string());
-    let (slug, slug_loc) = slug_from(fm.slug, &title, rel, off, &mut diags);
+    let (slug, slug_loc) = slug_from(fm.slug, &title, loc(&fm.title, off), rel, off, &mut diags);
     if diags.has_errors() {
         return Err(diags);
     }
@@ -407,11 +450,56 @@ pub fn load_page(abs: &Path, rel: &Path) -> Result<Page, Diagnostics> {
     })
 }
 
+/// Markdown commentary beside a dataset: `content/data/<slug>.md` (key
+/// empty), `content/data/<slug>/<year>.md` or `…/<unit-slug>.md`.
+#[derive(Debug, Clone)]
+pub struct Commentary {
+    pub dataset: String,
+    pub key: String,
+    pub source: PathBuf,
+    pub body: String,
+}
+
+fn load_commentary(root: &Path, diags: &mut Diagnostics) -> Vec<Commentary> {
+    let dir = root.join("content").join("data");
+    let mut out = Vec::new();
+    for (abs, rel) in walk_markdown(root, &dir, diags) {
+        let inner = rel_to(&dir, &abs);
+        let parts: Vec<String> = inner
+            .with_extension("")
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        let (dataset, key) = match parts.as_slice() {
+            [d] => (d.clone(), String::new()),
+            [d, k] => (d.clone(), k.clone()),
+            _ => {
+                diags.push(
+                    Diagnostic::error(codes::DATA, rel, "commentary files sit at content/data/<dataset>.md or content/data/<dataset>/<year or unit>.md")
+                        .hint("move the file up to one of those places"),
+                );
+                continue;
+            }
+        };
+        match read_text(&abs, &rel) {
+            Ok(body) => out.push(Commentary {
+                dataset,
+                key,
+                source: rel,
+                body: nfc_string(body),
+            }),
+            Err(d) => diags.push(d),
+        }
+    }
+    out
+}
+
 /// Everything read from `content/`.
 #[derive(Debug, Default)]
 pub struct Loaded {
-    pub articles: Vec<Article>,
+    pub articles: Vec<std::sync::Arc<Article>>,
     pub pages: Vec<Page>,
+    pub commentary: Vec<Commentary>,
     /// Files under content/static, copied as they are: (absolute, URL path).
     pub static_files: Vec<(PathBuf, String)>,
 }
@@ -431,7 +519,10 @@ pub fn load(root: &Path, cfg: &SiteConfig, drafts: bool, diags: &mut Diagnostics
     for r in results {
         match r {
             Ok(a) if a.draft && !drafts => {}
-            Ok(a) => articles.push(a),
+            Ok(mut a) => {
+                diags.extend(std::mem::take(&mut a.warnings));
+                articles.push(std::sync::Arc::new(a));
+            }
             Err(d) => diags.extend(d),
         }
     }
@@ -460,6 +551,7 @@ pub fn load(root: &Path, cfg: &SiteConfig, drafts: bool, diags: &mut Diagnostics
     Loaded {
         articles,
         pages,
+        commentary: load_commentary(root, diags),
         static_files,
     }
 }

@@ -7,6 +7,7 @@ pub mod collate;
 pub mod config;
 pub mod content;
 pub mod data;
+pub mod datapages;
 pub mod dates;
 pub mod diagnostics;
 pub mod feeds;

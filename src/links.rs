@@ -103,7 +103,22 @@ fn ids_in(html: &[u8]) -> HashSet<String> {
 /// Check every collected link. Also the front matter images and the menu.
 pub fn check(site: &Site, rendered: &Rendered) -> Diagnostics {
     let mut diags = Diagnostics::new();
-    let files: HashSet<&str> = rendered.files.iter().map(|f| f.path.as_str()).collect();
+    // Pages the model plans are link targets even when rendering one of them
+    // failed: that failure is reported once, by the renderer, not again as a
+    // broken link in every page that links to it.
+    let planned: Vec<String> = std::iter::once("/".to_string())
+        .chain(site.articles.iter().map(|e| e.url.clone()))
+        .chain(site.pages.iter().map(|p| p.url.clone()))
+        .chain(site.categories.iter().map(|t| t.url.clone()))
+        .chain(site.tags.iter().map(|t| t.url.clone()))
+        .map(|u| crate::render::index_path(&u))
+        .collect();
+    let files: HashSet<&str> = rendered
+        .files
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain(planned.iter().map(String::as_str))
+        .collect();
     let by_path: HashMap<&str, &[u8]> = rendered
         .files
         .iter()
@@ -122,7 +137,7 @@ pub fn check(site: &Site, rendered: &Rendered) -> Diagnostics {
                 LinkRef {
                     url: img.clone(),
                     file: e.article.source.clone(),
-                    line: 0,
+                    line: e.article.image_loc.line,
                 },
                 e.url.clone(),
             ));
@@ -156,7 +171,11 @@ pub fn check(site: &Site, rendered: &Rendered) -> Diagnostics {
                 l.url
             )),
             Some(f) => match frag {
-                Some(fr) if !fr.is_empty() && f.ends_with(".html") => {
+                Some(fr)
+                    if !fr.is_empty()
+                        && by_path.contains_key(f.as_str())
+                        && f.ends_with(".html") =>
+                {
                     let ids = id_cache
                         .entry(f.clone())
                         .or_insert_with(|| ids_in(by_path.get(f.as_str()).copied().unwrap_or(&[])));

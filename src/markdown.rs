@@ -57,18 +57,6 @@ impl Lines {
     }
 }
 
-fn is_unsafe_url(url: &str) -> bool {
-    let cleaned: String = url
-        .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
-        .take(16)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    cleaned.starts_with("javascript:")
-        || cleaned.starts_with("data:")
-        || cleaned.starts_with("vbscript:")
-}
-
 fn heading_text(events: &[Event]) -> String {
     let mut s = String::new();
     for e in events {
@@ -175,7 +163,7 @@ pub fn render(src: &str, ctx: &Context) -> Rendered {
                 title,
                 id,
             }) => {
-                if is_unsafe_url(&dest_url) {
+                if crate::text::is_unsafe_url(&dest_url) {
                     dropped_links += 1;
                     out.diagnostics.push(
                         Diagnostic::warning(codes::UNSAFE_LINK, ctx.file, format!("link to `{}` was removed", dest_url.chars().take(40).collect::<String>()))
@@ -204,7 +192,7 @@ pub fn render(src: &str, ctx: &Context) -> Rendered {
                 title,
                 id,
             }) => {
-                if is_unsafe_url(&dest_url) {
+                if crate::text::is_unsafe_url(&dest_url) {
                     out.diagnostics.push(
                         Diagnostic::warning(
                             codes::UNSAFE_LINK,

@@ -12,6 +12,7 @@ use crate::theme::{Theme, tera_diagnostic};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tera::{Context, Value};
 
 /// One file of the finished site; `path` is relative to the output folder.
@@ -97,14 +98,18 @@ pub enum Job {
     Feed,
     Assets,
     Static,
-    /// Dataset pages and chart files (see `report`).
+    /// Dataset pages and chart files (see `datapages`).
     Data(usize),
+    /// The `/chi-so/` list of datasets.
+    DataIndex,
 }
 
 pub struct Renderer<'a> {
     pub site: &'a Site,
     pub theme: &'a Theme,
     pub prefix: String,
+    /// Charts drawn so far, reused by every page that shows them.
+    pub charts: crate::report::ChartCache,
 }
 
 fn fnv1a(b: &[u8]) -> u64 {
@@ -186,6 +191,7 @@ impl<'a> Renderer<'a> {
             site,
             theme,
             prefix,
+            charts: Default::default(),
         }
     }
 
@@ -245,16 +251,27 @@ impl<'a> Renderer<'a> {
 
 /// Precomputed values shared by many pages.
 pub struct Shared {
-    pub bodies: Vec<markdown::Rendered>,
+    pub bodies: Vec<Arc<markdown::Rendered>>,
     pub teasers: Vec<Value>,
     pub headline: String,
 }
 
 impl Shared {
     pub fn compute(r: &Renderer) -> Shared {
+        Self::with_cache(r, |_| None)
+    }
+
+    /// Like `compute`, reusing the Markdown bodies `cached` returns.
+    pub fn with_cache(
+        r: &Renderer,
+        cached: impl Fn(usize) -> Option<Arc<markdown::Rendered>> + Sync,
+    ) -> Shared {
         let n = r.site.articles.len();
         Shared {
-            bodies: (0..n).into_par_iter().map(|i| r.article_body(i)).collect(),
+            bodies: (0..n)
+                .into_par_iter()
+                .map(|i| cached(i).unwrap_or_else(|| Arc::new(r.article_body(i))))
+                .collect(),
             teasers: (0..n).into_par_iter().map(|i| r.teaser(i)).collect(),
             headline: crate::report::headline(r),
         }
@@ -281,6 +298,9 @@ pub fn all_jobs(site: &Site) -> Vec<Job> {
     }
     jobs.extend((0..site.pages.len()).map(Job::Page));
     jobs.extend((0..site.datasets.len()).map(Job::Data));
+    if !site.datasets.is_empty() {
+        jobs.push(Job::DataIndex);
+    }
     jobs.extend([Job::NotFound, Job::Feed, Job::Assets, Job::Static]);
     jobs
 }
@@ -406,7 +426,8 @@ pub fn run_job(r: &Renderer, shared: &Shared, job: Job) -> JobOutput {
             }
             out
         }
-        Job::Data(d) => crate::report::dataset_job(r, d),
+        Job::Data(d) => crate::datapages::dataset_job(r, shared, d),
+        Job::DataIndex => crate::datapages::index_job(r),
     }
 }
 

@@ -1,26 +1,451 @@
-//! Index-data glue: shortcodes, report pages and the home page's headline
-//! chart, mapping datasets into chart inputs.
+//! Index-data glue: the `chart`/`value` shortcodes, and charts built from a
+//! dataset (mapping the data model into the chart module's inputs). Charts
+//! are rendered once per distinct request and reused through a cache; the
+//! page-specific id is substituted on use.
 
-use crate::render::{JobOutput, Renderer};
-use crate::shortcodes::Call;
-use crate::site::Site;
+use crate::charts::{self, Bar, ChangeRow, Chart, ChartMeta, FieldRow, TrendPoint};
+use crate::data::{Dataset, Status};
+use crate::render::Renderer;
+use crate::shortcodes::{Arg, Call};
+use crate::site::{DATA_PREFIX, Site};
+use std::collections::{BTreeMap, HashMap};
+use std::sync::{Arc, Mutex};
 
-/// Expand one shortcode; `n` numbers the shortcodes within a page.
-pub fn shortcode(_r: &Renderer, call: &Call, _n: usize) -> Result<String, String> {
-    Err(format!("unknown shortcode `{}`", call.name))
+/// Stand-in id inside cached charts, replaced by the page's own id.
+const ID_TOKEN: &str = "chisochartid";
+
+/// What to draw.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ChartKind {
+    Ranking { year: i32 },
+    Trend { unit: usize },
+    Fields { unit: usize, year: i32 },
+    Change { from: i32, to: i32 },
 }
 
-/// HTML of the home page's headline chart, if any dataset exists.
-pub fn headline(_r: &Renderer) -> String {
-    String::new()
+impl ChartKind {
+    fn name(&self) -> &'static str {
+        match self {
+            ChartKind::Ranking { .. } => "ranking",
+            ChartKind::Trend { .. } => "trend",
+            ChartKind::Fields { .. } => "fields",
+            ChartKind::Change { .. } => "change",
+        }
+    }
+
+    /// File name of the standalone SVG (under `/chi-so/<ds>/bieu-do/`).
+    pub fn file_name(&self, ds: &Dataset) -> String {
+        match self {
+            ChartKind::Ranking { year } => format!("xep-hang-{year}.svg"),
+            ChartKind::Trend { unit } => format!("xu-huong-{}.svg", ds.units[*unit].slug),
+            ChartKind::Fields { unit, year } => {
+                format!("linh-vuc-{}-{year}.svg", ds.units[*unit].slug)
+            }
+            ChartKind::Change { from, to } => format!("thay-doi-{from}-{to}.svg"),
+        }
+    }
+
+    /// Whether the dataset pages write this chart as a standalone file.
+    pub fn has_file(&self, ds: &Dataset) -> bool {
+        match self {
+            ChartKind::Change { from, to } => ds
+                .years
+                .windows(2)
+                .any(|w| w[0].year == *from && w[1].year == *to),
+            ChartKind::Fields { year, .. } => ds.year(*year).is_some_and(|y| !y.fields.is_empty()),
+            _ => true,
+        }
+    }
+}
+
+/// (dataset index, what, highlighted unit)
+type ChartKey = (usize, ChartKind, Option<usize>);
+
+/// Cache of rendered charts, shared by all render threads.
+#[derive(Default)]
+pub struct ChartCache {
+    map: Mutex<HashMap<ChartKey, Arc<Chart>>>,
+}
+
+impl ChartCache {
+    /// The chart for dataset `d`, with the page-specific `id`.
+    pub fn get(
+        &self,
+        site: &Site,
+        d: usize,
+        kind: &ChartKind,
+        highlight: Option<usize>,
+        id: &str,
+    ) -> (String, String) {
+        let key = (d, kind.clone(), highlight);
+        let cached = self.map.lock().ok().and_then(|m| m.get(&key).cloned());
+        let chart = match cached {
+            Some(c) => c,
+            None => {
+                let c = Arc::new(draw(&site.datasets[d], kind, highlight, ID_TOKEN));
+                if let Ok(mut m) = self.map.lock() {
+                    m.insert(key, c.clone());
+                }
+                c
+            }
+        };
+        (
+            chart.html.replace(ID_TOKEN, id),
+            chart.svg.replace(ID_TOKEN, id),
+        )
+    }
+}
+
+fn source_line(ds: &Dataset) -> String {
+    let names: Vec<&str> = ds.sources.iter().map(|s| s.name.as_str()).collect();
+    format!("Nguồn: {}", names.join("; "))
+}
+
+fn meta(ds: &Dataset, id: &str, title: String, caption: String) -> ChartMeta {
+    ChartMeta {
+        id: id.to_string(),
+        title,
+        unit: ds.scale.unit.clone(),
+        decimals: ds.scale.decimals,
+        scale_min: ds.scale.min,
+        scale_max: ds.scale.max,
+        higher_is_better: ds.scale.higher_is_better,
+        illustrative: ds.status == Status::Illustrative,
+        source: source_line(ds),
+        caption,
+    }
+}
+
+/// Draw one chart of `ds`.
+pub fn draw(ds: &Dataset, kind: &ChartKind, highlight: Option<usize>, id: &str) -> Chart {
+    let t = ds.display_title();
+    match *kind {
+        ChartKind::Ranking { year } => {
+            let bars: Vec<Bar> = ds
+                .ranking(year)
+                .into_iter()
+                .map(|s| Bar {
+                    label: ds.units[s.unit].short.clone(),
+                    value: s.total,
+                    rank: s.rank,
+                    highlight: Some(s.unit) == highlight,
+                })
+                .collect();
+            let title = format!("{t} năm {year}");
+            let caption = format!("Xếp hạng {t} năm {year}");
+            charts::ranking(&meta(ds, id, title, caption), year, &bars)
+        }
+        ChartKind::Trend { unit } => {
+            let u = &ds.units[unit];
+            let of_year = |y: i32| Some(ds.rank_of(y)).filter(|&n| n > 0);
+            let points: Vec<TrendPoint> = ds
+                .years
+                .iter()
+                .map(|y| {
+                    let s = ds.score(unit, y.year);
+                    TrendPoint {
+                        year: y.year,
+                        total: s.and_then(|s| s.total),
+                        rank: s.and_then(|s| s.rank),
+                        of: of_year(y.year),
+                    }
+                })
+                .collect();
+            let title = format!("{t}: {} qua các năm", u.short);
+            let caption = format!("Điểm số và thứ hạng của {} qua các năm", u.name);
+            charts::trend(&meta(ds, id, title, caption), &u.short, &points)
+        }
+        ChartKind::Fields { unit, year } => {
+            let u = &ds.units[unit];
+            let y = ds.year(year);
+            let s = ds.score(unit, year);
+            let rows: Vec<FieldRow> = y
+                .map(|y| {
+                    y.fields
+                        .iter()
+                        .enumerate()
+                        .map(|(i, f)| FieldRow {
+                            name: f.name.clone(),
+                            value: s.and_then(|s| s.fields.get(i).copied().flatten()),
+                            max: f.max,
+                        })
+                        .collect()
+                })
+                .unwrap_or_default();
+            let title = format!("{t}: {} năm {year} theo lĩnh vực", u.short);
+            let caption = format!(
+                "Điểm từng lĩnh vực của {} năm {year} so với điểm tối đa",
+                u.name
+            );
+            charts::fields(&meta(ds, id, title, caption), &u.short, year, &rows)
+        }
+        ChartKind::Change { from, to } => {
+            let mut rows: Vec<ChangeRow> = ds
+                .units
+                .iter()
+                .enumerate()
+                .map(|(i, u)| ChangeRow {
+                    label: u.short.clone(),
+                    from_rank: ds.score(i, from).and_then(|s| s.rank),
+                    to_rank: ds.score(i, to).and_then(|s| s.rank),
+                    highlight: Some(i) == highlight,
+                })
+                .collect();
+            rows.sort_by(|a, b| {
+                let key = |r: &ChangeRow| r.to_rank.unwrap_or(u32::MAX);
+                key(a)
+                    .cmp(&key(b))
+                    .then_with(|| crate::collate::compare(&a.label, &b.label))
+            });
+            let title = format!("{t}: thay đổi thứ hạng {from}–{to}");
+            let caption = format!("Thay đổi thứ hạng giữa năm {from} và năm {to}");
+            charts::change(&meta(ds, id, title, caption), from, to, &rows)
+        }
+    }
 }
 
 /// Menu entries for the datasets: (title, site-relative URL).
-pub fn dataset_links(_site: &Site) -> Vec<(&str, String)> {
-    Vec::new()
+pub fn dataset_links(site: &Site) -> Vec<(&str, String)> {
+    site.datasets
+        .iter()
+        .map(|d| (d.display_title(), format!("/{DATA_PREFIX}/{}/", d.slug)))
+        .collect()
 }
 
-/// Dataset, year and unit pages of dataset `d`, plus its chart files.
-pub fn dataset_job(_r: &Renderer, _d: usize) -> JobOutput {
-    JobOutput::default()
+/// URL of a dataset's standalone chart file.
+pub fn chart_file_url(ds: &Dataset, kind: &ChartKind) -> String {
+    format!("/{DATA_PREFIX}/{}/bieu-do/{}", ds.slug, kind.file_name(ds))
+}
+
+/// A chart's figure HTML for a page, with a link to its standalone file.
+pub fn figure(
+    r: &Renderer,
+    d: usize,
+    kind: &ChartKind,
+    highlight: Option<usize>,
+    id: &str,
+) -> String {
+    let ds = &r.site.datasets[d];
+    let (html, _) = r.charts.get(r.site, d, kind, highlight, id);
+    if kind.has_file(ds) {
+        let link = format!(
+            "<p class=\"chart-download\"><a href=\"{}\" download>Tải biểu đồ (SVG)</a></p>\n</figure>",
+            r.url(&chart_file_url(ds, kind))
+        );
+        match html.rfind("</figure>") {
+            Some(i) => format!("{}{}{}", &html[..i], link, &html[i + "</figure>".len()..]),
+            None => html,
+        }
+    } else {
+        html
+    }
+}
+
+const CHART_ARGS: &[&str] = &["data", "kind", "year", "unit", "from", "to", "highlight"];
+const VALUE_ARGS: &[&str] = &["data", "unit", "year", "what", "from"];
+
+fn check_args(call: &Call, allowed: &[&str]) -> Result<(), String> {
+    for k in call.args.keys() {
+        if !allowed.contains(&k.as_str()) {
+            return Err(format!(
+                "`{}` does not take `{k}`; it takes: {}",
+                call.name,
+                allowed.join(", ")
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn arg<'c>(call: &'c Call, key: &str) -> Result<&'c Arg, String> {
+    call.args
+        .get(key)
+        .ok_or_else(|| format!("`{}` needs `{key}=…`", call.name))
+}
+
+fn int_arg(call: &Call, key: &str) -> Result<i32, String> {
+    arg(call, key)?
+        .as_int()
+        .and_then(|v| i32::try_from(v).ok())
+        .ok_or_else(|| format!("`{key}` must be a year such as 2022"))
+}
+
+fn dataset<'s>(site: &'s Site, call: &Call) -> Result<(usize, &'s Dataset), String> {
+    let slug = arg(call, "data")?.as_str();
+    site.datasets
+        .iter()
+        .enumerate()
+        .find(|(_, d)| d.slug == slug)
+        .ok_or_else(|| {
+            let names: Vec<&str> = site.datasets.iter().map(|d| d.slug.as_str()).collect();
+            format!(
+                "no dataset `{slug}`; datasets are the files in content/data: {}",
+                if names.is_empty() {
+                    "(none)".to_string()
+                } else {
+                    names.join(", ")
+                }
+            )
+        })
+}
+
+fn unit(ds: &Dataset, call: &Call, key: &str) -> Result<usize, String> {
+    let r = arg(call, key)?.as_str();
+    ds.unit_by_ref(&r).ok_or_else(|| {
+        let slugs: Vec<&str> = ds.units.iter().map(|u| u.slug.as_str()).collect();
+        format!(
+            "dataset `{}` has no unit `{r}`; units: {}",
+            ds.slug,
+            slugs.join(", ")
+        )
+    })
+}
+
+fn year(ds: &Dataset, call: &Call, key: &str) -> Result<i32, String> {
+    let y = int_arg(call, key)?;
+    ds.year(y).map(|_| y).ok_or_else(|| {
+        let ys: Vec<String> = ds.years.iter().map(|y| y.year.to_string()).collect();
+        format!(
+            "dataset `{}` has no year {y}; years: {}",
+            ds.slug,
+            ys.join(", ")
+        )
+    })
+}
+
+/// Parse a `chart(...)` call into (dataset index, kind, highlight).
+pub fn parse_chart(site: &Site, call: &Call) -> Result<(usize, ChartKind, Option<usize>), String> {
+    check_args(call, CHART_ARGS)?;
+    let (d, ds) = dataset(site, call)?;
+    let kind_name = arg(call, "kind")?.as_str();
+    let latest = || {
+        ds.latest_year()
+            .ok_or_else(|| format!("dataset `{}` has no results", ds.slug))
+    };
+    let kind = match kind_name.as_str() {
+        "ranking" => ChartKind::Ranking {
+            year: if call.args.contains_key("year") {
+                year(ds, call, "year")?
+            } else {
+                latest()?
+            },
+        },
+        "trend" => ChartKind::Trend {
+            unit: unit(ds, call, "unit")?,
+        },
+        "fields" => ChartKind::Fields {
+            unit: unit(ds, call, "unit")?,
+            year: if call.args.contains_key("year") {
+                year(ds, call, "year")?
+            } else {
+                latest()?
+            },
+        },
+        "change" => {
+            let from = year(ds, call, "from")?;
+            let to = year(ds, call, "to")?;
+            if from >= to {
+                return Err(format!("`from` ({from}) must be earlier than `to` ({to})"));
+            }
+            ChartKind::Change { from, to }
+        }
+        other => {
+            return Err(format!(
+                "unknown chart kind `{other}`; kinds: ranking, trend, fields, change"
+            ));
+        }
+    };
+    if let ChartKind::Fields { year: y, .. } = kind {
+        if ds.year(y).is_some_and(|r| r.fields.is_empty()) {
+            return Err(format!("dataset `{}` has no fields in {y}", ds.slug));
+        }
+    }
+    let highlight = if call.args.contains_key("highlight") {
+        Some(unit(ds, call, "highlight")?)
+    } else {
+        None
+    };
+    Ok((d, kind, highlight))
+}
+
+/// Expand one shortcode; `n` numbers the shortcodes within a page.
+pub fn shortcode(r: &Renderer, call: &Call, n: usize) -> Result<String, String> {
+    match call.name.as_str() {
+        "chart" => {
+            let (d, kind, highlight) = parse_chart(r.site, call)?;
+            let id = format!("bd{n}-{}-{}", r.site.datasets[d].slug, kind.name());
+            Ok(figure(r, d, &kind, highlight, &id))
+        }
+        "value" => {
+            check_args(call, VALUE_ARGS)?;
+            let (_, ds) = dataset(r.site, call)?;
+            let u = arg(call, "unit")?.as_str();
+            let y = year(ds, call, "year")?;
+            let what = call.args.get("what").map(Arg::as_str).unwrap_or_default();
+            let from = if call.args.contains_key("from") {
+                Some(year(ds, call, "from")?)
+            } else {
+                None
+            };
+            let text = crate::data::value_text(ds, &u, y, &what, from)?;
+            let mut html = crate::text::escape_html(&text).into_owned();
+            if ds.status == Status::Illustrative {
+                html = format!(
+                    "<span class=\"value-illustrative\" title=\"Số liệu minh họa\">{html}</span>"
+                );
+            }
+            Ok(html)
+        }
+        other => Err(format!(
+            "unknown shortcode `{other}`; shortcodes: chart, value"
+        )),
+    }
+}
+
+/// HTML of the home page's headline chart (site.yaml `headline`), if set.
+pub fn headline(r: &Renderer) -> String {
+    match &r.site.config.headline {
+        Some(h) => {
+            r.markdown(h, std::path::Path::new(crate::config::FILE), 0)
+                .html
+        }
+        None => String::new(),
+    }
+}
+
+/// Every canonical chart of a dataset: what its pages show and write.
+pub fn canonical_charts(ds: &Dataset) -> Vec<ChartKind> {
+    let mut v: Vec<ChartKind> = ds
+        .years
+        .iter()
+        .map(|y| ChartKind::Ranking { year: y.year })
+        .collect();
+    v.extend(ds.years.windows(2).map(|w| ChartKind::Change {
+        from: w[0].year,
+        to: w[1].year,
+    }));
+    for u in 0..ds.units.len() {
+        v.push(ChartKind::Trend { unit: u });
+        for y in &ds.years {
+            if !y.fields.is_empty() && ds.score(u, y.year).is_some() {
+                v.push(ChartKind::Fields {
+                    unit: u,
+                    year: y.year,
+                });
+            }
+        }
+    }
+    v
+}
+
+/// Group a dataset's units by whether they have a row in a year (for tables).
+pub fn units_sorted(ds: &Dataset) -> Vec<usize> {
+    let mut idx: Vec<usize> = (0..ds.units.len()).collect();
+    idx.sort_by(|&a, &b| crate::collate::compare(&ds.units[a].short, &ds.units[b].short));
+    idx
+}
+
+/// For tests and tools: all datasets by slug.
+pub fn by_slug(site: &Site) -> BTreeMap<&str, &Dataset> {
+    site.datasets.iter().map(|d| (d.slug.as_str(), d)).collect()
 }

@@ -1,9 +1,710 @@
-//! `chiso serve`: development server with live reload.
+//! `chiso serve`: a development server on 127.0.0.1 that watches `content/`
+//! and the theme, re-renders only the pages an edit affects, writes the
+//! changed files and tells open browser pages to reload (server-sent events).
+//! A build error is shown as an overlay while the last good site stays up.
 
+use crate::config::SiteConfig;
+use crate::content::{self, Article, Commentary, Loaded, Page};
+use crate::data::Dataset;
+use crate::diagnostics::{self, Diagnostics};
+use crate::markdown;
 use crate::pipeline::BuildOptions;
+use crate::render::{self, Job, ListKind, OutputFile, RenderOptions, Renderer, Shared};
+use crate::site::Site;
+use crate::theme::Theme;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::{Arc, Mutex, mpsc};
+use std::time::{Duration, Instant};
 
-pub fn run(_opts: &BuildOptions, _port: u16) -> ExitCode {
-    eprintln!("chiso serve is not available yet");
-    ExitCode::from(2)
+pub const EVENTS_PATH: &str = "/__chiso/events";
+
+/// Injected before `</body>` in serve mode only.
+pub const LIVE_RELOAD: &str = r#"<script>/* chiso serve: live reload */(function(){var es=new EventSource("/__chiso/events");es.addEventListener("reload",function(){location.reload()});es.addEventListener("error-report",function(e){var d=document.getElementById("chiso-overlay");if(!d){d=document.createElement("pre");d.id="chiso-overlay";d.style.cssText="position:fixed;inset:0;margin:0;padding:1em;overflow:auto;background:rgba(40,0,0,.93);color:#fff;font:14px/1.4 monospace;z-index:99999;white-space:pre-wrap";document.body.appendChild(d)}d.textContent=JSON.parse(e.data)});es.addEventListener("ok",function(){var d=document.getElementById("chiso-overlay");if(d)d.remove()})})();</script>"#;
+
+fn hash<T: Hash + ?Sized>(v: &T) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    v.hash(&mut h);
+    h.finish()
+}
+
+/// What an edit touched.
+#[derive(Debug, Default, Clone)]
+pub struct Dirty {
+    pub full: bool,
+    pub articles: BTreeSet<PathBuf>,
+    pub pages: bool,
+    pub data: bool,
+    pub statics: bool,
+}
+
+impl Dirty {
+    pub fn full() -> Self {
+        Dirty {
+            full: true,
+            ..Default::default()
+        }
+    }
+
+    /// Classify a changed path (relative to the root).
+    pub fn add(&mut self, rel: &Path) {
+        let s = rel.to_string_lossy().replace('\\', "/");
+        if s.starts_with("content/articles/") {
+            if s.ends_with(".md") {
+                self.articles.insert(rel.to_path_buf());
+            } else {
+                self.full = true; // a folder moved: reload everything
+            }
+        } else if s.starts_with("content/pages/") {
+            self.pages = true;
+        } else if s.starts_with("content/data/") {
+            self.data = true;
+        } else if s.starts_with("content/static/") {
+            self.statics = true;
+        } else if s.starts_with("content/") || s.starts_with("themes/") {
+            self.full = true;
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        !self.full && self.articles.is_empty() && !self.pages && !self.data && !self.statics
+    }
+}
+
+type ListKey = (ListKind, String, usize);
+
+/// Everything kept between rebuilds.
+pub struct State {
+    pub opts: BuildOptions,
+    pub out: PathBuf,
+    config: Option<SiteConfig>,
+    theme: Option<Theme>,
+    articles: BTreeMap<PathBuf, Arc<Article>>,
+    pages: Vec<Page>,
+    commentary: Vec<Commentary>,
+    static_files: Vec<(PathBuf, String)>,
+    datasets: Vec<Dataset>,
+    data_version: u64,
+    /// Markdown bodies by source: (hash of body, data version if it uses
+    /// shortcodes, rendered).
+    bodies: HashMap<PathBuf, (u64, u64, Arc<markdown::Rendered>)>,
+    /// Files on disk: path → hash of bytes.
+    written: BTreeMap<String, u64>,
+    lists: HashMap<ListKey, (Vec<PathBuf>, usize)>,
+    related: HashMap<PathBuf, Vec<PathBuf>>,
+    /// Articles whose last load failed: re-read on every rebuild so their
+    /// error stays shown until fixed.
+    broken: BTreeSet<PathBuf>,
+}
+
+/// What one rebuild did.
+#[derive(Debug, Default)]
+pub struct Stats {
+    pub rendered: usize,
+    pub written: usize,
+    pub removed: usize,
+    pub elapsed: Duration,
+}
+
+impl State {
+    pub fn new(opts: BuildOptions, out: PathBuf) -> Self {
+        State {
+            opts,
+            out,
+            config: None,
+            theme: None,
+            articles: BTreeMap::new(),
+            pages: Vec::new(),
+            commentary: Vec::new(),
+            static_files: Vec::new(),
+            datasets: Vec::new(),
+            data_version: 0,
+            bodies: HashMap::new(),
+            written: BTreeMap::new(),
+            lists: HashMap::new(),
+            related: HashMap::new(),
+            broken: BTreeSet::new(),
+        }
+    }
+
+    fn reload_all(&mut self, diags: &mut Diagnostics) -> Result<(), ()> {
+        let root = self.opts.root.clone();
+        let config = match crate::config::load(&root, self.opts.base_url.as_deref()) {
+            Ok(c) => c,
+            Err(d) => {
+                diags.extend(d);
+                return Err(());
+            }
+        };
+        match crate::theme::load(&root, &config.theme) {
+            Ok(t) => self.theme = Some(t),
+            Err(d) => {
+                diags.extend(d);
+                return Err(());
+            }
+        }
+        let loaded = content::load(&root, &config, self.opts.drafts, diags);
+        self.articles = loaded
+            .articles
+            .into_iter()
+            .map(|a| (a.source.clone(), a))
+            .collect();
+        self.pages = loaded.pages;
+        self.commentary = loaded.commentary;
+        self.static_files = loaded.static_files;
+        self.config = Some(config);
+        self.reload_data(diags);
+        Ok(())
+    }
+
+    fn reload_data(&mut self, diags: &mut Diagnostics) {
+        let root = &self.opts.root;
+        let (ds, d) = crate::data::load_dir(&root.join("content/data"), root);
+        diags.extend(d);
+        self.datasets = ds;
+        let mut scratch = Diagnostics::new();
+        self.commentary = content::load(
+            root,
+            self.config.as_ref().expect("config loaded"),
+            self.opts.drafts,
+            &mut scratch,
+        )
+        .commentary;
+        self.data_version += 1;
+    }
+
+    fn reload_article(&mut self, rel: &Path, diags: &mut Diagnostics) {
+        let abs = self.opts.root.join(rel);
+        if !abs.is_file() {
+            self.articles.remove(rel);
+            return;
+        }
+        let cfg = self.config.as_ref().expect("config loaded");
+        match content::load_article(&abs, rel, cfg) {
+            Ok(a) if a.draft && !self.opts.drafts => {
+                self.articles.remove(rel);
+            }
+            Ok(a) => {
+                self.articles.insert(rel.to_path_buf(), Arc::new(a));
+            }
+            Err(d) => {
+                self.broken.insert(rel.to_path_buf());
+                diags.extend(d);
+            }
+        }
+    }
+
+    /// Apply an edit and write what changed. On error, nothing is written.
+    pub fn rebuild(&mut self, dirty: &Dirty) -> Result<Stats, Diagnostics> {
+        let start = Instant::now();
+        let mut diags = Diagnostics::new();
+        let full = dirty.full || self.config.is_none();
+        if full {
+            if self.reload_all(&mut diags).is_err() {
+                diags.sort();
+                return Err(diags);
+            }
+        } else {
+            let mut again: BTreeSet<PathBuf> = std::mem::take(&mut self.broken);
+            again.extend(dirty.articles.iter().cloned());
+            for a in &again {
+                self.reload_article(a, &mut diags);
+            }
+            let root = self.opts.root.clone();
+            if dirty.pages || dirty.statics {
+                let cfg = self.config.as_ref().expect("config loaded");
+                let loaded = content::load(&root, cfg, self.opts.drafts, &mut Diagnostics::new());
+                if dirty.pages {
+                    // Re-read pages for their diagnostics too.
+                    let mut d = Diagnostics::new();
+                    for (abs, rel) in
+                        content::walk_markdown(&root, &root.join("content/pages"), &mut d)
+                    {
+                        if let Err(e) = content::load_page(&abs, &rel) {
+                            d.extend(e);
+                        }
+                    }
+                    diags.extend(d);
+                    self.pages = loaded.pages;
+                }
+                if dirty.statics {
+                    self.static_files = loaded.static_files;
+                }
+            }
+            if dirty.data {
+                self.reload_data(&mut diags);
+            }
+        }
+        let loaded = Loaded {
+            articles: self.articles.values().cloned().collect(),
+            pages: self.pages.clone(),
+            commentary: self.commentary.clone(),
+            static_files: self.static_files.clone(),
+        };
+        let config = self.config.clone().expect("config loaded");
+        let site = crate::site::build(config, loaded, self.datasets.clone(), &mut diags);
+        let mut theme = self.theme.clone().expect("theme loaded");
+        let opts = RenderOptions {
+            live_reload: LIVE_RELOAD.to_string(),
+        };
+        let r = Renderer::new(&site, &mut theme, &opts);
+        let dv = self.data_version;
+        let bodies = &self.bodies;
+        let shared = Shared::with_cache(&r, |i| {
+            let a = &site.articles[i].article;
+            let (h, v, b) = bodies.get(&a.source)?;
+            let uses_data = a.body.contains("{{");
+            (*h == hash(&a.body) && (!uses_data || *v == dv)).then(|| b.clone())
+        });
+        let jobs = self.affected_jobs(&site, dirty, full);
+        let (rendered, d) = render::run_jobs(&r, &shared, &jobs);
+        diags.extend(d);
+        if full {
+            diags.extend(crate::links::check(&site, &rendered));
+        }
+        diags.sort();
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        for (i, e) in site.articles.iter().enumerate() {
+            self.bodies.insert(
+                e.article.source.clone(),
+                (hash(&e.article.body), dv, shared.bodies[i].clone()),
+            );
+        }
+        self.remember(&site);
+        let mut files = rendered.files;
+        if full || !dirty.articles.is_empty() || dirty.pages {
+            let mut all: Vec<OutputFile> = self
+                .written
+                .keys()
+                .map(|p| OutputFile {
+                    path: p.clone(),
+                    bytes: Vec::new(),
+                })
+                .collect();
+            all.extend(files.iter().map(|f| OutputFile {
+                path: f.path.clone(),
+                bytes: Vec::new(),
+            }));
+            files.push(crate::feeds::sitemap(&site, &all));
+        }
+        let expected = expected_pages(&site);
+        let (written, removed) = self.write(&files, &expected, full)?;
+        Ok(Stats {
+            rendered: jobs.len(),
+            written,
+            removed,
+            elapsed: start.elapsed(),
+        })
+    }
+
+    fn affected_jobs(&self, site: &Site, dirty: &Dirty, full: bool) -> Vec<Job> {
+        let all = render::all_jobs(site);
+        if full {
+            return all;
+        }
+        let lists = list_keys(site);
+        all.into_iter()
+            .filter(|j| match *j {
+                Job::Article(i) => {
+                    let e = &site.articles[i];
+                    let src = &e.article.source;
+                    dirty.articles.contains(src)
+                        || (dirty.data && e.article.body.contains("{{"))
+                        || e.related
+                            .iter()
+                            .any(|&k| dirty.articles.contains(&site.articles[k].article.source))
+                        || self.related.get(src).is_none_or(|old| {
+                            *old != e
+                                .related
+                                .iter()
+                                .map(|&k| site.articles[k].article.source.clone())
+                                .collect::<Vec<_>>()
+                        })
+                }
+                Job::List(kind, t, p) => {
+                    let term = match kind {
+                        ListKind::Home => &site.home,
+                        ListKind::Category => &site.categories[t],
+                        ListKind::Tag => &site.tags[t],
+                    };
+                    let key = (kind, term.slug.clone(), p);
+                    let new = &lists[&key];
+                    (dirty.data && kind == ListKind::Home)
+                        || new.0.iter().any(|s| dirty.articles.contains(s))
+                        || self.lists.get(&key) != Some(new)
+                }
+                Job::Page(_) => dirty.pages || dirty.data,
+                Job::Data(_) | Job::DataIndex => dirty.data || !dirty.articles.is_empty(),
+                Job::Feed => !dirty.articles.is_empty(),
+                Job::Static => dirty.statics,
+                Job::NotFound | Job::Assets => false,
+            })
+            .collect()
+    }
+
+    fn remember(&mut self, site: &Site) {
+        self.lists = list_keys(site);
+        self.related = site
+            .articles
+            .iter()
+            .map(|e| {
+                (
+                    e.article.source.clone(),
+                    e.related
+                        .iter()
+                        .map(|&k| site.articles[k].article.source.clone())
+                        .collect(),
+                )
+            })
+            .collect();
+    }
+
+    /// Write changed files; remove pages that no longer exist.
+    fn write(
+        &mut self,
+        files: &[OutputFile],
+        expected: &BTreeSet<String>,
+        full: bool,
+    ) -> Result<(usize, usize), Diagnostics> {
+        let mut n = 0;
+        let mut produced: BTreeSet<&str> = BTreeSet::new();
+        for f in files {
+            produced.insert(&f.path);
+            if !crate::output::safe_rel(&f.path) {
+                continue;
+            }
+            let h = hash(&f.bytes);
+            if self.written.get(&f.path) == Some(&h) {
+                continue;
+            }
+            let full_path = self.out.join(&f.path);
+            if let Some(p) = full_path.parent() {
+                std::fs::create_dir_all(p)
+                    .map_err(|e| Diagnostics::from(content::io_error(p, &e)))?;
+            }
+            std::fs::write(&full_path, &f.bytes)
+                .map_err(|e| Diagnostics::from(content::io_error(&full_path, &e)))?;
+            self.written.insert(f.path.clone(), h);
+            n += 1;
+        }
+        // Pages (index.html outside /chi-so/) that the site no longer has.
+        let stale: Vec<String> = self
+            .written
+            .keys()
+            .filter(|p| {
+                let page = p.ends_with("index.html") && !p.starts_with(crate::site::DATA_PREFIX);
+                (page && !expected.contains(p.as_str())) || (full && !produced.contains(p.as_str()))
+            })
+            .cloned()
+            .collect();
+        for p in &stale {
+            let _ = std::fs::remove_file(self.out.join(p));
+            self.written.remove(p);
+        }
+        Ok((n, stale.len()))
+    }
+}
+
+fn list_keys(site: &Site) -> HashMap<ListKey, (Vec<PathBuf>, usize)> {
+    let per = site.config.articles_per_page.max(1);
+    let mut m = HashMap::new();
+    let mut add = |kind: ListKind, t: &crate::site::Term| {
+        let total = t.articles.len().div_ceil(per).max(1);
+        for p in 1..=total {
+            let slice =
+                &t.articles[((p - 1) * per).min(t.articles.len())..(p * per).min(t.articles.len())];
+            let srcs = slice
+                .iter()
+                .map(|&i| site.articles[i].article.source.clone())
+                .collect();
+            m.insert((kind, t.slug.clone(), p), (srcs, total));
+        }
+    };
+    add(ListKind::Home, &site.home);
+    for c in &site.categories {
+        add(ListKind::Category, c);
+    }
+    for t in &site.tags {
+        add(ListKind::Tag, t);
+    }
+    m
+}
+
+/// Every article, list and plain page the site has now.
+fn expected_pages(site: &Site) -> BTreeSet<String> {
+    let per = site.config.articles_per_page.max(1);
+    let mut s: BTreeSet<String> = site
+        .articles
+        .iter()
+        .map(|e| render::index_path(&e.url))
+        .collect();
+    s.extend(site.pages.iter().map(|p| render::index_path(&p.url)));
+    for t in std::iter::once(&site.home)
+        .chain(&site.categories)
+        .chain(&site.tags)
+    {
+        for p in 1..=t.articles.len().div_ceil(per).max(1) {
+            s.insert(render::index_path(&render::paginate_url(&t.url, p)));
+        }
+    }
+    s
+}
+
+/// Server-sent event subscribers.
+#[derive(Default, Clone)]
+struct Hub {
+    clients: Arc<Mutex<Vec<mpsc::Sender<String>>>>,
+}
+
+impl Hub {
+    fn send(&self, event: &str, data: &str) {
+        let msg = format!(
+            "event: {event}\ndata: {}\n\n",
+            serde_json::to_string(data).unwrap_or_default()
+        );
+        if let Ok(mut c) = self.clients.lock() {
+            c.retain(|tx| tx.send(msg.clone()).is_ok());
+        }
+    }
+}
+
+fn content_type(path: &str) -> &'static str {
+    match path.rsplit('.').next().unwrap_or("") {
+        "html" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" => "text/javascript; charset=utf-8",
+        "svg" => "image/svg+xml",
+        "xml" => "application/xml; charset=utf-8",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "webp" => "image/webp",
+        "gif" => "image/gif",
+        "json" => "application/json",
+        "txt" => "text/plain; charset=utf-8",
+        _ => "application/octet-stream",
+    }
+}
+
+fn serve_file(out: &Path, url: &str) -> (u16, String, Vec<u8>) {
+    let path = url.split(['?', '#']).next().unwrap_or("/");
+    let rel = crate::links::resolve(path, "/", "")
+        .map(|(p, _)| p)
+        .unwrap_or_else(|| "/".into());
+    let mut candidates = vec![rel.trim_start_matches('/').to_string()];
+    candidates.push(
+        format!("{}/index.html", rel.trim_matches('/'))
+            .trim_start_matches('/')
+            .to_string(),
+    );
+    for c in candidates {
+        if c.is_empty() || !crate::output::safe_rel(&c) {
+            continue;
+        }
+        let p = out.join(&c);
+        if p.is_file() {
+            if let Ok(b) = std::fs::read(&p) {
+                return (200, content_type(&c).to_string(), b);
+            }
+        }
+    }
+    let body = std::fs::read(out.join("404.html")).unwrap_or_else(|_| b"404".to_vec());
+    (404, "text/html; charset=utf-8".into(), body)
+}
+
+fn header(k: &str, v: &str) -> tiny_http::Header {
+    tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()).expect("valid header")
+}
+
+/// Run the dev server until killed.
+pub fn run(opts: &BuildOptions, port: u16) -> ExitCode {
+    let root = opts.root.clone();
+    if !root.join("content").is_dir() {
+        eprintln!(
+            "error: {} has no content/ folder; pass --root",
+            root.display()
+        );
+        return ExitCode::from(2);
+    }
+    let out = opts.output.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("chiso-serve-{}", std::process::id()))
+    });
+    if out.exists() {
+        if let Err(d) = crate::output::check_target(&root, &out) {
+            eprint!(
+                "{}",
+                diagnostics::render(&d.into(), diagnostics::Format::Human, &root)
+            );
+            return ExitCode::from(2);
+        }
+        let _ = std::fs::remove_dir_all(&out);
+    }
+    if let Err(e) = std::fs::create_dir_all(&out)
+        .and_then(|_| std::fs::write(out.join(crate::output::MARKER), "chiso serve\n"))
+    {
+        eprintln!("error: cannot create {}: {e}", out.display());
+        return ExitCode::from(2);
+    }
+    let server = match tiny_http::Server::http(("127.0.0.1", port)) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: cannot listen on 127.0.0.1:{port}: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let actual = server
+        .server_addr()
+        .to_ip()
+        .map(|a| a.port())
+        .unwrap_or(port);
+    let hub = Hub::default();
+    let state = Arc::new(Mutex::new(State::new(opts.clone(), out.clone())));
+    report(
+        &hub,
+        &root,
+        state
+            .lock()
+            .map(|mut s| s.rebuild(&Dirty::full()))
+            .unwrap_or_else(|_| Err(Diagnostics::new())),
+    );
+    eprintln!(
+        "serving {} at http://127.0.0.1:{actual}/ (Ctrl-C to stop)",
+        out.display()
+    );
+
+    // Watcher thread: collect events, debounce, rebuild.
+    let (tx, rx) = mpsc::channel::<notify::Result<notify::Event>>();
+    let mut watcher = match notify::recommended_watcher(tx) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("error: cannot watch files: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    use notify::Watcher;
+    for dir in ["content", "themes"] {
+        let p = root.join(dir);
+        if p.is_dir() {
+            if let Err(e) = watcher.watch(&p, notify::RecursiveMode::Recursive) {
+                eprintln!("warning: cannot watch {}: {e}", p.display());
+            }
+        }
+    }
+    {
+        let hub = hub.clone();
+        let state = state.clone();
+        let canon_root = root.canonicalize().unwrap_or(root.clone());
+        std::thread::spawn(move || {
+            let _keep = watcher;
+            while let Ok(first) = rx.recv() {
+                let mut dirty = Dirty::default();
+                let mut add = |ev: notify::Result<notify::Event>| {
+                    if let Ok(ev) = ev {
+                        if matches!(ev.kind, notify::EventKind::Access(_)) {
+                            return;
+                        }
+                        for p in ev.paths {
+                            let rel = p
+                                .strip_prefix(&canon_root)
+                                .or_else(|_| p.strip_prefix(&root))
+                                .unwrap_or(&p)
+                                .to_path_buf();
+                            let hidden = rel
+                                .components()
+                                .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+                            let tmp = rel.to_string_lossy().ends_with('~');
+                            if !hidden && !tmp {
+                                dirty.add(&rel);
+                            }
+                        }
+                    }
+                };
+                add(first);
+                // Debounce: editors write a file in several steps.
+                let until = Instant::now() + Duration::from_millis(30);
+                while let Some(left) = until.checked_duration_since(Instant::now()) {
+                    match rx.recv_timeout(left) {
+                        Ok(ev) => add(ev),
+                        Err(_) => break,
+                    }
+                }
+                if dirty.is_empty() {
+                    continue;
+                }
+                let result = match state.lock() {
+                    Ok(mut s) => s.rebuild(&dirty),
+                    Err(_) => break,
+                };
+                report(&hub, &root, result);
+            }
+        });
+    }
+
+    for request in server.incoming_requests() {
+        let url = request.url().to_string();
+        if url.starts_with(EVENTS_PATH) {
+            let (tx, rx) = mpsc::channel();
+            if let Ok(mut c) = hub.clients.lock() {
+                c.push(tx);
+            }
+            std::thread::spawn(move || {
+                // Raw response so that every event is flushed at once.
+                let mut w = request.into_writer();
+                let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-cache\r\nConnection: keep-alive\r\n\r\nretry: 500\n\n";
+                if w.write_all(head.as_bytes())
+                    .and_then(|_| w.flush())
+                    .is_err()
+                {
+                    return;
+                }
+                loop {
+                    let msg = match rx.recv_timeout(Duration::from_secs(15)) {
+                        Ok(m) => m,
+                        Err(mpsc::RecvTimeoutError::Timeout) => ": keep-alive\n\n".to_string(),
+                        Err(mpsc::RecvTimeoutError::Disconnected) => return,
+                    };
+                    if w.write_all(msg.as_bytes()).and_then(|_| w.flush()).is_err() {
+                        return;
+                    }
+                }
+            });
+            continue;
+        }
+        let (code, ctype, body) = serve_file(&out, &url);
+        let resp = tiny_http::Response::from_data(body)
+            .with_status_code(code)
+            .with_header(header("Content-Type", &ctype))
+            .with_header(header("Cache-Control", "no-store"));
+        let _ = request.respond(resp);
+    }
+    ExitCode::SUCCESS
+}
+
+fn report(hub: &Hub, root: &Path, result: Result<Stats, Diagnostics>) {
+    match result {
+        Ok(s) => {
+            eprintln!(
+                "rebuilt: {} pages rendered, {} files written, {} removed in {:.1} ms",
+                s.rendered,
+                s.written,
+                s.removed,
+                s.elapsed.as_secs_f64() * 1000.0
+            );
+            hub.send("ok", "");
+            hub.send("reload", "");
+        }
+        Err(d) => {
+            let text = diagnostics::render(&d, diagnostics::Format::Human, root);
+            eprint!("{text}");
+            eprintln!(
+                "build failed: {} error(s); still serving the last good site",
+                d.error_count()
+            );
+            hub.send("error-report", &text);
+        }
+    }
 }

@@ -4,7 +4,7 @@
 
 use crate::codes;
 use crate::config::SiteConfig;
-use crate::content::{Article, Loaded, Page};
+use crate::content::{Article, Commentary, Loaded, Page};
 use crate::data::Dataset;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::text::slugify;
@@ -22,7 +22,7 @@ pub const RELATED_MAX: usize = 5;
 
 #[derive(Debug)]
 pub struct ArticleEntry {
-    pub article: Article,
+    pub article: std::sync::Arc<Article>,
     /// Site-relative URL path, e.g. `/cai-cach-hanh-chinh/phong-tho/`.
     pub url: String,
     pub category: usize,
@@ -59,6 +59,8 @@ pub struct Site {
     /// The home page's list: every article, newest first.
     pub home: Term,
     pub datasets: Vec<Dataset>,
+    /// (dataset slug, "" or year or unit slug) → commentary.
+    pub commentary: BTreeMap<(String, String), Commentary>,
     pub static_files: Vec<(PathBuf, String)>,
 }
 
@@ -149,8 +151,10 @@ pub fn build(
     let Loaded {
         mut articles,
         pages,
+        commentary,
         static_files,
     } = loaded;
+    let commentary = check_commentary(commentary, &datasets, diags);
     articles.sort_by(|a, b| {
         b.date
             .ts
@@ -224,6 +228,7 @@ pub fn build(
     };
     Site {
         home,
+        commentary,
         config,
         articles: entries,
         pages: page_entries,
@@ -232,6 +237,61 @@ pub fn build(
         datasets,
         static_files,
     }
+}
+
+fn check_commentary(
+    list: Vec<Commentary>,
+    datasets: &[Dataset],
+    diags: &mut Diagnostics,
+) -> BTreeMap<(String, String), Commentary> {
+    let mut out = BTreeMap::new();
+    for c in list {
+        let Some(ds) = datasets.iter().find(|d| d.slug == c.dataset) else {
+            diags.push(
+                Diagnostic::error(
+                    codes::DATA,
+                    c.source.clone(),
+                    format!(
+                        "commentary for dataset `{}`, but there is no content/data/{}.yaml",
+                        c.dataset, c.dataset
+                    ),
+                )
+                .hint("rename the file or folder after an existing dataset"),
+            );
+            continue;
+        };
+        let ok = c.key.is_empty()
+            || c.key.parse::<i32>().is_ok_and(|y| ds.year(y).is_some())
+            || ds.units.iter().any(|u| u.slug == c.key);
+        if !ok {
+            diags.push(
+                Diagnostic::error(
+                    codes::DATA,
+                    c.source.clone(),
+                    format!(
+                        "`{}` is neither a year nor a unit slug of dataset `{}`",
+                        c.key, ds.slug
+                    ),
+                )
+                .hint(format!(
+                    "name the file after a year ({}) or a unit slug ({})",
+                    ds.years
+                        .iter()
+                        .map(|y| y.year.to_string())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    ds.units
+                        .iter()
+                        .map(|u| u.slug.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )),
+            );
+            continue;
+        }
+        out.insert((c.dataset.clone(), c.key.clone()), c);
+    }
+    out
 }
 
 fn check_urls(

@@ -87,6 +87,20 @@ pub fn is_valid_slug(s: &str) -> bool {
         && !s.starts_with('-')
 }
 
+/// A `javascript:`, `vbscript:` or `data:` address (ignoring case, blanks and
+/// control characters, as browsers do).
+pub fn is_unsafe_url(url: &str) -> bool {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    cleaned.starts_with("javascript:")
+        || cleaned.starts_with("data:")
+        || cleaned.starts_with("vbscript:")
+}
+
 /// Escape text for HTML element content and attribute values.
 pub fn escape_html(s: &str) -> Cow<'_, str> {
     if !s

@@ -21,7 +21,12 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
     "index.html",
     "page.html",
     "404.html",
+    "data_index.html",
+    "dataset.html",
+    "dataset_year.html",
+    "dataset_unit.html",
     "partials/teaser.html",
+    "partials/sources.html",
     "partials/pagination.html",
 );
 

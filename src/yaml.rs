@@ -81,7 +81,16 @@ fn clean_message(raw: &str) -> String {
     }
     let s = s.split(" at line ").next().unwrap_or(s);
     let s = s.replace(", set DuplicateKeyPolicy in Options if acceptable", "");
-    s.lines().next().unwrap_or("").trim().to_string()
+    let s = s.lines().next().unwrap_or("").trim();
+    // The parser's limits speak its own language; say what they mean.
+    let l = s.to_ascii_lowercase();
+    if l.contains("recursion limit") || l.contains("depth") {
+        "the YAML is nested too deeply".to_string()
+    } else if l.contains("budget") {
+        format!("the YAML expands to too many values (aliases repeated too often?) [{s}]")
+    } else {
+        s.to_string()
+    }
 }
 
 fn hint_for(message: &str) -> Option<String> {
@@ -91,7 +100,11 @@ fn hint_for(message: &str) -> Option<String> {
             "each key may appear only once in a mapping: remove or rename the repeated one"
         } else if m.contains("unknown field") || m.contains("unknown variant") {
             "check the spelling against the reference in the README; unknown keys are not ignored"
-        } else if m.contains("budget") || m.contains("alias") || m.contains("depth") {
+        } else if m.contains("budget")
+            || m.contains("alias")
+            || m.contains("depth")
+            || m.contains("nested")
+        {
             "the YAML is too deeply nested or expands too many aliases; write the values out plainly"
         } else if m.contains("invalid type") || m.contains("expected") {
             "check the value's type: text, a number, a list (- item) or a mapping (key: value)"
@@ -122,6 +135,15 @@ mod tests {
         assert_eq!(e.line, 3);
         assert!(e.message.contains("duplicate"), "{}", e.message);
         assert!(!e.message.contains("DuplicateKeyPolicy"));
+    }
+
+    #[test]
+    fn deep_nesting_says_so() {
+        let src = format!("title: {}{}\n", "[".repeat(5000), "]".repeat(5000));
+        let e = parse::<serde_json::Value>(&src, Path::new("a.md"), 1).unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("nested too deeply"), "{}", e.message);
+        assert!(e.hint.unwrap().contains("nested"));
     }
 
     #[test]

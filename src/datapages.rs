@@ -1,0 +1,443 @@
+//! Report pages of one dataset: `/chi-so/<ds>/`, `/chi-so/<ds>/<year>/`,
+//! `/chi-so/<ds>/<unit-slug>/`, and its standalone chart files. Also the
+//! `/chi-so/` index of datasets.
+
+use crate::data::{Dataset, Status};
+use crate::numfmt::{NO_DATA, format_number, format_rank, format_rank_change};
+use crate::render::{JobOutput, OutputFile, Renderer, Shared, index_path};
+use crate::report::{ChartKind, canonical_charts, chart_file_url, figure, units_sorted};
+use crate::site::DATA_PREFIX;
+use crate::text::{escape_html, slugify};
+use std::fmt::Write as _;
+use tera::{Context, Value};
+
+pub fn dataset_url(ds: &Dataset) -> String {
+    format!("/{DATA_PREFIX}/{}/", ds.slug)
+}
+
+fn year_url(ds: &Dataset, year: i32) -> String {
+    format!("/{DATA_PREFIX}/{}/{year}/", ds.slug)
+}
+
+fn unit_url(ds: &Dataset, u: usize) -> String {
+    format!("/{DATA_PREFIX}/{}/{}/", ds.slug, ds.units[u].slug)
+}
+
+fn illustrative_badge(ds: &Dataset) -> &'static str {
+    if ds.status == Status::Illustrative {
+        " <span class=\"illustrative\">Số liệu minh họa</span>"
+    } else {
+        ""
+    }
+}
+
+fn fmt_total(ds: &Dataset, v: Option<f64>) -> String {
+    v.map(|v| format_number(v, ds.scale.decimals))
+        .unwrap_or_else(|| NO_DATA.to_string())
+}
+
+/// A table: header cells, then rows of (cells, is-number flags).
+struct Table {
+    caption: String,
+    head: Vec<String>,
+    rows: Vec<Vec<(String, bool)>>,
+}
+
+impl Table {
+    fn html(&self, ds: &Dataset) -> String {
+        let mut h = String::new();
+        let _ = write!(
+            h,
+            "<div class=\"table-wrap\"><table class=\"data-table\">\n<caption>{}{}</caption>\n<thead><tr>",
+            escape_html(&self.caption),
+            illustrative_badge(ds)
+        );
+        for c in &self.head {
+            let _ = write!(h, "<th scope=\"col\">{}</th>", escape_html(c));
+        }
+        h.push_str("</tr></thead>\n<tbody>\n");
+        for row in &self.rows {
+            h.push_str("<tr>");
+            for (i, (cell, num)) in row.iter().enumerate() {
+                // Cells are pre-escaped HTML (they may hold links).
+                match (i, num) {
+                    (0, _) => {
+                        let _ = write!(h, "<th scope=\"row\">{cell}</th>");
+                    }
+                    (_, true) => {
+                        let _ = write!(h, "<td class=\"num\">{cell}</td>");
+                    }
+                    _ => {
+                        let _ = write!(h, "<td>{cell}</td>");
+                    }
+                }
+            }
+            h.push_str("</tr>\n");
+        }
+        h.push_str("</tbody></table></div>");
+        h
+    }
+}
+
+fn link(r: &Renderer, url: &str, text: &str) -> String {
+    format!(
+        "<a href=\"{}\">{}</a>",
+        escape_html(&r.url(url)),
+        escape_html(text)
+    )
+}
+
+fn rank_cell(ds: &Dataset, year: i32, rank: Option<u32>) -> String {
+    rank.map(|k| format_rank(k, ds.rank_of(year)))
+        .unwrap_or_else(|| "–".to_string())
+}
+
+/// Every year of every unit: the dataset page's full table.
+fn full_table(r: &Renderer, ds: &Dataset) -> Table {
+    let mut head = vec!["Đơn vị".to_string()];
+    head.extend(ds.years.iter().map(|y| format!("{} (điểm, hạng)", y.year)));
+    let rows = units_sorted(ds)
+        .into_iter()
+        .map(|u| {
+            let mut row = vec![(link(r, &unit_url(ds, u), &ds.units[u].short), false)];
+            for y in &ds.years {
+                let cell = match ds.score(u, y.year) {
+                    Some(s) => match s.total {
+                        Some(_) => format!(
+                            "{} ({})",
+                            fmt_total(ds, s.total),
+                            rank_cell(ds, y.year, s.rank)
+                        ),
+                        None => NO_DATA.to_string(),
+                    },
+                    None => NO_DATA.to_string(),
+                };
+                row.push((cell, true));
+            }
+            row
+        })
+        .collect();
+    Table {
+        caption: format!("{}: điểm và thứ hạng các năm", ds.display_title()),
+        head,
+        rows,
+    }
+}
+
+fn year_table(r: &Renderer, ds: &Dataset, year: i32) -> Table {
+    let y = ds.year(year).expect("year of this dataset");
+    let mut head = vec!["Đơn vị".to_string(), "Hạng".into(), "Tổng điểm".into()];
+    if !ds.bands.is_empty() {
+        head.push("Xếp loại".into());
+    }
+    head.extend(
+        y.fields
+            .iter()
+            .map(|f| format!("{} (tối đa {})", f.name, format_number(f.max, 0))),
+    );
+    let rows = ds
+        .ranking(year)
+        .into_iter()
+        .map(|s| {
+            let mut row = vec![
+                (
+                    link(r, &unit_url(ds, s.unit), &ds.units[s.unit].short),
+                    false,
+                ),
+                (rank_cell(ds, year, s.rank), true),
+                (fmt_total(ds, s.total), true),
+            ];
+            if !ds.bands.is_empty() {
+                let band = s
+                    .total
+                    .and_then(|t| ds.band_of(t))
+                    .map(|b| b.name.as_str())
+                    .unwrap_or("–");
+                row.push((escape_html(band).into_owned(), false));
+            }
+            for v in &s.fields {
+                row.push((fmt_total(ds, *v), true));
+            }
+            row
+        })
+        .collect();
+    Table {
+        caption: format!("{} năm {year}", ds.display_title()),
+        head,
+        rows,
+    }
+}
+
+fn unit_table(r: &Renderer, ds: &Dataset, u: usize) -> Table {
+    let mut head = vec![
+        "Năm".to_string(),
+        "Tổng điểm".into(),
+        "Hạng".into(),
+        "Thay đổi".into(),
+    ];
+    if !ds.bands.is_empty() {
+        head.push("Xếp loại".into());
+    }
+    let mut prev: Option<u32> = None;
+    let rows = ds
+        .years
+        .iter()
+        .map(|y| {
+            let s = ds.score(u, y.year);
+            let rank = s.and_then(|s| s.rank);
+            let change = match (prev, rank) {
+                (Some(a), Some(b)) => format_rank_change(a, b),
+                _ => "–".into(),
+            };
+            if rank.is_some() {
+                prev = rank;
+            }
+            let mut row = vec![
+                (link(r, &year_url(ds, y.year), &y.year.to_string()), false),
+                (fmt_total(ds, s.and_then(|s| s.total)), true),
+                (rank_cell(ds, y.year, rank), true),
+                (change, false),
+            ];
+            if !ds.bands.is_empty() {
+                let band = s
+                    .and_then(|s| s.total)
+                    .and_then(|t| ds.band_of(t))
+                    .map(|b| b.name.as_str())
+                    .unwrap_or("–");
+                row.push((escape_html(band).into_owned(), false));
+            }
+            row
+        })
+        .collect();
+    Table {
+        caption: format!("{}: {} qua các năm", ds.display_title(), ds.units[u].name),
+        head,
+        rows,
+    }
+}
+
+fn dataset_value(r: &Renderer, ds: &Dataset) -> serde_json::Value {
+    let description = ds
+        .description
+        .as_deref()
+        .map(|d| r.markdown(d, &ds.file, 0).html)
+        .unwrap_or_default();
+    serde_json::json!({
+        "slug": ds.slug,
+        "title": ds.title,
+        "short_title": ds.display_title(),
+        "url": r.url(&dataset_url(ds)),
+        "illustrative": ds.status == Status::Illustrative,
+        "description": description,
+        "unit": ds.scale.unit,
+        "sources": ds.sources.iter().map(|s| serde_json::json!({"name": s.name, "url": s.url, "note": s.note})).collect::<Vec<_>>(),
+        "years": ds.years.iter().map(|y| serde_json::json!({"year": y.year, "url": r.url(&year_url(ds, y.year)), "methodology": y.methodology})).collect::<Vec<_>>(),
+        "units": units_sorted(ds).into_iter().map(|u| serde_json::json!({"name": ds.units[u].name, "short": ds.units[u].short, "url": r.url(&unit_url(ds, u))})).collect::<Vec<_>>(),
+    })
+}
+
+fn commentary(r: &Renderer, ds: &Dataset, key: &str, out: &mut JobOutput) -> String {
+    match r.site.commentary.get(&(ds.slug.clone(), key.to_string())) {
+        Some(c) => {
+            let body = r.markdown(&c.body, &c.source, 0);
+            out.diagnostics.extend(body.diagnostics.iter().cloned());
+            for (url, line) in &body.links {
+                out.links.push(crate::render::LinkRef {
+                    url: url.clone(),
+                    file: c.source.clone(),
+                    line: *line,
+                });
+            }
+            body.html
+        }
+        None => String::new(),
+    }
+}
+
+fn page(r: &Renderer, out: &mut JobOutput, template: &str, url: &str, ctx: &Context) {
+    match r.render(template, ctx) {
+        Ok(html) => out.files.push(OutputFile {
+            path: index_path(url),
+            bytes: html.into_bytes(),
+        }),
+        Err(d) => out.diagnostics.push(d),
+    }
+}
+
+/// Articles tagged with a unit's name, short name or slug, newest first.
+fn unit_articles(r: &Renderer, shared: &Shared, ds: &Dataset, u: usize) -> Vec<Value> {
+    let unit = &ds.units[u];
+    let wanted = [unit.slug.clone(), slugify(&unit.name), slugify(&unit.short)];
+    let mut idx: Vec<usize> = r
+        .site
+        .tags
+        .iter()
+        .filter(|t| wanted.contains(&t.slug))
+        .flat_map(|t| t.articles.iter().copied())
+        .collect();
+    idx.sort_unstable();
+    idx.dedup();
+    idx.into_iter()
+        .take(10)
+        .map(|i| shared.teasers[i].clone())
+        .collect()
+}
+
+/// All pages and chart files of dataset `d`.
+pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
+    let ds = &r.site.datasets[d];
+    let mut out = JobOutput::default();
+    let dsv = dataset_value(r, ds);
+
+    // Standalone chart files.
+    for kind in canonical_charts(ds) {
+        let id = format!(
+            "{}-{}",
+            ds.slug,
+            kind.file_name(ds).trim_end_matches(".svg")
+        );
+        let (_, svg) = r.charts.get(r.site, d, &kind, None, &id);
+        out.files.push(OutputFile {
+            path: chart_file_url(ds, &kind)
+                .trim_start_matches('/')
+                .to_string(),
+            bytes: svg.into_bytes(),
+        });
+        out.charts += 1;
+    }
+
+    // Dataset page.
+    let latest = ds.latest_year();
+    let mut ctx = Context::new();
+    ctx.insert("dataset", &dsv);
+    let mut charts: Vec<String> = Vec::new();
+    if let Some(y) = latest {
+        charts.push(figure(
+            r,
+            d,
+            &ChartKind::Ranking { year: y },
+            None,
+            "bd-xep-hang",
+        ));
+        if let Some(w) = ds.years.windows(2).last() {
+            charts.push(figure(
+                r,
+                d,
+                &ChartKind::Change {
+                    from: w[0].year,
+                    to: w[1].year,
+                },
+                None,
+                "bd-thay-doi",
+            ));
+        }
+    }
+    ctx.insert("charts", &charts);
+    ctx.insert("table", &full_table(r, ds).html(ds));
+    ctx.insert("commentary", &commentary(r, ds, "", &mut out));
+    page(r, &mut out, "dataset.html", &dataset_url(ds), &ctx);
+
+    // Year pages.
+    for (i, y) in ds.years.iter().enumerate() {
+        let mut ctx = Context::new();
+        ctx.insert("dataset", &dsv);
+        let mut charts = vec![figure(
+            r,
+            d,
+            &ChartKind::Ranking { year: y.year },
+            None,
+            "bd-xep-hang",
+        )];
+        if i > 0 {
+            let from = ds.years[i - 1].year;
+            charts.push(figure(
+                r,
+                d,
+                &ChartKind::Change { from, to: y.year },
+                None,
+                "bd-thay-doi",
+            ));
+        }
+        ctx.insert(
+            "year",
+            &serde_json::json!({
+                "year": y.year,
+                "methodology": y.methodology,
+                "prev": (i > 0).then(|| r.url(&year_url(ds, ds.years[i - 1].year))),
+                "next": ds.years.get(i + 1).map(|n| r.url(&year_url(ds, n.year))),
+            }),
+        );
+        ctx.insert("charts", &charts);
+        ctx.insert("table", &year_table(r, ds, y.year).html(ds));
+        ctx.insert(
+            "commentary",
+            &commentary(r, ds, &y.year.to_string(), &mut out),
+        );
+        page(
+            r,
+            &mut out,
+            "dataset_year.html",
+            &year_url(ds, y.year),
+            &ctx,
+        );
+    }
+
+    // Unit pages.
+    for (u, unit) in ds.units.iter().enumerate() {
+        let mut ctx = Context::new();
+        ctx.insert("dataset", &dsv);
+        let mut charts = vec![figure(
+            r,
+            d,
+            &ChartKind::Trend { unit: u },
+            None,
+            "bd-xu-huong",
+        )];
+        let latest_fields = ds.years.iter().rev().find(|y| {
+            !y.fields.is_empty()
+                && ds
+                    .score(u, y.year)
+                    .is_some_and(|s| s.fields.iter().any(Option::is_some))
+        });
+        if let Some(y) = latest_fields {
+            charts.push(figure(
+                r,
+                d,
+                &ChartKind::Fields {
+                    unit: u,
+                    year: y.year,
+                },
+                None,
+                "bd-linh-vuc",
+            ));
+        }
+        ctx.insert("unit", &serde_json::json!({"name": unit.name, "short": unit.short, "slug": unit.slug, "key": unit.key}));
+        ctx.insert("charts", &charts);
+        ctx.insert("table", &unit_table(r, ds, u).html(ds));
+        ctx.insert_value("articles", Value::from(unit_articles(r, shared, ds, u)));
+        ctx.insert("commentary", &commentary(r, ds, &unit.slug, &mut out));
+        page(r, &mut out, "dataset_unit.html", &unit_url(ds, u), &ctx);
+    }
+    out
+}
+
+/// `/chi-so/`: the list of datasets.
+pub fn index_job(r: &Renderer) -> JobOutput {
+    let mut out = JobOutput::default();
+    let list: Vec<serde_json::Value> = r
+        .site
+        .datasets
+        .iter()
+        .map(|ds| dataset_value(r, ds))
+        .collect();
+    let mut ctx = Context::new();
+    ctx.insert("datasets", &list);
+    page(
+        r,
+        &mut out,
+        "data_index.html",
+        &format!("/{DATA_PREFIX}/"),
+        &ctx,
+    );
+    out
+}

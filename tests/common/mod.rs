@@ -1,0 +1,259 @@
+//! Helpers for the integration tests: copy a fixture site into a temp dir,
+//! run the real `chiso` binary on it, snapshot output folders, parse HTML.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub const BIN: &str = env!("CARGO_BIN_EXE_chiso");
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// Copy every file under `from` into `to`, replacing what is there.
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// What the binary printed and returned.
+#[derive(Debug)]
+pub struct Out {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Out {
+    /// Every `(code, location)` pair of the human format:
+    /// `error[E0101]: …` followed by `  --> file:line:col`.
+    pub fn diags(&self) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        let mut lines = self.stderr.lines().peekable();
+        while let Some(l) = lines.next() {
+            let sev = if l.starts_with("error[") {
+                "error"
+            } else if l.starts_with("warning[") {
+                "warning"
+            } else {
+                continue;
+            };
+            let code = l[sev.len() + 1..sev.len() + 6].to_string();
+            let loc = lines
+                .peek()
+                .and_then(|n| n.trim_start().strip_prefix("--> "))
+                .unwrap_or("")
+                .to_string();
+            out.push((sev.to_string(), code, loc));
+        }
+        out
+    }
+
+    /// Assert a diagnostic with this code at `file:line` (any column), or at
+    /// `file` alone when `at` has no line.
+    #[track_caller]
+    pub fn assert_diag(&self, severity: &str, code: &str, at: &str) {
+        let found = self.diags().iter().any(|(s, c, loc)| {
+            s == severity && c == code && (loc == at || loc.starts_with(&format!("{at}:")))
+        });
+        assert!(
+            found,
+            "expected {severity}[{code}] at {at}; got {:?}\n--- stderr:\n{}",
+            self.diags(),
+            self.stderr
+        );
+    }
+
+    #[track_caller]
+    pub fn assert_error(&self, code: &str, at: &str) {
+        self.assert_diag("error", code, at);
+    }
+
+    #[track_caller]
+    pub fn assert_code(&self, expected: i32) {
+        assert_eq!(
+            self.code, expected,
+            "exit code\n--- stdout:\n{}\n--- stderr:\n{}",
+            self.stdout, self.stderr
+        );
+    }
+}
+
+/// A site in a temporary folder.
+pub struct Site {
+    pub dir: tempfile::TempDir,
+}
+
+impl Site {
+    /// A copy of `tests/fixtures/<name>`.
+    pub fn fixture(name: &str) -> Site {
+        let dir = tempfile::Builder::new()
+            .prefix("chiso-test-")
+            .tempdir()
+            .unwrap();
+        copy_tree(&fixtures().join(name), dir.path());
+        Site { dir }
+    }
+
+    /// The good fixture, already built once into `output/`.
+    pub fn good_built() -> Site {
+        let s = Site::fixture("good");
+        let out = s.run(&["build"]);
+        out.assert_code(0);
+        assert!(s.root().join("output/index.html").is_file());
+        s
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.root().join(rel)
+    }
+
+    pub fn write(&self, rel: &str, bytes: impl AsRef<[u8]>) {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, bytes).unwrap();
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap()
+    }
+
+    /// Overlay `tests/fixtures/bad/<case>` on this site.
+    pub fn apply(&self, case: &str) {
+        let from = fixtures().join("bad").join(case);
+        assert!(from.is_dir(), "no fixture {}", from.display());
+        copy_tree(&from, self.root());
+    }
+
+    /// `chiso <args…> --root <site>`, run from the site's root.
+    pub fn run(&self, args: &[&str]) -> Out {
+        self.run_env(args, &[])
+    }
+
+    pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Out {
+        let mut cmd = Command::new(BIN);
+        cmd.args(args)
+            .arg("--root")
+            .arg(self.root())
+            .current_dir(self.root());
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let o = cmd.output().expect("run chiso");
+        Out {
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+
+    pub fn snapshot_output(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        snapshot(&self.path("output"))
+    }
+
+    pub fn html(&self, rel: &str) -> scraper::Html {
+        scraper::Html::parse_document(&self.read(rel))
+    }
+}
+
+/// Every file under `dir` with its bytes (relative paths, sorted). Symbolic
+/// links are recorded by target, not followed.
+pub fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+    let mut m = BTreeMap::new();
+    if !dir.exists() {
+        return m;
+    }
+    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let e = e.unwrap();
+        let rel = e.path().strip_prefix(dir).unwrap().to_path_buf();
+        if e.path_is_symlink() {
+            let t = std::fs::read_link(e.path()).unwrap();
+            m.insert(rel, t.to_string_lossy().as_bytes().to_vec());
+        } else if e.file_type().is_file() {
+            m.insert(rel, std::fs::read(e.path()).unwrap());
+        }
+    }
+    m
+}
+
+/// Assert two snapshots are identical, naming the first differing file.
+#[track_caller]
+pub fn assert_same_tree(a: &BTreeMap<PathBuf, Vec<u8>>, b: &BTreeMap<PathBuf, Vec<u8>>) {
+    let ka: Vec<_> = a.keys().collect();
+    let kb: Vec<_> = b.keys().collect();
+    assert_eq!(ka, kb, "the set of files differs");
+    for (k, v) in a {
+        assert!(&b[k] == v, "{} differs", k.display());
+    }
+}
+
+pub fn sel(s: &str) -> scraper::Selector {
+    scraper::Selector::parse(s).unwrap()
+}
+
+/// Every HTML file under `dir` (relative path, parsed).
+pub fn html_files(dir: &Path) -> Vec<(PathBuf, scraper::Html)> {
+    snapshot(dir)
+        .into_iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "html"))
+        .map(|(p, b)| {
+            (
+                p,
+                scraper::Html::parse_document(&String::from_utf8(b).unwrap()),
+            )
+        })
+        .collect()
+}
+
+/// No `<script>` element, no `on*=` attribute and no `javascript:`/`data:`
+/// URL anywhere in the HTML files under `dir`.
+#[track_caller]
+pub fn assert_no_active_content(dir: &Path) {
+    let all = sel("*");
+    let files = html_files(dir);
+    assert!(!files.is_empty());
+    for (path, doc) in &files {
+        assert_eq!(
+            doc.select(&sel("script")).count(),
+            0,
+            "<script> in {}",
+            path.display()
+        );
+        for el in doc.select(&all) {
+            for (name, value) in el.value().attrs() {
+                assert!(
+                    !name.to_ascii_lowercase().starts_with("on"),
+                    "event handler attribute {name}={value:?} on <{}> in {}",
+                    el.value().name(),
+                    path.display()
+                );
+                let v: String = value
+                    .chars()
+                    .filter(|c| !c.is_whitespace() && !c.is_control())
+                    .collect::<String>()
+                    .to_ascii_lowercase();
+                assert!(
+                    !v.starts_with("javascript:")
+                        && !v.starts_with("vbscript:")
+                        && !v.starts_with("data:"),
+                    "unsafe URL {name}={value:?} in {}",
+                    path.display()
+                );
+            }
+        }
+    }
+}

@@ -1,0 +1,27 @@
+//! The README is the user's reference: it must list every diagnostic code
+//! and keep the two quick-start commands CI relies on.
+
+#[test]
+fn readme_documents_every_diagnostic_code() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    for (code, what) in chiso::codes::ALL {
+        let row = format!("| `{code}` | {what} |");
+        assert!(readme.contains(&row), "README lacks the row {row}");
+    }
+}
+
+#[test]
+fn readme_quick_start_has_the_two_commands() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let qs = readme.split("## Quick start").nth(1).unwrap();
+    let block = qs.split("```").nth(1).unwrap();
+    let cmds: Vec<&str> = block
+        .lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| l.split('#').next().unwrap().trim())
+        .collect();
+    assert_eq!(cmds, ["cargo run --release -- build", "cargo test"]);
+    let ci = std::fs::read_to_string(".ci/run").unwrap();
+    assert!(ci.lines().any(|l| l.trim() == "cargo test"));
+}

@@ -1,0 +1,192 @@
+//! `chiso serve` rebuilds and serves an edited article, tells the browser to
+//! reload, and keeps serving the last good site while an edit is broken.
+//! No timing assertions: waits are generous upper bounds.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(root: &Path, out: &Path) -> Server {
+    #[allow(clippy::zombie_processes)] // waited for in Server::drop
+    let mut child = Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .args(["serve", "--port", "0", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(out)
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("start chiso serve");
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            let _ = tx.send(line);
+        }
+    });
+    // The server kills and waits for the child when dropped, also when
+    // this function panics below.
+    let mut server = Server { child, port: 0 };
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while server.port == 0 {
+        let line = rx
+            .recv_timeout(deadline.saturating_duration_since(Instant::now()))
+            .expect("serve printed its address");
+        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+            server.port = rest.split('/').next().unwrap().parse().unwrap();
+        }
+    }
+    // Keep draining stderr so the child never blocks on a full pipe.
+    std::thread::spawn(move || while rx.recv().is_ok() {});
+    server
+}
+
+fn get(port: u16, path: &str) -> (u16, String) {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut resp = String::new();
+    s.read_to_string(&mut resp).unwrap();
+    let code = resp.split(' ').nth(1).unwrap_or("0").parse().unwrap_or(0);
+    let body = resp
+        .split_once("\r\n\r\n")
+        .map(|x| x.1.to_string())
+        .unwrap_or_default();
+    (code, body)
+}
+
+fn wait_for(what: &str, mut f: impl FnMut() -> bool) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline {
+        if f() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+fn h1(body: &str) -> String {
+    let doc = scraper::Html::parse_document(body);
+    let sel = scraper::Selector::parse("h1").unwrap();
+    doc.select(&sel)
+        .map(|e| e.text().collect::<String>())
+        .collect()
+}
+
+#[test]
+fn serve_rebuilds_and_serves_an_edited_article() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    let src = Path::new("tests/fixtures/sites/basic");
+    for e in walkdir::WalkDir::new(src) {
+        let e = e.unwrap();
+        let dest = root.join(e.path().strip_prefix(src).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+    let out = tmp.path().join("serve-out");
+    let server = start(&root, &out);
+    let port = server.port;
+
+    let (code, body) = get(port, "/tin-tuc/bai-ba/");
+    assert_eq!(code, 200);
+    assert_eq!(h1(&body), "Bài ba");
+    assert!(
+        body.contains("EventSource"),
+        "live reload script injected in serve mode"
+    );
+    assert_eq!(get(port, "/khong-co/").0, 404);
+
+    // Subscribe to reload events.
+    let mut events = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        events,
+        "GET /__chiso/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let mut reader = BufReader::new(events);
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    assert!(line.starts_with("HTTP/1.1 200"), "{line}");
+
+    // Edit the body of an article: same URL, new text.
+    let file = root.join("content/articles/tin-tuc/ba.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replace("Thân bài ba.", "Thân bài ba, đã sửa.")).unwrap();
+    wait_for("the edited article", || {
+        get(port, "/tin-tuc/bai-ba/").1.contains("đã sửa")
+    });
+    let on_disk = std::fs::read_to_string(out.join("tin-tuc/bai-ba/index.html")).unwrap();
+    assert!(on_disk.contains("đã sửa"));
+    let mut saw_reload = false;
+    for _ in 0..50 {
+        line.clear();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+            break;
+        }
+        if line.trim() == "event: reload" {
+            saw_reload = true;
+            break;
+        }
+    }
+    assert!(saw_reload, "a reload event was sent");
+
+    // A broken edit keeps the last good page and reports the error.
+    std::fs::write(&file, "---\ntitle: [\n").unwrap();
+    let mut saw_error = false;
+    for _ in 0..50 {
+        line.clear();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 {
+            break;
+        }
+        if line.trim() == "event: error-report" {
+            saw_error = true;
+            break;
+        }
+    }
+    assert!(saw_error, "an error event was sent");
+    assert!(get(port, "/tin-tuc/bai-ba/").1.contains("đã sửa"));
+
+    // Fixing it with a new title moves the page.
+    std::fs::write(
+        &file,
+        text.replace("title: \"Bài ba\"", "title: \"Bài ba mới\""),
+    )
+    .unwrap();
+    wait_for("the renamed article", || {
+        get(port, "/tin-tuc/bai-ba-moi/").0 == 200
+    });
+    assert_eq!(h1(&get(port, "/tin-tuc/bai-ba-moi/").1), "Bài ba mới");
+    wait_for("the old page to go", || {
+        get(port, "/tin-tuc/bai-ba/").0 == 404
+    });
+    let home = get(port, "/trang/2/").1;
+    assert!(
+        home.contains("Bài ba mới"),
+        "the list page shows the new title"
+    );
+    drop(server);
+}

@@ -1,0 +1,419 @@
+//! Building whole sites: what a reader sees on article, list and report
+//! pages. Each test builds a small fixture site with the real binary into a
+//! temporary folder and parses the HTML.
+
+use scraper::{Html, Selector};
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const BASIC: &str = "tests/fixtures/sites/basic";
+
+fn chiso(args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .args(args)
+        .env("RAYON_NUM_THREADS", "2")
+        .output()
+        .expect("run chiso")
+}
+
+/// Build `root` into a fresh temp dir; panic with stderr on failure.
+fn build(root: &str) -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let o = chiso(&["build", "--root", root, "--output", out.to_str().unwrap()]);
+    assert!(
+        o.status.success(),
+        "build failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    (tmp, out)
+}
+
+fn page(out: &Path, rel: &str) -> Html {
+    let p = out.join(rel);
+    let text = std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()));
+    Html::parse_document(&text)
+}
+
+fn texts(doc: &Html, css: &str) -> Vec<String> {
+    let sel = Selector::parse(css).unwrap();
+    doc.select(&sel)
+        .map(|e| {
+            e.text()
+                .collect::<String>()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect()
+}
+
+fn attrs(doc: &Html, css: &str, attr: &str) -> Vec<String> {
+    let sel = Selector::parse(css).unwrap();
+    doc.select(&sel)
+        .filter_map(|e| e.value().attr(attr).map(str::to_string))
+        .collect()
+}
+
+fn all_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    let mut m = BTreeMap::new();
+    for e in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let e = e.unwrap();
+        if e.file_type().is_file() {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            m.insert(rel, std::fs::read(e.path()).unwrap());
+        }
+    }
+    m
+}
+
+#[test]
+fn sunday_date_line_uses_newsroom_weekday() {
+    let (_t, out) = build(BASIC);
+    let doc = page(&out, "tin-tuc/bai-mot-ngay-chu-nhat/index.html");
+    assert_eq!(texts(&doc, ".date-line"), ["Chủ nhật, 23/06/2024 - 09:05"]);
+    assert_eq!(
+        attrs(&doc, ".date-line time", "datetime"),
+        ["2024-06-23T09:05:00+07:00"]
+    );
+}
+
+#[test]
+fn date_near_midnight_utc_is_shown_in_vietnam_time() {
+    // 16:59 UTC on Saturday 22/06 is 23:59 the same day in GMT+7; the
+    // article without offset is local time.
+    let (_t, out) = build(BASIC);
+    let doc = page(&out, "tin-tuc/bai-hai-gan-nua-dem/index.html");
+    assert_eq!(texts(&doc, ".date-line"), ["Thứ bảy, 22/06/2024 - 23:59"]);
+    let doc = page(&out, "tin-tuc/bai-ba/index.html");
+    assert_eq!(texts(&doc, ".date-line"), ["Thứ năm, 20/06/2024 - 08:00"]);
+}
+
+#[test]
+fn article_page_has_the_seed_anatomy() {
+    let (_t, out) = build(BASIC);
+    let doc = page(&out, "tin-tuc/bai-mot-ngay-chu-nhat/index.html");
+    assert_eq!(texts(&doc, "h1.article-title"), ["Bài một: ngày Chủ nhật"]);
+    assert_eq!(texts(&doc, ".sapo"), ["Sapo bài một."]);
+    assert_eq!(
+        texts(&doc, ".lead-image figcaption"),
+        ["Chú thích ảnh bài một."]
+    );
+    assert_eq!(attrs(&doc, ".lead-image img", "src"), ["/images/anh.svg"]);
+    assert_eq!(texts(&doc, ".author"), ["A.B"]);
+    assert_eq!(texts(&doc, ".breadcrumb a"), ["Tin tức"]);
+    assert_eq!(texts(&doc, ".tags a"), ["Chuyển đổi số", "Phong Thổ"]);
+    // Related: shares the tag "Phong Thổ", then the category; newest first.
+    assert_eq!(
+        texts(&doc, ".related .teaser-title"),
+        ["Bài hai: gần nửa đêm", "Bài ba"]
+    );
+    assert_eq!(texts(&doc, ".related .teaser-summary")[0], "Sapo bài hai.");
+    assert_eq!(attrs(&doc, "html", "lang"), ["vi"]);
+}
+
+#[test]
+fn comment_section_is_closed_and_no_page_has_a_form_or_script() {
+    let (_t, out) = build(BASIC);
+    let doc = page(&out, "tin-tuc/bai-mot-ngay-chu-nhat/index.html");
+    assert_eq!(texts(&doc, ".comments h2"), ["Bình luận"]);
+    let notice = texts(&doc, ".comments .comments-notice").join(" ");
+    assert!(notice.contains("bình luận đã đóng"), "{notice}");
+    for (path, bytes) in all_files(&out) {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        let doc = Html::parse_document(&String::from_utf8(bytes).unwrap());
+        for tag in ["form", "textarea", "script", "iframe", "input"] {
+            let sel = Selector::parse(tag).unwrap();
+            assert_eq!(doc.select(&sel).count(), 0, "<{tag}> in {path}");
+        }
+        // No third-party request: every src/href to another host is a plain link.
+        for src in attrs(&doc, "[src]", "src") {
+            assert!(!src.contains("://"), "external resource {src} in {path}");
+        }
+        for href in attrs(&doc, "link[href]", "href") {
+            assert!(
+                !href.contains("://thu.example.vn") || href.contains("thu.example.vn"),
+                "{href}"
+            );
+            assert!(
+                href.starts_with('/') || href.starts_with("https://thu.example.vn/"),
+                "stylesheet or link {href} in {path}"
+            );
+        }
+    }
+}
+
+#[test]
+fn pagination_boundaries() {
+    // 5 published articles (one draft), 2 per page: pages 1, 2, 3.
+    let (_t, out) = build(BASIC);
+    let p1 = page(&out, "index.html");
+    let p2 = page(&out, "trang/2/index.html");
+    let p3 = page(&out, "trang/3/index.html");
+    assert!(!out.join("trang/4/index.html").exists());
+    assert!(!out.join("trang/1/index.html").exists());
+    assert_eq!(texts(&p1, ".list .teaser-title").len(), 2);
+    assert_eq!(texts(&p2, ".list .teaser-title").len(), 2);
+    assert_eq!(texts(&p3, ".list .teaser-title"), ["Bài năm"]);
+    assert!(attrs(&p1, ".pagination a[rel=prev]", "href").is_empty());
+    assert_eq!(attrs(&p1, ".pagination a[rel=next]", "href"), ["/trang/2/"]);
+    assert_eq!(attrs(&p3, ".pagination a[rel=prev]", "href"), ["/trang/2/"]);
+    assert!(attrs(&p3, ".pagination a[rel=next]", "href").is_empty());
+    assert_eq!(texts(&p2, ".pagination [aria-current=page]"), ["2"]);
+    // Newest first across pages; the draft is absent.
+    let all: Vec<String> = [&p1, &p2, &p3]
+        .iter()
+        .flat_map(|d| texts(d, ".list .teaser-title"))
+        .collect();
+    assert_eq!(
+        all,
+        [
+            "Bài một: ngày Chủ nhật",
+            "Bài hai: gần nửa đêm",
+            "Bài ba",
+            "Bài bốn",
+            "Bài năm"
+        ]
+    );
+    // A category with exactly per-page articles has one page and no links.
+    let kt = page(&out, "kinh-te/index.html");
+    assert_eq!(texts(&kt, ".list .teaser-title"), ["Bài bốn", "Bài năm"]);
+    assert!(texts(&kt, ".pagination").is_empty());
+    assert!(!out.join("kinh-te/trang/2/index.html").exists());
+}
+
+#[test]
+fn drafts_appear_only_with_the_drafts_flag() {
+    let (_t, out) = build(BASIC);
+    assert!(!out.join("kinh-te/ban-nhap/index.html").exists());
+    let tmp = tempfile::tempdir().unwrap();
+    let out2 = tmp.path().join("o");
+    let o = chiso(&[
+        "build",
+        "--drafts",
+        "--root",
+        BASIC,
+        "--output",
+        out2.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(
+        texts(&page(&out2, "kinh-te/ban-nhap/index.html"), "h1"),
+        ["Bản nháp"]
+    );
+}
+
+#[test]
+fn theme_override_of_one_template_keeps_the_others() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(Path::new(BASIC), &root);
+    let tdir = root.join("themes/default/templates/partials");
+    std::fs::create_dir_all(&tdir).unwrap();
+    std::fs::write(
+        tdir.join("teaser.html"),
+        "<p class=\"my-teaser\"><a href=\"{{ t.url }}\">{{ t.title | upper }}</a></p>\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let o = chiso(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let home = page(&out, "index.html");
+    assert_eq!(
+        texts(&home, ".my-teaser"),
+        ["BÀI MỘT: NGÀY CHỦ NHẬT", "BÀI HAI: GẦN NỬA ĐÊM"]
+    );
+    assert!(texts(&home, "article.teaser").is_empty());
+    // The article template is still the embedded default.
+    let art = page(&out, "tin-tuc/bai-ba/index.html");
+    assert_eq!(texts(&art, ".comments h2"), ["Bình luận"]);
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for e in walkdir::WalkDir::new(from) {
+        let e = e.unwrap();
+        let rel = e.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let (_a, out_a) = build(BASIC);
+    let (_b, out_b) = build(BASIC);
+    let (a, b) = (all_files(&out_a), all_files(&out_b));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>());
+    for (k, v) in &a {
+        assert!(v == &b[k], "{k} differs between two builds");
+    }
+}
+
+#[test]
+fn vietnamese_titles_give_ascii_urls() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(Path::new(BASIC), &root);
+    std::fs::write(
+        root.join("content/articles/tin-tuc/nguyen-am.md"),
+        "---\ntitle: \"Đường ĂÂÊÔƠƯ àáảãạ ằắẳẵặ ầấẩẫậ èéẻẽẹ ềếểễệ ìíỉĩị òóỏõọ ồốổỗộ ờớởỡợ ùúủũụ ừứửữự ỳýỷỹỵ đĐ\"\ndate: 2024-01-01\ncategory: \"Tin tức\"\nsummary: \"x\"\n---\nx\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let o = chiso(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let expected = "tin-tuc/duong-aaeoou-aaaaa-aaaaa-aaaaa-eeeee-eeeee-iiiii-ooooo-ooooo-ooooo-uuuuu-uuuuu-yyyyy-dd/index.html";
+    assert!(out.join(expected).is_file(), "missing {expected}");
+}
+
+#[test]
+fn report_pages_show_data_from_the_dataset() {
+    let (_t, out) = build(BASIC);
+    let ds = page(&out, "chi-so/thu/index.html");
+    assert!(texts(&ds, "h1")[0].contains("Chỉ số thử"));
+    assert!(
+        texts(&ds, ".illustrative")
+            .iter()
+            .any(|t| t == "Số liệu minh họa")
+    );
+    assert_eq!(texts(&ds, ".commentary strong"), ["chỉ số thử"]);
+    // The full table shows the null total as text, never 0.
+    let cells = texts(&ds, ".data-table tbody tr th, .data-table tbody tr td");
+    let at = cells.iter().position(|c| c == "Phong Thổ").unwrap();
+    assert_eq!(
+        cells[at..at + 4],
+        [
+            "Phong Thổ",
+            "58,20 (4/4)",
+            "không có số liệu",
+            "72,10 (2/4)"
+        ]
+    );
+    // Derived competition ranks 1, 1, 3, 4 in 2018 (a tie at 70).
+    let y = page(&out, "chi-so/thu/2018/index.html");
+    let ranks: Vec<String> = texts(&y, ".data-table tbody tr td:nth-child(2)");
+    assert_eq!(ranks, ["1/4", "1/4", "3/4", "4/4"]);
+    // Unit page: trend chart, the unit's rows, and articles tagged with it.
+    let u = page(&out, "chi-so/thu/phong-tho/index.html");
+    assert_eq!(texts(&u, "figure.chart-trend svg[role=img] title").len(), 1);
+    assert_eq!(
+        texts(&u, ".related .teaser-title"),
+        ["Bài một: ngày Chủ nhật", "Bài hai: gần nửa đêm"]
+    );
+    // Standalone chart files parse as XML with title and desc.
+    for name in [
+        "xep-hang-2022.svg",
+        "xu-huong-phong-tho.svg",
+        "thay-doi-2020-2022.svg",
+    ] {
+        let svg = std::fs::read_to_string(out.join("chi-so/thu/bieu-do").join(name)).unwrap();
+        let doc = roxmltree::Document::parse(&svg).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let root = doc.root_element();
+        assert_eq!(root.attribute("role"), Some("img"));
+        assert!(root.attribute("viewBox").is_some());
+        assert!(root.children().any(|c| c.has_tag_name("title")));
+        assert!(root.children().any(|c| c.has_tag_name("desc")));
+    }
+}
+
+#[test]
+fn shortcodes_take_numbers_from_the_data_and_skip_code() {
+    let (_t, out) = build(BASIC);
+    let doc = page(&out, "tin-tuc/bai-mot-ngay-chu-nhat/index.html");
+    let body = texts(&doc, ".article-body p").join(" | ");
+    assert!(body.contains("Giá trị: 72,10, hạng 2/4."), "{body}");
+    // The chart is a figure (not inside a <p>) with an accessible SVG.
+    assert_eq!(texts(&doc, ".article-body > figure.chart-trend").len(), 1);
+    let desc = texts(&doc, "figure.chart-trend svg desc").join(" ");
+    assert!(desc.contains("72,10"), "{desc}");
+    assert!(desc.contains("không có số liệu"), "{desc}");
+    // Code blocks and code spans keep their text.
+    assert_eq!(
+        texts(&doc, ".article-body pre code"),
+        ["{{ chart(data=\"khong-co\", kind=\"trend\") }}"]
+    );
+    assert_eq!(
+        texts(&doc, ".article-body p code"),
+        ["{{ value(data=\"khong-co\") }}"]
+    );
+}
+
+#[test]
+fn unknown_dataset_in_a_shortcode_is_an_error_at_its_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(Path::new(BASIC), &root);
+    std::fs::write(
+        root.join("content/articles/tin-tuc/sai.md"),
+        "---\ntitle: \"Sai\"\ndate: 2024-01-01\nsummary: \"x\"\n---\nDòng một.\n\n{{ chart(data=\"khong-co\", kind=\"trend\", unit=\"a\") }}\n\n{{ value(data=\"thu\", unit=\"phong-tho\", year=1999) }}\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let o = chiso(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("content/articles/tin-tuc/sai.md:8:1"), "{err}");
+    assert!(err.contains("no dataset `khong-co`"), "{err}");
+    assert!(
+        err.contains("content/articles/tin-tuc/sai.md:10:1"),
+        "{err}"
+    );
+    assert!(err.contains("no year 1999"), "{err}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn sample_site_phong_tho_article_takes_its_numbers_from_the_data() {
+    let (_t, out) = build(".");
+    let dir = std::fs::read_dir(out.join("cai-cach-hanh-chinh"))
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .find(|e| e.file_name().to_string_lossy().starts_with("phong-tho"))
+        .expect("the Phong Thổ article");
+    let doc = page(
+        &out,
+        &format!(
+            "cai-cach-hanh-chinh/{}/index.html",
+            dir.file_name().to_string_lossy()
+        ),
+    );
+    assert_eq!(texts(&doc, ".date-line"), ["Thứ hai, 20/05/2024 - 13:50"]);
+    assert_eq!(texts(&doc, ".author"), ["C.T"]);
+    assert_eq!(texts(&doc, ".lead-image figcaption").len(), 1);
+    let body = texts(&doc, ".article-body").join(" ");
+    for needle in ["72,10 điểm", "2/8", "tăng 6 bậc"] {
+        assert!(body.contains(needle), "{needle} missing in {body}");
+    }
+    assert_eq!(texts(&doc, "figure.chart-trend").len(), 1);
+    assert_eq!(texts(&doc, ".comments h2"), ["Bình luận"]);
+}
