@@ -258,7 +258,7 @@ fn page(r: &Renderer, out: &mut JobOutput, template: &str, url: &str, ctx: &Cont
     match r.render(template, ctx) {
         Ok(html) => out.files.push(OutputFile {
             path: index_path(url),
-            bytes: html.into_bytes(),
+            bytes: html,
         }),
         Err(d) => out.diagnostics.push(d),
     }

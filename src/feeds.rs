@@ -71,17 +71,14 @@ pub fn rss(site: &Site) -> OutputFile {
     }
 }
 
-/// Sitemap of every HTML page written (except 404).
-pub fn sitemap(site: &Site, files: &[OutputFile]) -> OutputFile {
+/// Sitemap of every page written (`…/index.html`; not 404).
+pub fn sitemap<'a>(site: &Site, paths: impl Iterator<Item = &'a str>) -> OutputFile {
     let mut x = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    let mut paths: Vec<&str> = files
-        .iter()
-        .map(|f| f.path.as_str())
-        .filter(|p| p.ends_with("index.html"))
-        .collect();
+    let mut paths: Vec<&str> = paths.filter(|p| p.ends_with("index.html")).collect();
     paths.sort_unstable();
+    paths.dedup();
     for p in paths {
         let url = p.trim_end_matches("index.html");
         let _ = writeln!(

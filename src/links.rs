@@ -88,18 +88,6 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-fn ids_in(html: &[u8]) -> HashSet<String> {
-    let s = String::from_utf8_lossy(html);
-    let mut ids = HashSet::new();
-    for (i, _) in s.match_indices(" id=\"") {
-        let rest = &s[i + 5..];
-        if let Some(end) = rest.find('"') {
-            ids.insert(rest[..end].to_string());
-        }
-    }
-    ids
-}
-
 /// Check every collected link. Also the front matter images and the menu.
 pub fn check(site: &Site, rendered: &Rendered) -> Diagnostics {
     let mut diags = Diagnostics::new();
@@ -114,18 +102,17 @@ pub fn check(site: &Site, rendered: &Rendered) -> Diagnostics {
         .map(|u| crate::render::index_path(&u))
         .collect();
     let files: HashSet<&str> = rendered
-        .files
+        .pages
         .iter()
-        .map(|f| f.path.as_str())
+        .map(|p| p.0.as_str())
         .chain(planned.iter().map(String::as_str))
         .collect();
-    let by_path: HashMap<&str, &[u8]> = rendered
-        .files
+    let by_path: HashMap<&str, &str> = rendered
+        .pages
         .iter()
-        .map(|f| (f.path.as_str(), f.bytes.as_slice()))
+        .map(|p| (p.0.as_str(), p.1.as_str()))
         .collect();
     let prefix = site.url_prefix();
-    let mut id_cache: HashMap<String, HashSet<String>> = HashMap::new();
 
     let mut refs: Vec<(LinkRef, String)> = Vec::new();
     // Which page each source file becomes, for relative links.
@@ -176,10 +163,9 @@ pub fn check(site: &Site, rendered: &Rendered) -> Diagnostics {
                         && by_path.contains_key(f.as_str())
                         && f.ends_with(".html") =>
                 {
-                    let ids = id_cache
-                        .entry(f.clone())
-                        .or_insert_with(|| ids_in(by_path.get(f.as_str()).copied().unwrap_or(&[])));
-                    (!ids.contains(&percent_decode(&fr)))
+                    let ids = by_path.get(f.as_str()).copied().unwrap_or("");
+                    let want = percent_decode(&fr);
+                    (!ids.lines().any(|id| id == want))
                         .then(|| format!("link to `{}`: the page has no anchor #{fr}", l.url))
                 }
                 _ => None,

@@ -4,10 +4,10 @@
 
 use crate::codes;
 use crate::diagnostics::Diagnostic;
-use crate::render::OutputFile;
-use rayon::prelude::*;
-use std::collections::BTreeSet;
+use crate::render::{OutputFile, Sink};
+use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
+use std::sync::Mutex;
 
 /// Marker file in every folder chiso writes.
 pub const MARKER: &str = ".chiso-output";
@@ -104,50 +104,111 @@ pub fn safe_rel(path: &str) -> bool {
             .all(|c| matches!(c, Component::Normal(_)))
 }
 
-/// Write `files` into `out` atomically. Returns the time spent removing the
-/// previous output (the kernel's share of a rebuild).
-pub fn write_atomic(root: &Path, out: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
-    check_target(root, out)?;
-    let out = absolute(out);
-    let parent = out.parent().unwrap_or(Path::new("/")).to_path_buf();
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "output".into());
-    std::fs::create_dir_all(&parent)
-        .map_err(|e| io(&parent, "create the output's parent folder", e))?;
-    let stamp = format!("{}-{}", std::process::id(), nanos());
-    let staging = parent.join(format!(".{name}.chiso-new-{stamp}"));
-    std::fs::create_dir(&staging).map_err(|e| io(&staging, "create a staging folder", e))?;
-    for l in leftovers(&out) {
-        dispose(&l);
+/// A fresh folder beside the output that the build writes into; swapped in
+/// by `commit` only when the build succeeded.
+pub struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    old: PathBuf,
+    made: Mutex<HashSet<PathBuf>>,
+}
+
+impl Staging {
+    /// Check the target, clean leftovers of interrupted builds, and create
+    /// the staging folder (with its marker first).
+    pub fn create(root: &Path, out: &Path) -> Result<Staging, Diagnostic> {
+        check_target(root, out)?;
+        let out = absolute(out);
+        let parent = out.parent().unwrap_or(Path::new("/")).to_path_buf();
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "output".into());
+        std::fs::create_dir_all(&parent)
+            .map_err(|e| io(&parent, "create the output's parent folder", e))?;
+        for l in leftovers(&out) {
+            dispose(&l);
+        }
+        let stamp = format!("{}-{}", std::process::id(), nanos());
+        let dir = parent.join(format!(".{name}.chiso-new-{stamp}"));
+        std::fs::create_dir(&dir).map_err(|e| io(&dir, "create a staging folder", e))?;
+        std::fs::write(dir.join(MARKER), MARKER_TEXT)
+            .map_err(|e| io(&dir, "write the marker file", e))?;
+        Ok(Staging {
+            old: parent.join(format!(".{name}.chiso-old-{stamp}")),
+            out,
+            dir,
+            made: Mutex::new(HashSet::new()),
+        })
     }
 
-    let result = write_tree(&staging, files);
-    if let Err(d) = result {
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(d);
-    }
-    // Swap: move the old output away, the new one in, then delete the old.
-    let old = parent.join(format!(".{name}.chiso-old-{stamp}"));
-    let had_old = out.exists();
-    if had_old {
-        if let Err(e) = std::fs::rename(&out, &old) {
-            let _ = std::fs::remove_dir_all(&staging);
-            return Err(io(&out, "move the previous output aside", e));
+    fn target(&self, path: &str) -> Result<PathBuf, Diagnostic> {
+        if !safe_rel(path) {
+            return Err(Diagnostic::error(
+                codes::BAD_SLUG,
+                PathBuf::from(path),
+                "refusing to write a file outside the output folder",
+            )
+            .hint("fix the slug or file name so that it has no `..` or `/` at its start"));
         }
+        let full = self.dir.join(path);
+        if let Some(parent) = full.parent() {
+            let known = self
+                .made
+                .lock()
+                .map(|m| m.contains(parent))
+                .unwrap_or(false);
+            if !known {
+                std::fs::create_dir_all(parent).map_err(|e| io(parent, "create a folder", e))?;
+                if let Ok(mut m) = self.made.lock() {
+                    m.insert(parent.to_path_buf());
+                }
+            }
+        }
+        Ok(full)
     }
-    if let Err(e) = std::fs::rename(&staging, &out) {
+
+    /// Swap the finished folder into place; the previous output is moved
+    /// aside and deleted in the background.
+    pub fn commit(self) -> Result<(), Diagnostic> {
+        let had_old = self.out.exists();
         if had_old {
-            let _ = std::fs::rename(&old, &out);
+            if let Err(e) = std::fs::rename(&self.out, &self.old) {
+                dispose(&self.dir);
+                return Err(io(&self.out, "move the previous output aside", e));
+            }
         }
-        let _ = std::fs::remove_dir_all(&staging);
-        return Err(io(&out, "move the new output into place", e));
+        if let Err(e) = std::fs::rename(&self.dir, &self.out) {
+            if had_old {
+                let _ = std::fs::rename(&self.old, &self.out);
+            }
+            dispose(&self.dir);
+            return Err(io(&self.out, "move the new output into place", e));
+        }
+        if had_old && self.old.join(MARKER).is_file() {
+            dispose(&self.old);
+        }
+        Ok(())
     }
-    if had_old && old.join(MARKER).is_file() {
-        dispose(&old);
+
+    /// The build failed: drop what was written; the output is untouched.
+    pub fn abandon(self) {
+        let _ = std::fs::remove_dir_all(&self.dir);
     }
-    Ok(())
+}
+
+impl Sink for Staging {
+    fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        let full = self.target(&file.path)?;
+        std::fs::write(&full, &file.bytes).map_err(|e| io(&full, "write", e))
+    }
+
+    fn copy(&self, from: &Path, to: &str) -> Result<(), Diagnostic> {
+        let full = self.target(to)?;
+        std::fs::copy(from, &full)
+            .map(|_| ())
+            .map_err(|e| io(&full, "copy a static file", e))
+    }
 }
 
 /// Whether `p` is a folder chiso set aside and may delete.
@@ -217,37 +278,6 @@ fn nanos() -> u128 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_nanos())
         .unwrap_or(0)
-}
-
-/// Write every file under `dir` (which exists and is empty).
-pub fn write_tree(dir: &Path, files: &[OutputFile]) -> Result<(), Diagnostic> {
-    // The marker first: an interrupted build leaves a folder we may delete.
-    std::fs::write(dir.join(MARKER), MARKER_TEXT)
-        .map_err(|e| io(dir, "write the marker file", e))?;
-    let mut dirs: BTreeSet<PathBuf> = BTreeSet::new();
-    for f in files {
-        if !safe_rel(&f.path) {
-            return Err(Diagnostic::error(
-                codes::BAD_SLUG,
-                PathBuf::from(&f.path),
-                "refusing to write a file outside the output folder",
-            )
-            .hint("fix the slug or file name so that it has no `..` or `/` at its start"));
-        }
-        if let Some(p) = Path::new(&f.path).parent() {
-            if !p.as_os_str().is_empty() {
-                dirs.insert(p.to_path_buf());
-            }
-        }
-    }
-    for d in &dirs {
-        let full = dir.join(d);
-        std::fs::create_dir_all(&full).map_err(|e| io(&full, "create a folder", e))?;
-    }
-    files.par_iter().try_for_each(|f| {
-        let full = dir.join(&f.path);
-        std::fs::write(&full, &f.bytes).map_err(|e| io(&full, "write", e))
-    })
 }
 
 #[cfg(test)]

@@ -64,7 +64,12 @@ pub struct Prepared {
     pub timings: Timings,
 }
 
-pub fn prepare(opts: &BuildOptions) -> Result<Prepared, Diagnostics> {
+/// Load, validate, model and render, handing files to `sink` as they are
+/// made. Any error means the sink's files must not be published.
+pub fn prepare(
+    opts: &BuildOptions,
+    sink: &dyn crate::render::Sink,
+) -> Result<Prepared, Diagnostics> {
     let root = opts.root.as_path();
     let mut timings = Timings::default();
     let mut t = Instant::now();
@@ -104,9 +109,10 @@ pub fn prepare(opts: &BuildOptions) -> Result<Prepared, Diagnostics> {
     let Some(mut theme_v) = theme.take() else {
         return Err(finish(diags));
     };
-    let (rendered, render_diags) = crate::render::render_site(&site, &mut theme_v, &opts.render);
+    let (rendered, render_diags) =
+        crate::render::render_site(&site, &mut theme_v, &opts.render, sink);
     diags.extend(render_diags);
-    timings.mark("render", &mut t);
+    timings.mark("render+write", &mut t);
 
     let links = crate::links::check(&site, &rendered);
     diags.extend(links);
@@ -133,49 +139,43 @@ fn finish(mut d: Diagnostics) -> Diagnostics {
     d
 }
 
-/// `chiso build`: prepare, then write atomically.
+impl Report {
+    fn new(p: &Prepared, timings: Timings) -> Report {
+        Report {
+            pages: p.rendered.html_pages(),
+            files: p.rendered.pages.len(),
+            charts: p.rendered.charts,
+            articles: p.site.articles.len(),
+            timings,
+            warnings: p.diagnostics.clone(),
+        }
+    }
+}
+
+/// `chiso build`: render into a staging folder, swap it in on success.
 pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     // Refuse an unsafe output folder before any work.
-    crate::output::check_target(&opts.root, &opts.output_dir()).map_err(Diagnostics::from)?;
-    let p = prepare(opts)?;
-    let mut timings = p.timings;
+    let staging = crate::output::Staging::create(&opts.root, &opts.output_dir())
+        .map_err(Diagnostics::from)?;
+    let p = match prepare(opts, &staging) {
+        Ok(p) => p,
+        Err(d) => {
+            staging.abandon();
+            return Err(d);
+        }
+    };
+    let mut timings = p.timings.clone();
     let mut t = Instant::now();
-    let out = opts.output_dir();
-    crate::output::write_atomic(&opts.root, &out, &p.rendered.files).map_err(Diagnostics::from)?;
-    timings.mark("write", &mut t);
-    Ok(Report {
-        pages: p
-            .rendered
-            .files
-            .iter()
-            .filter(|f| f.path.ends_with(".html"))
-            .count(),
-        files: p.rendered.files.len(),
-        charts: p.rendered.charts,
-        articles: p.site.articles.len(),
-        timings,
-        warnings: p.diagnostics,
-    })
+    staging.commit().map_err(Diagnostics::from)?;
+    timings.mark("swap", &mut t);
+    Ok(Report::new(&p, timings))
 }
 
 /// `chiso check`: everything `build` validates, writing nothing.
 pub fn check(opts: &BuildOptions) -> Result<Report, Diagnostics> {
-    let out = opts.output_dir();
-    crate::output::check_target(&opts.root, &out).map_err(Diagnostics::from)?;
-    let p = prepare(opts)?;
-    Ok(Report {
-        pages: p
-            .rendered
-            .files
-            .iter()
-            .filter(|f| f.path.ends_with(".html"))
-            .count(),
-        files: p.rendered.files.len(),
-        charts: p.rendered.charts,
-        articles: p.site.articles.len(),
-        timings: p.timings,
-        warnings: p.diagnostics,
-    })
+    crate::output::check_target(&opts.root, &opts.output_dir()).map_err(Diagnostics::from)?;
+    let p = prepare(opts, &crate::render::Discard)?;
+    Ok(Report::new(&p, p.timings.clone()))
 }
 
 pub fn root_display(root: &Path) -> String {

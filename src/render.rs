@@ -30,11 +30,112 @@ pub struct LinkRef {
     pub line: usize,
 }
 
+/// What rendering produced, once the files themselves went to a `Sink`.
 #[derive(Default)]
 pub struct Rendered {
-    pub files: Vec<OutputFile>,
+    /// Every output path, sorted; for HTML pages also the ids they define
+    /// (newline-separated), for the anchor check.
+    pub pages: Vec<(String, String)>,
     pub links: Vec<LinkRef>,
     pub charts: usize,
+}
+
+impl Rendered {
+    pub fn html_pages(&self) -> usize {
+        self.pages.iter().filter(|p| p.0.ends_with(".html")).count()
+    }
+}
+
+/// Where rendered files go as soon as they are made, so a build never holds
+/// the whole site in memory: a staging folder (`build`), nowhere (`check`),
+/// or a list (`serve`).
+pub trait Sink: Sync {
+    fn put(&self, file: OutputFile) -> Result<(), Diagnostic>;
+    /// Copy a file as it is (static files).
+    fn copy(&self, from: &Path, to: &str) -> Result<(), Diagnostic>;
+}
+
+/// Discards everything (`check`).
+pub struct Discard;
+
+impl Sink for Discard {
+    fn put(&self, _: OutputFile) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+    fn copy(&self, _: &Path, _: &str) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+}
+
+/// Keeps every file in memory (`serve`, tests).
+#[derive(Default)]
+pub struct Collect(pub std::sync::Mutex<Vec<OutputFile>>);
+
+impl Sink for Collect {
+    fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
+        self.0.lock().map_err(|_| poisoned())?.push(file);
+        Ok(())
+    }
+    fn copy(&self, from: &Path, to: &str) -> Result<(), Diagnostic> {
+        let bytes = std::fs::read(from).map_err(|e| crate::content::io_error(from, &e))?;
+        self.put(OutputFile {
+            path: to.to_string(),
+            bytes,
+        })
+    }
+}
+
+fn poisoned() -> Diagnostic {
+    Diagnostic::error(
+        crate::codes::IO,
+        "output",
+        "an output writer failed earlier",
+    )
+}
+
+impl Collect {
+    pub fn into_sorted(self) -> Vec<OutputFile> {
+        let mut v = self.0.into_inner().unwrap_or_default();
+        v.sort_by(|a, b| a.path.cmp(&b.path));
+        v
+    }
+}
+
+/// The ids an HTML page defines (`id="…"`), newline-separated.
+pub fn ids_of(html: &[u8]) -> String {
+    let mut ids = String::new();
+    for at in memchr::memmem::find_iter(html, b" id=\"") {
+        let rest = &html[at + 5..];
+        let end = memchr::memchr(b'"', rest).unwrap_or(0);
+        if let Ok(id) = std::str::from_utf8(&rest[..end]) {
+            ids.push_str(id);
+            ids.push('\n');
+        }
+    }
+    ids
+}
+
+/// Byte-string search.
+pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(hay, needle)
+}
+
+/// Stands in for a page's Markdown body in the template context; the body
+/// is spliced into the rendered bytes, so it is never copied into Tera.
+const CONTENT_TOKEN: &str = "\u{E00F}chiso-content\u{E00F}";
+
+fn splice(mut out: Vec<u8>, content: &str) -> Vec<u8> {
+    let token = CONTENT_TOKEN.as_bytes();
+    let Some(at) = find(&out, token) else {
+        return out;
+    };
+    let tail = out.split_off(at + token.len());
+    out.truncate(at);
+    out.reserve(content.len() + tail.len());
+    out.extend_from_slice(content.as_bytes());
+    // A template may show the content twice.
+    out.extend_from_slice(&splice(tail, content));
+    out
 }
 
 #[derive(Serialize)]
@@ -199,11 +300,14 @@ impl<'a> Renderer<'a> {
         format!("{}{}", self.prefix, path)
     }
 
-    pub fn render(&self, template: &str, ctx: &Context) -> Result<String, Diagnostic> {
+    /// Render a template to bytes (no UTF-8 re-validation of the output).
+    pub fn render(&self, template: &str, ctx: &Context) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::with_capacity(16 * 1024);
         self.theme
             .tera
-            .render(template, ctx)
-            .map_err(|e| tera_diagnostic(&e, &self.theme.sources))
+            .render_to(template, ctx, &mut out)
+            .map_err(|e| tera_diagnostic(&e, &self.theme.sources))?;
+        Ok(out)
     }
 
     pub fn teaser(&self, i: usize) -> Value {
@@ -251,17 +355,25 @@ impl<'a> Renderer<'a> {
 
 /// Precomputed values shared by many pages.
 pub struct Shared {
-    pub bodies: Vec<Arc<markdown::Rendered>>,
+    /// Markdown bodies computed ahead (serve keeps them between rebuilds);
+    /// `None`: the article's page renders its body itself and drops it.
+    pub bodies: Vec<Option<Arc<markdown::Rendered>>>,
     pub teasers: Vec<Value>,
     pub headline: String,
 }
 
 impl Shared {
+    /// For a build: teasers and the headline; bodies are rendered by their pages.
     pub fn compute(r: &Renderer) -> Shared {
-        Self::with_cache(r, |_| None)
+        let n = r.site.articles.len();
+        Shared {
+            bodies: vec![None; n],
+            teasers: (0..n).into_par_iter().map(|i| r.teaser(i)).collect(),
+            headline: crate::report::headline(r),
+        }
     }
 
-    /// Like `compute`, reusing the Markdown bodies `cached` returns.
+    /// Every body computed ahead, reusing those `cached` returns (serve).
     pub fn with_cache(
         r: &Renderer,
         cached: impl Fn(usize) -> Option<Arc<markdown::Rendered>> + Sync,
@@ -270,10 +382,17 @@ impl Shared {
         Shared {
             bodies: (0..n)
                 .into_par_iter()
-                .map(|i| cached(i).unwrap_or_else(|| Arc::new(r.article_body(i))))
+                .map(|i| Some(cached(i).unwrap_or_else(|| Arc::new(r.article_body(i)))))
                 .collect(),
             teasers: (0..n).into_par_iter().map(|i| r.teaser(i)).collect(),
             headline: crate::report::headline(r),
+        }
+    }
+
+    pub fn body(&self, r: &Renderer, i: usize) -> Arc<markdown::Rendered> {
+        match &self.bodies[i] {
+            Some(b) => b.clone(),
+            None => Arc::new(r.article_body(i)),
         }
     }
 }
@@ -309,19 +428,18 @@ pub fn all_jobs(site: &Site) -> Vec<Job> {
 #[derive(Default)]
 pub struct JobOutput {
     pub files: Vec<OutputFile>,
+    /// Files copied as they are: (source, output path).
+    pub copies: Vec<(PathBuf, String)>,
     pub links: Vec<LinkRef>,
     pub charts: usize,
     pub diagnostics: Vec<Diagnostic>,
 }
 
 impl JobOutput {
-    fn file(path: String, r: Result<String, Diagnostic>) -> JobOutput {
+    fn file(path: String, r: Result<Vec<u8>, Diagnostic>) -> JobOutput {
         match r {
-            Ok(html) => JobOutput {
-                files: vec![OutputFile {
-                    path,
-                    bytes: html.into_bytes(),
-                }],
+            Ok(bytes) => JobOutput {
+                files: vec![OutputFile { path, bytes }],
                 ..Default::default()
             },
             Err(d) => JobOutput {
@@ -347,11 +465,11 @@ pub fn run_job(r: &Renderer, shared: &Shared, job: Job) -> JobOutput {
     let site = r.site;
     match job {
         Job::Article(i) => {
-            let mut out = article(r, shared, i);
-            let body = &shared.bodies[i];
+            let body = shared.body(r, i);
+            let mut out = article(r, shared, i, &body.html);
             out.diagnostics.extend(body.diagnostics.iter().cloned());
             out.links
-                .extend(links_of(body, &site.articles[i].article.source));
+                .extend(links_of(&body, &site.articles[i].article.source));
             out
         }
         Job::List(kind, term, page) => {
@@ -413,19 +531,10 @@ pub fn run_job(r: &Renderer, shared: &Shared, job: Job) -> JobOutput {
                 .collect(),
             ..Default::default()
         },
-        Job::Static => {
-            let mut out = JobOutput::default();
-            for (abs, url) in &site.static_files {
-                match std::fs::read(abs) {
-                    Ok(b) => out.files.push(OutputFile {
-                        path: url.clone(),
-                        bytes: b,
-                    }),
-                    Err(e) => out.diagnostics.push(crate::content::io_error(abs, &e)),
-                }
-            }
-            out
-        }
+        Job::Static => JobOutput {
+            copies: site.static_files.clone(),
+            ..Default::default()
+        },
         Job::Data(d) => crate::datapages::dataset_job(r, shared, d),
         Job::DataIndex => crate::datapages::index_job(r),
     }
@@ -455,7 +564,7 @@ fn missing_template(
     }
 }
 
-fn article(r: &Renderer, shared: &Shared, i: usize) -> JobOutput {
+fn article(r: &Renderer, shared: &Shared, i: usize, body: &str) -> JobOutput {
     let site = r.site;
     let e = &site.articles[i];
     let a = &e.article;
@@ -484,7 +593,7 @@ fn article(r: &Renderer, shared: &Shared, i: usize) -> JobOutput {
             "image_caption": a.image_caption,
             "category": Link { name: &cat.name, url: r.url(&cat.url) },
             "tags": tags,
-            "content": shared.bodies[i].html,
+            "content": CONTENT_TOKEN,
         }),
     );
     let related: Vec<Value> = e
@@ -500,6 +609,7 @@ fn article(r: &Renderer, shared: &Shared, i: usize) -> JobOutput {
         .unwrap_or("article.html");
     let rendered = r
         .render(template, &ctx)
+        .map(|b| splice(b, body))
         .map_err(|d| missing_template(r, d, template, "article.html", &a.source, &a.template));
     JobOutput::file(index_path(&e.url), rendered)
 }
@@ -564,33 +674,67 @@ fn list(r: &Renderer, shared: &Shared, kind: ListKind, term: &Term, page: usize)
     )
 }
 
-/// Run jobs in parallel; outputs come back in job order.
-pub fn run_jobs(r: &Renderer, shared: &Shared, jobs: &[Job]) -> (Rendered, Diagnostics) {
-    let outs: Vec<JobOutput> = jobs.par_iter().map(|&j| run_job(r, shared, j)).collect();
+/// Run jobs in parallel, handing every file to `sink` as soon as it is made.
+pub fn run_jobs(
+    r: &Renderer,
+    shared: &Shared,
+    jobs: &[Job],
+    sink: &dyn Sink,
+) -> (Rendered, Diagnostics) {
+    let outs: Vec<(Vec<(String, String)>, JobOutput)> = jobs
+        .par_iter()
+        .map(|&j| {
+            let mut o = run_job(r, shared, j);
+            let mut written = Vec::with_capacity(o.files.len() + o.copies.len());
+            for f in std::mem::take(&mut o.files) {
+                let ids = if f.path.ends_with(".html") {
+                    ids_of(&f.bytes)
+                } else {
+                    String::new()
+                };
+                let path = f.path.clone();
+                match sink.put(f) {
+                    Ok(()) => written.push((path, ids)),
+                    Err(d) => o.diagnostics.push(d),
+                }
+            }
+            for (from, to) in std::mem::take(&mut o.copies) {
+                match sink.copy(&from, &to) {
+                    Ok(()) => written.push((to, String::new())),
+                    Err(d) => o.diagnostics.push(d),
+                }
+            }
+            (written, o)
+        })
+        .collect();
     let mut rendered = Rendered::default();
     let mut diags = Diagnostics::new();
-    for o in outs {
-        rendered.files.extend(o.files);
+    for (written, o) in outs {
+        rendered.pages.extend(written);
         rendered.links.extend(o.links);
         rendered.charts += o.charts;
         diags.extend(o.diagnostics);
     }
+    rendered.pages.sort();
     (rendered, diags)
 }
 
-/// Render everything. Errors from every page are collected.
+/// Render everything into `sink`. Errors from every page are collected.
 pub fn render_site(
     site: &Site,
     theme: &mut Theme,
     opts: &RenderOptions,
+    sink: &dyn Sink,
 ) -> (Rendered, Diagnostics) {
     let r = Renderer::new(site, theme, opts);
     let shared = Shared::compute(&r);
     let jobs = all_jobs(site);
-    let (mut rendered, diags) = run_jobs(&r, &shared, &jobs);
-    rendered
-        .files
-        .push(crate::feeds::sitemap(site, &rendered.files));
-    rendered.files.sort_by(|a, b| a.path.cmp(&b.path));
+    let (mut rendered, mut diags) = run_jobs(&r, &shared, &jobs, sink);
+    let sitemap = crate::feeds::sitemap(site, rendered.pages.iter().map(|p| p.0.as_str()));
+    rendered.pages.push((sitemap.path.clone(), String::new()));
+    if let Err(d) = sink.put(sitemap) {
+        diags.push(d);
+    }
+    rendered.pages.sort();
     (rendered, diags)
 }

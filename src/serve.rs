@@ -260,7 +260,8 @@ impl State {
             (*h == hash(&a.body) && (!uses_data || *v == dv)).then(|| b.clone())
         });
         let jobs = self.affected_jobs(&site, dirty, full);
-        let (rendered, d) = render::run_jobs(&r, &shared, &jobs);
+        let sink = render::Collect::default();
+        let (rendered, d) = render::run_jobs(&r, &shared, &jobs, &sink);
         diags.extend(d);
         if full {
             diags.extend(crate::links::check(&site, &rendered));
@@ -272,25 +273,20 @@ impl State {
         for (i, e) in site.articles.iter().enumerate() {
             self.bodies.insert(
                 e.article.source.clone(),
-                (hash(&e.article.body), dv, shared.bodies[i].clone()),
+                (hash(&e.article.body), dv, shared.body(&r, i)),
             );
         }
         self.remember(&site);
-        let mut files = rendered.files;
+        let mut files = sink.into_sorted();
         if full || !dirty.articles.is_empty() || dirty.pages {
-            let mut all: Vec<OutputFile> = self
+            let paths: BTreeSet<&str> = self
                 .written
                 .keys()
-                .map(|p| OutputFile {
-                    path: p.clone(),
-                    bytes: Vec::new(),
-                })
+                .map(String::as_str)
+                .chain(rendered.pages.iter().map(|p| p.0.as_str()))
                 .collect();
-            all.extend(files.iter().map(|f| OutputFile {
-                path: f.path.clone(),
-                bytes: Vec::new(),
-            }));
-            files.push(crate::feeds::sitemap(&site, &all));
+            let sitemap = crate::feeds::sitemap(&site, paths.into_iter());
+            files.push(sitemap);
         }
         let expected = expected_pages(&site);
         let (written, removed) = self.write(&files, &expected, full)?;
