@@ -9,6 +9,7 @@
 
 mod raw;
 mod validate;
+mod years;
 
 #[cfg(test)]
 mod tests;

@@ -22,6 +22,7 @@ pub mod report;
 pub mod scaffold;
 pub mod serve;
 pub mod shortcodes;
+pub mod sink;
 pub mod site;
 pub mod text;
 pub mod theme;
