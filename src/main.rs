@@ -83,9 +83,12 @@ struct BuildArgs {
 struct ServeArgs {
     #[command(flatten)]
     common: CommonArgs,
-    /// Port on 127.0.0.1.
+    /// Port on 127.0.0.1 (0: any free port).
     #[arg(long, default_value_t = 1111)]
     port: u16,
+    /// Print the time of each phase of every rebuild.
+    #[arg(long)]
+    timings: bool,
 }
 
 impl CommonArgs {
@@ -213,7 +216,7 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         }
-        Command::Serve(s) => chiso::serve::run(&s.common.options(), s.port),
+        Command::Serve(s) => chiso::serve::run(&s.common.options(), s.port, s.timings),
         Command::New { path } => match chiso::scaffold::create(&path) {
             Ok(()) => {
                 eprintln!(

@@ -283,18 +283,23 @@ impl Shared {
         }
     }
 
-    /// Every body computed ahead, reusing those `cached` returns (serve).
+    /// Every body computed ahead, reusing the bodies and teasers the
+    /// `cached_*` functions return (serve keeps them between rebuilds).
     pub fn with_cache(
         r: &Renderer,
-        cached: impl Fn(usize) -> Option<Arc<markdown::Rendered>> + Sync,
+        cached_body: impl Fn(usize) -> Option<Arc<markdown::Rendered>> + Sync,
+        cached_teaser: impl Fn(usize) -> Option<Value> + Sync,
     ) -> Shared {
         let n = r.site.articles.len();
         Shared {
             bodies: (0..n)
                 .into_par_iter()
-                .map(|i| Some(cached(i).unwrap_or_else(|| Arc::new(r.article_body(i)))))
+                .map(|i| Some(cached_body(i).unwrap_or_else(|| Arc::new(r.article_body(i)))))
                 .collect(),
-            teasers: (0..n).into_par_iter().map(|i| r.teaser(i)).collect(),
+            teasers: (0..n)
+                .into_par_iter()
+                .map(|i| cached_teaser(i).unwrap_or_else(|| r.teaser(i)))
+                .collect(),
             headline: crate::report::headline(r),
         }
     }

@@ -74,8 +74,6 @@ impl Dirty {
     }
 }
 
-type ListKey = (ListKind, String, usize);
-
 /// Everything kept between rebuilds.
 pub struct State {
     pub opts: BuildOptions,
@@ -88,13 +86,21 @@ pub struct State {
     static_files: Vec<(PathBuf, String)>,
     datasets: Vec<Dataset>,
     data_version: u64,
-    /// Markdown bodies by source: (hash of body, data version if it uses
+    /// Markdown bodies by source: (the article they were made from, data
+    /// version, whether it uses shortcodes, body). An article is unchanged
+    /// while its `Arc` is the same one.
     /// shortcodes, rendered).
-    bodies: HashMap<PathBuf, (u64, u64, Arc<markdown::Rendered>)>,
+    bodies: HashMap<PathBuf, (Arc<Article>, u64, bool, Arc<markdown::Rendered>)>,
+    /// Teasers by source: (article, its category's name, teaser).
+    teasers: HashMap<PathBuf, (Arc<Article>, String, tera::Value)>,
+    /// Slugs of the tags of articles edited in this rebuild (before and after).
+    touched_tags: BTreeSet<String>,
     /// Files on disk: path → hash of bytes.
     written: BTreeMap<String, u64>,
-    lists: HashMap<ListKey, (Vec<PathBuf>, usize)>,
-    related: HashMap<PathBuf, Vec<PathBuf>>,
+    /// The last good site, to compare the next one with.
+    last: Option<Site>,
+    /// Print each rebuild's phases (`serve --timings`).
+    pub timings: bool,
     /// Articles whose last load failed: re-read on every rebuild so their
     /// error stays shown until fixed.
     broken: BTreeSet<PathBuf>,
@@ -123,9 +129,11 @@ impl State {
             datasets: Vec::new(),
             data_version: 0,
             bodies: HashMap::new(),
+            touched_tags: BTreeSet::new(),
+            teasers: HashMap::new(),
             written: BTreeMap::new(),
-            lists: HashMap::new(),
-            related: HashMap::new(),
+            last: None,
+            timings: false,
             broken: BTreeSet::new(),
         }
     }
@@ -177,6 +185,10 @@ impl State {
     }
 
     fn reload_article(&mut self, rel: &Path, diags: &mut Diagnostics) {
+        if let Some(old) = self.articles.get(rel) {
+            self.touched_tags
+                .extend(old.tags.iter().map(|t| crate::text::slugify(t)));
+        }
         let abs = self.opts.root.join(rel);
         if !abs.is_file() {
             self.articles.remove(rel);
@@ -188,6 +200,8 @@ impl State {
                 self.articles.remove(rel);
             }
             Ok(a) => {
+                self.touched_tags
+                    .extend(a.tags.iter().map(|t| crate::text::slugify(t)));
                 self.articles.insert(rel.to_path_buf(), Arc::new(a));
             }
             Err(d) => {
@@ -238,6 +252,15 @@ impl State {
                 self.reload_data(&mut diags);
             }
         }
+        let dbg = self.timings;
+        let mut t0 = Instant::now();
+        let mut phase = |name: &str| {
+            if dbg {
+                eprintln!("  {name}: {:.1} ms", t0.elapsed().as_secs_f64() * 1000.0);
+                t0 = Instant::now();
+            }
+        };
+        phase("reload");
         let loaded = Loaded {
             articles: self.articles.values().cloned().collect(),
             pages: self.pages.clone(),
@@ -246,6 +269,7 @@ impl State {
         };
         let config = self.config.clone().expect("config loaded");
         let site = crate::site::build(config, loaded, self.datasets.clone(), &mut diags);
+        phase("model");
         let mut theme = self.theme.clone().expect("theme loaded");
         let opts = RenderOptions {
             live_reload: LIVE_RELOAD.to_string(),
@@ -253,15 +277,27 @@ impl State {
         let r = Renderer::new(&site, &mut theme, &opts);
         let dv = self.data_version;
         let bodies = &self.bodies;
-        let shared = Shared::with_cache(&r, |i| {
-            let a = &site.articles[i].article;
-            let (h, v, b) = bodies.get(&a.source)?;
-            let uses_data = a.body.contains("{{");
-            (*h == hash(&a.body) && (!uses_data || *v == dv)).then(|| b.clone())
-        });
+        let teasers = &self.teasers;
+        let shared = Shared::with_cache(
+            &r,
+            |i| {
+                let a = &site.articles[i].article;
+                let (same, v, uses_data, b) = bodies.get(&a.source)?;
+                (Arc::ptr_eq(same, a) && (!uses_data || *v == dv)).then(|| b.clone())
+            },
+            |i| {
+                let e = &site.articles[i];
+                let (same, cat, t) = teasers.get(&e.article.source)?;
+                (Arc::ptr_eq(same, &e.article) && *cat == site.categories[e.category].name)
+                    .then(|| t.clone())
+            },
+        );
+        phase("shared");
         let jobs = self.affected_jobs(&site, dirty, full);
+        phase("jobs");
         let sink = render::Collect::default();
         let (rendered, d) = render::run_jobs(&r, &shared, &jobs, &sink);
+        phase("render");
         diags.extend(d);
         if full {
             diags.extend(crate::links::check(&site, &rendered));
@@ -270,15 +306,48 @@ impl State {
         if diags.has_errors() {
             return Err(diags);
         }
-        for (i, e) in site.articles.iter().enumerate() {
-            self.bodies.insert(
-                e.article.source.clone(),
-                (hash(&e.article.body), dv, shared.body(&r, i)),
-            );
+        // Remember new bodies and teasers: after an article edit only the
+        // edited ones are new; after a data or full rebuild, any may be.
+        let candidates: Vec<usize> = if full || dirty.data {
+            (0..site.articles.len()).collect()
+        } else {
+            (0..site.articles.len())
+                .filter(|&i| dirty.articles.contains(&site.articles[i].article.source))
+                .collect()
+        };
+        for i in candidates {
+            let e = &site.articles[i];
+            let fresh = self
+                .bodies
+                .get(&e.article.source)
+                .is_none_or(|c| !Arc::ptr_eq(&c.0, &e.article) || c.1 != dv);
+            if fresh {
+                let uses_data = e.article.body.contains("{{");
+                self.bodies.insert(
+                    e.article.source.clone(),
+                    (e.article.clone(), dv, uses_data, shared.body(&r, i)),
+                );
+            }
+            let cat = &site.categories[e.category].name;
+            let fresh = self
+                .teasers
+                .get(&e.article.source)
+                .is_none_or(|c| !Arc::ptr_eq(&c.0, &e.article) || c.1 != *cat);
+            if fresh {
+                self.teasers.insert(
+                    e.article.source.clone(),
+                    (e.article.clone(), cat.clone(), shared.teasers[i].clone()),
+                );
+            }
         }
-        self.remember(&site);
+        if self.bodies.len() != self.articles.len() || self.teasers.len() != self.articles.len() {
+            self.bodies.retain(|k, _| self.articles.contains_key(k));
+            self.teasers.retain(|k, _| self.articles.contains_key(k));
+        }
+        self.touched_tags.clear();
         let mut files = sink.into_sorted();
-        if full || !dirty.articles.is_empty() || dirty.pages {
+        let pages_changed = full || dirty.pages || self.page_set_changed(&site, dirty);
+        if pages_changed {
             let paths: BTreeSet<&str> = self
                 .written
                 .keys()
@@ -288,8 +357,19 @@ impl State {
             let sitemap = crate::feeds::sitemap(&site, paths.into_iter());
             files.push(sitemap);
         }
-        let expected = expected_pages(&site);
-        let (written, removed) = self.write(&files, &expected, full)?;
+        let expected = if pages_changed {
+            Some(expected_pages(&site))
+        } else {
+            None
+        };
+        let (written, removed) = self.write(&files, expected.as_ref(), full)?;
+        phase("write");
+        drop(shared);
+        drop(r);
+        // Freeing the previous site takes milliseconds: not on the edit's path.
+        if let Some(old) = self.last.replace(site) {
+            std::thread::spawn(move || drop(old));
+        }
         Ok(Stats {
             rendered: jobs.len(),
             written,
@@ -298,29 +378,48 @@ impl State {
         })
     }
 
+    /// The jobs whose output may differ from the last build's. Unchanged
+    /// articles keep their `Arc` between rebuilds, so comparing pointers
+    /// tells whether a list page or a related-articles box changed.
     fn affected_jobs(&self, site: &Site, dirty: &Dirty, full: bool) -> Vec<Job> {
         let all = render::all_jobs(site);
-        if full {
+        let Some(old) = self.last.as_ref().filter(|_| !full) else {
             return all;
-        }
-        let lists = list_keys(site);
+        };
+        let old_index: HashMap<*const Article, usize> = old
+            .articles
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (Arc::as_ptr(&e.article), i))
+            .collect();
+        let same = |new_i: usize, old_i: usize| {
+            Arc::ptr_eq(&site.articles[new_i].article, &old.articles[old_i].article)
+        };
+        let old_terms = |kind: ListKind, slug: &str| -> Option<&crate::site::Term> {
+            match kind {
+                ListKind::Home => Some(&old.home),
+                ListKind::Category => old.categories.iter().find(|t| t.slug == slug),
+                ListKind::Tag => old.tags.iter().find(|t| t.slug == slug),
+            }
+        };
+        let per = site.config.articles_per_page.max(1);
+        let page_of = |t: &crate::site::Term, p: usize| -> Vec<usize> {
+            t.articles[((p - 1) * per).min(t.articles.len())..(p * per).min(t.articles.len())]
+                .to_vec()
+        };
         all.into_iter()
             .filter(|j| match *j {
                 Job::Article(i) => {
                     let e = &site.articles[i];
-                    let src = &e.article.source;
-                    dirty.articles.contains(src)
-                        || (dirty.data && e.article.body.contains("{{"))
+                    let Some(&oi) = old_index.get(&Arc::as_ptr(&e.article)) else {
+                        return true; // new or edited
+                    };
+                    (dirty.data && e.article.body.contains("{{"))
+                        || e.related.len() != old.articles[oi].related.len()
                         || e.related
                             .iter()
-                            .any(|&k| dirty.articles.contains(&site.articles[k].article.source))
-                        || self.related.get(src).is_none_or(|old| {
-                            *old != e
-                                .related
-                                .iter()
-                                .map(|&k| site.articles[k].article.source.clone())
-                                .collect::<Vec<_>>()
-                        })
+                            .zip(&old.articles[oi].related)
+                            .any(|(&n, &o)| !same(n, o))
                 }
                 Job::List(kind, t, p) => {
                     let term = match kind {
@@ -328,14 +427,28 @@ impl State {
                         ListKind::Category => &site.categories[t],
                         ListKind::Tag => &site.tags[t],
                     };
-                    let key = (kind, term.slug.clone(), p);
-                    let new = &lists[&key];
+                    let Some(old_term) = old_terms(kind, &term.slug) else {
+                        return true;
+                    };
+                    let pages = |t: &crate::site::Term| t.articles.len().div_ceil(per).max(1);
+                    let (new_p, old_p) = (page_of(term, p), page_of(old_term, p));
                     (dirty.data && kind == ListKind::Home)
-                        || new.0.iter().any(|s| dirty.articles.contains(s))
-                        || self.lists.get(&key) != Some(new)
+                        || pages(term) != pages(old_term)
+                        || term.name != old_term.name
+                        || new_p.len() != old_p.len()
+                        || new_p.iter().zip(&old_p).any(|(&n, &o)| !same(n, o))
                 }
                 Job::Page(_) => dirty.pages || dirty.data,
-                Job::Data(_) | Job::DataIndex => dirty.data || !dirty.articles.is_empty(),
+                // Unit pages list the articles tagged with the unit.
+                Job::Data(d) => {
+                    dirty.data
+                        || site.datasets[d].units.iter().any(|u| {
+                            self.touched_tags.contains(&u.slug)
+                                || self.touched_tags.contains(&crate::text::slugify(&u.name))
+                                || self.touched_tags.contains(&crate::text::slugify(&u.short))
+                        })
+                }
+                Job::DataIndex => dirty.data,
                 Job::Feed => !dirty.articles.is_empty(),
                 Job::Static => dirty.statics,
                 Job::NotFound | Job::Assets => false,
@@ -343,28 +456,40 @@ impl State {
             .collect()
     }
 
-    fn remember(&mut self, site: &Site) {
-        self.lists = list_keys(site);
-        self.related = site
-            .articles
-            .iter()
-            .map(|e| {
-                (
-                    e.article.source.clone(),
-                    e.related
-                        .iter()
-                        .map(|&k| site.articles[k].article.source.clone())
-                        .collect(),
-                )
-            })
-            .collect();
+    /// Whether the set of pages may differ from the last build's: an article
+    /// added, removed or moved, or a list gaining or losing a page.
+    fn page_set_changed(&self, site: &Site, dirty: &Dirty) -> bool {
+        let Some(old) = &self.last else { return true };
+        let pages = |ts: &[crate::site::Term]| -> usize {
+            let per = site.config.articles_per_page.max(1);
+            ts.iter()
+                .map(|t| t.articles.len().div_ceil(per).max(1))
+                .sum()
+        };
+        if old.articles.len() != site.articles.len()
+            || old.categories.len() != site.categories.len()
+            || old.tags.len() != site.tags.len()
+            || pages(&old.categories) != pages(&site.categories)
+            || pages(&old.tags) != pages(&site.tags)
+        {
+            return true;
+        }
+        dirty.articles.iter().any(|src| {
+            let url = |s: &Site| {
+                s.articles
+                    .iter()
+                    .find(|e| &e.article.source == src)
+                    .map(|e| e.url.clone())
+            };
+            url(old) != url(site)
+        })
     }
 
     /// Write changed files; remove pages that no longer exist.
     fn write(
         &mut self,
         files: &[OutputFile],
-        expected: &BTreeSet<String>,
+        expected: Option<&BTreeSet<String>>,
         full: bool,
     ) -> Result<(usize, usize), Diagnostics> {
         let mut n = 0;
@@ -389,6 +514,9 @@ impl State {
             n += 1;
         }
         // Pages (index.html outside /chi-so/) that the site no longer has.
+        let Some(expected) = expected else {
+            return Ok((n, 0));
+        };
         let stale: Vec<String> = self
             .written
             .keys()
@@ -404,31 +532,6 @@ impl State {
         }
         Ok((n, stale.len()))
     }
-}
-
-fn list_keys(site: &Site) -> HashMap<ListKey, (Vec<PathBuf>, usize)> {
-    let per = site.config.articles_per_page.max(1);
-    let mut m = HashMap::new();
-    let mut add = |kind: ListKind, t: &crate::site::Term| {
-        let total = t.articles.len().div_ceil(per).max(1);
-        for p in 1..=total {
-            let slice =
-                &t.articles[((p - 1) * per).min(t.articles.len())..(p * per).min(t.articles.len())];
-            let srcs = slice
-                .iter()
-                .map(|&i| site.articles[i].article.source.clone())
-                .collect();
-            m.insert((kind, t.slug.clone(), p), (srcs, total));
-        }
-    };
-    add(ListKind::Home, &site.home);
-    for c in &site.categories {
-        add(ListKind::Category, c);
-    }
-    for t in &site.tags {
-        add(ListKind::Tag, t);
-    }
-    m
 }
 
 /// Every article, list and plain page the site has now.
@@ -517,7 +620,7 @@ fn header(k: &str, v: &str) -> tiny_http::Header {
 }
 
 /// Run the dev server until killed.
-pub fn run(opts: &BuildOptions, port: u16) -> ExitCode {
+pub fn run(opts: &BuildOptions, port: u16, timings: bool) -> ExitCode {
     let root = opts.root.clone();
     if !root.join("content").is_dir() {
         eprintln!(
@@ -558,7 +661,9 @@ pub fn run(opts: &BuildOptions, port: u16) -> ExitCode {
         .map(|a| a.port())
         .unwrap_or(port);
     let hub = Hub::default();
-    let state = Arc::new(Mutex::new(State::new(opts.clone(), out.clone())));
+    let mut st = State::new(opts.clone(), out.clone());
+    st.timings = timings;
+    let state = Arc::new(Mutex::new(st));
     report(
         &hub,
         &root,
@@ -621,7 +726,7 @@ pub fn run(opts: &BuildOptions, port: u16) -> ExitCode {
                 };
                 add(first);
                 // Debounce: editors write a file in several steps.
-                let until = Instant::now() + Duration::from_millis(30);
+                let until = Instant::now() + Duration::from_millis(20);
                 while let Some(left) = until.checked_duration_since(Instant::now()) {
                     match rx.recv_timeout(left) {
                         Ok(ev) => add(ev),

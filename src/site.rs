@@ -8,7 +8,7 @@ use crate::content::{Article, Commentary, Loaded, Page};
 use crate::data::Dataset;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::text::slugify;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
 /// URL prefixes the generator owns: no category or page may take them.
@@ -75,27 +75,41 @@ impl Site {
     }
 }
 
+/// Slug of every distinct name, computed once.
+fn slug_cache<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<&'a str, String> {
+    let mut m: HashMap<&str, String> = HashMap::new();
+    for n in names {
+        if !m.contains_key(n) {
+            m.insert(n, slugify(n));
+        }
+    }
+    m
+}
+
 fn terms(
-    names: impl Iterator<Item = String>,
+    slugs: &HashMap<&str, String>,
     url_of: impl Fn(&str) -> String,
-) -> (Vec<Term>, BTreeMap<String, usize>) {
+) -> (Vec<Term>, HashMap<String, usize>) {
     // Group names by slug so "Phong Thổ" and "phong thổ" are one term; the
     // first spelling in sorted order names it.
-    let mut by_slug: BTreeMap<String, String> = BTreeMap::new();
-    for n in names {
-        let s = slugify(&n);
+    let mut by_slug: BTreeMap<&str, &str> = BTreeMap::new();
+    for (&n, s) in slugs {
         if s.is_empty() {
             continue;
         }
         by_slug
-            .entry(s)
+            .entry(s.as_str())
             .and_modify(|cur| {
                 if n < *cur {
-                    *cur = n.clone()
+                    *cur = n
                 }
             })
             .or_insert(n);
     }
+    let by_slug: BTreeMap<String, String> = by_slug
+        .into_iter()
+        .map(|(s, n)| (s.to_string(), n.to_string()))
+        .collect();
     let mut list: Vec<Term> = by_slug
         .into_iter()
         .map(|(slug, name)| Term {
@@ -162,21 +176,23 @@ pub fn build(
             .then_with(|| a.source.cmp(&b.source))
     });
 
-    let (mut categories, cat_index) = terms(articles.iter().map(|a| a.category.clone()), |s| {
-        format!("/{s}/")
-    });
-    let (mut tags, tag_index) = terms(articles.iter().flat_map(|a| a.tags.iter().cloned()), |s| {
-        format!("/{TAG_PREFIX}/{s}/")
-    });
+    let cat_slugs = slug_cache(articles.iter().map(|a| a.category.as_str()));
+    let tag_slugs = slug_cache(
+        articles
+            .iter()
+            .flat_map(|a| a.tags.iter().map(String::as_str)),
+    );
+    let (mut categories, cat_index) = terms(&cat_slugs, |s| format!("/{s}/"));
+    let (mut tags, tag_index) = terms(&tag_slugs, |s| format!("/{TAG_PREFIX}/{s}/"));
 
     let mut entries: Vec<ArticleEntry> = Vec::with_capacity(articles.len());
-    for (i, a) in articles.into_iter().enumerate() {
-        let cat_slug = slugify(&a.category);
-        let category = cat_index.get(&cat_slug).copied().unwrap_or(0);
+    for (i, a) in articles.iter().enumerate() {
+        let cat_slug = &cat_slugs[a.category.as_str()];
+        let category = cat_index.get(cat_slug).copied().unwrap_or(0);
         let mut tag_ids: Vec<usize> = a
             .tags
             .iter()
-            .filter_map(|t| tag_index.get(&slugify(t)).copied())
+            .filter_map(|t| tag_index.get(&tag_slugs[t.as_str()]).copied())
             .collect();
         tag_ids.sort_unstable();
         tag_ids.dedup();
@@ -188,7 +204,7 @@ pub fn build(
         }
         entries.push(ArticleEntry {
             url: format!("/{cat_slug}/{}/", a.slug),
-            article: a,
+            article: a.clone(),
             category,
             tags: tag_ids,
             related: Vec::new(),
@@ -196,19 +212,29 @@ pub fn build(
     }
 
     // Related: newest articles sharing a tag, then the category.
-    for i in 0..entries.len() {
-        let mut related = Vec::with_capacity(RELATED_MAX);
-        let tag_lists: Vec<&[usize]> = entries[i]
-            .tags
-            .iter()
-            .map(|&t| tags[t].articles.as_slice())
-            .collect();
-        merge_newest(&tag_lists, i, &mut related, RELATED_MAX);
-        if related.len() < RELATED_MAX {
-            let cat = [categories[entries[i].category].articles.as_slice()];
-            merge_newest(&cat, i, &mut related, RELATED_MAX);
-        }
-        entries[i].related = related;
+    let related: Vec<Vec<usize>> = {
+        use rayon::prelude::*;
+        entries
+            .par_iter()
+            .enumerate()
+            .map(|(i, e)| {
+                let mut related = Vec::with_capacity(RELATED_MAX);
+                let tag_lists: Vec<&[usize]> = e
+                    .tags
+                    .iter()
+                    .map(|&t| tags[t].articles.as_slice())
+                    .collect();
+                merge_newest(&tag_lists, i, &mut related, RELATED_MAX);
+                if related.len() < RELATED_MAX {
+                    let cat = [categories[e.category].articles.as_slice()];
+                    merge_newest(&cat, i, &mut related, RELATED_MAX);
+                }
+                related
+            })
+            .collect()
+    };
+    for (e, r) in entries.iter_mut().zip(related) {
+        e.related = r;
     }
 
     let page_entries: Vec<PageEntry> = pages
@@ -302,7 +328,8 @@ fn check_urls(
     diags: &mut Diagnostics,
 ) {
     // url -> (file, line, description)
-    let mut seen: BTreeMap<String, (PathBuf, usize, String)> = BTreeMap::new();
+    let mut seen: HashMap<String, (PathBuf, usize, String)> =
+        HashMap::with_capacity(articles.len() + 64);
     let mut claim =
         |url: String, file: PathBuf, line: usize, what: String, diags: &mut Diagnostics| {
             if let Some((f, l, w)) = seen.get(&url) {
