@@ -28,6 +28,17 @@ pub struct Context<'a> {
     pub line_offset: usize,
     pub raw_html: RawHtml,
     pub shortcode: &'a ShortcodeFn<'a>,
+    /// The base URL's path (`""` or `/huyen`): site-absolute links and
+    /// images (`/chi-so/…`) get it in front, so a site under a sub-path works.
+    pub prefix: &'a str,
+}
+
+fn with_prefix<'e>(url: CowStr<'e>, prefix: &str) -> CowStr<'e> {
+    if !prefix.is_empty() && url.starts_with('/') && !url.starts_with("//") {
+        format!("{prefix}{url}").into()
+    } else {
+        url
+    }
 }
 
 #[derive(Debug, Default)]
@@ -175,7 +186,7 @@ pub fn render(src: &str, ctx: &Context) -> Rendered {
                 out.links.push((dest_url.to_string(), line_of(range.start)));
                 Event::Start(Tag::Link {
                     link_type,
-                    dest_url,
+                    dest_url: with_prefix(dest_url, ctx.prefix),
                     title,
                     id,
                 })
@@ -212,7 +223,7 @@ pub fn render(src: &str, ctx: &Context) -> Rendered {
                     out.links.push((dest_url.to_string(), line_of(range.start)));
                     Event::Start(Tag::Image {
                         link_type,
-                        dest_url,
+                        dest_url: with_prefix(dest_url, ctx.prefix),
                         title,
                         id,
                     })

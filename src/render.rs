@@ -253,6 +253,7 @@ impl<'a> Renderer<'a> {
             line_offset,
             raw_html: self.site.config.markdown.raw_html,
             shortcode: &handler,
+            prefix: &self.prefix,
         };
         markdown::render(body, &ctx)
     }

@@ -417,3 +417,34 @@ fn sample_site_phong_tho_article_takes_its_numbers_from_the_data() {
     assert_eq!(texts(&doc, "figure.chart-trend").len(), 1);
     assert_eq!(texts(&doc, ".comments h2"), ["Bình luận"]);
 }
+
+#[test]
+fn base_url_with_a_path_prefixes_every_internal_link() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    let o = chiso(&[
+        "build",
+        "--root",
+        BASIC,
+        "--output",
+        out.to_str().unwrap(),
+        "--base-url",
+        "https://xem-truoc.example.vn/huyen/",
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let doc = page(&out, "tin-tuc/bai-mot-ngay-chu-nhat/index.html");
+    // Markdown links, theme links, images and stylesheets all carry /huyen.
+    assert!(
+        attrs(&doc, ".article-body a", "href")
+            .contains(&"/huyen/tin-tuc/bai-hai-gan-nua-dem/".to_string())
+    );
+    assert_eq!(
+        attrs(&doc, ".lead-image img", "src"),
+        ["/huyen/images/anh.svg"]
+    );
+    for href in attrs(&doc, "a[href^='/'], link[href^='/']", "href") {
+        assert!(href.starts_with("/huyen/"), "{href} lacks the base path");
+    }
+    let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
+    assert!(sitemap.contains("<loc>https://xem-truoc.example.vn/huyen/tin-tuc/bai-ba/</loc>"));
+}
