@@ -213,24 +213,10 @@ fn drafts_appear_only_with_the_drafts_flag() {
 
 #[test]
 fn theme_override_of_one_template_keeps_the_others() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
-    copy_dir(Path::new(BASIC), &root);
-    let tdir = root.join("themes/default/templates/partials");
-    std::fs::create_dir_all(&tdir).unwrap();
-    std::fs::write(
-        tdir.join("teaser.html"),
+    let (_t, out, o) = build_variant(
+        "themes/default/templates/partials/teaser.html",
         "<p class=\"my-teaser\"><a href=\"{{ t.url }}\">{{ t.title | upper }}</a></p>\n",
-    )
-    .unwrap();
-    let out = tmp.path().join("out");
-    let o = chiso(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+    );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let home = page(&out, "index.html");
     assert_eq!(
@@ -241,6 +227,25 @@ fn theme_override_of_one_template_keeps_the_others() {
     // The article template is still the embedded default.
     let art = page(&out, "tin-tuc/bai-ba/index.html");
     assert_eq!(texts(&art, ".comments h2"), ["Bình luận"]);
+}
+
+/// Copy the basic fixture, add or replace one file, build it.
+fn build_variant(rel: &str, text: &str) -> (tempfile::TempDir, PathBuf, std::process::Output) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    copy_dir(Path::new(BASIC), &root);
+    let file = root.join(rel);
+    std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+    std::fs::write(file, text).unwrap();
+    let out = tmp.path().join("out");
+    let o = chiso(&[
+        "build",
+        "--root",
+        root.to_str().unwrap(),
+        "--output",
+        out.to_str().unwrap(),
+    ]);
+    (tmp, out, o)
 }
 
 fn copy_dir(from: &Path, to: &Path) {
@@ -269,22 +274,10 @@ fn two_builds_are_byte_identical() {
 
 #[test]
 fn vietnamese_titles_give_ascii_urls() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
-    copy_dir(Path::new(BASIC), &root);
-    std::fs::write(
-        root.join("content/articles/tin-tuc/nguyen-am.md"),
+    let (_t, out, o) = build_variant(
+        "content/articles/tin-tuc/nguyen-am.md",
         "---\ntitle: \"Đường ĂÂÊÔƠƯ àáảãạ ằắẳẵặ ầấẩẫậ èéẻẽẹ ềếểễệ ìíỉĩị òóỏõọ ồốổỗộ ờớởỡợ ùúủũụ ừứửữự ỳýỷỹỵ đĐ\"\ndate: 2024-01-01\ncategory: \"Tin tức\"\nsummary: \"x\"\n---\nx\n",
-    )
-    .unwrap();
-    let out = tmp.path().join("out");
-    let o = chiso(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+    );
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let expected = "tin-tuc/duong-aaeoou-aaaaa-aaaaa-aaaaa-eeeee-eeeee-iiiii-ooooo-ooooo-ooooo-uuuuu-uuuuu-yyyyy-dd/index.html";
     assert!(out.join(expected).is_file(), "missing {expected}");
@@ -364,22 +357,10 @@ fn shortcodes_take_numbers_from_the_data_and_skip_code() {
 
 #[test]
 fn unknown_dataset_in_a_shortcode_is_an_error_at_its_line() {
-    let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
-    copy_dir(Path::new(BASIC), &root);
-    std::fs::write(
-        root.join("content/articles/tin-tuc/sai.md"),
+    let (_t, out, o) = build_variant(
+        "content/articles/tin-tuc/sai.md",
         "---\ntitle: \"Sai\"\ndate: 2024-01-01\nsummary: \"x\"\n---\nDòng một.\n\n{{ chart(data=\"khong-co\", kind=\"trend\", unit=\"a\") }}\n\n{{ value(data=\"thu\", unit=\"phong-tho\", year=1999) }}\n",
-    )
-    .unwrap();
-    let out = tmp.path().join("out");
-    let o = chiso(&[
-        "build",
-        "--root",
-        root.to_str().unwrap(),
-        "--output",
-        out.to_str().unwrap(),
-    ]);
+    );
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("content/articles/tin-tuc/sai.md:8:1"), "{err}");
