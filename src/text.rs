@@ -11,14 +11,31 @@ fn plainly_nfc(s: &str) -> bool {
     let b = s.as_bytes();
     let mut i = 0;
     while i < b.len() {
+        // Whole blocks with no byte ≥ 0xCC hold only ASCII, continuation
+        // bytes and leads of U+0080–U+02FF: skip them (this vectorises).
+        if let Some(block) = b.get(i..i + 32) {
+            if block.iter().fold(0u8, |m, &x| m | u8::from(x >= 0xCC)) == 0 {
+                i += 32;
+                continue;
+            }
+        }
         match b[i] {
-            0x00..=0x7F => i += 1,
+            // ASCII, or a continuation byte of a character already vetted.
+            0x00..=0xBF => i += 1,
             // U+0080–U+02FF: lead bytes C2–CB.
             0xC2..=0xCB => i += 2,
             // U+1EA0–U+1EBF (E1 BA A0–BF) and U+1EC0–U+1EF9 (E1 BB 80–B9).
             0xE1 if matches!(
                 (b.get(i + 1), b.get(i + 2)),
                 (Some(0xBA), Some(0xA0..=0xBF)) | (Some(0xBB), Some(0x80..=0xB9))
+            ) =>
+            {
+                i += 3
+            }
+            // General punctuation U+2010–U+203F (dashes, quotes, ellipsis).
+            0xE2 if matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0x80), Some(0x90..=0xBF))
             ) =>
             {
                 i += 3
@@ -183,6 +200,24 @@ mod tests {
         assert_eq!(nfc(&decomposed), composed);
         // A combining mark after a plain letter is not plainly NFC.
         assert_eq!(nfc("a\u{0301}"), "á");
+    }
+
+    #[test]
+    fn every_plainly_nfc_character_is_nfc_and_never_combines() {
+        // If the fast path says yes for a character, the full algorithm must
+        // agree, also with any character before it.
+        for c in (0u32..0x3_0000).filter_map(char::from_u32) {
+            let s = c.to_string();
+            if plainly_nfc(&s) {
+                assert!(unicode_normalization::is_nfc(&s), "{c:?} is not NFC");
+                assert_eq!(
+                    unicode_normalization::char::canonical_combining_class(c),
+                    0,
+                    "{c:?}"
+                );
+                assert!(unicode_normalization::is_nfc(&format!("a{c}")), "a{c:?}");
+            }
+        }
     }
 
     #[test]
