@@ -101,16 +101,14 @@ fn full_table(r: &Renderer, ds: &Dataset) -> Table {
         .map(|u| {
             let mut row = vec![(link(r, &unit_url(ds, u), &ds.units[u].short), false)];
             for y in &ds.years {
+                // A published rank is shown even when the score is not.
                 let cell = match ds.score(u, y.year) {
-                    Some(s) => match s.total {
-                        Some(_) => format!(
-                            "{} ({})",
-                            fmt_total(ds, s.total),
-                            rank_cell(ds, y.year, s.rank)
-                        ),
-                        None => NO_DATA.to_string(),
-                    },
-                    None => NO_DATA.to_string(),
+                    Some(s) if s.total.is_some() || s.rank.is_some() => format!(
+                        "{} ({})",
+                        fmt_total(ds, s.total),
+                        rank_cell(ds, y.year, s.rank)
+                    ),
+                    _ => NO_DATA.to_string(),
                 };
                 row.push((cell, true));
             }
