@@ -313,6 +313,28 @@ impl Shared {
     }
 }
 
+/// The template a job renders with (`None`: no template).
+pub fn template_of(site: &Site, job: Job) -> Option<&str> {
+    Some(match job {
+        Job::Article(i) => site.articles[i]
+            .article
+            .template
+            .as_ref()
+            .map_or("article.html", |t| t.0.as_str()),
+        Job::List(ListKind::Home, ..) => "index.html",
+        Job::List(..) => "list.html",
+        Job::Page(i) => site.pages[i]
+            .page
+            .template
+            .as_ref()
+            .map_or("page.html", |t| t.0.as_str()),
+        Job::NotFound => "404.html",
+        Job::Data(_) => "dataset.html",
+        Job::DataIndex => "data_index.html",
+        Job::Feed | Job::Assets | Job::Static => return None,
+    })
+}
+
 /// Every job of a full build, in a fixed order.
 pub fn all_jobs(site: &Site) -> Vec<Job> {
     let per = site.config.articles_per_page.max(1);

@@ -39,6 +39,8 @@ pub struct Dirty {
     pub pages: bool,
     pub data: bool,
     pub statics: bool,
+    /// Theme templates edited (names under `templates/`).
+    pub templates: BTreeSet<String>,
 }
 
 impl Dirty {
@@ -64,13 +66,26 @@ impl Dirty {
             self.data = true;
         } else if s.starts_with("content/static/") {
             self.statics = true;
-        } else if s.starts_with("content/") || s.starts_with("themes/") {
+        } else if let Some(rest) = s.strip_prefix("themes/") {
+            // themes/<name>/templates/<template>: re-render its users only.
+            match rest.split_once("/templates/") {
+                Some((_, t)) if !t.is_empty() => {
+                    self.templates.insert(t.to_string());
+                }
+                _ => self.full = true, // assets change every page's CSS link
+            }
+        } else if s.starts_with("content/") {
             self.full = true;
         }
     }
 
     pub fn is_empty(&self) -> bool {
-        !self.full && self.articles.is_empty() && !self.pages && !self.data && !self.statics
+        !self.full
+            && self.articles.is_empty()
+            && !self.pages
+            && !self.data
+            && !self.statics
+            && self.templates.is_empty()
     }
 }
 
@@ -251,6 +266,17 @@ impl State {
             if dirty.data {
                 self.reload_data(&mut diags);
             }
+            if !dirty.templates.is_empty() {
+                let name = self
+                    .config
+                    .as_ref()
+                    .map(|c| c.theme.clone())
+                    .unwrap_or_default();
+                match crate::theme::load(&root, &name) {
+                    Ok(t) => self.theme = Some(t),
+                    Err(d) => diags.extend(d),
+                }
+            }
         }
         let dbg = self.timings;
         let mut t0 = Instant::now();
@@ -402,56 +428,76 @@ impl State {
                 ListKind::Tag => old.tags.iter().find(|t| t.slug == slug),
             }
         };
+        let mut by_template: BTreeSet<String> = BTreeSet::new();
+        if let Some(theme) = &self.theme {
+            for t in &dirty.templates {
+                by_template.extend(theme.dependents(t));
+            }
+        }
+        let uses_changed_template = |j: Job| match j {
+            Job::Data(_) => ["dataset.html", "dataset_year.html", "dataset_unit.html"]
+                .iter()
+                .any(|t| by_template.contains(*t)),
+            j => render::template_of(site, j).is_some_and(|t| by_template.contains(t)),
+        };
         let per = site.config.articles_per_page.max(1);
         let page_of = |t: &crate::site::Term, p: usize| -> Vec<usize> {
             t.articles[((p - 1) * per).min(t.articles.len())..(p * per).min(t.articles.len())]
                 .to_vec()
         };
         all.into_iter()
-            .filter(|j| match *j {
-                Job::Article(i) => {
-                    let e = &site.articles[i];
-                    let Some(&oi) = old_index.get(&Arc::as_ptr(&e.article)) else {
-                        return true; // new or edited
-                    };
-                    (dirty.data && e.article.body.contains("{{"))
-                        || e.related.len() != old.articles[oi].related.len()
-                        || e.related
-                            .iter()
-                            .zip(&old.articles[oi].related)
-                            .any(|(&n, &o)| !same(n, o))
-                }
-                Job::List(kind, t, p) => {
-                    let term = match kind {
-                        ListKind::Home => &site.home,
-                        ListKind::Category => &site.categories[t],
-                        ListKind::Tag => &site.tags[t],
-                    };
-                    let Some(old_term) = old_terms(kind, &term.slug) else {
-                        return true;
-                    };
-                    let pages = |t: &crate::site::Term| t.articles.len().div_ceil(per).max(1);
-                    let (new_p, old_p) = (page_of(term, p), page_of(old_term, p));
-                    (dirty.data && kind == ListKind::Home)
-                        || pages(term) != pages(old_term)
-                        || term.name != old_term.name
-                        || new_p.len() != old_p.len()
-                        || new_p.iter().zip(&old_p).any(|(&n, &o)| !same(n, o))
-                }
-                Job::Page(_) => dirty.pages || dirty.data,
-                // Unit pages list the articles tagged with the unit.
-                Job::Data(d) => {
-                    dirty.data
-                        || site.datasets[d].units.iter().any(|u| {
-                            self.touched_tags.contains(&u.slug)
-                                || self.touched_tags.contains(&crate::text::slugify(&u.name))
-                                || self.touched_tags.contains(&crate::text::slugify(&u.short))
-                        })
-                }
-                Job::DataIndex => dirty.data,
-                Job::Feed => !dirty.articles.is_empty(),
-                Job::Static => dirty.statics,
-                Job::NotFound | Job::Assets => false,
+            .filter(|&j| {
+                uses_changed_template(j)
+                    || match j {
+                        Job::Article(i) => {
+                            let e = &site.articles[i];
+                            let Some(&oi) = old_index.get(&Arc::as_ptr(&e.article)) else {
+                                return true; // new or edited
+                            };
+                            (dirty.data && e.article.body.contains("{{"))
+                                || e.related.len() != old.articles[oi].related.len()
+                                || e.related
+                                    .iter()
+                                    .zip(&old.articles[oi].related)
+                                    .any(|(&n, &o)| !same(n, o))
+                        }
+                        Job::List(kind, t, p) => {
+                            let term = match kind {
+                                ListKind::Home => &site.home,
+                                ListKind::Category => &site.categories[t],
+                                ListKind::Tag => &site.tags[t],
+                            };
+                            let Some(old_term) = old_terms(kind, &term.slug) else {
+                                return true;
+                            };
+                            let pages =
+                                |t: &crate::site::Term| t.articles.len().div_ceil(per).max(1);
+                            let (new_p, old_p) = (page_of(term, p), page_of(old_term, p));
+                            (dirty.data && kind == ListKind::Home)
+                                || pages(term) != pages(old_term)
+                                || term.name != old_term.name
+                                || new_p.len() != old_p.len()
+                                || new_p.iter().zip(&old_p).any(|(&n, &o)| !same(n, o))
+                        }
+                        Job::Page(_) => dirty.pages || dirty.data,
+                        // Unit pages list the articles tagged with the unit.
+                        Job::Data(d) => {
+                            dirty.data
+                                || site.datasets[d].units.iter().any(|u| {
+                                    self.touched_tags.contains(&u.slug)
+                                        || self
+                                            .touched_tags
+                                            .contains(&crate::text::slugify(&u.name))
+                                        || self
+                                            .touched_tags
+                                            .contains(&crate::text::slugify(&u.short))
+                                })
+                        }
+                        Job::DataIndex => dirty.data,
+                        Job::Feed => !dirty.articles.is_empty(),
+                        Job::Static => dirty.statics,
+                        Job::NotFound | Job::Assets => false,
+                    }
             })
             .collect()
     }
@@ -687,11 +733,20 @@ pub fn run(opts: &BuildOptions, port: u16, timings: bool) -> ExitCode {
         }
     };
     use notify::Watcher;
+    // The root itself, not recursively: to notice content/ or themes/ being
+    // created (a theme override started while serving).
+    if let Err(e) = watcher.watch(&root, notify::RecursiveMode::NonRecursive) {
+        eprintln!("warning: cannot watch {}: {e}", root.display());
+    }
+    let mut watched: BTreeSet<&str> = BTreeSet::new();
     for dir in ["content", "themes"] {
         let p = root.join(dir);
         if p.is_dir() {
-            if let Err(e) = watcher.watch(&p, notify::RecursiveMode::Recursive) {
-                eprintln!("warning: cannot watch {}: {e}", p.display());
+            match watcher.watch(&p, notify::RecursiveMode::Recursive) {
+                Ok(()) => {
+                    watched.insert(dir);
+                }
+                Err(e) => eprintln!("warning: cannot watch {}: {e}", p.display()),
             }
         }
     }
@@ -700,9 +755,21 @@ pub fn run(opts: &BuildOptions, port: u16, timings: bool) -> ExitCode {
         let state = state.clone();
         let canon_root = root.canonicalize().unwrap_or(root.clone());
         std::thread::spawn(move || {
-            let _keep = watcher;
+            let mut watcher = watcher;
             while let Ok(first) = rx.recv() {
                 let mut dirty = Dirty::default();
+                // A top folder that appeared since: watch it, rebuild all (its
+                // first files may predate the watch).
+                for dir in ["content", "themes"] {
+                    let p = root.join(dir);
+                    if !watched.contains(dir)
+                        && p.is_dir()
+                        && watcher.watch(&p, notify::RecursiveMode::Recursive).is_ok()
+                    {
+                        watched.insert(dir);
+                        dirty.full = true;
+                    }
+                }
                 let mut add = |ev: notify::Result<notify::Event>| {
                     if let Ok(ev) = ev {
                         if matches!(ev.kind, notify::EventKind::Access(_)) {

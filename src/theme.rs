@@ -122,6 +122,53 @@ pub fn load(root: &Path, theme: &str) -> Result<Theme, Diagnostics> {
     })
 }
 
+impl Theme {
+    /// Names of the templates `name` extends, includes or imports.
+    fn uses(&self, name: &str) -> Vec<&str> {
+        let Some(text) = self.texts.get(name) else {
+            return Vec::new();
+        };
+        let mut out = Vec::new();
+        for tag in text.split("{%").skip(1) {
+            let tag = tag
+                .split("%}")
+                .next()
+                .unwrap_or("")
+                .trim_start_matches('-')
+                .trim();
+            let keyword = tag.split_whitespace().next().unwrap_or("");
+            if matches!(keyword, "extends" | "include" | "import") {
+                if let Some(q) = tag.find(['"', '\'']) {
+                    let quote = &tag[q..q + 1];
+                    if let Some(len) = tag[q + 1..].find(quote) {
+                        out.push(&tag[q + 1..q + 1 + len]);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Every template whose output may change when `changed` changes: itself
+    /// and all that extend, include or import it, directly or not.
+    pub fn dependents(&self, changed: &str) -> std::collections::BTreeSet<String> {
+        let mut found = std::collections::BTreeSet::from([changed.to_string()]);
+        loop {
+            let more: Vec<String> = self
+                .texts
+                .keys()
+                .filter(|t| !found.contains(t.as_str()))
+                .filter(|t| self.uses(t).iter().any(|u| found.contains(*u)))
+                .cloned()
+                .collect();
+            if more.is_empty() {
+                return found;
+            }
+            found.extend(more);
+        }
+    }
+}
+
 /// Turn a tera error into a diagnostic at the template's file and line.
 pub fn tera_diagnostic(e: &tera::Error, sources: &BTreeMap<String, PathBuf>) -> Diagnostic {
     let file_of = |name: &str| {
@@ -175,6 +222,31 @@ pub fn tera_diagnostic(e: &tera::Error, sources: &BTreeMap<String, PathBuf>) -> 
                 PathBuf::from("themes"),
                 format!("template error: {msg}"),
             )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn teaser_partial_is_used_by_every_page_that_lists_articles() {
+        let t = load(Path::new("/nonexistent-site-root"), "default").unwrap();
+        let d = t.dependents("partials/teaser.html");
+        for name in [
+            "list.html",
+            "index.html",
+            "article.html",
+            "dataset_unit.html",
+        ] {
+            assert!(d.contains(name), "{name} uses the teaser");
+        }
+        assert!(!d.contains("page.html"));
+        // Every page extends base.html.
+        let all = t.dependents("base.html");
+        for name in ["article.html", "page.html", "404.html", "dataset.html"] {
+            assert!(all.contains(name), "{name} extends base.html");
         }
     }
 }

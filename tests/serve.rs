@@ -188,5 +188,25 @@ fn serve_rebuilds_and_serves_an_edited_article() {
         home.contains("Bài ba mới"),
         "the list page shows the new title"
     );
+
+    // A theme folder created while serving is watched; a template added as
+    // an override re-renders the pages that use it.
+    let tdir = root.join("themes/default/templates");
+    std::fs::create_dir_all(&tdir).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+    let page_tpl = chiso::theme::DEFAULT_TEMPLATES
+        .iter()
+        .find(|(n, _)| *n == "page.html")
+        .unwrap()
+        .1
+        .replace(
+            "<h1>{{ page.title }}</h1>",
+            "<h1>{{ page.title }} (bản sửa)</h1>",
+        );
+    std::fs::write(tdir.join("page.html"), page_tpl).unwrap();
+    wait_for("the overridden page template", || {
+        h1(&get(port, "/gioi-thieu/").1) == "Giới thiệu (bản sửa)"
+    });
+    assert_eq!(h1(&get(port, "/tin-tuc/bai-ba-moi/").1), "Bài ba mới");
     drop(server);
 }
