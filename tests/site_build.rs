@@ -429,3 +429,59 @@ fn base_url_with_a_path_prefixes_every_internal_link() {
     let sitemap = std::fs::read_to_string(out.join("sitemap.xml")).unwrap();
     assert!(sitemap.contains("<loc>https://xem-truoc.example.vn/huyen/tin-tuc/bai-ba/</loc>"));
 }
+
+#[test]
+fn a_dataset_typed_in_another_style_builds_with_its_numbers() {
+    // Block style, bare numeric unit keys, 4 decimals, a year with its own
+    // fields, derived and published ranks, a null field and a null total.
+    let (_t, out) = build("tests/fixtures/sites/foreign-data");
+    let ds = page(&out, "chi-so/sipas-lai-chau/index.html");
+    let commentary = texts(&ds, ".commentary p").join(" ");
+    assert!(
+        commentary.contains("Lai Châu năm 2023: 84,0001%, hạng 20/63."),
+        "{commentary}"
+    );
+    let cells = texts(&ds, ".data-table tbody th, .data-table tbody td");
+    let at = cells.iter().position(|c| c == "Lai Châu").unwrap();
+    // 2021 ranks are derived (Điện Biên first); 2023 ranks are published.
+    assert_eq!(
+        cells[at..at + 3],
+        ["Lai Châu", "80,1234 (2/3)", "84,0001 (20/63)"]
+    );
+    let at = cells.iter().position(|c| c == "Hà Giang").unwrap();
+    assert_eq!(
+        cells[at..at + 3],
+        ["Hà Giang", "79,9999 (3/3)", "không có số liệu"]
+    );
+    // The 2023 field chart uses that year's own field set.
+    let rows = texts(&ds, "figure.chart-fields table tbody tr th");
+    assert_eq!(rows, ["Tiếp cận dịch vụ", "Dịch vụ số"]);
+    let year = page(&out, "chi-so/sipas-lai-chau/2021/index.html");
+    let head = texts(&year, ".data-table thead th").join(" | ");
+    assert!(head.contains("Thủ tục hành chính"), "{head}");
+    let lc = texts(&year, ".data-table tbody tr")
+        .into_iter()
+        .find(|r| r.starts_with("Lai Châu"))
+        .unwrap();
+    assert!(
+        lc.contains("không có số liệu"),
+        "null field shown as a gap: {lc}"
+    );
+}
+
+#[test]
+fn new_site_skeleton_builds_and_refuses_a_non_empty_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("trang-moi");
+    let o = chiso(&["new", root.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let (_t, out) = build(root.to_str().unwrap());
+    let doc = page(&out, "index.html");
+    assert_eq!(texts(&doc, ".teaser-title"), ["Bài viết đầu tiên"]);
+    assert_eq!(
+        texts(&page(&out, "gioi-thieu/index.html"), "h1"),
+        ["Giới thiệu"]
+    );
+    let again = chiso(&["new", root.to_str().unwrap()]);
+    assert_eq!(again.status.code(), Some(2));
+}
