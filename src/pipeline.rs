@@ -4,7 +4,7 @@ use crate::diagnostics::Diagnostics;
 use crate::render::{RenderOptions, Rendered};
 use crate::site::Site;
 use crate::theme::Theme;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone, Default)]
@@ -176,8 +176,4 @@ pub fn check(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     crate::output::check_target(&opts.root, &opts.output_dir()).map_err(Diagnostics::from)?;
     let p = prepare(opts, &crate::render::Discard)?;
     Ok(Report::new(&p, p.timings.clone()))
-}
-
-pub fn root_display(root: &Path) -> String {
-    root.display().to_string()
 }

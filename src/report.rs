@@ -8,7 +8,7 @@ use crate::data::{Dataset, Status};
 use crate::render::Renderer;
 use crate::shortcodes::{Arg, Call};
 use crate::site::{DATA_PREFIX, Site};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 /// Stand-in id inside cached charts, replaced by the page's own id.
@@ -438,14 +438,9 @@ pub fn canonical_charts(ds: &Dataset) -> Vec<ChartKind> {
     v
 }
 
-/// Group a dataset's units by whether they have a row in a year (for tables).
+/// A dataset's units in Vietnamese alphabetical order of their short names.
 pub fn units_sorted(ds: &Dataset) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..ds.units.len()).collect();
     idx.sort_by(|&a, &b| crate::collate::compare(&ds.units[a].short, &ds.units[b].short));
     idx
-}
-
-/// For tests and tools: all datasets by slug.
-pub fn by_slug(site: &Site) -> BTreeMap<&str, &Dataset> {
-    site.datasets.iter().map(|d| (d.slug.as_str(), d)).collect()
 }
