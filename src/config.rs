@@ -31,6 +31,19 @@ pub enum RawHtml {
     Allow,
 }
 
+/// How files of `content/static/` reach the output.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StaticFiles {
+    /// Copied (default): the output never shares a file with the sources.
+    #[default]
+    Copy,
+    /// Hard-linked where the output is on the same file system: much faster
+    /// for thousands of images or PDFs, but a tool that edits files in the
+    /// output in place would then edit `content/static/` too.
+    Link,
+}
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MarkdownConfig {
@@ -59,6 +72,8 @@ struct RawConfig {
     comments: Option<Spanned<String>>,
     #[serde(default)]
     markdown: MarkdownConfig,
+    #[serde(default)]
+    static_files: StaticFiles,
     #[serde(default = "default_category")]
     default_category: String,
     #[serde(default)]
@@ -101,6 +116,7 @@ pub struct SiteConfig {
     pub articles_per_page: usize,
     pub menu: Vec<MenuItem>,
     pub markdown: MarkdownConfig,
+    pub static_files: StaticFiles,
     pub default_category: String,
     pub copyright: String,
     /// A `chart(...)` shortcode shown at the top of the home page.
@@ -245,6 +261,7 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
             })
             .collect(),
         markdown: raw.markdown,
+        static_files: raw.static_files,
         default_category: n(raw.default_category),
         copyright: n(raw.copyright),
         headline: raw.headline,

@@ -209,6 +209,14 @@ impl Sink for Staging {
             .map(|_| ())
             .map_err(|e| io(&full, "copy a static file", e))
     }
+
+    fn link(&self, from: &Path, to: &str) -> Result<(), Diagnostic> {
+        let full = self.target(to)?;
+        // Another file system (or no hard links there): copy instead.
+        std::fs::hard_link(from, &full)
+            .or_else(|_| std::fs::copy(from, &full).map(|_| ()))
+            .map_err(|e| io(&full, "link or copy a static file", e))
+    }
 }
 
 /// Whether `p` is a folder chiso set aside and may delete.

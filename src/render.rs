@@ -636,9 +636,22 @@ pub fn run_jobs(
                     Err(d) => o.diagnostics.push(d),
                 }
             }
-            for (from, to) in std::mem::take(&mut o.copies) {
-                match sink.copy(&from, &to) {
-                    Ok(()) => written.push((to, String::new())),
+            // Static files can number in the thousands: copy in parallel.
+            let link = r.site.config.static_files == crate::config::StaticFiles::Link;
+            let copied: Vec<Result<String, Diagnostic>> = std::mem::take(&mut o.copies)
+                .into_par_iter()
+                .map(|(from, to)| {
+                    let done = if link {
+                        sink.link(&from, &to)
+                    } else {
+                        sink.copy(&from, &to)
+                    };
+                    done.map(|()| to)
+                })
+                .collect();
+            for c in copied {
+                match c {
+                    Ok(to) => written.push((to, String::new())),
                     Err(d) => o.diagnostics.push(d),
                 }
             }

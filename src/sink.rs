@@ -12,6 +12,11 @@ pub trait Sink: Sync {
     fn put(&self, file: OutputFile) -> Result<(), Diagnostic>;
     /// Copy a file as it is (static files).
     fn copy(&self, from: &Path, to: &str) -> Result<(), Diagnostic>;
+    /// Hard-link a file where the sink can (site.yaml `static_files: link`),
+    /// else copy it.
+    fn link(&self, from: &Path, to: &str) -> Result<(), Diagnostic> {
+        self.copy(from, to)
+    }
 }
 
 /// Discards everything (`check`).

@@ -485,3 +485,31 @@ fn new_site_skeleton_builds_and_refuses_a_non_empty_folder() {
     let again = chiso(&["new", root.to_str().unwrap()]);
     assert_eq!(again.status.code(), Some(2));
 }
+
+#[test]
+fn static_files_are_copied_unless_site_yaml_asks_for_links() {
+    use std::os::unix::fs::MetadataExt;
+    let src = Path::new(BASIC).join("content/static/images/anh.svg");
+    let (_t, out) = build(BASIC);
+    let copied = out.join("images/anh.svg");
+    assert_eq!(
+        std::fs::read(&copied).unwrap(),
+        std::fs::read(&src).unwrap()
+    );
+    assert_ne!(
+        std::fs::metadata(&copied).unwrap().ino(),
+        std::fs::metadata(&src).unwrap().ino(),
+        "copied by default: editing the output never edits the sources"
+    );
+
+    let site = std::fs::read_to_string(Path::new(BASIC).join("content/site.yaml")).unwrap();
+    let (t, out, o) = build_variant("content/site.yaml", &format!("{site}static_files: link\n"));
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let linked = out.join("images/anh.svg");
+    let source = t.path().join("site/content/static/images/anh.svg");
+    assert_eq!(
+        std::fs::metadata(&linked).unwrap().ino(),
+        std::fs::metadata(&source).unwrap().ino(),
+        "hard-linked with static_files: link"
+    );
+}
