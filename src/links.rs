@@ -6,7 +6,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::render::{LinkRef, Rendered};
 use crate::site::Site;
 use std::collections::{BTreeSet, HashMap, HashSet};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// Site-relative target of `url` written on the page at `page_url`, or None
 /// for external links, mail links and the like.
@@ -114,71 +114,78 @@ pub fn check(site: &Site, rendered: &Rendered) -> Diagnostics {
         .collect();
     let prefix = site.url_prefix();
 
-    let mut refs: Vec<(LinkRef, String)> = Vec::new();
+    // Front matter images and menu entries are links too.
+    let mut own: Vec<(LinkRef, &str)> = Vec::new();
     // Which page each source file becomes, for relative links.
-    let mut page_of: HashMap<PathBuf, String> = HashMap::new();
+    let mut page_of: HashMap<&Path, &str> = HashMap::with_capacity(site.articles.len());
     for e in &site.articles {
-        page_of.insert(e.article.source.clone(), e.url.clone());
+        page_of.insert(&e.article.source, &e.url);
         if let Some(img) = &e.article.image {
-            refs.push((
+            own.push((
                 LinkRef {
                     url: img.clone(),
                     file: e.article.source.clone(),
                     line: e.article.image_loc.line,
                 },
-                e.url.clone(),
+                &e.url,
             ));
         }
     }
     for p in &site.pages {
-        page_of.insert(p.page.source.clone(), p.url.clone());
+        page_of.insert(&p.page.source, &p.url);
     }
     for m in &site.config.menu {
-        refs.push((
+        own.push((
             LinkRef {
                 url: m.url.clone(),
                 file: PathBuf::from(crate::config::FILE),
                 line: 0,
             },
-            "/".into(),
+            "/",
         ));
     }
-    for l in &rendered.links {
-        let page = page_of.get(&l.file).cloned().unwrap_or_else(|| "/".into());
-        refs.push((l.clone(), page));
-    }
+    let refs: Vec<(&LinkRef, &str)> = own
+        .iter()
+        .map(|(l, p)| (l, *p))
+        .chain(
+            rendered
+                .links
+                .iter()
+                .map(|l| (l, page_of.get(l.file.as_path()).copied().unwrap_or("/"))),
+        )
+        .collect();
+    // Checked in parallel (tens of thousands of links), reported in order.
+    use rayon::prelude::*;
+    let problems: Vec<Option<(&LinkRef, String)>> = refs
+        .into_par_iter()
+        .map(|(l, page)| {
+            let (path, frag) = resolve(&l.url, page, prefix)?;
+            let problem = match file_for(&path, &files) {
+                None => Some(format!(
+                    "link to `{}`: no such page or file in the site",
+                    l.url
+                )),
+                Some(f) => match frag {
+                    Some(fr) if !fr.is_empty() && f.ends_with(".html") => {
+                        let ids = by_path.get(f.as_str()).copied()?;
+                        let want = percent_decode(&fr);
+                        (!ids.lines().any(|id| id == want))
+                            .then(|| format!("link to `{}`: the page has no anchor #{fr}", l.url))
+                    }
+                    _ => None,
+                },
+            };
+            problem.map(|m| (l, m))
+        })
+        .collect();
     let mut reported: BTreeSet<(PathBuf, usize, String)> = BTreeSet::new();
-    for (l, page) in refs {
-        let Some((path, frag)) = resolve(&l.url, &page, prefix) else {
-            continue;
-        };
-        let problem = match file_for(&path, &files) {
-            None => Some(format!(
-                "link to `{}`: no such page or file in the site",
-                l.url
-            )),
-            Some(f) => match frag {
-                Some(fr)
-                    if !fr.is_empty()
-                        && by_path.contains_key(f.as_str())
-                        && f.ends_with(".html") =>
-                {
-                    let ids = by_path.get(f.as_str()).copied().unwrap_or("");
-                    let want = percent_decode(&fr);
-                    (!ids.lines().any(|id| id == want))
-                        .then(|| format!("link to `{}`: the page has no anchor #{fr}", l.url))
-                }
-                _ => None,
-            },
-        };
-        if let Some(msg) = problem {
-            if reported.insert((l.file.clone(), l.line, l.url.clone())) {
-                diags.push(
-                    Diagnostic::error(codes::BROKEN_LINK, l.file.clone(), msg)
-                        .at(l.line, 0)
-                        .hint("fix the address, or add the missing page or file (files go in content/static/)"),
-                );
-            }
+    for (l, msg) in problems.into_iter().flatten() {
+        if reported.insert((l.file.clone(), l.line, l.url.clone())) {
+            diags.push(
+                Diagnostic::error(codes::BROKEN_LINK, l.file.clone(), msg)
+                    .at(l.line, 0)
+                    .hint("fix the address, or add the missing page or file (files go in content/static/)"),
+            );
         }
     }
     diags
