@@ -140,15 +140,7 @@ pub fn change(meta: &ChartMeta, from_year: i32, to_year: i32, rows: &[ChangeRow]
                     c.text(&texts[i], bx1 + 8, cy, FONT, Anchor::Start, weight, TEXT);
                 }
                 None => {
-                    c.text(
-                        &texts[i],
-                        bx1 + 8,
-                        cy,
-                        FONT,
-                        Anchor::Start,
-                        Weight::Italic,
-                        MUTED,
-                    );
+                    c.note(&texts[i], bx1 + 8, cy, FONT);
                 }
             }
         }

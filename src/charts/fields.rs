@@ -1,7 +1,7 @@
 //! Fields: each component area's value against its maximum, as a bar over a
 //! light track whose length is the field's maximum (common scale).
 
-use super::svg::{self, Anchor, BLUE, FONT, MUTED, PAD, TEXT, TRACK, W, Weight};
+use super::svg::{self, Anchor, BLUE, FONT, PAD, TEXT, TRACK, W, Weight};
 use super::{
     Chart, ChartMeta, FieldRow, Header, Table, cell_num, clean, desc_intro, figure, finite, num,
 };
@@ -109,15 +109,7 @@ pub fn fields(meta: &ChartMeta, unit_name: &str, year: i32, rows: &[FieldRow]) -
                     }
                     c.text(text, W - PAD, cy, FONT, Anchor::End, Weight::Bold, TEXT);
                 }
-                _ => c.text(
-                    NO_DATA,
-                    x0 + 4,
-                    cy,
-                    FONT,
-                    Anchor::Start,
-                    Weight::Italic,
-                    MUTED,
-                ),
+                _ => c.note(NO_DATA, x0 + 4, cy, FONT),
             }
             y += BAR_ROW + ROW_GAP;
         }

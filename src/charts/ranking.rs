@@ -173,15 +173,7 @@ pub fn ranking(meta: &ChartMeta, year: i32, bars: &[Bar]) -> Chart {
                     c.text(text, x + 4, cy, FONT, Anchor::Start, weight, TEXT);
                 }
                 _ => {
-                    c.text(
-                        NO_DATA,
-                        bar_x0 + 4,
-                        cy,
-                        FONT,
-                        Anchor::Start,
-                        Weight::Italic,
-                        MUTED,
-                    );
+                    c.note(NO_DATA, bar_x0 + 4, cy, FONT);
                 }
             }
         }

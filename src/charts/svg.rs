@@ -169,6 +169,12 @@ impl Canvas<'_> {
         let _ = self.be.draw_circle((x, y), r, &color, true);
     }
 
+    /// A muted italic note left-aligned at (`x`, `y`), e.g. "không có số liệu"
+    /// where a bar would be.
+    pub(crate) fn note(&mut self, s: &str, x: i32, y: i32, size: f64) {
+        self.text(s, x, y, size, Anchor::Start, Weight::Italic, MUTED);
+    }
+
     /// One line of text, vertically centred on `y`. plotters escapes it.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn text(

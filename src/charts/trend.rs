@@ -383,7 +383,7 @@ pub fn trend(meta: &ChartMeta, unit_name: &str, points: &[TrendPoint]) -> Chart 
 
         for (i, note) in notes.iter().enumerate() {
             let ny = notes_top + NOTE_LINE * i as i32 + NOTE_LINE / 2;
-            c.text(note, PAD, ny, FONT, Anchor::Start, Weight::Italic, MUTED);
+            c.note(note, PAD, ny, FONT);
         }
     });
 
