@@ -267,6 +267,8 @@ impl State {
                 self.reload_data(&mut diags);
             }
             if !dirty.templates.is_empty() {
+                // Teasers hold the rendered teaser partial.
+                self.teasers.clear();
                 let name = self
                     .config
                     .as_ref()
@@ -323,6 +325,7 @@ impl State {
         phase("jobs");
         let sink = render::Collect::default();
         let (rendered, d) = render::run_jobs(&r, &shared, &jobs, &sink);
+        diags.extend(shared.diagnostics.iter().cloned());
         phase("render");
         diags.extend(d);
         if full {

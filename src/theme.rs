@@ -162,6 +162,11 @@ impl Theme {
                 .cloned()
                 .collect();
             if more.is_empty() {
+                // Teasers are rendered once from the teaser partial and shown
+                // by lists, related boxes and unit pages: all may change.
+                if found.contains(crate::render::TEASER) {
+                    found.extend(self.texts.keys().cloned());
+                }
                 return found;
             }
             found.extend(more);
@@ -231,7 +236,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn teaser_partial_is_used_by_every_page_that_lists_articles() {
+    fn template_edits_reach_exactly_the_templates_that_use_them() {
         let t = load(Path::new("/nonexistent-site-root"), "default").unwrap();
         let d = t.dependents("partials/teaser.html");
         for name in [
@@ -242,7 +247,10 @@ mod tests {
         ] {
             assert!(d.contains(name), "{name} uses the teaser");
         }
-        assert!(!d.contains("page.html"));
+        // An ordinary partial affects only the templates that include it.
+        let p = t.dependents("partials/pagination.html");
+        assert!(p.contains("list.html") && p.contains("index.html"));
+        assert!(!p.contains("article.html") && !p.contains("page.html"));
         // Every page extends base.html.
         let all = t.dependents("base.html");
         for name in ["article.html", "page.html", "404.html", "dataset.html"] {
