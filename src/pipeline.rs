@@ -54,8 +54,9 @@ pub struct Report {
     pub warnings: Diagnostics,
 }
 
-/// Everything up to (not including) writing: the site, its rendered files and
-/// the diagnostics. Shared by `build`, `check` and `serve`.
+/// What a build made: the site, the list of written files and the
+/// diagnostics. Shared by `build` and `check` (`serve` keeps its own state
+/// to rebuild incrementally, see serve.rs).
 pub struct Prepared {
     pub site: Site,
     pub theme: Theme,
