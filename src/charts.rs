@@ -57,6 +57,10 @@ pub struct ChartMeta {
     pub source: String,
     /// Figcaption text.
     pub caption: String,
+    /// The N in "hạng x/N" for a ranking, when the publisher gives it
+    /// (`out_of`: 24/63 though only one province is listed). `None`: the
+    /// number of bars or the largest rank.
+    pub rank_of: Option<u32>,
 }
 
 /// One unit in a ranking; the caller gives them best-first.

@@ -113,6 +113,7 @@ fn meta(ds: &Dataset, id: &str, title: String, caption: String) -> ChartMeta {
         illustrative: ds.status == Status::Illustrative,
         source: source_line(ds),
         caption,
+        rank_of: None,
     }
 }
 
@@ -133,7 +134,11 @@ pub fn draw(ds: &Dataset, kind: &ChartKind, highlight: Option<usize>, id: &str) 
                 .collect();
             let title = format!("{t} năm {year}");
             let caption = format!("Xếp hạng {t} năm {year}");
-            charts::ranking(&meta(ds, id, title, caption), year, &bars)
+            let meta = ChartMeta {
+                rank_of: Some(ds.rank_of(year)).filter(|&n| n > 0),
+                ..meta(ds, id, title, caption)
+            };
+            charts::ranking(&meta, year, &bars)
         }
         ChartKind::Trend { unit } => {
             let u = &ds.units[unit];

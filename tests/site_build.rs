@@ -453,6 +453,9 @@ fn a_dataset_typed_in_another_style_builds_with_its_numbers() {
         cells[at..at + 3],
         ["Hà Giang", "79,9999 (3/3)", "không có số liệu"]
     );
+    // The ranking says 20/63 (out_of), though only 3 provinces are listed.
+    let desc = texts(&ds, "figure.chart-ranking svg desc").join(" ");
+    assert!(desc.contains("hạng 20/63"), "{desc}");
     // The 2023 field chart uses that year's own field set.
     let rows = texts(&ds, "figure.chart-fields table tbody tr th");
     assert_eq!(rows, ["Tiếp cận dịch vụ", "Dịch vụ số"]);

@@ -36,12 +36,13 @@ pub fn ranking(meta: &ChartMeta, year: i32, bars: &[Bar]) -> Chart {
         .iter()
         .map(|b| (clean(&b.label), b.highlight))
         .collect();
-    let of = bars
-        .iter()
-        .filter_map(|b| b.rank)
-        .max()
-        .unwrap_or(0)
-        .max(n as u32);
+    let of = meta.rank_of.unwrap_or_else(|| {
+        bars.iter()
+            .filter_map(|b| b.rank)
+            .max()
+            .unwrap_or(0)
+            .max(n as u32)
+    });
     let scale_txt = scale_text(meta);
     let header = Header::new(
         meta,

@@ -16,6 +16,7 @@ pub(crate) fn meta(id: &str, illustrative: bool) -> ChartMeta {
         illustrative,
         source: "Nguồn: UBND tỉnh Lai Châu".to_string(),
         caption: "Phong Thổ tăng 6 bậc so với năm 2018.".to_string(),
+        rank_of: None,
     }
 }
 
