@@ -872,3 +872,82 @@ fn missing_summary_and_caption_fail_with_deny_warnings() {
     out.assert_error("W0101", &format!("{ART}:2"));
     out.assert_error("W0102", &format!("{ART}:5"));
 }
+
+// ---------------------------------------------------------------- index data
+
+const DATA: &str = "content/data/thu.yaml";
+
+const GOOD_DATA: &str = "title: \"Chỉ số thử\"
+source:
+  - { name: \"Nguồn thử\" }
+scale: { max: 100, unit: \"điểm\", decimals: 2 }
+units:
+  - { key: \"1\", name: \"Huyện Phong Thổ\", short: \"Phong Thổ\" }
+  - { key: \"2\", name: \"Huyện Tam Đường\", short: \"Tam Đường\" }
+results:
+  - year: 2022
+    scores:
+      \"1\": { total: 72.10, rank: 2 }
+      \"2\": { total: 74.00, rank: 1 }
+";
+
+#[test]
+fn decimal_comma_in_data_is_e0401_at_its_line_with_the_fix() {
+    let bad = GOOD_DATA.replace("total: 72.10", "total: \"72,10\"");
+    let (_, out) = broken_with(|s| s.write(DATA, &bad), &[], 1);
+    out.assert_error("E0401", &format!("{DATA}:11"));
+    assert!(
+        out.stderr.contains("72.10"),
+        "the hint shows the fix: {}",
+        out.stderr
+    );
+}
+
+#[test]
+fn every_data_error_in_a_file_is_reported_in_one_run() {
+    // A unit key declared twice and a total above the scale: two lines,
+    // both reported by one run.
+    let bad = GOOD_DATA
+        .replace("total: 74.00, rank: 1", "total: 174.00, rank: 1")
+        .replace(
+            "  - { key: \"2\", name: \"Huyện Tam Đường\", short: \"Tam Đường\" }\n",
+            "  - { key: \"2\", name: \"Huyện Tam Đường\", short: \"Tam Đường\" }\n  - { key: \"2\", name: \"Huyện Sìn Hồ\", short: \"Sìn Hồ\" }\n",
+        );
+    let (_, out) = broken_with(|s| s.write(DATA, &bad), &[], 1);
+    let lines: Vec<String> = out
+        .diags()
+        .into_iter()
+        .filter(|(_, code, _)| code == "E0401")
+        .map(|(_, _, loc)| loc)
+        .collect();
+    assert!(
+        lines.iter().any(|l| l.starts_with(&format!("{DATA}:8:"))),
+        "duplicate unit key: {lines:?}"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with(&format!("{DATA}:13:"))),
+        "total out of range: {lines:?}"
+    );
+    assert!(lines.len() >= 2, "{}", out.stderr);
+}
+
+#[test]
+fn shortcode_naming_an_unknown_unit_is_e0301_at_its_line() {
+    let (_, out) = broken_with(
+        |s| {
+            s.write(DATA, GOOD_DATA);
+            s.write(
+                ART,
+                "---\ntitle: \"Một\"\ndate: 2024-05-20T13:50:00+07:00\nsummary: \"x\"\n---\nDòng một.\n\n{{ value(data=\"thu\", unit=\"khong-co\", year=2022) }}\n",
+            );
+        },
+        &[],
+        1,
+    );
+    out.assert_error("E0301", &format!("{ART}:8"));
+    assert!(
+        out.stderr.contains("phong-tho"),
+        "the hint lists the units: {}",
+        out.stderr
+    );
+}
