@@ -468,7 +468,7 @@ pub struct Commentary {
     pub body: String,
 }
 
-fn load_commentary(root: &Path, diags: &mut Diagnostics) -> Vec<Commentary> {
+pub fn load_commentary(root: &Path, diags: &mut Diagnostics) -> Vec<Commentary> {
     let dir = root.join("content").join("data");
     let mut out = Vec::new();
     for (abs, rel) in walk_markdown(root, &dir, diags) {
@@ -515,10 +515,7 @@ pub struct Loaded {
 /// Load articles and pages in parallel; collect every diagnostic.
 pub fn load(root: &Path, cfg: &SiteConfig, drafts: bool, diags: &mut Diagnostics) -> Loaded {
     use rayon::prelude::*;
-    let content = root.join("content");
-    let article_files = walk_markdown(root, &content.join("articles"), diags);
-    let page_files = walk_markdown(root, &content.join("pages"), diags);
-
+    let article_files = walk_markdown(root, &root.join("content/articles"), diags);
     let results: Vec<Result<Article, Diagnostics>> = article_files
         .par_iter()
         .map(|(abs, rel)| load_article(abs, rel, cfg))
@@ -534,16 +531,31 @@ pub fn load(root: &Path, cfg: &SiteConfig, drafts: bool, diags: &mut Diagnostics
             Err(d) => diags.extend(d),
         }
     }
+    Loaded {
+        articles,
+        pages: load_pages(root, drafts, diags),
+        commentary: load_commentary(root, diags),
+        static_files: load_static(root, diags),
+    }
+}
+
+/// Every page of `content/pages/` (drafts only when asked for).
+pub fn load_pages(root: &Path, drafts: bool, diags: &mut Diagnostics) -> Vec<Page> {
     let mut pages = Vec::new();
-    for (abs, rel) in &page_files {
-        match load_page(abs, rel) {
+    for (abs, rel) in walk_markdown(root, &root.join("content/pages"), diags) {
+        match load_page(&abs, &rel) {
             Ok(p) if p.draft && !drafts => {}
             Ok(p) => pages.push(p),
             Err(d) => diags.extend(d),
         }
     }
-    let static_dir = content.join("static");
-    let static_files = walk_files(root, &static_dir, diags)
+    pages
+}
+
+/// Files of `content/static/`, copied as they are: (absolute, URL path).
+pub fn load_static(root: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, String)> {
+    let static_dir = root.join("content/static");
+    walk_files(root, &static_dir, diags)
         .into_iter()
         .map(|(abs, _)| {
             let url = abs
@@ -555,11 +567,5 @@ pub fn load(root: &Path, cfg: &SiteConfig, drafts: bool, diags: &mut Diagnostics
                 .join("/");
             (abs, url)
         })
-        .collect();
-    Loaded {
-        articles,
-        pages,
-        commentary: load_commentary(root, diags),
-        static_files,
-    }
+        .collect()
 }

@@ -179,24 +179,22 @@ impl State {
         self.commentary = loaded.commentary;
         self.static_files = loaded.static_files;
         self.config = Some(config);
-        self.reload_data(diags);
+        self.reload_datasets(diags);
         Ok(())
     }
 
-    fn reload_data(&mut self, diags: &mut Diagnostics) {
+    fn reload_datasets(&mut self, diags: &mut Diagnostics) {
         let root = &self.opts.root;
         let (ds, d) = crate::data::load_dir(&root.join("content/data"), root);
         diags.extend(d);
         self.datasets = ds;
-        let mut scratch = Diagnostics::new();
-        self.commentary = content::load(
-            root,
-            self.config.as_ref().expect("config loaded"),
-            self.opts.drafts,
-            &mut scratch,
-        )
-        .commentary;
         self.data_version += 1;
+    }
+
+    /// Datasets and their commentary (an edit under content/data/).
+    fn reload_data(&mut self, diags: &mut Diagnostics) {
+        self.reload_datasets(diags);
+        self.commentary = content::load_commentary(&self.opts.root, diags);
     }
 
     fn reload_article(&mut self, rel: &Path, diags: &mut Diagnostics) {
@@ -243,25 +241,12 @@ impl State {
                 self.reload_article(a, &mut diags);
             }
             let root = self.opts.root.clone();
-            if dirty.pages || dirty.statics {
-                let cfg = self.config.as_ref().expect("config loaded");
-                let loaded = content::load(&root, cfg, self.opts.drafts, &mut Diagnostics::new());
-                if dirty.pages {
-                    // Re-read pages for their diagnostics too.
-                    let mut d = Diagnostics::new();
-                    for (abs, rel) in
-                        content::walk_markdown(&root, &root.join("content/pages"), &mut d)
-                    {
-                        if let Err(e) = content::load_page(&abs, &rel) {
-                            d.extend(e);
-                        }
-                    }
-                    diags.extend(d);
-                    self.pages = loaded.pages;
-                }
-                if dirty.statics {
-                    self.static_files = loaded.static_files;
-                }
+            // Only what was edited is read again, never all articles.
+            if dirty.pages {
+                self.pages = content::load_pages(&root, self.opts.drafts, &mut diags);
+            }
+            if dirty.statics {
+                self.static_files = content::load_static(&root, &mut diags);
             }
             if dirty.data {
                 self.reload_data(&mut diags);
