@@ -61,6 +61,8 @@ pub struct ChartMeta {
     /// (`out_of`: 24/63 though only one province is listed). `None`: the
     /// number of bars or the largest rank.
     pub rank_of: Option<u32>,
+    /// Address of the chart's standalone SVG file, linked under the figure.
+    pub download: Option<String>,
 }
 
 /// One unit in a ranking; the caller gives them best-first.
@@ -351,6 +353,12 @@ pub(crate) fn figure(meta: &ChartMeta, kind: &str, svg: &str, table: &Table) -> 
             ));
         }
         h.push_str("</figcaption>\n");
+    }
+    if let Some(url) = &meta.download {
+        h.push_str(&format!(
+            "<p class=\"chart-download\"><a href=\"{}\" download>Tải biểu đồ (SVG)</a></p>\n",
+            escape_html(url)
+        ));
     }
     h.push_str("</figure>\n");
     h

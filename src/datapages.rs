@@ -294,7 +294,7 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
             ds.slug,
             kind.file_name(ds).trim_end_matches(".svg")
         );
-        let (_, svg) = r.charts.get(r.site, d, &kind, None, &id);
+        let svg = crate::report::svg_with_id(&r.charts.get(r, d, &kind, None), &id);
         out.files.push(OutputFile {
             path: chart_file_url(ds, &kind)
                 .trim_start_matches('/')

@@ -68,32 +68,37 @@ pub struct ChartCache {
 }
 
 impl ChartCache {
-    /// The chart for dataset `d`, with the page-specific `id`.
+    /// The chart for dataset `d`, drawn on first use. Its ids are a stand-in:
+    /// take the part you need with `html_with_id` or `svg_with_id`.
     pub fn get(
         &self,
-        site: &Site,
+        r: &Renderer,
         d: usize,
         kind: &ChartKind,
         highlight: Option<usize>,
-        id: &str,
-    ) -> (String, String) {
+    ) -> Arc<Chart> {
         let key = (d, kind.clone(), highlight);
-        let cached = self.map.lock().ok().and_then(|m| m.get(&key).cloned());
-        let chart = match cached {
-            Some(c) => c,
-            None => {
-                let c = Arc::new(draw(&site.datasets[d], kind, highlight, ID_TOKEN));
-                if let Ok(mut m) = self.map.lock() {
-                    m.insert(key, c.clone());
-                }
-                c
-            }
-        };
-        (
-            chart.html.replace(ID_TOKEN, id),
-            chart.svg.replace(ID_TOKEN, id),
-        )
+        if let Some(c) = self.map.lock().ok().and_then(|m| m.get(&key).cloned()) {
+            return c;
+        }
+        let ds = &r.site.datasets[d];
+        let download = kind.has_file(ds).then(|| r.url(&chart_file_url(ds, kind)));
+        let c = Arc::new(draw(ds, kind, highlight, ID_TOKEN, download));
+        if let Ok(mut m) = self.map.lock() {
+            m.insert(key, c.clone());
+        }
+        c
     }
+}
+
+/// The figure of a cached chart, with the page's own id.
+pub fn html_with_id(c: &Chart, id: &str) -> String {
+    c.html.replace(ID_TOKEN, id)
+}
+
+/// The standalone SVG of a cached chart, with its own id.
+pub fn svg_with_id(c: &Chart, id: &str) -> String {
+    c.svg.replace(ID_TOKEN, id)
 }
 
 fn source_line(ds: &Dataset) -> String {
@@ -101,7 +106,13 @@ fn source_line(ds: &Dataset) -> String {
     format!("Nguồn: {}", names.join("; "))
 }
 
-fn meta(ds: &Dataset, id: &str, title: String, caption: String) -> ChartMeta {
+fn meta(
+    ds: &Dataset,
+    id: &str,
+    title: String,
+    caption: String,
+    download: Option<String>,
+) -> ChartMeta {
     ChartMeta {
         id: id.to_string(),
         title,
@@ -114,11 +125,18 @@ fn meta(ds: &Dataset, id: &str, title: String, caption: String) -> ChartMeta {
         source: source_line(ds),
         caption,
         rank_of: None,
+        download,
     }
 }
 
 /// Draw one chart of `ds`.
-pub fn draw(ds: &Dataset, kind: &ChartKind, highlight: Option<usize>, id: &str) -> Chart {
+pub fn draw(
+    ds: &Dataset,
+    kind: &ChartKind,
+    highlight: Option<usize>,
+    id: &str,
+    download: Option<String>,
+) -> Chart {
     let t = ds.display_title();
     match *kind {
         ChartKind::Ranking { year } => {
@@ -136,7 +154,7 @@ pub fn draw(ds: &Dataset, kind: &ChartKind, highlight: Option<usize>, id: &str) 
             let caption = format!("Xếp hạng {t} năm {year}");
             let meta = ChartMeta {
                 rank_of: Some(ds.rank_of(year)).filter(|&n| n > 0),
-                ..meta(ds, id, title, caption)
+                ..meta(ds, id, title, caption, download)
             };
             charts::ranking(&meta, year, &bars)
         }
@@ -158,7 +176,7 @@ pub fn draw(ds: &Dataset, kind: &ChartKind, highlight: Option<usize>, id: &str) 
                 .collect();
             let title = format!("{t}: {} qua các năm", u.short);
             let caption = format!("Điểm số và thứ hạng của {} qua các năm", u.name);
-            charts::trend(&meta(ds, id, title, caption), &u.short, &points)
+            charts::trend(&meta(ds, id, title, caption, download), &u.short, &points)
         }
         ChartKind::Fields { unit, year } => {
             let u = &ds.units[unit];
@@ -182,7 +200,12 @@ pub fn draw(ds: &Dataset, kind: &ChartKind, highlight: Option<usize>, id: &str) 
                 "Điểm từng lĩnh vực của {} năm {year} so với điểm tối đa",
                 u.name
             );
-            charts::fields(&meta(ds, id, title, caption), &u.short, year, &rows)
+            charts::fields(
+                &meta(ds, id, title, caption, download),
+                &u.short,
+                year,
+                &rows,
+            )
         }
         ChartKind::Change { from, to } => {
             let mut rows: Vec<ChangeRow> = ds
@@ -204,7 +227,7 @@ pub fn draw(ds: &Dataset, kind: &ChartKind, highlight: Option<usize>, id: &str) 
             });
             let title = format!("{t}: thay đổi thứ hạng {from}–{to}");
             let caption = format!("Thay đổi thứ hạng giữa năm {from} và năm {to}");
-            charts::change(&meta(ds, id, title, caption), from, to, &rows)
+            charts::change(&meta(ds, id, title, caption, download), from, to, &rows)
         }
     }
 }
@@ -230,20 +253,7 @@ pub fn figure(
     highlight: Option<usize>,
     id: &str,
 ) -> String {
-    let ds = &r.site.datasets[d];
-    let (html, _) = r.charts.get(r.site, d, kind, highlight, id);
-    if kind.has_file(ds) {
-        let link = format!(
-            "<p class=\"chart-download\"><a href=\"{}\" download>Tải biểu đồ (SVG)</a></p>\n</figure>",
-            r.url(&chart_file_url(ds, kind))
-        );
-        match html.rfind("</figure>") {
-            Some(i) => format!("{}{}{}", &html[..i], link, &html[i + "</figure>".len()..]),
-            None => html,
-        }
-    } else {
-        html
-    }
+    html_with_id(&r.charts.get(r, d, kind, highlight), id)
 }
 
 const CHART_ARGS: &[&str] = &["data", "kind", "year", "unit", "from", "to", "highlight"];

@@ -17,6 +17,7 @@ pub(crate) fn meta(id: &str, illustrative: bool) -> ChartMeta {
         source: "Nguồn: UBND tỉnh Lai Châu".to_string(),
         caption: "Phong Thổ tăng 6 bậc so với năm 2018.".to_string(),
         rank_of: None,
+        download: None,
     }
 }
 
