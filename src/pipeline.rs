@@ -3,7 +3,6 @@
 use crate::diagnostics::Diagnostics;
 use crate::render::{RenderOptions, Rendered};
 use crate::site::Site;
-use crate::theme::Theme;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -38,9 +37,6 @@ impl Timings {
         self.phases.push((name, now - *since));
         *since = now;
     }
-    pub fn total(&self) -> Duration {
-        self.phases.iter().map(|p| p.1).sum()
-    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -59,7 +55,6 @@ pub struct Report {
 /// to rebuild incrementally, see serve.rs).
 pub struct Prepared {
     pub site: Site,
-    pub theme: Theme,
     pub rendered: Rendered,
     pub diagnostics: Diagnostics,
     pub timings: Timings,
@@ -97,7 +92,7 @@ pub fn prepare(
     diags.extend(data_diags);
     timings.mark("load", &mut t);
 
-    let mut theme = match theme {
+    let theme = match theme {
         Ok(th) => Some(th),
         Err(d) => {
             diags.extend(d);
@@ -107,11 +102,11 @@ pub fn prepare(
     let site = crate::site::build(config, loaded, datasets, &mut diags);
     timings.mark("model", &mut t);
 
-    let Some(mut theme_v) = theme.take() else {
+    let Some(mut theme) = theme else {
         return Err(finish(diags));
     };
     let (rendered, render_diags) =
-        crate::render::render_site(&site, &mut theme_v, &opts.render, sink);
+        crate::render::render_site(&site, &mut theme, &opts.render, sink);
     diags.extend(render_diags);
     timings.mark("render+write", &mut t);
 
@@ -128,7 +123,6 @@ pub fn prepare(
     }
     Ok(Prepared {
         site,
-        theme: theme_v,
         rendered,
         diagnostics: diags,
         timings,
