@@ -93,20 +93,50 @@ impl PubDate {
     /// `2024-05-20T13:50:00+07:00` for `<time datetime>`, feeds and sitemaps.
     pub fn rfc3339(&self) -> String {
         let d = self.local;
-        let off = self.offset_secs;
-        let sign = if off < 0 { '-' } else { '+' };
-        let off = off.unsigned_abs();
+        let (sign, oh, om) = self.offset_hm();
         format!(
-            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}",
+            "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{sign}{oh:02}:{om:02}",
             d.year(),
             d.month(),
             d.day(),
             d.hour(),
             d.minute(),
             d.second(),
-            sign,
-            off / 3600,
-            (off % 3600) / 60
+        )
+    }
+
+    /// The zone offset as sign, hours, minutes: `('+', 7, 0)`.
+    fn offset_hm(&self) -> (char, u32, u32) {
+        let sign = if self.offset_secs < 0 { '-' } else { '+' };
+        let off = self.offset_secs.unsigned_abs();
+        (sign, off / 3600, (off % 3600) / 60)
+    }
+
+    /// RFC 822 date for RSS: `Mon, 20 May 2024 13:50:00 +0700`.
+    pub fn rfc822(&self) -> String {
+        use jiff::civil::Weekday::*;
+        let l = self.local;
+        let wd = match l.weekday() {
+            Monday => "Mon",
+            Tuesday => "Tue",
+            Wednesday => "Wed",
+            Thursday => "Thu",
+            Friday => "Fri",
+            Saturday => "Sat",
+            Sunday => "Sun",
+        };
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        let (sign, oh, om) = self.offset_hm();
+        format!(
+            "{wd}, {:02} {} {} {:02}:{:02}:{:02} {sign}{oh:02}{om:02}",
+            l.day(),
+            MONTHS[(l.month() - 1) as usize],
+            l.year(),
+            l.hour(),
+            l.minute(),
+            l.second(),
         )
     }
 
@@ -158,6 +188,12 @@ mod tests {
     fn date_alone_is_local_midnight() {
         let d = parse("2024-06-23", &vn()).unwrap();
         assert_eq!(d.date_line(), "Chủ nhật, 23/06/2024 - 00:00");
+    }
+
+    #[test]
+    fn rss_date_is_rfc822_in_the_site_zone() {
+        let d = parse("2024-05-20T06:50:00Z", &vn()).unwrap();
+        assert_eq!(d.rfc822(), "Mon, 20 May 2024 13:50:00 +0700");
     }
 
     #[test]

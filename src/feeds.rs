@@ -7,38 +7,6 @@ use std::fmt::Write as _;
 
 pub const FEED_ITEMS: usize = 30;
 
-/// RFC 822 date for RSS: `Mon, 20 May 2024 13:50:00 +0700`.
-fn rfc822(d: &crate::dates::PubDate) -> String {
-    use jiff::civil::Weekday::*;
-    let l = d.local;
-    let wd = match l.weekday() {
-        Monday => "Mon",
-        Tuesday => "Tue",
-        Wednesday => "Wed",
-        Thursday => "Thu",
-        Friday => "Fri",
-        Saturday => "Sat",
-        Sunday => "Sun",
-    };
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    let off = d.offset_secs;
-    let sign = if off < 0 { '-' } else { '+' };
-    let off = off.unsigned_abs();
-    format!(
-        "{wd}, {:02} {} {} {:02}:{:02}:{:02} {sign}{:02}{:02}",
-        l.day(),
-        MONTHS[(l.month() - 1) as usize],
-        l.year(),
-        l.hour(),
-        l.minute(),
-        l.second(),
-        off / 3600,
-        (off % 3600) / 60
-    )
-}
-
 pub fn rss(site: &Site) -> OutputFile {
     let mut x = String::with_capacity(16 * 1024);
     let c = &site.config;
@@ -60,7 +28,7 @@ pub fn rss(site: &Site) -> OutputFile {
             escape_html(&a.title),
             escape_html(&link),
             escape_html(&link),
-            rfc822(&a.date),
+            a.date.rfc822(),
             escape_html(&a.summary),
         );
     }
