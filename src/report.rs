@@ -286,7 +286,7 @@ fn int_arg(call: &Call, key: &str) -> Result<i32, String> {
 }
 
 fn dataset<'s>(site: &'s Site, call: &Call) -> Result<(usize, &'s Dataset), String> {
-    let slug = arg(call, "data")?.as_str();
+    let slug = arg(call, "data")?.to_text();
     site.datasets
         .iter()
         .enumerate()
@@ -305,7 +305,7 @@ fn dataset<'s>(site: &'s Site, call: &Call) -> Result<(usize, &'s Dataset), Stri
 }
 
 fn unit(ds: &Dataset, call: &Call, key: &str) -> Result<usize, String> {
-    let r = arg(call, key)?.as_str();
+    let r = arg(call, key)?.to_text();
     ds.unit_by_ref(&r).ok_or_else(|| {
         let slugs: Vec<&str> = ds.units.iter().map(|u| u.slug.as_str()).collect();
         format!(
@@ -332,7 +332,7 @@ fn year(ds: &Dataset, call: &Call, key: &str) -> Result<i32, String> {
 pub fn parse_chart(site: &Site, call: &Call) -> Result<(usize, ChartKind, Option<usize>), String> {
     check_args(call, CHART_ARGS)?;
     let (d, ds) = dataset(site, call)?;
-    let kind_name = arg(call, "kind")?.as_str();
+    let kind_name = arg(call, "kind")?.to_text();
     let latest = || {
         ds.latest_year()
             .ok_or_else(|| format!("dataset `{}` has no results", ds.slug))
@@ -394,9 +394,9 @@ pub fn shortcode(r: &Renderer, call: &Call, n: usize) -> Result<String, String> 
         "value" => {
             check_args(call, VALUE_ARGS)?;
             let (_, ds) = dataset(r.site, call)?;
-            let u = arg(call, "unit")?.as_str();
+            let u = arg(call, "unit")?.to_text();
             let y = year(ds, call, "year")?;
-            let what = call.args.get("what").map(Arg::as_str).unwrap_or_default();
+            let what = call.args.get("what").map(Arg::to_text).unwrap_or_default();
             let from = if call.args.contains_key("from") {
                 Some(year(ds, call, "from")?)
             } else {

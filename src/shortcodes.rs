@@ -15,7 +15,8 @@ pub enum Arg {
 }
 
 impl Arg {
-    pub fn as_str(&self) -> String {
+    /// The argument as text (a number in decimal).
+    pub fn to_text(&self) -> String {
         match self {
             Arg::Str(s) => s.clone(),
             Arg::Int(i) => i.to_string(),
