@@ -1,29 +1,35 @@
 //! chiso: a static-site generator for Vietnamese news sites that publish
 //! reform-index reports. See ARCHITECTURE.md for the pipeline.
+//!
+//! The stages, in the order they may depend on each other:
+//! diag → util → load → data → model → charts → output → render →
+//! pipeline → serve. This file is the facade: it exports what the command
+//! line, the tests and the fuzz targets use, and nothing else.
 
-pub mod charts;
-pub mod codes;
-pub mod collate;
-pub mod config;
-pub mod content;
-pub mod data;
-pub mod datapages;
-pub mod dates;
-pub mod diagnostics;
-pub mod feeds;
-pub mod frontmatter;
-pub mod links;
-pub mod markdown;
-pub mod numfmt;
-pub mod output;
-pub mod pipeline;
-pub mod render;
-pub mod report;
-pub mod scaffold;
-pub mod serve;
-pub mod shortcodes;
-pub mod sink;
-pub mod site;
-pub mod text;
-pub mod theme;
-pub mod yaml;
+mod charts;
+mod data;
+mod diag;
+mod load;
+mod model;
+mod output;
+mod pipeline;
+mod render;
+mod scaffold;
+mod serve;
+mod util;
+
+pub use diag::{Diagnostic, Diagnostics, Format, Severity, codes, render as render_diagnostics};
+pub use load::theme::DEFAULT_TEMPLATES;
+pub use output::staging::remove_old;
+pub use pipeline::{BuildOptions, Report, build, check};
+pub use scaffold::create as new_site;
+pub use serve::run as serve;
+
+/// The parsers that property tests and fuzz targets drive directly.
+pub mod parsers {
+    pub use crate::data::load_str as load_dataset;
+    pub use crate::load::frontmatter::split as split_front_matter;
+    pub use crate::render::shortcodes::find as find_shortcodes;
+    pub use crate::util::numfmt::format_number;
+    pub use crate::util::text::{is_valid_slug, slugify};
+}

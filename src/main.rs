@@ -1,7 +1,7 @@
 //! The `chiso` command line.
 
-use chiso::diagnostics::{self, Format};
-use chiso::pipeline::{self, BuildOptions, Report};
+use chiso::{BuildOptions, Report};
+use chiso::{Diagnostics, Format};
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -111,11 +111,11 @@ impl CommonArgs {
     }
 }
 
-fn print_diags(d: &diagnostics::Diagnostics, c: &CommonArgs) {
+fn print_diags(d: &Diagnostics, c: &CommonArgs) {
     if d.is_empty() {
         return;
     }
-    let text = diagnostics::render(d, c.format(), &c.root);
+    let text = chiso::render_diagnostics(d, c.format(), &c.root);
     // Machine formats go to stdout so CI can capture them; human to stderr.
     match c.format {
         FormatArg::Human => eprint!("{text}"),
@@ -124,7 +124,7 @@ fn print_diags(d: &diagnostics::Diagnostics, c: &CommonArgs) {
 }
 
 /// Exit code 2 for usage/I-O problems (nothing about the content), 1 otherwise.
-fn exit_for(d: &diagnostics::Diagnostics) -> ExitCode {
+fn exit_for(d: &Diagnostics) -> ExitCode {
     let io_only = d
         .iter()
         .all(|x| matches!(x.code, chiso::codes::IO | chiso::codes::OUTPUT_DIR));
@@ -166,7 +166,7 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
-            match pipeline::build(&b.common.options()) {
+            match chiso::build(&b.common.options()) {
                 Ok(r) => {
                     print_diags(&r.warnings, &b.common);
                     if b.timings {
@@ -196,7 +196,7 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
-            match pipeline::check(&c.options()) {
+            match chiso::check(&c.options()) {
                 Ok(r) => {
                     print_diags(&r.warnings, &c);
                     summary("check passed", &r, start, &c);
@@ -210,14 +210,14 @@ fn main() -> ExitCode {
             }
         }
         Command::RemoveOld { path } => {
-            if chiso::output::remove_old(&path) {
+            if chiso::remove_old(&path) {
                 ExitCode::SUCCESS
             } else {
                 ExitCode::from(2)
             }
         }
-        Command::Serve(s) => chiso::serve::run(&s.common.options(), s.port, s.timings),
-        Command::New { path } => match chiso::scaffold::create(&path) {
+        Command::Serve(s) => chiso::serve(&s.common.options(), s.port, s.timings),
+        Command::New { path } => match chiso::new_site(&path) {
             Ok(()) => {
                 eprintln!(
                     "created a new site in {}; build it with: chiso build --root {}",

@@ -1,8 +1,9 @@
 //! The one pipeline: load → validate → model → render → write.
 
-use crate::diagnostics::Diagnostics;
-use crate::render::{RenderOptions, Rendered};
-use crate::site::Site;
+use crate::diag::Diagnostics;
+use crate::model::site::Site;
+use crate::output::sink::Rendered;
+use crate::render::renderer::RenderOptions;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
@@ -64,19 +65,19 @@ pub struct Prepared {
 /// made. Any error means the sink's files must not be published.
 pub fn prepare(
     opts: &BuildOptions,
-    sink: &dyn crate::render::Sink,
+    sink: &dyn crate::output::sink::Sink,
 ) -> Result<Prepared, Diagnostics> {
     let root = opts.root.as_path();
     let mut timings = Timings::default();
     let mut t = Instant::now();
     let mut diags = Diagnostics::new();
 
-    let config = crate::config::load(root, opts.base_url.as_deref());
+    let config = crate::load::config::load(root, opts.base_url.as_deref());
     let theme_name = config
         .as_ref()
         .map(|c| c.theme.clone())
         .unwrap_or_else(|_| "default".into());
-    let theme = crate::theme::load(root, &theme_name);
+    let theme = crate::load::theme::load(root, &theme_name);
     let config = match config {
         Ok(c) => c,
         Err(d) => {
@@ -87,7 +88,7 @@ pub fn prepare(
             return Err(finish(diags));
         }
     };
-    let loaded = crate::content::load(root, &config, opts.drafts, &mut diags);
+    let loaded = crate::load::content::load(root, &config, opts.drafts, &mut diags);
     let (datasets, data_diags) = crate::data::load_dir(&root.join("content/data"), root);
     diags.extend(data_diags);
     timings.mark("load", &mut t);
@@ -99,18 +100,18 @@ pub fn prepare(
             None
         }
     };
-    let site = crate::site::build(config, loaded, datasets, &mut diags);
+    let site = crate::model::site::build(config, loaded, datasets, &mut diags);
     timings.mark("model", &mut t);
 
     let Some(mut theme) = theme else {
         return Err(finish(diags));
     };
     let (rendered, render_diags) =
-        crate::render::render_site(&site, &mut theme, &opts.render, sink);
+        crate::render::jobs::render_site(&site, &mut theme, &opts.render, sink);
     diags.extend(render_diags);
     timings.mark("render+write", &mut t);
 
-    let links = crate::links::check(&site, &rendered);
+    let links = crate::render::links::check(&site, &rendered);
     diags.extend(links);
     timings.mark("links", &mut t);
 
@@ -150,7 +151,7 @@ impl Report {
 /// `chiso build`: render into a staging folder, swap it in on success.
 pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     // Refuse an unsafe output folder before any work.
-    let staging = crate::output::Staging::create(&opts.root, &opts.output_dir())
+    let staging = crate::output::staging::Staging::create(&opts.root, &opts.output_dir())
         .map_err(Diagnostics::from)?;
     let p = match prepare(opts, &staging) {
         Ok(p) => p,
@@ -168,7 +169,8 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
 
 /// `chiso check`: everything `build` validates, writing nothing.
 pub fn check(opts: &BuildOptions) -> Result<Report, Diagnostics> {
-    crate::output::check_target(&opts.root, &opts.output_dir()).map_err(Diagnostics::from)?;
-    let p = prepare(opts, &crate::render::Discard)?;
+    crate::output::staging::check_target(&opts.root, &opts.output_dir())
+        .map_err(Diagnostics::from)?;
+    let p = prepare(opts, &crate::output::sink::Discard)?;
     Ok(Report::new(&p, p.timings.clone()))
 }

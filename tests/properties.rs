@@ -3,7 +3,7 @@
 //! their promises on any input. Case counts are modest so this runs in a
 //! few seconds.
 
-use chiso::{frontmatter, numfmt, shortcodes, text};
+use chiso::parsers::{find_shortcodes, format_number, is_valid_slug, slugify, split_front_matter};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
@@ -39,27 +39,27 @@ proptest! {
 
     #[test]
     fn slugify_gives_clean_ascii_and_is_idempotent(s in any::<String>()) {
-        let slug = text::slugify(&s);
+        let slug = slugify(&s);
         assert_slug_shape(&slug);
-        prop_assert_eq!(text::slugify(&slug), slug.clone());
+        prop_assert_eq!(slugify(&slug), slug.clone());
         if !slug.is_empty() {
-            prop_assert!(text::is_valid_slug(&slug) || slug.len() > 200);
+            prop_assert!(is_valid_slug(&slug) || slug.len() > 200);
         }
     }
 
     #[test]
     fn slugify_of_vietnamese_text_is_clean_and_idempotent(s in vietnamese_text()) {
-        let slug = text::slugify(&s);
+        let slug = slugify(&s);
         assert_slug_shape(&slug);
-        prop_assert_eq!(text::slugify(&slug), slug.clone());
+        prop_assert_eq!(slugify(&slug), slug.clone());
         // Composed and decomposed spellings give the same slug.
         let nfd: String = s.nfd().collect();
-        prop_assert_eq!(text::slugify(&nfd), slug);
+        prop_assert_eq!(slugify(&nfd), slug);
     }
 
     #[test]
     fn format_number_never_panics(v in any::<f64>(), d in any::<u8>()) {
-        let _ = numfmt::format_number(v, d);
+        let _ = format_number(v, d);
     }
 
     #[test]
@@ -67,7 +67,7 @@ proptest! {
         v in -1e12f64..1e12f64,
         d in 0u8..=6,
     ) {
-        let s = numfmt::format_number(v, d);
+        let s = format_number(v, d);
         let (int_part, frac) = match s.split_once(',') {
             Some((i, f)) => (i, Some(f)),
             None => (s.as_str(), None),
@@ -92,14 +92,14 @@ proptest! {
 
     #[test]
     fn frontmatter_split_never_panics(s in any::<String>()) {
-        let _ = frontmatter::split(&s);
+        let _ = split_front_matter(&s);
     }
 
     #[test]
     fn frontmatter_split_never_panics_on_fence_soup(
         s in proptest::string::string_regex("(---|\n|\r\n| |a: b|-|\u{feff}|ố){0,30}").unwrap()
     ) {
-        if let Ok(sp) = frontmatter::split(&s) {
+        if let Ok(sp) = split_front_matter(&s) {
             // The parts are slices of the input, in order.
             prop_assert!(sp.yaml.len() + sp.body.len() <= s.len());
             prop_assert!(s.ends_with(sp.body));
@@ -117,7 +117,7 @@ proptest! {
         let nl = if crlf { "\r\n" } else { "\n" };
         let yaml: String = yaml_lines.iter().map(|l| format!("{l}{nl}")).collect();
         let text = format!("{}---{nl}{yaml}---{nl}{body}", nl.repeat(blank_lines));
-        let sp = frontmatter::split(&text).unwrap();
+        let sp = split_front_matter(&text).unwrap();
         prop_assert_eq!(sp.yaml, yaml.as_str());
         prop_assert_eq!(sp.body, body.as_str());
         prop_assert_eq!(sp.yaml_line_offset, blank_lines + 1);
@@ -132,7 +132,7 @@ proptest! {
 
     #[test]
     fn shortcodes_find_never_panics(s in any::<String>()) {
-        let _ = shortcodes::find(&s, &[]);
+        let _ = find_shortcodes(&s, &[]);
     }
 
     #[test]
@@ -142,7 +142,7 @@ proptest! {
         ).unwrap(),
         cut in any::<prop::sample::Index>(),
     ) {
-        let (calls, errors) = shortcodes::find(&s, &[]);
+        let (calls, errors) = find_shortcodes(&s, &[]);
         for c in &calls {
             prop_assert!(s.get(c.range.clone()).is_some_and(|t| t.starts_with("{{") && t.ends_with("}}")));
         }
@@ -152,8 +152,8 @@ proptest! {
         // A code range (as pulldown-cmark reports them: on char boundaries).
         let bounds: Vec<usize> = s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
         let a = bounds[cut.index(bounds.len())];
-        let _ = shortcodes::find(&s, &[std::ops::Range { start: 0, end: a }]);
-        let _ = shortcodes::find(&s, &[std::ops::Range { start: a, end: s.len() }]);
+        let _ = find_shortcodes(&s, &[std::ops::Range { start: 0, end: a }]);
+        let _ = find_shortcodes(&s, &[std::ops::Range { start: a, end: s.len() }]);
     }
 }
 
@@ -199,18 +199,14 @@ fn all_134_vietnamese_letters_fold_to_ascii() {
     letters.dedup();
     assert_eq!(letters.len(), 134);
     for (c, ascii) in &letters {
-        assert_eq!(text::slugify(&c.to_string()), ascii.to_string(), "{c}");
+        assert_eq!(slugify(&c.to_string()), ascii.to_string(), "{c}");
         let word = format!("x{c}y");
-        assert_eq!(text::slugify(&word), format!("x{ascii}y"), "{word}");
+        assert_eq!(slugify(&word), format!("x{ascii}y"), "{word}");
         let decomposed: String = word.nfd().collect();
-        assert_eq!(
-            text::slugify(&decomposed),
-            format!("x{ascii}y"),
-            "{word} (NFD)"
-        );
+        assert_eq!(slugify(&decomposed), format!("x{ascii}y"), "{word} (NFD)");
     }
     assert_eq!(
-        text::slugify("Đường Lê Lợi, Phường Đông Phong"),
+        slugify("Đường Lê Lợi, Phường Đông Phong"),
         "duong-le-loi-phuong-dong-phong"
     );
 }

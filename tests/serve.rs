@@ -194,7 +194,7 @@ fn serve_rebuilds_and_serves_an_edited_article() {
     let tdir = root.join("themes/default/templates");
     std::fs::create_dir_all(&tdir).unwrap();
     std::thread::sleep(Duration::from_millis(300));
-    let page_tpl = chiso::theme::DEFAULT_TEMPLATES
+    let page_tpl = chiso::DEFAULT_TEMPLATES
         .iter()
         .find(|(n, _)| *n == "page.html")
         .unwrap()

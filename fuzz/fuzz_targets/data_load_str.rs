@@ -5,5 +5,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|src: &str| {
-    let _ = chiso::data::load_str(src, "fuzz", std::path::Path::new("content/data/fuzz.yaml"));
+    let _ = chiso::parsers::load_dataset(src, "fuzz", std::path::Path::new("content/data/fuzz.yaml"));
 });

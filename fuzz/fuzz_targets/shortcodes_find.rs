@@ -6,7 +6,7 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|input: (&str, u16)| {
     let (src, cut) = input;
-    let (calls, errors) = chiso::shortcodes::find(src, &[]);
+    let (calls, errors) = chiso::parsers::find_shortcodes(src, &[]);
     for c in &calls {
         let t = &src[c.range.clone()];
         assert!(t.starts_with("{{") && t.ends_with("}}"));
@@ -19,7 +19,7 @@ fuzz_target!(|input: (&str, u16)| {
         a -= 1;
     }
     #[allow(clippy::single_range_in_vec_init)]
-    let _ = chiso::shortcodes::find(src, &[0..a]);
+    let _ = chiso::parsers::find_shortcodes(src, &[0..a]);
     #[allow(clippy::single_range_in_vec_init)]
-    let _ = chiso::shortcodes::find(src, &[a..src.len()]);
+    let _ = chiso::parsers::find_shortcodes(src, &[a..src.len()]);
 });

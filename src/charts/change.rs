@@ -4,7 +4,7 @@
 use super::ranking::{BAR_H, ROW, label_column};
 use super::svg::{self, AXIS, Anchor, FONT, GREEN, MUTED, PAD, TEXT, VERMILLION, W, Weight};
 use super::{ChangeRow, Chart, ChartMeta, Header, Table, cell_rank, clean, desc_intro, figure};
-use crate::numfmt::{NO_DATA, format_rank_change};
+use crate::util::numfmt::{NO_DATA, format_rank_change};
 
 /// Smallest width left for the bars.
 const MIN_BARS: f64 = 90.0;

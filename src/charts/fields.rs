@@ -5,7 +5,7 @@ use super::svg::{self, Anchor, BLUE, FONT, PAD, TEXT, TRACK, W, Weight};
 use super::{
     Chart, ChartMeta, FieldRow, Header, Table, cell_num, clean, desc_intro, figure, finite, num,
 };
-use crate::numfmt::{NO_DATA, format_number};
+use crate::util::numfmt::{NO_DATA, format_number};
 
 const LABEL_LINE: i32 = 17;
 const BAR_ROW: i32 = 18;

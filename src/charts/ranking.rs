@@ -5,7 +5,7 @@ use super::{
     Bar, Chart, ChartMeta, Header, Table, cell_num, cell_rank, clean, desc_intro, direction_text,
     figure, finite, num, num_unit, scale, scale_text, value_header,
 };
-use crate::numfmt::NO_DATA;
+use crate::util::numfmt::NO_DATA;
 
 /// Row pitch and bar thickness (viewBox units).
 pub(super) const ROW: i32 = 22;
@@ -115,7 +115,7 @@ pub fn ranking(meta: &ChartMeta, year: i32, bars: &[Bar]) -> Chart {
         header.draw(c);
         let bound = |v: f64| {
             if v.fract() == 0.0 {
-                crate::numfmt::format_number(v, 0)
+                crate::util::numfmt::format_number(v, 0)
             } else {
                 num(meta, v)
             }

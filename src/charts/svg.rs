@@ -5,7 +5,7 @@ use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use unicode_normalization::char::decompose_canonical;
 
-use crate::text::escape_html;
+use crate::util::text::escape_html;
 
 /// viewBox width of every chart. Shown 360 px wide, 1 unit = 0.9 px, so the
 /// smallest font (13) is 11.7 px on a phone.

@@ -6,7 +6,7 @@ use super::{
     Chart, ChartMeta, Header, Table, TrendPoint, cell_num, clean, desc_intro, figure, finite, num,
     num_unit, scale, scale_text,
 };
-use crate::numfmt::{NO_DATA, format_number, format_rank};
+use crate::util::numfmt::{NO_DATA, format_number, format_rank};
 
 const PANEL_TITLE: i32 = 18;
 const HEADROOM: i32 = 20;

@@ -5,7 +5,7 @@
 //! [`RawNum`], which accepts anything scalar so that `"72,10"` becomes a
 //! schema error with a precise hint rather than a bare type error.
 
-use crate::yaml::Spanned;
+use crate::load::yaml::Spanned;
 use serde::Deserialize;
 use serde::de::{Deserializer, MapAccess, Visitor};
 use std::fmt;

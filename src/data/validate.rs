@@ -4,10 +4,10 @@
 use super::raw::{Key, RawDataset, RawField, RawNum};
 use super::years::{YearCtx, check_year};
 use super::{Band, Dataset, Field, Scale, Source, Status, TotalMode, Unit, YearResult};
-use crate::codes;
-use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::text::{is_valid_slug, nfc_string, slugify};
-use crate::yaml::{Spanned, col_of, line_of};
+use crate::diag::codes;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::yaml::{Spanned, col_of, line_of};
+use crate::util::text::{is_valid_slug, nfc_string, slugify};
 use std::collections::HashMap;
 use std::path::Path;
 

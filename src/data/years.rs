@@ -3,8 +3,8 @@
 use super::raw::{OrderedMap, RawScore, RawYear};
 use super::validate::{Ctx, check_fields, key_text, list_keys, pos};
 use super::{Field, Scale, Score, TotalMode, Unit, YearResult};
-use crate::text::nfc_string;
-use crate::yaml::line_of;
+use crate::load::yaml::line_of;
+use crate::util::text::nfc_string;
 use std::collections::HashMap;
 
 pub(super) struct YearCtx<'a> {

@@ -2,7 +2,7 @@
 //! file watcher and the loop that hands edits to `State::rebuild`.
 
 use super::{Dirty, State, Stats};
-use crate::diagnostics::{self, Diagnostics};
+use crate::diag::{self, Diagnostics};
 use crate::pipeline::BuildOptions;
 use std::collections::BTreeSet;
 use std::io::Write as _;
@@ -50,7 +50,7 @@ fn content_type(path: &str) -> &'static str {
 
 fn serve_file(out: &Path, url: &str) -> (u16, String, Vec<u8>) {
     let path = url.split(['?', '#']).next().unwrap_or("/");
-    let rel = crate::links::resolve(path, "/", "")
+    let rel = crate::render::links::resolve(path, "/", "")
         .map(|(p, _)| p)
         .unwrap_or_else(|| "/".into());
     let mut candidates = vec![rel.trim_start_matches('/').to_string()];
@@ -60,7 +60,7 @@ fn serve_file(out: &Path, url: &str) -> (u16, String, Vec<u8>) {
             .to_string(),
     );
     for c in candidates {
-        if c.is_empty() || !crate::output::safe_rel(&c) {
+        if c.is_empty() || !crate::output::staging::safe_rel(&c) {
             continue;
         }
         let p = out.join(&c);
@@ -92,17 +92,14 @@ pub fn run(opts: &BuildOptions, port: u16, timings: bool) -> ExitCode {
         std::env::temp_dir().join(format!("chiso-serve-{}", std::process::id()))
     });
     if out.exists() {
-        if let Err(d) = crate::output::check_target(&root, &out) {
-            eprint!(
-                "{}",
-                diagnostics::render(&d.into(), diagnostics::Format::Human, &root)
-            );
+        if let Err(d) = crate::output::staging::check_target(&root, &out) {
+            eprint!("{}", diag::render(&d.into(), diag::Format::Human, &root));
             return ExitCode::from(2);
         }
         let _ = std::fs::remove_dir_all(&out);
     }
     if let Err(e) = std::fs::create_dir_all(&out)
-        .and_then(|_| std::fs::write(out.join(crate::output::MARKER), "chiso serve\n"))
+        .and_then(|_| std::fs::write(out.join(crate::output::staging::MARKER), "chiso serve\n"))
     {
         eprintln!("error: cannot create {}: {e}", out.display());
         return ExitCode::from(2);
@@ -279,7 +276,7 @@ fn report(hub: &Hub, root: &Path, result: Result<Stats, Diagnostics>) {
             hub.send("reload", "");
         }
         Err(d) => {
-            let text = diagnostics::render(&d, diagnostics::Format::Human, root);
+            let text = diag::render(&d, diag::Format::Human, root);
             eprint!("{text}");
             eprintln!(
                 "build failed: {} error(s); still serving the last good site",

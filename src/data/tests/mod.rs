@@ -4,7 +4,7 @@ mod queries;
 mod ranks;
 
 use super::*;
-use crate::diagnostics::Diagnostic;
+use crate::diag::Diagnostic;
 use unicode_normalization::UnicodeNormalization;
 
 const FIX: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/data");

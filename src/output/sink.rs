@@ -1,9 +1,51 @@
 //! Where rendered files go: the `Sink` trait and its simple kinds, plus the
 //! byte helpers the render stage uses on finished pages.
 
-use crate::diagnostics::Diagnostic;
-use crate::render::OutputFile;
-use std::path::Path;
+use crate::diag::Diagnostic;
+use std::path::{Path, PathBuf};
+
+/// One file of the finished site; `path` is relative to the output folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputFile {
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Where an internal link was written, for the link check.
+#[derive(Debug, Clone)]
+pub struct LinkRef {
+    pub url: String,
+    pub file: PathBuf,
+    pub line: usize,
+}
+
+/// A file that reached the sink.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Written {
+    /// Relative to the output folder.
+    pub path: String,
+    /// For HTML pages, the ids they define (newline-separated), for the
+    /// anchor check; empty for other files.
+    pub ids: String,
+}
+
+/// What rendering produced, once the files themselves went to a `Sink`.
+#[derive(Default)]
+pub struct Rendered {
+    /// Every output path, sorted, with the ids of HTML pages.
+    pub pages: Vec<Written>,
+    pub links: Vec<LinkRef>,
+    pub charts: usize,
+}
+
+impl Rendered {
+    pub fn html_pages(&self) -> usize {
+        self.pages
+            .iter()
+            .filter(|p| p.path.ends_with(".html"))
+            .count()
+    }
+}
 
 /// Where rendered files go as soon as they are made, so a build never holds
 /// the whole site in memory: a staging folder (`build`), nowhere (`check`),
@@ -41,7 +83,7 @@ impl Sink for Collect {
         Ok(())
     }
     fn copy(&self, from: &Path, to: &str) -> Result<(), Diagnostic> {
-        let bytes = std::fs::read(from).map_err(|e| crate::content::io_error(from, &e))?;
+        let bytes = std::fs::read(from).map_err(|e| crate::load::fs::io_error(from, &e))?;
         self.put(OutputFile {
             path: to.to_string(),
             bytes,
@@ -51,7 +93,7 @@ impl Sink for Collect {
 
 fn poisoned() -> Diagnostic {
     Diagnostic::error(
-        crate::codes::IO,
+        crate::diag::codes::IO,
         "output",
         "an output writer failed earlier",
     )
@@ -63,41 +105,4 @@ impl Collect {
         v.sort_by(|a, b| a.path.cmp(&b.path));
         v
     }
-}
-
-/// The ids an HTML page defines (`id="…"`), newline-separated.
-pub fn ids_of(html: &[u8]) -> String {
-    let mut ids = String::new();
-    for at in memchr::memmem::find_iter(html, b" id=\"") {
-        let rest = &html[at + 5..];
-        let end = memchr::memchr(b'"', rest).unwrap_or(0);
-        if let Ok(id) = std::str::from_utf8(&rest[..end]) {
-            ids.push_str(id);
-            ids.push('\n');
-        }
-    }
-    ids
-}
-
-/// Byte-string search.
-pub fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    memchr::memmem::find(hay, needle)
-}
-
-/// Stands in for a page's Markdown body in the template context; the body
-/// is spliced into the rendered bytes, so it is never copied into Tera.
-pub(crate) const CONTENT_TOKEN: &str = "\u{E00F}chiso-content\u{E00F}";
-
-pub(crate) fn splice(mut out: Vec<u8>, content: &str) -> Vec<u8> {
-    let token = CONTENT_TOKEN.as_bytes();
-    let Some(at) = find(&out, token) else {
-        return out;
-    };
-    let tail = out.split_off(at + token.len());
-    out.truncate(at);
-    out.reserve(content.len() + tail.len());
-    out.extend_from_slice(content.as_bytes());
-    // A template may show the content twice.
-    out.extend_from_slice(&splice(tail, content));
-    out
 }

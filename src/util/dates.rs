@@ -139,17 +139,6 @@ impl PubDate {
             l.second(),
         )
     }
-
-    /// Human GMT label for the zone offset: `GMT+7`.
-    pub fn gmt_label(&self) -> String {
-        let h = self.offset_secs / 3600;
-        let m = (self.offset_secs.abs() % 3600) / 60;
-        match (h, m) {
-            (0, 0) => "GMT".to_string(),
-            (h, 0) => format!("GMT{h:+}"),
-            (h, m) => format!("GMT{h:+}:{m:02}"),
-        }
-    }
 }
 
 pub fn time_zone(name: &str) -> Result<TimeZone, String> {
@@ -168,7 +157,6 @@ mod tests {
     fn date_line_of_seed_article() {
         let d = parse("2024-05-20T13:50:00+07:00", &vn()).unwrap();
         assert_eq!(d.date_line(), "Thứ hai, 20/05/2024 - 13:50");
-        assert_eq!(d.gmt_label(), "GMT+7");
     }
 
     #[test]

@@ -14,16 +14,13 @@ mod years;
 #[cfg(test)]
 mod tests;
 
-use crate::codes;
-use crate::collate;
-use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::numfmt;
+use crate::diag::codes;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::util::collate;
+use crate::util::numfmt;
 use serde::Serialize;
 use std::cmp::Ordering;
 use std::path::{Path, PathBuf};
-
-/// Files larger than this are refused (a dataset is a few kilobytes).
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Dataset {
@@ -140,7 +137,7 @@ impl Dataset {
 
     /// A unit by slug, else by key.
     pub fn unit_by_ref(&self, r: &str) -> Option<usize> {
-        let r = crate::text::nfc(r.trim());
+        let r = crate::util::text::nfc(r.trim());
         self.units
             .iter()
             .position(|u| u.slug == r)
@@ -328,7 +325,7 @@ pub fn value_text(
         }
         w => {
             if let Some(key) = w.strip_prefix("field:") {
-                let key = crate::text::nfc(key.trim());
+                let key = crate::util::text::nfc(key.trim());
                 let Some(i) = y.fields.iter().position(|f| f.key == key) else {
                     let keys: Vec<&str> = y.fields.iter().map(|f| f.key.as_str()).collect();
                     return Err(format!(
@@ -382,7 +379,7 @@ fn rank_in(ds: &Dataset, score: Option<&Score>, unit: &str, year: i32) -> Result
 /// in diagnostics. Strips a UTF-8 BOM; CRLF line ends are fine.
 pub fn load_str(src: &str, slug: &str, file: &Path) -> Result<Dataset, Diagnostics> {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
-    let raw: raw::RawDataset = crate::yaml::parse(src, file, 0).map_err(Diagnostics::from)?;
+    let raw: raw::RawDataset = crate::load::yaml::parse(src, file, 0).map_err(Diagnostics::from)?;
     validate::validate(raw, slug, file)
 }
 
@@ -450,7 +447,7 @@ pub fn load_dir(data_dir: &Path, display_base: &Path) -> (Vec<Dataset>, Diagnost
             .and_then(|s| s.to_str())
             .unwrap_or("")
             .to_string();
-        if !crate::text::is_valid_slug(&slug) {
+        if !crate::util::text::is_valid_slug(&slug) {
             diags.push(
                 Diagnostic::error(
                     codes::DATA,
@@ -461,7 +458,7 @@ pub fn load_dir(data_dir: &Path, display_base: &Path) -> (Vec<Dataset>, Diagnost
             );
             continue;
         }
-        match read_text(&path, &file) {
+        match crate::load::fs::read_text_as(&path, &file, crate::load::fs::FileKind::Data) {
             Ok(src) => match load_str(&src, &slug, &file) {
                 Ok(ds) => out.push(ds),
                 Err(d) => diags.extend(d),
@@ -470,30 +467,4 @@ pub fn load_dir(data_dir: &Path, display_base: &Path) -> (Vec<Dataset>, Diagnost
         }
     }
     (out, diags)
-}
-
-fn read_text(path: &Path, file: &Path) -> Result<String, Diagnostic> {
-    let io = |e: std::io::Error| {
-        Diagnostic::error(codes::IO, file, format!("cannot read file: {e}"))
-            .hint("check that the file exists and is readable")
-    };
-    let len = std::fs::metadata(path).map_err(io)?.len();
-    if len > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(
-            codes::TOO_LARGE,
-            file,
-            format!("dataset file is {len} bytes, more than the limit of {MAX_FILE_BYTES}"),
-        )
-        .hint("a dataset is a few kilobytes: check that this is the right file"));
-    }
-    let bytes = std::fs::read(path).map_err(io)?;
-    String::from_utf8(bytes).map_err(|e| {
-        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let good = std::str::from_utf8(good).unwrap_or("");
-        let line = good.matches('\n').count() + 1;
-        let col = good.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        Diagnostic::error(codes::UTF8, file, "the file is not valid UTF-8")
-            .at(line, col)
-            .hint("save the file as UTF-8 (not Windows-1258 or UTF-16)")
-    })
 }

@@ -1,15 +1,15 @@
 //! Theme: the default theme is embedded in the binary; a site's
 //! `themes/<name>/templates/*` and `static/*` override it file by file.
 
-use crate::codes;
-use crate::content::rel_to;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diag::codes;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::fs::rel_to;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 macro_rules! embed {
     ($($name:literal),* $(,)?) => {
-        &[$(($name, include_str!(concat!("../themes/default/templates/", $name)))),*]
+        &[$(($name, include_str!(concat!("../../themes/default/templates/", $name)))),*]
     };
 }
 
@@ -33,8 +33,24 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
 /// The default static assets, embedded: (URL path under /assets/, bytes).
 pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[(
     "style.css",
-    include_bytes!("../themes/default/static/style.css"),
+    include_bytes!("../../themes/default/static/style.css"),
 )];
+
+/// The templates chiso renders with, by the page they make.
+pub mod names {
+    pub const ARTICLE: &str = "article.html";
+    pub const HOME: &str = "index.html";
+    pub const LIST: &str = "list.html";
+    pub const PAGE: &str = "page.html";
+    pub const NOT_FOUND: &str = "404.html";
+    pub const DATASET: &str = "dataset.html";
+    pub const DATASET_YEAR: &str = "dataset_year.html";
+    pub const DATASET_UNIT: &str = "dataset_unit.html";
+    pub const DATA_INDEX: &str = "data_index.html";
+}
+
+/// The partial each teaser is rendered with.
+pub const TEASER: &str = "partials/teaser.html";
 
 /// Where each template came from (for error messages and `serve`).
 #[derive(Debug, Clone)]
@@ -67,13 +83,13 @@ pub fn load(root: &Path, theme: &str) -> Result<Theme, Diagnostics> {
 
     let theme_dir = root.join("themes").join(theme);
     let tdir = theme_dir.join("templates");
-    for (abs, rel) in crate::content::walk_files(root, &tdir, &mut diags) {
+    for (abs, rel) in crate::load::fs::walk_files(root, &tdir, &mut diags) {
         let name = rel_to(&tdir, &abs)
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
             .collect::<Vec<_>>()
             .join("/");
-        match crate::content::read_text(&abs, &rel) {
+        match crate::load::fs::read_text(&abs, &rel) {
             Ok(t) => {
                 texts.insert(name.clone(), t);
                 sources.insert(name, rel);
@@ -82,7 +98,7 @@ pub fn load(root: &Path, theme: &str) -> Result<Theme, Diagnostics> {
         }
     }
     let sdir = theme_dir.join("static");
-    for (abs, rel) in crate::content::walk_files(root, &sdir, &mut diags) {
+    for (abs, rel) in crate::load::fs::walk_files(root, &sdir, &mut diags) {
         let name = rel_to(&sdir, &abs)
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())
@@ -92,14 +108,14 @@ pub fn load(root: &Path, theme: &str) -> Result<Theme, Diagnostics> {
             Ok(b) => {
                 assets.insert(name, b);
             }
-            Err(e) => diags.push(crate::content::io_error(&rel, &e)),
+            Err(e) => diags.push(crate::load::fs::io_error(&rel, &e)),
         }
     }
     if theme != "default" && !theme_dir.is_dir() {
         diags.push(
             Diagnostic::error(
                 codes::MISSING_TEMPLATE,
-                crate::config::FILE,
+                crate::load::config::FILE,
                 format!("theme `{theme}` not found: no folder themes/{theme}"),
             )
             .hint("create the folder, or set `theme: default`"),
@@ -164,7 +180,7 @@ impl Theme {
             if more.is_empty() {
                 // Teasers are rendered once from the teaser partial and shown
                 // by lists, related boxes and unit pages: all may change.
-                if found.contains(crate::render::TEASER) {
+                if found.contains(TEASER) {
                     found.extend(self.texts.keys().cloned());
                 }
                 return found;

@@ -117,7 +117,8 @@ pub fn compare(a: &str, b: &str) -> Ordering {
 }
 
 /// Sort strings in Vietnamese order (stable).
-pub fn sort<S: AsRef<str>>(items: &mut [S]) {
+#[cfg(test)]
+fn sort<S: AsRef<str>>(items: &mut [S]) {
     items.sort_by_cached_key(|s| sort_key(s.as_ref()));
 }
 

@@ -5,9 +5,9 @@
 
 use crate::charts::{self, Bar, ChangeRow, Chart, ChartMeta, FieldRow, TrendPoint};
 use crate::data::{Dataset, Status};
-use crate::render::Renderer;
-use crate::shortcodes::{Arg, Call};
-use crate::site::{DATA_PREFIX, Site};
+use crate::model::site::Site;
+use crate::model::urls;
+use crate::render::shortcodes::{Arg, Call};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -58,6 +58,21 @@ impl ChartKind {
     }
 }
 
+/// What chart shortcodes and figures need: the site, the chart cache and
+/// the URL prefix (the base URL's path).
+#[derive(Clone, Copy)]
+pub struct ChartScope<'a> {
+    pub site: &'a Site,
+    pub cache: &'a ChartCache,
+    pub prefix: &'a str,
+}
+
+impl ChartScope<'_> {
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.prefix)
+    }
+}
+
 /// (dataset index, what, highlighted unit)
 type ChartKey = (usize, ChartKind, Option<usize>);
 
@@ -72,7 +87,7 @@ impl ChartCache {
     /// take the part you need with `html_with_id` or `svg_with_id`.
     pub fn get(
         &self,
-        r: &Renderer,
+        scope: ChartScope,
         d: usize,
         kind: &ChartKind,
         highlight: Option<usize>,
@@ -81,8 +96,10 @@ impl ChartCache {
         if let Some(c) = self.map.lock().ok().and_then(|m| m.get(&key).cloned()) {
             return c;
         }
-        let ds = &r.site.datasets[d];
-        let download = kind.has_file(ds).then(|| r.url(&chart_file_url(ds, kind)));
+        let ds = &scope.site.datasets[d];
+        let download = kind
+            .has_file(ds)
+            .then(|| scope.url(&chart_file_url(ds, kind)));
         let c = Arc::new(draw(ds, kind, highlight, ID_TOKEN, download));
         if let Ok(mut m) = self.map.lock() {
             m.insert(key, c.clone());
@@ -223,7 +240,7 @@ pub fn draw(
                 let key = |r: &ChangeRow| r.to_rank.unwrap_or(u32::MAX);
                 key(a)
                     .cmp(&key(b))
-                    .then_with(|| crate::collate::compare(&a.label, &b.label))
+                    .then_with(|| crate::util::collate::compare(&a.label, &b.label))
             });
             let title = format!("{t}: thay đổi thứ hạng {from}–{to}");
             let caption = format!("Thay đổi thứ hạng giữa năm {from} và năm {to}");
@@ -236,24 +253,24 @@ pub fn draw(
 pub fn dataset_links(site: &Site) -> Vec<(&str, String)> {
     site.datasets
         .iter()
-        .map(|d| (d.display_title(), format!("/{DATA_PREFIX}/{}/", d.slug)))
+        .map(|d| (d.display_title(), urls::dataset_url(&d.slug)))
         .collect()
 }
 
 /// URL of a dataset's standalone chart file.
 pub fn chart_file_url(ds: &Dataset, kind: &ChartKind) -> String {
-    format!("/{DATA_PREFIX}/{}/bieu-do/{}", ds.slug, kind.file_name(ds))
+    urls::chart_file_url(&ds.slug, &kind.file_name(ds))
 }
 
 /// A chart's figure HTML for a page, with a link to its standalone file.
 pub fn figure(
-    r: &Renderer,
+    scope: ChartScope,
     d: usize,
     kind: &ChartKind,
     highlight: Option<usize>,
     id: &str,
 ) -> String {
-    html_with_id(&r.charts.get(r, d, kind, highlight), id)
+    html_with_id(&scope.cache.get(scope, d, kind, highlight), id)
 }
 
 const CHART_ARGS: &[&str] = &["data", "kind", "year", "unit", "from", "to", "highlight"];
@@ -384,16 +401,16 @@ pub fn parse_chart(site: &Site, call: &Call) -> Result<(usize, ChartKind, Option
 }
 
 /// Expand one shortcode; `n` numbers the shortcodes within a page.
-pub fn shortcode(r: &Renderer, call: &Call, n: usize) -> Result<String, String> {
+pub fn shortcode(scope: ChartScope, call: &Call, n: usize) -> Result<String, String> {
     match call.name.as_str() {
         "chart" => {
-            let (d, kind, highlight) = parse_chart(r.site, call)?;
-            let id = format!("bd{n}-{}-{}", r.site.datasets[d].slug, kind.name());
-            Ok(figure(r, d, &kind, highlight, &id))
+            let (d, kind, highlight) = parse_chart(scope.site, call)?;
+            let id = format!("bd{n}-{}-{}", scope.site.datasets[d].slug, kind.name());
+            Ok(figure(scope, d, &kind, highlight, &id))
         }
         "value" => {
             check_args(call, VALUE_ARGS)?;
-            let (_, ds) = dataset(r.site, call)?;
+            let (_, ds) = dataset(scope.site, call)?;
             let u = arg(call, "unit")?.to_text();
             let y = year(ds, call, "year")?;
             let what = call.args.get("what").map(Arg::to_text).unwrap_or_default();
@@ -403,7 +420,7 @@ pub fn shortcode(r: &Renderer, call: &Call, n: usize) -> Result<String, String> 
                 None
             };
             let text = crate::data::value_text(ds, &u, y, &what, from)?;
-            let mut html = crate::text::escape_html(&text).into_owned();
+            let mut html = crate::util::text::escape_html(&text).into_owned();
             if ds.status == Status::Illustrative {
                 html = format!(
                     "<span class=\"value-illustrative\" title=\"Số liệu minh họa\">{html}</span>"
@@ -414,17 +431,6 @@ pub fn shortcode(r: &Renderer, call: &Call, n: usize) -> Result<String, String> 
         other => Err(format!(
             "unknown shortcode `{other}`; shortcodes: chart, value"
         )),
-    }
-}
-
-/// HTML of the home page's headline chart (site.yaml `headline`), if set.
-pub fn headline(r: &Renderer) -> String {
-    match &r.site.config.headline {
-        Some(h) => {
-            r.markdown(h, std::path::Path::new(crate::config::FILE), 0)
-                .html
-        }
-        None => String::new(),
     }
 }
 
@@ -456,6 +462,6 @@ pub fn canonical_charts(ds: &Dataset) -> Vec<ChartKind> {
 /// A dataset's units in Vietnamese alphabetical order of their short names.
 pub fn units_sorted(ds: &Dataset) -> Vec<usize> {
     let mut idx: Vec<usize> = (0..ds.units.len()).collect();
-    idx.sort_by(|&a, &b| crate::collate::compare(&ds.units[a].short, &ds.units[b].short));
+    idx.sort_by(|&a, &b| crate::util::collate::compare(&ds.units[a].short, &ds.units[b].short));
     idx
 }

@@ -1,10 +1,10 @@
 //! Markdown to HTML with pulldown-cmark: heading anchors, prefixed footnote
 //! ids, raw HTML policy, unsafe links dropped, shortcodes expanded.
 
-use crate::codes;
-use crate::config::RawHtml;
-use crate::diagnostics::Diagnostic;
-use crate::shortcodes::{self, CLOSE, Call, OPEN};
+use crate::diag::Diagnostic;
+use crate::diag::codes;
+use crate::load::config::RawHtml;
+use crate::render::shortcodes::{self, CLOSE, Call, OPEN};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -174,7 +174,7 @@ pub fn render(src: &str, ctx: &Context) -> Rendered {
                 title,
                 id,
             }) => {
-                if crate::text::is_unsafe_url(&dest_url) {
+                if crate::util::text::is_unsafe_url(&dest_url) {
                     dropped_links += 1;
                     out.diagnostics.push(
                         Diagnostic::warning(codes::UNSAFE_LINK, ctx.file, format!("link to `{}` was removed", dest_url.chars().take(40).collect::<String>()))
@@ -203,7 +203,7 @@ pub fn render(src: &str, ctx: &Context) -> Rendered {
                 title,
                 id,
             }) => {
-                if crate::text::is_unsafe_url(&dest_url) {
+                if crate::util::text::is_unsafe_url(&dest_url) {
                     out.diagnostics.push(
                         Diagnostic::warning(
                             codes::UNSAFE_LINK,
@@ -261,7 +261,7 @@ pub fn render(src: &str, ctx: &Context) -> Rendered {
                             g
                         }
                         None => {
-                            let s = crate::text::slugify(&heading_text(&h.inner));
+                            let s = crate::util::text::slugify(&heading_text(&h.inner));
                             let base = if s.is_empty() { "muc".to_string() } else { s };
                             let n = used_ids.entry(base.clone()).or_insert(0);
                             *n += 1;

@@ -2,22 +2,17 @@
 //! taxonomies and related articles are computed here so that renderers only
 //! read.
 
-use crate::codes;
-use crate::config::SiteConfig;
-use crate::content::{Article, Commentary, Loaded, Page};
 use crate::data::Dataset;
-use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::text::slugify;
+use crate::diag::codes;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::config::SiteConfig;
+use crate::load::content::{Article, Commentary, Loaded, Page};
+use crate::model::urls::{self, RESERVED};
+use crate::util::text::slugify;
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
 
-/// URL prefixes the generator owns: no category or page may take them.
-pub const TAG_PREFIX: &str = "the";
-pub const PAGE_SEGMENT: &str = "trang";
-pub const DATA_PREFIX: &str = "chi-so";
-pub const ASSETS_PREFIX: &str = "assets";
-pub const RESERVED: &[&str] = &[TAG_PREFIX, PAGE_SEGMENT, DATA_PREFIX, ASSETS_PREFIX];
-
+/// Related articles shown under an article.
 pub const RELATED_MAX: usize = 5;
 
 #[derive(Debug)]
@@ -120,7 +115,7 @@ fn terms(
         })
         .collect();
     list.sort_by(|a, b| {
-        crate::collate::compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug))
+        crate::util::collate::compare(&a.name, &b.name).then_with(|| a.slug.cmp(&b.slug))
     });
     let index = list
         .iter()
@@ -182,8 +177,8 @@ pub fn build(
             .iter()
             .flat_map(|a| a.tags.iter().map(String::as_str)),
     );
-    let (mut categories, cat_index) = terms(&cat_slugs, |s| format!("/{s}/"));
-    let (mut tags, tag_index) = terms(&tag_slugs, |s| format!("/{TAG_PREFIX}/{s}/"));
+    let (mut categories, cat_index) = terms(&cat_slugs, |s| urls::category_url(s));
+    let (mut tags, tag_index) = terms(&tag_slugs, |s| urls::tag_url(s));
 
     let mut entries: Vec<ArticleEntry> = Vec::with_capacity(articles.len());
     for (i, a) in articles.iter().enumerate() {
@@ -203,7 +198,7 @@ pub fn build(
             tags[t].articles.push(i);
         }
         entries.push(ArticleEntry {
-            url: format!("/{cat_slug}/{}/", a.slug),
+            url: urls::article_url(cat_slug, &a.slug),
             article: a.clone(),
             category,
             tags: tag_ids,
@@ -240,7 +235,7 @@ pub fn build(
     let page_entries: Vec<PageEntry> = pages
         .into_iter()
         .map(|p| PageEntry {
-            url: format!("/{}/", p.slug),
+            url: urls::page_url(&p.slug),
             page: p,
         })
         .collect();

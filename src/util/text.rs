@@ -174,19 +174,6 @@ pub fn escape_html(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Shorten to at most `max` characters on a word boundary, adding `…`.
-pub fn truncate_words(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        return s.to_string();
-    }
-    let cut: String = s.chars().take(max).collect();
-    let cut = match cut.rfind(' ') {
-        Some(i) if i > max / 2 => &cut[..i],
-        _ => &cut[..],
-    };
-    format!("{}…", cut.trim_end_matches([',', '.', ';', ':', ' ']))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

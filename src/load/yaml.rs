@@ -7,8 +7,8 @@
 //! offending *value*, bounds alias expansion and nesting, and never turns
 //! `no`/`on` into booleans.
 
-use crate::codes;
-use crate::diagnostics::Diagnostic;
+use crate::diag::Diagnostic;
+use crate::diag::codes;
 use serde::de::DeserializeOwned;
 use std::path::Path;
 

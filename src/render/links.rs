@@ -1,10 +1,10 @@
 //! Internal link check: every link, image and menu entry that points inside
 //! the site must name a page, file or anchor that the build writes.
 
-use crate::codes;
-use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::render::{LinkRef, Rendered};
-use crate::site::Site;
+use crate::diag::codes;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::site::Site;
+use crate::output::sink::{LinkRef, Rendered};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -99,18 +99,18 @@ pub fn check(site: &Site, rendered: &Rendered) -> Diagnostics {
         .chain(site.pages.iter().map(|p| p.url.clone()))
         .chain(site.categories.iter().map(|t| t.url.clone()))
         .chain(site.tags.iter().map(|t| t.url.clone()))
-        .map(|u| crate::render::index_path(&u))
+        .map(|u| crate::model::urls::index_path(&u))
         .collect();
     let files: HashSet<&str> = rendered
         .pages
         .iter()
-        .map(|p| p.0.as_str())
+        .map(|p| p.path.as_str())
         .chain(planned.iter().map(String::as_str))
         .collect();
     let by_path: HashMap<&str, &str> = rendered
         .pages
         .iter()
-        .map(|p| (p.0.as_str(), p.1.as_str()))
+        .map(|p| (p.path.as_str(), p.ids.as_str()))
         .collect();
     let prefix = site.url_prefix();
 
@@ -138,7 +138,7 @@ pub fn check(site: &Site, rendered: &Rendered) -> Diagnostics {
         own.push((
             LinkRef {
                 url: m.url.clone(),
-                file: PathBuf::from(crate::config::FILE),
+                file: PathBuf::from(crate::load::config::FILE),
                 line: 0,
             },
             "/",

@@ -29,8 +29,8 @@ pub use fields::fields;
 pub use ranking::ranking;
 pub use trend::trend;
 
-use crate::numfmt::{NO_DATA, format_number, format_with_unit};
-use crate::text::{escape_html, nfc};
+use crate::util::numfmt::{NO_DATA, format_number, format_with_unit};
+use crate::util::text::{escape_html, nfc};
 use svg::{Anchor, Canvas, FONT, MUTED, PAD, TEXT, TITLE_FONT, VERMILLION, W, Weight};
 
 /// Text shown on illustrative (not official) data, in the SVG and the HTML.

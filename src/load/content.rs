@@ -1,152 +1,16 @@
 //! Load stage: walk `content/`, read files, split and parse front matter.
 //! Produces plain values plus every diagnostic found; nothing is rendered.
 
-use crate::codes;
-use crate::config::SiteConfig;
-use crate::dates::{self, PubDate};
-use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::frontmatter::{self, SplitError};
-use crate::text::{self, nfc_string};
-use crate::yaml::{self, Spanned};
+use crate::diag::codes;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::config::SiteConfig;
+use crate::load::frontmatter::{self, SplitError};
+use crate::load::fs::{read_text, rel_to, walk_files, walk_markdown};
+use crate::load::yaml::{self, Spanned};
+use crate::util::dates::{self, PubDate};
+use crate::util::text::{self, nfc_string};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
-
-/// Largest content file we read (an article of 100 MB is an error, not an
-/// out-of-memory).
-pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
-
-/// Read a UTF-8 text file; strip a BOM and turn CRLF into LF (line numbers
-/// are unchanged). `rel` is the path shown in diagnostics.
-pub fn read_text(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
-    let meta = std::fs::metadata(path).map_err(|e| io_error(rel, &e))?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(
-            codes::TOO_LARGE,
-            rel,
-            format!(
-                "the file is {} MB; content files are limited to {} MB",
-                meta.len() / (1024 * 1024),
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        )
-        .hint("split the text into several articles, or move large data out of Markdown"));
-    }
-    let bytes = std::fs::read(path).map_err(|e| io_error(rel, &e))?;
-    // SIMD validation first: Vietnamese text is mostly multi-byte, where the
-    // standard library's check is slow; the slow path only finds the place.
-    let checked = if simdutf8::basic::from_utf8(&bytes).is_ok() {
-        // SAFETY: just validated as UTF-8.
-        Ok(unsafe { String::from_utf8_unchecked(bytes) })
-    } else {
-        String::from_utf8(bytes)
-    };
-    let text = match checked {
-        Ok(t) => t,
-        Err(e) => {
-            let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-            let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-            let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-            // Columns count characters, as editors do, not bytes.
-            let col = std::str::from_utf8(&good[line_start..]).map_or(0, |s| s.chars().count());
-            return Err(
-                Diagnostic::error(codes::UTF8, rel, "the file is not valid UTF-8")
-                    .at(line, col + 1)
-                    .hint("save the file as UTF-8 (in most editors: Save with encoding → UTF-8)"),
-            );
-        }
-    };
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
-    Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n")
-    } else {
-        text
-    })
-}
-
-pub fn io_error(rel: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(codes::IO, rel, format!("cannot read: {e}"))
-        .hint("check that the file exists and is readable")
-}
-
-/// Every `*.md` file under `dir`, sorted, with its path relative to `root`.
-/// Symbolic links are not followed out of the site root.
-pub fn walk_markdown(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, PathBuf)> {
-    walk_files(root, dir, diags)
-        .into_iter()
-        .filter(|(abs, _)| abs.extension().is_some_and(|e| e == "md"))
-        .collect()
-}
-
-/// Every file under `dir` (sorted by name), paths relative to `root`.
-pub fn walk_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, PathBuf)> {
-    let mut out = Vec::new();
-    if !dir.is_dir() {
-        return out;
-    }
-    let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    for entry in walkdir::WalkDir::new(dir)
-        .follow_links(false)
-        .sort_by_file_name()
-    {
-        let entry = match entry {
-            Ok(e) => e,
-            Err(e) => {
-                let rel = e.path().map(|p| rel_to(root, p)).unwrap_or_default();
-                diags.push(
-                    Diagnostic::error(codes::IO, rel, format!("cannot read folder: {e}"))
-                        .hint("check the folder's permissions"),
-                );
-                continue;
-            }
-        };
-        let name = entry.file_name().to_string_lossy();
-        if name.starts_with('.') && entry.depth() > 0 {
-            continue; // hidden files: editor swap files, .DS_Store, …
-        }
-        let rel = rel_to(root, entry.path());
-        if entry.path_is_symlink() {
-            match entry.path().canonicalize() {
-                Ok(target) if target.starts_with(&canon_root) => {
-                    if target.is_file() {
-                        out.push((entry.path().to_path_buf(), rel));
-                    }
-                    // Linked folders are not walked: a link may loop.
-                }
-                Ok(target) => diags.push(
-                    Diagnostic::error(
-                        codes::SYMLINK,
-                        rel,
-                        format!(
-                            "symbolic link points outside the site: {}",
-                            target.display()
-                        ),
-                    )
-                    .hint("copy the file into content/ instead of linking to it"),
-                ),
-                Err(e) => diags.push(
-                    Diagnostic::error(
-                        codes::SYMLINK,
-                        rel,
-                        format!("broken or looping symbolic link: {e}"),
-                    )
-                    .hint("remove the link or point it at a real file inside the site"),
-                ),
-            }
-            continue;
-        }
-        if entry.file_type().is_file() {
-            out.push((entry.path().to_path_buf(), rel));
-        }
-    }
-    out
-}
-
-pub fn rel_to(root: &Path, p: &Path) -> PathBuf {
-    p.strip_prefix(root).unwrap_or(p).to_path_buf()
-}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

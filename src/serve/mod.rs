@@ -3,15 +3,19 @@
 //! changed files and tells open browser pages to reload (server-sent events).
 //! A build error is shown as an overlay while the last good site stays up.
 
-use crate::config::SiteConfig;
-use crate::content::{self, Article, Commentary, Loaded, Page};
 use crate::data::Dataset;
-use crate::diagnostics::Diagnostics;
-use crate::markdown;
+use crate::diag::Diagnostics;
+use crate::load::config::SiteConfig;
+use crate::load::content::{self, Article, Commentary, Loaded, Page};
+use crate::load::theme::{Theme, names};
+use crate::model::site::{Site, Term};
+use crate::model::urls::{index_path, page_count, paginate_url};
+use crate::output::sink::OutputFile;
 use crate::pipeline::BuildOptions;
-use crate::render::{self, Job, ListKind, OutputFile, RenderOptions, Renderer, Shared};
-use crate::site::Site;
-use crate::theme::Theme;
+use crate::render::jobs::Job;
+use crate::render::markdown;
+use crate::render::pages::list::{ListKind, ListPage};
+use crate::render::renderer::{RenderOptions, Renderer, Shared};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -20,7 +24,7 @@ use std::time::{Duration, Instant};
 
 mod http;
 
-pub use http::{EVENTS_PATH, run};
+pub use http::run;
 
 /// Injected before `</body>` in serve mode only.
 pub const LIVE_RELOAD: &str = r#"<script>/* chiso serve: live reload */(function(){var es=new EventSource("/__chiso/events");es.addEventListener("reload",function(){location.reload()});es.addEventListener("error-report",function(e){var d=document.getElementById("chiso-overlay");if(!d){d=document.createElement("pre");d.id="chiso-overlay";d.style.cssText="position:fixed;inset:0;margin:0;padding:1em;overflow:auto;background:rgba(40,0,0,.93);color:#fff;font:14px/1.4 monospace;z-index:99999;white-space:pre-wrap";document.body.appendChild(d)}d.textContent=JSON.parse(e.data)});es.addEventListener("ok",function(){var d=document.getElementById("chiso-overlay");if(d)d.remove()})})();</script>"#;
@@ -155,14 +159,14 @@ impl State {
 
     fn reload_all(&mut self, diags: &mut Diagnostics) -> Result<(), ()> {
         let root = self.opts.root.clone();
-        let config = match crate::config::load(&root, self.opts.base_url.as_deref()) {
+        let config = match crate::load::config::load(&root, self.opts.base_url.as_deref()) {
             Ok(c) => c,
             Err(d) => {
                 diags.extend(d);
                 return Err(());
             }
         };
-        match crate::theme::load(&root, &config.theme) {
+        match crate::load::theme::load(&root, &config.theme) {
             Ok(t) => self.theme = Some(t),
             Err(d) => {
                 diags.extend(d);
@@ -200,7 +204,7 @@ impl State {
     fn reload_article(&mut self, rel: &Path, diags: &mut Diagnostics) {
         if let Some(old) = self.articles.get(rel) {
             self.touched_tags
-                .extend(old.tags.iter().map(|t| crate::text::slugify(t)));
+                .extend(old.tags.iter().map(|t| crate::util::text::slugify(t)));
         }
         let abs = self.opts.root.join(rel);
         if !abs.is_file() {
@@ -214,7 +218,7 @@ impl State {
             }
             Ok(a) => {
                 self.touched_tags
-                    .extend(a.tags.iter().map(|t| crate::text::slugify(t)));
+                    .extend(a.tags.iter().map(|t| crate::util::text::slugify(t)));
                 self.articles.insert(rel.to_path_buf(), Arc::new(a));
             }
             Err(d) => {
@@ -259,7 +263,7 @@ impl State {
                     .as_ref()
                     .map(|c| c.theme.clone())
                     .unwrap_or_default();
-                match crate::theme::load(&root, &name) {
+                match crate::load::theme::load(&root, &name) {
                     Ok(t) => self.theme = Some(t),
                     Err(d) => diags.extend(d),
                 }
@@ -281,7 +285,7 @@ impl State {
             static_files: self.static_files.clone(),
         };
         let config = self.config.clone().expect("config loaded");
-        let site = crate::site::build(config, loaded, self.datasets.clone(), &mut diags);
+        let site = crate::model::site::build(config, loaded, self.datasets.clone(), &mut diags);
         phase("model");
         let mut theme = self.theme.clone().expect("theme loaded");
         let opts = RenderOptions {
@@ -308,13 +312,13 @@ impl State {
         phase("shared");
         let jobs = self.affected_jobs(&site, dirty, full);
         phase("jobs");
-        let sink = render::Collect::default();
-        let (rendered, d) = render::run_jobs(&r, &shared, &jobs, &sink);
+        let sink = crate::output::sink::Collect::default();
+        let (rendered, d) = crate::render::jobs::run_jobs(&r, &shared, &jobs, &sink);
         diags.extend(shared.diagnostics.iter().cloned());
         phase("render");
         diags.extend(d);
         if full {
-            diags.extend(crate::links::check(&site, &rendered));
+            diags.extend(crate::render::links::check(&site, &rendered));
         }
         diags.sort();
         if diags.has_errors() {
@@ -366,9 +370,9 @@ impl State {
                 .written
                 .keys()
                 .map(String::as_str)
-                .chain(rendered.pages.iter().map(|p| p.0.as_str()))
+                .chain(rendered.pages.iter().map(|p| p.path.as_str()))
                 .collect();
-            let sitemap = crate::feeds::sitemap(&site, paths.into_iter());
+            let sitemap = crate::render::feeds::sitemap(&site, paths.into_iter());
             files.push(sitemap);
         }
         let expected = if pages_changed {
@@ -396,7 +400,7 @@ impl State {
     /// articles keep their `Arc` between rebuilds, so comparing pointers
     /// tells whether a list page or a related-articles box changed.
     fn affected_jobs(&self, site: &Site, dirty: &Dirty, full: bool) -> Vec<Job> {
-        let all = render::all_jobs(site);
+        let all = crate::render::jobs::all_jobs(site);
         let Some(old) = self.last.as_ref().filter(|_| !full) else {
             return all;
         };
@@ -409,7 +413,7 @@ impl State {
         let same = |new_i: usize, old_i: usize| {
             Arc::ptr_eq(&site.articles[new_i].article, &old.articles[old_i].article)
         };
-        let old_terms = |kind: ListKind, slug: &str| -> Option<&crate::site::Term> {
+        let old_terms = |kind: ListKind, slug: &str| -> Option<&Term> {
             match kind {
                 ListKind::Home => Some(&old.home),
                 ListKind::Category => old.categories.iter().find(|t| t.slug == slug),
@@ -423,13 +427,13 @@ impl State {
             }
         }
         let uses_changed_template = |j: Job| match j {
-            Job::Data(_) => ["dataset.html", "dataset_year.html", "dataset_unit.html"]
+            Job::Data(_) => [names::DATASET, names::DATASET_YEAR, names::DATASET_UNIT]
                 .iter()
                 .any(|t| by_template.contains(*t)),
-            j => render::template_of(site, j).is_some_and(|t| by_template.contains(t)),
+            j => crate::render::jobs::template_of(site, j).is_some_and(|t| by_template.contains(t)),
         };
         let per = site.config.articles_per_page.max(1);
-        let page_of = |t: &crate::site::Term, p: usize| -> Vec<usize> {
+        let page_of = |t: &Term, p: usize| -> Vec<usize> {
             t.articles[((p - 1) * per).min(t.articles.len())..(p * per).min(t.articles.len())]
                 .to_vec()
         };
@@ -449,18 +453,13 @@ impl State {
                                     .zip(&old.articles[oi].related)
                                     .any(|(&n, &o)| !same(n, o))
                         }
-                        Job::List(kind, t, p) => {
-                            let term = match kind {
-                                ListKind::Home => &site.home,
-                                ListKind::Category => &site.categories[t],
-                                ListKind::Tag => &site.tags[t],
-                            };
+                        Job::List(ListPage { kind, term, page }) => {
+                            let term = crate::render::jobs::list_term(site, kind, term);
                             let Some(old_term) = old_terms(kind, &term.slug) else {
                                 return true;
                             };
-                            let pages =
-                                |t: &crate::site::Term| t.articles.len().div_ceil(per).max(1);
-                            let (new_p, old_p) = (page_of(term, p), page_of(old_term, p));
+                            let pages = |t: &Term| page_count(t.articles.len(), per);
+                            let (new_p, old_p) = (page_of(term, page), page_of(old_term, page));
                             (dirty.data && kind == ListKind::Home)
                                 || pages(term) != pages(old_term)
                                 || term.name != old_term.name
@@ -475,10 +474,10 @@ impl State {
                                     self.touched_tags.contains(&u.slug)
                                         || self
                                             .touched_tags
-                                            .contains(&crate::text::slugify(&u.name))
+                                            .contains(&crate::util::text::slugify(&u.name))
                                         || self
                                             .touched_tags
-                                            .contains(&crate::text::slugify(&u.short))
+                                            .contains(&crate::util::text::slugify(&u.short))
                                 })
                         }
                         Job::DataIndex => dirty.data,
@@ -494,11 +493,9 @@ impl State {
     /// added, removed or moved, or a list gaining or losing a page.
     fn page_set_changed(&self, site: &Site, dirty: &Dirty) -> bool {
         let Some(old) = &self.last else { return true };
-        let pages = |ts: &[crate::site::Term]| -> usize {
+        let pages = |ts: &[Term]| -> usize {
             let per = site.config.articles_per_page.max(1);
-            ts.iter()
-                .map(|t| t.articles.len().div_ceil(per).max(1))
-                .sum()
+            ts.iter().map(|t| page_count(t.articles.len(), per)).sum()
         };
         if old.articles.len() != site.articles.len()
             || old.categories.len() != site.categories.len()
@@ -530,7 +527,7 @@ impl State {
         let mut produced: BTreeSet<&str> = BTreeSet::new();
         for f in files {
             produced.insert(&f.path);
-            if !crate::output::safe_rel(&f.path) {
+            if !crate::output::staging::safe_rel(&f.path) {
                 continue;
             }
             let h = hash(&f.bytes);
@@ -540,10 +537,10 @@ impl State {
             let full_path = self.out.join(&f.path);
             if let Some(p) = full_path.parent() {
                 std::fs::create_dir_all(p)
-                    .map_err(|e| Diagnostics::from(content::io_error(p, &e)))?;
+                    .map_err(|e| Diagnostics::from(crate::load::fs::io_error(p, &e)))?;
             }
             std::fs::write(&full_path, &f.bytes)
-                .map_err(|e| Diagnostics::from(content::io_error(&full_path, &e)))?;
+                .map_err(|e| Diagnostics::from(crate::load::fs::io_error(&full_path, &e)))?;
             self.written.insert(f.path.clone(), h);
             n += 1;
         }
@@ -555,7 +552,8 @@ impl State {
             .written
             .keys()
             .filter(|p| {
-                let page = p.ends_with("index.html") && !p.starts_with(crate::site::DATA_PREFIX);
+                let page =
+                    p.ends_with("index.html") && !p.starts_with(crate::model::urls::DATA_PREFIX);
                 (page && !expected.contains(p.as_str())) || (full && !produced.contains(p.as_str()))
             })
             .cloned()
@@ -571,18 +569,14 @@ impl State {
 /// Every article, list and plain page the site has now.
 fn expected_pages(site: &Site) -> BTreeSet<String> {
     let per = site.config.articles_per_page.max(1);
-    let mut s: BTreeSet<String> = site
-        .articles
-        .iter()
-        .map(|e| render::index_path(&e.url))
-        .collect();
-    s.extend(site.pages.iter().map(|p| render::index_path(&p.url)));
+    let mut s: BTreeSet<String> = site.articles.iter().map(|e| index_path(&e.url)).collect();
+    s.extend(site.pages.iter().map(|p| index_path(&p.url)));
     for t in std::iter::once(&site.home)
         .chain(&site.categories)
         .chain(&site.tags)
     {
-        for p in 1..=t.articles.len().div_ceil(per).max(1) {
-            s.insert(render::index_path(&render::paginate_url(&t.url, p)));
+        for p in 1..=page_count(t.articles.len(), per) {
+            s.insert(index_path(&paginate_url(&t.url, p)));
         }
     }
     s

@@ -1,8 +1,8 @@
 //! RSS feed and sitemap. Every string is escaped for XML.
 
-use crate::render::OutputFile;
-use crate::site::Site;
-use crate::text::escape_html;
+use crate::model::site::Site;
+use crate::output::sink::OutputFile;
+use crate::util::text::escape_html;
 use std::fmt::Write as _;
 
 pub const FEED_ITEMS: usize = 30;

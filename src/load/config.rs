@@ -1,8 +1,8 @@
 //! `content/site.yaml`: the site's settings. Unknown keys are errors.
 
-use crate::codes;
-use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::yaml::{self, Spanned};
+use crate::diag::codes;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::yaml::{self, Spanned};
 use serde::Deserialize;
 use std::path::Path;
 
@@ -110,7 +110,6 @@ pub struct SiteConfig {
     /// Always ends with `/`.
     pub base_url: String,
     pub language: String,
-    pub timezone_name: String,
     pub timezone: jiff::tz::TimeZone,
     pub theme: String,
     pub articles_per_page: usize,
@@ -144,7 +143,7 @@ pub const FILE: &str = "content/site.yaml";
 pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, Diagnostics> {
     let path = root.join(FILE);
     let rel = Path::new(FILE);
-    let src = crate::content::read_text(&path, rel)?;
+    let src = crate::load::fs::read_text(&path, rel)?;
     let has_content = src.lines().any(|l| {
         let t = l.trim();
         !t.is_empty() && !t.starts_with('#') && t != "---"
@@ -158,7 +157,7 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
     let mut diags = Diagnostics::new();
 
     for m in &raw.menu {
-        if crate::text::is_unsafe_url(&m.url.value) {
+        if crate::util::text::is_unsafe_url(&m.url.value) {
             diags.push(
                 Diagnostic::error(
                     codes::UNSAFE_URL,
@@ -196,7 +195,7 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
         base_url.push('/');
     }
 
-    let timezone = match crate::dates::time_zone(raw.timezone.value.trim()) {
+    let timezone = match crate::util::dates::time_zone(raw.timezone.value.trim()) {
         Ok(tz) => Some(tz),
         Err(e) => {
             diags.push(
@@ -228,7 +227,7 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
                 .hint("set articles_per_page: 10"),
         );
     }
-    if !crate::text::is_valid_slug(&raw.theme) {
+    if !crate::util::text::is_valid_slug(&raw.theme) {
         diags.push(
             Diagnostic::error(
                 codes::YAML,
@@ -242,13 +241,12 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
     if diags.has_errors() {
         return Err(diags);
     }
-    let n = crate::text::nfc_string;
+    let n = crate::util::text::nfc_string;
     Ok(SiteConfig {
         title: n(raw.title),
         description: n(raw.description),
         base_url,
         language: raw.language,
-        timezone_name: raw.timezone.value,
         timezone: timezone.expect("checked above"),
         theme: raw.theme,
         articles_per_page: raw.articles_per_page,

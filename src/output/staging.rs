@@ -2,9 +2,9 @@
 //! A failed build never touches the previous output; chiso never deletes a
 //! folder it did not create (it carries a marker file).
 
-use crate::codes;
-use crate::diagnostics::Diagnostic;
-use crate::render::{OutputFile, Sink};
+use crate::diag::Diagnostic;
+use crate::diag::codes;
+use crate::output::sink::{OutputFile, Sink};
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Mutex;

@@ -3,24 +3,29 @@
 //! `/chi-so/` index of datasets.
 
 use crate::data::{Dataset, Status};
-use crate::numfmt::{NO_DATA, format_number, format_rank, format_rank_change};
-use crate::render::{JobOutput, OutputFile, Renderer, Shared, index_path};
-use crate::report::{ChartKind, canonical_charts, chart_file_url, figure, units_sorted};
-use crate::site::DATA_PREFIX;
-use crate::text::{escape_html, slugify};
+use crate::load::theme::names;
+use crate::model::urls::{self, index_path};
+use crate::output::sink::OutputFile;
+use crate::render::datacharts::{
+    ChartKind, canonical_charts, chart_file_url, figure, units_sorted,
+};
+use crate::render::pages::JobOutput;
+use crate::render::renderer::{Renderer, Shared};
+use crate::util::numfmt::{NO_DATA, format_number, format_rank, format_rank_change};
+use crate::util::text::{escape_html, slugify};
 use std::fmt::Write as _;
 use tera::{Context, Value};
 
-pub fn dataset_url(ds: &Dataset) -> String {
-    format!("/{DATA_PREFIX}/{}/", ds.slug)
+fn dataset_url(ds: &Dataset) -> String {
+    urls::dataset_url(&ds.slug)
 }
 
 fn year_url(ds: &Dataset, year: i32) -> String {
-    format!("/{DATA_PREFIX}/{}/{year}/", ds.slug)
+    urls::dataset_year_url(&ds.slug, year)
 }
 
 fn unit_url(ds: &Dataset, u: usize) -> String {
-    format!("/{DATA_PREFIX}/{}/{}/", ds.slug, ds.units[u].slug)
+    urls::dataset_unit_url(&ds.slug, &ds.units[u].slug)
 }
 
 fn illustrative_badge(ds: &Dataset) -> &'static str {
@@ -240,7 +245,7 @@ fn commentary(r: &Renderer, ds: &Dataset, key: &str, out: &mut JobOutput) -> Str
             let body = r.markdown(&c.body, &c.source, 0);
             out.diagnostics.extend(body.diagnostics.iter().cloned());
             for (url, line) in &body.links {
-                out.links.push(crate::render::LinkRef {
+                out.links.push(crate::output::sink::LinkRef {
                     url: url.clone(),
                     file: c.source.clone(),
                     line: *line,
@@ -294,7 +299,10 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
             ds.slug,
             kind.file_name(ds).trim_end_matches(".svg")
         );
-        let svg = crate::report::svg_with_id(&r.charts.get(r, d, &kind, None), &id);
+        let svg = crate::render::datacharts::svg_with_id(
+            &r.charts.get(r.chart_scope(), d, &kind, None),
+            &id,
+        );
         out.files.push(OutputFile {
             path: chart_file_url(ds, &kind)
                 .trim_start_matches('/')
@@ -306,12 +314,12 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
 
     // Dataset page.
     let latest = ds.latest_year();
-    let mut ctx = Context::new();
+    let mut ctx = r.context();
     ctx.insert("dataset", &dsv);
     let mut charts: Vec<String> = Vec::new();
     if let Some(y) = latest {
         charts.push(figure(
-            r,
+            r.chart_scope(),
             d,
             &ChartKind::Ranking { year: y },
             None,
@@ -319,7 +327,7 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
         ));
         if let Some(w) = ds.years.windows(2).last() {
             charts.push(figure(
-                r,
+                r.chart_scope(),
                 d,
                 &ChartKind::Change {
                     from: w[0].year,
@@ -333,14 +341,14 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
     ctx.insert("charts", &charts);
     ctx.insert("table", &full_table(r, ds).html(ds));
     ctx.insert("commentary", &commentary(r, ds, "", &mut out));
-    page(r, &mut out, "dataset.html", &dataset_url(ds), &ctx);
+    page(r, &mut out, names::DATASET, &dataset_url(ds), &ctx);
 
     // Year pages.
     for (i, y) in ds.years.iter().enumerate() {
-        let mut ctx = Context::new();
+        let mut ctx = r.context();
         ctx.insert("dataset", &dsv);
         let mut charts = vec![figure(
-            r,
+            r.chart_scope(),
             d,
             &ChartKind::Ranking { year: y.year },
             None,
@@ -349,7 +357,7 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
         if i > 0 {
             let from = ds.years[i - 1].year;
             charts.push(figure(
-                r,
+                r.chart_scope(),
                 d,
                 &ChartKind::Change { from, to: y.year },
                 None,
@@ -374,7 +382,7 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
         page(
             r,
             &mut out,
-            "dataset_year.html",
+            names::DATASET_YEAR,
             &year_url(ds, y.year),
             &ctx,
         );
@@ -382,10 +390,10 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
 
     // Unit pages.
     for (u, unit) in ds.units.iter().enumerate() {
-        let mut ctx = Context::new();
+        let mut ctx = r.context();
         ctx.insert("dataset", &dsv);
         let mut charts = vec![figure(
-            r,
+            r.chart_scope(),
             d,
             &ChartKind::Trend { unit: u },
             None,
@@ -399,7 +407,7 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
         });
         if let Some(y) = latest_fields {
             charts.push(figure(
-                r,
+                r.chart_scope(),
                 d,
                 &ChartKind::Fields {
                     unit: u,
@@ -414,7 +422,7 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
         ctx.insert("table", &unit_table(r, ds, u).html(ds));
         ctx.insert_value("articles", Value::from(unit_articles(r, shared, ds, u)));
         ctx.insert("commentary", &commentary(r, ds, &unit.slug, &mut out));
-        page(r, &mut out, "dataset_unit.html", &unit_url(ds, u), &ctx);
+        page(r, &mut out, names::DATASET_UNIT, &unit_url(ds, u), &ctx);
     }
     out
 }
@@ -428,13 +436,13 @@ pub fn index_job(r: &Renderer) -> JobOutput {
         .iter()
         .map(|ds| dataset_value(r, ds))
         .collect();
-    let mut ctx = Context::new();
+    let mut ctx = r.context();
     ctx.insert("datasets", &list);
     page(
         r,
         &mut out,
-        "data_index.html",
-        &format!("/{DATA_PREFIX}/"),
+        names::DATA_INDEX,
+        &urls::data_index_url(),
         &ctx,
     );
     out

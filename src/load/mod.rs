@@ -1,0 +1,10 @@
+//! Load stage: read the site's files (fs), parse YAML (yaml: the one place
+//! that knows the YAML engine), split front matter, and load site.yaml,
+//! content and the theme into plain values with their diagnostics.
+
+pub mod config;
+pub mod content;
+pub mod frontmatter;
+pub mod fs;
+pub mod theme;
+pub mod yaml;

@@ -1,0 +1,5 @@
+//! Model stage: the immutable `Site` every renderer reads, and every URL it
+//! builds (urls).
+
+pub mod site;
+pub mod urls;

@@ -1,0 +1,209 @@
+//! Jobs: one per output page (or group of files). `render_site` runs all
+//! of them in parallel; `serve` runs only those an edit affects.
+
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::config::StaticFiles;
+use crate::load::theme::{Theme, names};
+use crate::model::site::{Site, Term};
+use crate::model::urls::page_count;
+use crate::output::sink::{Rendered, Sink, Written};
+use crate::render::pages::list::{ListKind, ListPage};
+use crate::render::pages::{self, JobOutput, links_of};
+use crate::render::renderer::{RenderOptions, Renderer, Shared};
+use crate::render::splice::ids_of;
+use rayon::prelude::*;
+
+/// One output page (or group of files) to render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Job {
+    Article(usize),
+    List(ListPage),
+    Page(usize),
+    NotFound,
+    Feed,
+    Assets,
+    Static,
+    /// Dataset pages and chart files (see `pages::dataset`).
+    Data(usize),
+    /// The `/chi-so/` list of datasets.
+    DataIndex,
+}
+
+/// The template a job renders with (`None`: no template).
+pub fn template_of(site: &Site, job: Job) -> Option<&str> {
+    Some(match job {
+        Job::Article(i) => site.articles[i]
+            .article
+            .template
+            .as_ref()
+            .map_or(names::ARTICLE, |t| t.0.as_str()),
+        Job::List(ListPage {
+            kind: ListKind::Home,
+            ..
+        }) => names::HOME,
+        Job::List(_) => names::LIST,
+        Job::Page(i) => site.pages[i]
+            .page
+            .template
+            .as_ref()
+            .map_or(names::PAGE, |t| t.0.as_str()),
+        Job::NotFound => names::NOT_FOUND,
+        Job::Data(_) => names::DATASET,
+        Job::DataIndex => names::DATA_INDEX,
+        Job::Feed | Job::Assets | Job::Static => return None,
+    })
+}
+
+/// Every job of a full build, in a fixed order.
+pub fn all_jobs(site: &Site) -> Vec<Job> {
+    let mut jobs: Vec<Job> = (0..site.articles.len()).map(Job::Article).collect();
+    jobs.extend(list_pages(site, ListKind::Home, 0));
+    for i in 0..site.categories.len() {
+        jobs.extend(list_pages(site, ListKind::Category, i));
+    }
+    for i in 0..site.tags.len() {
+        jobs.extend(list_pages(site, ListKind::Tag, i));
+    }
+    jobs.extend((0..site.pages.len()).map(Job::Page));
+    jobs.extend((0..site.datasets.len()).map(Job::Data));
+    if !site.datasets.is_empty() {
+        jobs.push(Job::DataIndex);
+    }
+    jobs.extend([Job::NotFound, Job::Feed, Job::Assets, Job::Static]);
+    jobs
+}
+
+/// Every page of one list (home, a category or a tag).
+pub fn list_pages(site: &Site, kind: ListKind, term: usize) -> impl Iterator<Item = Job> {
+    let n = page_count(
+        list_term(site, kind, term).articles.len(),
+        site.config.articles_per_page,
+    );
+    (1..=n).map(move |page| Job::List(ListPage { kind, term, page }))
+}
+
+/// The articles a list shows.
+pub fn list_term(site: &Site, kind: ListKind, term: usize) -> &Term {
+    match kind {
+        ListKind::Home => &site.home,
+        ListKind::Category => &site.categories[term],
+        ListKind::Tag => &site.tags[term],
+    }
+}
+
+pub fn run_job(r: &Renderer, shared: &Shared, job: Job) -> JobOutput {
+    let site = r.site;
+    match job {
+        Job::Article(i) => {
+            let body = shared.body(r, i);
+            let mut out = pages::article::article(r, shared, i, &body.html);
+            out.diagnostics.extend(body.diagnostics.iter().cloned());
+            out.links
+                .extend(links_of(&body, &site.articles[i].article.source));
+            out
+        }
+        Job::List(l) => pages::list::list(r, shared, l, list_term(site, l.kind, l.term)),
+        Job::Page(i) => pages::page::page(r, i),
+        Job::NotFound => pages::page::not_found(r),
+        Job::Feed => JobOutput {
+            files: vec![crate::render::feeds::rss(site)],
+            ..Default::default()
+        },
+        Job::Assets => pages::page::assets(r),
+        Job::Static => JobOutput {
+            copies: site.static_files.clone(),
+            ..Default::default()
+        },
+        Job::Data(d) => pages::dataset::dataset_job(r, shared, d),
+        Job::DataIndex => pages::dataset::index_job(r),
+    }
+}
+
+/// Run jobs in parallel, handing every file to `sink` as soon as it is made.
+pub fn run_jobs(
+    r: &Renderer,
+    shared: &Shared,
+    jobs: &[Job],
+    sink: &dyn Sink,
+) -> (Rendered, Diagnostics) {
+    let outs: Vec<(Vec<Written>, JobOutput)> = jobs
+        .par_iter()
+        .map(|&j| write_out(r, sink, run_job(r, shared, j)))
+        .collect();
+    let mut rendered = Rendered::default();
+    let mut diags = Diagnostics::new();
+    for (written, o) in outs {
+        rendered.pages.extend(written);
+        rendered.links.extend(o.links);
+        rendered.charts += o.charts;
+        diags.extend(o.diagnostics);
+    }
+    rendered.pages.sort();
+    (rendered, diags)
+}
+
+/// Hand a job's files to the sink; what reached it, and the job's output
+/// with the sink's errors added.
+fn write_out(r: &Renderer, sink: &dyn Sink, mut o: JobOutput) -> (Vec<Written>, JobOutput) {
+    let mut written = Vec::with_capacity(o.files.len() + o.copies.len());
+    for f in std::mem::take(&mut o.files) {
+        let ids = if f.path.ends_with(".html") {
+            ids_of(&f.bytes)
+        } else {
+            String::new()
+        };
+        let path = f.path.clone();
+        match sink.put(f) {
+            Ok(()) => written.push(Written { path, ids }),
+            Err(d) => o.diagnostics.push(d),
+        }
+    }
+    // Static files can number in the thousands: copy in parallel.
+    let link = r.site.config.static_files == StaticFiles::Link;
+    let copied: Vec<Result<String, Diagnostic>> = std::mem::take(&mut o.copies)
+        .into_par_iter()
+        .map(|(from, to)| {
+            let done = if link {
+                sink.link(&from, &to)
+            } else {
+                sink.copy(&from, &to)
+            };
+            done.map(|()| to)
+        })
+        .collect();
+    for c in copied {
+        match c {
+            Ok(path) => written.push(Written {
+                path,
+                ids: String::new(),
+            }),
+            Err(d) => o.diagnostics.push(d),
+        }
+    }
+    (written, o)
+}
+
+/// Render everything into `sink`. Errors from every page are collected.
+pub fn render_site(
+    site: &Site,
+    theme: &Theme,
+    opts: &RenderOptions,
+    sink: &dyn Sink,
+) -> (Rendered, Diagnostics) {
+    let r = Renderer::new(site, theme, opts);
+    let shared = Shared::compute(&r);
+    let jobs = all_jobs(site);
+    let (mut rendered, mut diags) = run_jobs(&r, &shared, &jobs, sink);
+    diags.extend(shared.diagnostics.iter().cloned());
+    let sitemap =
+        crate::render::feeds::sitemap(site, rendered.pages.iter().map(|p| p.path.as_str()));
+    rendered.pages.push(Written {
+        path: sitemap.path.clone(),
+        ids: String::new(),
+    });
+    if let Err(d) = sink.put(sitemap) {
+        diags.push(d);
+    }
+    rendered.pages.sort();
+    (rendered, diags)
+}

@@ -1,0 +1,58 @@
+//! Article pages: the seed's anatomy (date line, sapo, captioned image,
+//! author, category and tags, related articles, closed comments).
+
+use crate::model::urls::index_path;
+use crate::render::pages::{JobOutput, missing_template};
+use crate::render::renderer::{Link, Renderer, Shared};
+use crate::render::splice::{CONTENT_TOKEN, splice};
+use tera::Value;
+
+pub fn article(r: &Renderer, shared: &Shared, i: usize, body: &str) -> JobOutput {
+    let site = r.site;
+    let e = &site.articles[i];
+    let a = &e.article;
+    let cat = &site.categories[e.category];
+    let tags: Vec<Link> = e
+        .tags
+        .iter()
+        .map(|&t| Link {
+            name: &site.tags[t].name,
+            url: r.url(&site.tags[t].url),
+        })
+        .collect();
+    let mut ctx = r.context();
+    ctx.insert(
+        "article",
+        &serde_json::json!({
+            "title": a.title,
+            "url": r.url(&e.url),
+            "permalink": site.absolute(&e.url),
+            "date_line": a.date.date_line(),
+            "date_iso": a.date.rfc3339(),
+            "date_short": a.date.short_date(),
+            "author": a.author,
+            "summary": a.summary,
+            "image": a.image.as_ref().map(|u| if u.starts_with('/') { r.url(u) } else { u.clone() }),
+            "image_caption": a.image_caption,
+            "category": Link { name: &cat.name, url: r.url(&cat.url) },
+            "tags": tags,
+            "content": CONTENT_TOKEN,
+        }),
+    );
+    let related: Vec<Value> = e
+        .related
+        .iter()
+        .map(|&j| shared.teasers[j].clone())
+        .collect();
+    ctx.insert_value("related", Value::from(related));
+    let template = a
+        .template
+        .as_ref()
+        .map(|t| t.0.as_str())
+        .unwrap_or("article.html");
+    let rendered = r
+        .render(template, &ctx)
+        .map(|b| splice(b, body))
+        .map_err(|d| missing_template(r, d, template, "article.html", &a.source, &a.template));
+    JobOutput::file(index_path(&e.url), rendered)
+}

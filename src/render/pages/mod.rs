@@ -1,0 +1,74 @@
+//! One module per page kind. Each turns a part of the `Site` into
+//! `JobOutput`: the files, the links they contain, their diagnostics.
+
+pub mod article;
+pub mod dataset;
+pub mod list;
+pub mod page;
+
+use crate::diag::Diagnostic;
+use crate::output::sink::{LinkRef, OutputFile};
+use crate::render::markdown;
+use crate::render::renderer::Renderer;
+use std::path::{Path, PathBuf};
+
+/// Result of one job.
+#[derive(Default)]
+pub struct JobOutput {
+    pub files: Vec<OutputFile>,
+    /// Files copied as they are: (source, output path).
+    pub copies: Vec<(PathBuf, String)>,
+    pub links: Vec<LinkRef>,
+    pub charts: usize,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl JobOutput {
+    fn file(path: String, r: Result<Vec<u8>, Diagnostic>) -> JobOutput {
+        match r {
+            Ok(bytes) => JobOutput {
+                files: vec![OutputFile { path, bytes }],
+                ..Default::default()
+            },
+            Err(d) => JobOutput {
+                diagnostics: vec![d],
+                ..Default::default()
+            },
+        }
+    }
+}
+
+pub fn links_of(body: &markdown::Rendered, file: &Path) -> Vec<LinkRef> {
+    body.links
+        .iter()
+        .map(|(url, line)| LinkRef {
+            url: url.clone(),
+            file: file.to_path_buf(),
+            line: *line,
+        })
+        .collect()
+}
+
+/// A template named in front matter that does not exist is reported at the
+/// `template:` line of the content file, not as a theme error.
+pub fn missing_template(
+    r: &Renderer,
+    d: Diagnostic,
+    template: &str,
+    default: &str,
+    source: &Path,
+    given: &Option<(String, crate::load::content::Loc)>,
+) -> Diagnostic {
+    if template != default && !r.theme.tera.contains_template(template) {
+        let loc = given.as_ref().map(|t| t.1.clone()).unwrap_or_default();
+        Diagnostic::error(
+            crate::diag::codes::MISSING_TEMPLATE,
+            source,
+            format!("template `{template}` does not exist"),
+        )
+        .at(loc.line, loc.col)
+        .hint("add it to themes/<theme>/templates/, or remove `template:`")
+    } else {
+        d
+    }
+}

@@ -1,0 +1,286 @@
+//! The `Renderer`: the site, the theme and the chart cache every page
+//! renders with, and the values computed once per build (`Shared`).
+
+use crate::diag::Diagnostic;
+use crate::load::theme::{TEASER, Theme, tera_diagnostic};
+use crate::model::site::Site;
+use crate::render::datacharts::{ChartCache, ChartScope};
+use crate::render::markdown;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::path::Path;
+use std::sync::Arc;
+use tera::{Context, Value};
+
+#[derive(Serialize)]
+pub struct Link<'a> {
+    pub name: &'a str,
+    pub url: String,
+}
+
+#[derive(Serialize)]
+struct Teaser<'a> {
+    title: &'a str,
+    url: String,
+    date_short: String,
+    date_iso: String,
+    summary: &'a str,
+    image: Option<&'a str>,
+    image_caption: Option<&'a str>,
+    category: Link<'a>,
+    /// `partials/teaser.html` rendered for this article, once per build.
+    html: Option<String>,
+}
+
+/// Options that change what is rendered, not what is read.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// A snippet injected before `</body>` (serve's live reload).
+    pub live_reload: String,
+}
+
+pub struct Renderer<'a> {
+    pub site: &'a Site,
+    pub theme: &'a Theme,
+    pub prefix: String,
+    /// Charts drawn so far, reused by every page that shows them.
+    pub charts: ChartCache,
+    /// The `site` value every template sees (a cheap, shared tera value).
+    site_value: Value,
+}
+
+fn fnv1a(b: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf29ce484222325;
+    for &x in b {
+        h ^= x as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    h
+}
+
+impl<'a> Renderer<'a> {
+    /// A renderer, with the `site` value every template sees.
+    pub fn new(site: &'a Site, theme: &'a Theme, opts: &RenderOptions) -> Self {
+        let prefix = site.url_prefix().to_string();
+        let css_hash = theme
+            .assets
+            .get("style.css")
+            .map(|b| format!("{:08x}", fnv1a(b) as u32))
+            .unwrap_or_default();
+        let link = |url: &str| {
+            if url.starts_with('/') {
+                format!("{prefix}{url}")
+            } else {
+                url.to_string()
+            }
+        };
+        let menu: Vec<Link> = site
+            .config
+            .menu
+            .iter()
+            .map(|m| Link {
+                name: &m.name,
+                url: link(&m.url),
+            })
+            .collect();
+        let datasets: Vec<Link> = crate::render::datacharts::dataset_links(site)
+            .into_iter()
+            .map(|(name, url)| Link {
+                name,
+                url: link(&url),
+            })
+            .collect();
+        let site_value = Value::from_serializable(&serde_json::json!({
+                "title": site.config.title,
+                "description": site.config.description,
+                "base_url": site.config.base_url,
+                "base_path": prefix,
+                "language": site.config.language,
+                "copyright": site.config.copyright,
+                "menu": menu,
+                "datasets": datasets,
+                "css_url": format!("{prefix}/assets/style.css?v={css_hash}"),
+                "live_reload": opts.live_reload,
+        }));
+        Renderer {
+            site,
+            theme,
+            prefix,
+            charts: Default::default(),
+            site_value,
+        }
+    }
+
+    /// What chart shortcodes and figures draw with.
+    pub fn chart_scope(&self) -> ChartScope<'_> {
+        ChartScope {
+            site: self.site,
+            cache: &self.charts,
+            prefix: &self.prefix,
+        }
+    }
+
+    /// The home page's headline (site.yaml `headline`), if set.
+    pub fn headline(&self) -> String {
+        match &self.site.config.headline {
+            Some(h) => {
+                self.markdown(h, std::path::Path::new(crate::load::config::FILE), 0)
+                    .html
+            }
+            None => String::new(),
+        }
+    }
+
+    /// A template context holding `site`; each page adds its own values.
+    pub fn context(&self) -> Context {
+        let mut ctx = Context::new();
+        ctx.insert_value("site", self.site_value.clone());
+        ctx
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.prefix, path)
+    }
+
+    /// Render a template to bytes (no UTF-8 re-validation of the output).
+    pub fn render(&self, template: &str, ctx: &Context) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::with_capacity(16 * 1024);
+        self.theme
+            .tera
+            .render_to(template, ctx, &mut out)
+            .map_err(|e| tera_diagnostic(&e, &self.theme.sources))?;
+        Ok(out)
+    }
+
+    /// An article's teaser: its fields, and as `html` the theme's
+    /// `partials/teaser.html` rendered once, so list pages and related boxes
+    /// concatenate it instead of rendering it again (50,000 times for the
+    /// related boxes of a 10,000-article site).
+    pub fn teaser(&self, i: usize) -> Result<Value, Diagnostic> {
+        let e = &self.site.articles[i];
+        let a = &e.article;
+        let cat = &self.site.categories[e.category];
+        let mut t = Teaser {
+            title: &a.title,
+            url: self.url(&e.url),
+            date_short: a.date.short_date(),
+            date_iso: a.date.rfc3339(),
+            summary: &a.summary,
+            image: a.image.as_deref(),
+            image_caption: a.image_caption.as_deref(),
+            category: Link {
+                name: &cat.name,
+                url: self.url(&cat.url),
+            },
+            html: None,
+        };
+        if self.theme.tera.contains_template(TEASER) {
+            let mut ctx = self.context();
+            ctx.insert_value("t", Value::from_serializable(&t));
+            let html = self.render(TEASER, &ctx)?;
+            t.html = Some(String::from_utf8_lossy(&html).into_owned());
+        }
+        Ok(Value::from_serializable(&t))
+    }
+
+    /// Markdown (with shortcodes) to HTML. Shortcodes are numbered per page
+    /// so chart ids are unique on the page.
+    pub fn markdown(&self, body: &str, file: &Path, line_offset: usize) -> markdown::Rendered {
+        let counter = std::cell::Cell::new(0usize);
+        let scope = self.chart_scope();
+        let handler = |call: &crate::render::shortcodes::Call| {
+            let n = counter.get();
+            counter.set(n + 1);
+            crate::render::datacharts::shortcode(scope, call, n)
+        };
+        let ctx = markdown::Context {
+            file,
+            line_offset,
+            raw_html: self.site.config.markdown.raw_html,
+            shortcode: &handler,
+            prefix: &self.prefix,
+        };
+        markdown::render(body, &ctx)
+    }
+
+    pub fn article_body(&self, i: usize) -> markdown::Rendered {
+        let a = &self.site.articles[i].article;
+        self.markdown(&a.body, &a.source, a.body_line_offset)
+    }
+}
+
+/// Precomputed values shared by many pages.
+pub struct Shared {
+    /// Markdown bodies computed ahead (serve keeps them between rebuilds);
+    /// `None`: the article's page renders its body itself and drops it.
+    pub bodies: Vec<Option<Arc<markdown::Rendered>>>,
+    pub teasers: Vec<Value>,
+    pub headline: String,
+    /// Errors met while computing these (a broken teaser partial).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Teasers for every article; a failing partial is reported once.
+fn teasers(
+    r: &Renderer,
+    cached: impl Fn(usize) -> Option<Value> + Sync,
+) -> (Vec<Value>, Vec<Diagnostic>) {
+    let all: Vec<Result<Value, Diagnostic>> = (0..r.site.articles.len())
+        .into_par_iter()
+        .map(|i| cached(i).map_or_else(|| r.teaser(i), Ok))
+        .collect();
+    let mut diags: Vec<Diagnostic> = Vec::new();
+    let values = all
+        .into_iter()
+        .map(|t| {
+            t.unwrap_or_else(|d| {
+                if diags.is_empty() {
+                    diags.push(d);
+                }
+                Value::none()
+            })
+        })
+        .collect();
+    (values, diags)
+}
+
+impl Shared {
+    /// For a build: teasers and the headline; bodies are rendered by their pages.
+    pub fn compute(r: &Renderer) -> Shared {
+        let n = r.site.articles.len();
+        let (teasers, diagnostics) = teasers(r, |_| None);
+        Shared {
+            bodies: vec![None; n],
+            teasers,
+            headline: r.headline(),
+            diagnostics,
+        }
+    }
+
+    /// Every body computed ahead, reusing the bodies and teasers the
+    /// `cached_*` functions return (serve keeps them between rebuilds).
+    pub fn with_cache(
+        r: &Renderer,
+        cached_body: impl Fn(usize) -> Option<Arc<markdown::Rendered>> + Sync,
+        cached_teaser: impl Fn(usize) -> Option<Value> + Sync,
+    ) -> Shared {
+        let n = r.site.articles.len();
+        let (teasers, diagnostics) = teasers(r, cached_teaser);
+        Shared {
+            bodies: (0..n)
+                .into_par_iter()
+                .map(|i| Some(cached_body(i).unwrap_or_else(|| Arc::new(r.article_body(i)))))
+                .collect(),
+            teasers,
+            headline: r.headline(),
+            diagnostics,
+        }
+    }
+
+    pub fn body(&self, r: &Renderer, i: usize) -> Arc<markdown::Rendered> {
+        match &self.bodies[i] {
+            Some(b) => b.clone(),
+            None => Arc::new(r.article_body(i)),
+        }
+    }
+}
