@@ -103,11 +103,11 @@ pub fn prepare(
     let site = crate::model::site::build(config, loaded, datasets, &mut diags);
     timings.mark("model", &mut t);
 
-    let Some(mut theme) = theme else {
+    let Some(theme) = theme else {
         return Err(finish(diags));
     };
     let (rendered, render_diags) =
-        crate::render::jobs::render_site(&site, &mut theme, &opts.render, sink);
+        crate::render::jobs::render_site(&site, &theme, &opts.render, sink);
     diags.extend(render_diags);
     timings.mark("render+write", &mut t);
 

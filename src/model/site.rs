@@ -177,8 +177,8 @@ pub fn build(
             .iter()
             .flat_map(|a| a.tags.iter().map(String::as_str)),
     );
-    let (mut categories, cat_index) = terms(&cat_slugs, |s| urls::category_url(s));
-    let (mut tags, tag_index) = terms(&tag_slugs, |s| urls::tag_url(s));
+    let (mut categories, cat_index) = terms(&cat_slugs, urls::category_url);
+    let (mut tags, tag_index) = terms(&tag_slugs, urls::tag_url);
 
     let mut entries: Vec<ArticleEntry> = Vec::with_capacity(articles.len());
     for (i, a) in articles.iter().enumerate() {

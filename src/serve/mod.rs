@@ -98,7 +98,8 @@ pub struct State {
     pub opts: BuildOptions,
     pub out: PathBuf,
     config: Option<SiteConfig>,
-    theme: Option<Theme>,
+    /// Shared so a rebuild renders with it while `self` is written to.
+    theme: Option<Arc<Theme>>,
     articles: BTreeMap<PathBuf, Arc<Article>>,
     pages: Vec<Page>,
     commentary: Vec<Commentary>,
@@ -167,7 +168,7 @@ impl State {
             }
         };
         match crate::load::theme::load(&root, &config.theme) {
-            Ok(t) => self.theme = Some(t),
+            Ok(t) => self.theme = Some(Arc::new(t)),
             Err(d) => {
                 diags.extend(d);
                 return Err(());
@@ -264,7 +265,7 @@ impl State {
                     .map(|c| c.theme.clone())
                     .unwrap_or_default();
                 match crate::load::theme::load(&root, &name) {
-                    Ok(t) => self.theme = Some(t),
+                    Ok(t) => self.theme = Some(Arc::new(t)),
                     Err(d) => diags.extend(d),
                 }
             }
@@ -287,11 +288,11 @@ impl State {
         let config = self.config.clone().expect("config loaded");
         let site = crate::model::site::build(config, loaded, self.datasets.clone(), &mut diags);
         phase("model");
-        let mut theme = self.theme.clone().expect("theme loaded");
+        let theme = self.theme.clone().expect("theme loaded");
         let opts = RenderOptions {
             live_reload: LIVE_RELOAD.to_string(),
         };
-        let r = Renderer::new(&site, &mut theme, &opts);
+        let r = Renderer::new(&site, &theme, &opts);
         let dv = self.data_version;
         let bodies = &self.bodies;
         let teasers = &self.teasers;
