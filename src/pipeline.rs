@@ -1,10 +1,18 @@
 //! The one pipeline: load → validate → model → render → write.
+//!
+//! `build` renders into a staging folder and swaps it in; `check` renders
+//! into nothing; `serve` calls the same stage functions (`load_*`,
+//! `model::site::build`, `render_jobs`, `links::check`) with its caches.
 
+use crate::data::Dataset;
 use crate::diag::Diagnostics;
+use crate::load::config::SiteConfig;
+use crate::load::theme::Theme;
 use crate::model::site::Site;
-use crate::output::sink::Rendered;
-use crate::render::renderer::RenderOptions;
-use std::path::PathBuf;
+use crate::output::sink::{Rendered, Sink};
+use crate::render::jobs::Job;
+use crate::render::renderer::{RenderOptions, Renderer, Shared};
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone, Default)]
@@ -52,8 +60,8 @@ pub struct Report {
 }
 
 /// What a build made: the site, the list of written files and the
-/// diagnostics. Shared by `build` and `check` (`serve` keeps its own state
-/// to rebuild incrementally, see serve.rs).
+/// diagnostics. `build` and `check` make it with `prepare`; `serve` calls
+/// the same stage functions, keeping its caches between edits.
 pub struct Prepared {
     pub site: Site,
     pub rendered: Rendered,
@@ -61,58 +69,85 @@ pub struct Prepared {
     pub timings: Timings,
 }
 
-/// Load, validate, model and render, handing files to `sink` as they are
-/// made. Any error means the sink's files must not be published.
-pub fn prepare(
+/// Load: site.yaml and the theme. Both are read even when one fails, so
+/// that every error of both is reported. `None`: site.yaml failed (nothing
+/// else can be loaded); a theme of `None`: the theme failed.
+pub fn load_config_and_theme(
     opts: &BuildOptions,
-    sink: &dyn crate::output::sink::Sink,
-) -> Result<Prepared, Diagnostics> {
+    diags: &mut Diagnostics,
+) -> Option<(SiteConfig, Option<Theme>)> {
     let root = opts.root.as_path();
-    let mut timings = Timings::default();
-    let mut t = Instant::now();
-    let mut diags = Diagnostics::new();
-
     let config = crate::load::config::load(root, opts.base_url.as_deref());
     let theme_name = config
         .as_ref()
         .map(|c| c.theme.clone())
         .unwrap_or_else(|_| "default".into());
-    let theme = crate::load::theme::load(root, &theme_name);
-    let config = match config {
-        Ok(c) => c,
-        Err(d) => {
-            diags.extend(d);
-            if let Err(td) = theme {
-                diags.extend(td);
-            }
-            return Err(finish(diags));
-        }
-    };
-    let loaded = crate::load::content::load(root, &config, opts.drafts, &mut diags);
-    let (datasets, data_diags) = crate::data::load_dir(&root.join("content/data"), root);
-    diags.extend(data_diags);
-    timings.mark("load", &mut t);
-
-    let theme = match theme {
-        Ok(th) => Some(th),
+    let theme = crate::load::theme::load(root, &theme_name).map_err(|d| diags.extend(d));
+    match config {
+        Ok(c) => Some((c, theme.ok())),
         Err(d) => {
             diags.extend(d);
             None
         }
+    }
+}
+
+/// Load: the datasets under `content/data/`.
+pub fn load_data(root: &Path, diags: &mut Diagnostics) -> Vec<Dataset> {
+    let (datasets, d) = crate::data::load_dir(&root.join("content/data"), root);
+    diags.extend(d);
+    datasets
+}
+
+/// Render: run `jobs` in parallel into `sink`; the diagnostics of the
+/// pages and of the shared values together.
+pub fn render_jobs(
+    r: &Renderer,
+    shared: &Shared,
+    jobs: &[Job],
+    sink: &dyn Sink,
+) -> (Rendered, Diagnostics) {
+    let (rendered, mut diags) = crate::render::jobs::run_jobs(r, shared, jobs, sink);
+    diags.extend(shared.diagnostics.iter().cloned());
+    (rendered, diags)
+}
+
+/// Load, validate, model and render, handing files to `sink` as they are
+/// made. Any error means the sink's files must not be published.
+pub fn prepare(opts: &BuildOptions, sink: &dyn Sink) -> Result<Prepared, Diagnostics> {
+    let root = opts.root.as_path();
+    let mut timings = Timings::default();
+    let mut t = Instant::now();
+    let mut diags = Diagnostics::new();
+
+    let Some((config, theme)) = load_config_and_theme(opts, &mut diags) else {
+        return Err(finish(diags));
     };
+    let loaded = crate::load::content::load(root, &config, opts.drafts, &mut diags);
+    let datasets = load_data(root, &mut diags);
+    timings.mark("load", &mut t);
+
     let site = crate::model::site::build(config, loaded, datasets, &mut diags);
     timings.mark("model", &mut t);
 
     let Some(theme) = theme else {
         return Err(finish(diags));
     };
-    let (rendered, render_diags) =
-        crate::render::jobs::render_site(&site, &theme, &opts.render, sink);
+    let r = Renderer::new(&site, &theme, &opts.render);
+    let shared = Shared::compute(&r);
+    let jobs = crate::render::jobs::all_jobs(&site);
+    let (mut rendered, render_diags) = render_jobs(&r, &shared, &jobs, sink);
     diags.extend(render_diags);
+    let sitemap = crate::render::feeds::sitemap(&site, rendered.paths());
+    rendered.add(&sitemap.path);
+    if let Err(d) = sink.put(sitemap) {
+        diags.push(d);
+    }
+    drop(shared);
+    drop(r);
     timings.mark("render+write", &mut t);
 
-    let links = crate::render::links::check(&site, &rendered);
-    diags.extend(links);
+    diags.extend(crate::render::links::check(&site, &rendered));
     timings.mark("links", &mut t);
 
     if opts.deny_warnings {

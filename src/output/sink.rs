@@ -39,6 +39,21 @@ pub struct Rendered {
 }
 
 impl Rendered {
+    /// Every path written so far.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.pages.iter().map(|p| p.path.as_str())
+    }
+
+    /// Record a file that is not an HTML page (the sitemap), in order.
+    pub fn add(&mut self, path: &str) {
+        let w = Written {
+            path: path.to_string(),
+            ids: String::new(),
+        };
+        let at = self.pages.binary_search(&w).unwrap_or_else(|e| e);
+        self.pages.insert(at, w);
+    }
+
     pub fn html_pages(&self) -> usize {
         self.pages
             .iter()

@@ -3,13 +3,13 @@
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::config::StaticFiles;
-use crate::load::theme::{Theme, names};
+use crate::load::theme::names;
 use crate::model::site::{Site, Term};
 use crate::model::urls::page_count;
 use crate::output::sink::{Rendered, Sink, Written};
 use crate::render::pages::list::{ListKind, ListPage};
 use crate::render::pages::{self, JobOutput, links_of};
-use crate::render::renderer::{RenderOptions, Renderer, Shared};
+use crate::render::renderer::{Renderer, Shared};
 use crate::render::splice::ids_of;
 use rayon::prelude::*;
 
@@ -181,29 +181,4 @@ fn write_out(r: &Renderer, sink: &dyn Sink, mut o: JobOutput) -> (Vec<Written>, 
         }
     }
     (written, o)
-}
-
-/// Render everything into `sink`. Errors from every page are collected.
-pub fn render_site(
-    site: &Site,
-    theme: &Theme,
-    opts: &RenderOptions,
-    sink: &dyn Sink,
-) -> (Rendered, Diagnostics) {
-    let r = Renderer::new(site, theme, opts);
-    let shared = Shared::compute(&r);
-    let jobs = all_jobs(site);
-    let (mut rendered, mut diags) = run_jobs(&r, &shared, &jobs, sink);
-    diags.extend(shared.diagnostics.iter().cloned());
-    let sitemap =
-        crate::render::feeds::sitemap(site, rendered.pages.iter().map(|p| p.path.as_str()));
-    rendered.pages.push(Written {
-        path: sitemap.path.clone(),
-        ids: String::new(),
-    });
-    if let Err(d) = sink.put(sitemap) {
-        diags.push(d);
-    }
-    rendered.pages.sort();
-    (rendered, diags)
 }

@@ -1,0 +1,156 @@
+//! What an edit affects: the jobs whose output may differ from the last
+//! build's, and whether the set of pages changed.
+
+use crate::load::content::Article;
+use crate::load::theme::{Theme, names};
+use crate::model::site::{Site, Term};
+use crate::model::urls::{index_path, page_count, paginate_url};
+use crate::render::jobs::Job;
+use crate::render::pages::list::{ListKind, ListPage};
+use crate::serve::dirty::Dirty;
+use std::collections::{BTreeSet, HashMap};
+use std::sync::Arc;
+
+/// What the last good rebuild left to compare with.
+#[derive(Clone, Copy)]
+pub struct Last<'a> {
+    pub site: Option<&'a Site>,
+    pub theme: Option<&'a Theme>,
+    /// Slugs of the tags of articles edited in this rebuild (before and after).
+    pub touched_tags: &'a BTreeSet<String>,
+}
+
+/// The jobs whose output may differ from the last build's. Unchanged
+/// articles keep their `Arc` between rebuilds, so comparing pointers
+/// tells whether a list page or a related-articles box changed.
+pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<Job> {
+    let all = crate::render::jobs::all_jobs(site);
+    let Some(old) = last.site.filter(|_| !full) else {
+        return all;
+    };
+    let old_index: HashMap<*const Article, usize> = old
+        .articles
+        .iter()
+        .enumerate()
+        .map(|(i, e)| (Arc::as_ptr(&e.article), i))
+        .collect();
+    let same = |new_i: usize, old_i: usize| {
+        Arc::ptr_eq(&site.articles[new_i].article, &old.articles[old_i].article)
+    };
+    let old_terms = |kind: ListKind, slug: &str| -> Option<&Term> {
+        match kind {
+            ListKind::Home => Some(&old.home),
+            ListKind::Category => old.categories.iter().find(|t| t.slug == slug),
+            ListKind::Tag => old.tags.iter().find(|t| t.slug == slug),
+        }
+    };
+    let mut by_template: BTreeSet<String> = BTreeSet::new();
+    if let Some(theme) = last.theme {
+        for t in &dirty.templates {
+            by_template.extend(theme.dependents(t));
+        }
+    }
+    let uses_changed_template = |j: Job| match j {
+        Job::Data(_) => [names::DATASET, names::DATASET_YEAR, names::DATASET_UNIT]
+            .iter()
+            .any(|t| by_template.contains(*t)),
+        j => crate::render::jobs::template_of(site, j).is_some_and(|t| by_template.contains(t)),
+    };
+    let per = site.config.articles_per_page.max(1);
+    let page_of = |t: &Term, p: usize| -> Vec<usize> {
+        t.articles[((p - 1) * per).min(t.articles.len())..(p * per).min(t.articles.len())].to_vec()
+    };
+    all.into_iter()
+        .filter(|&j| {
+            uses_changed_template(j)
+                || match j {
+                    Job::Article(i) => {
+                        let e = &site.articles[i];
+                        let Some(&oi) = old_index.get(&Arc::as_ptr(&e.article)) else {
+                            return true; // new or edited
+                        };
+                        (dirty.data && e.article.body.contains("{{"))
+                            || e.related.len() != old.articles[oi].related.len()
+                            || e.related
+                                .iter()
+                                .zip(&old.articles[oi].related)
+                                .any(|(&n, &o)| !same(n, o))
+                    }
+                    Job::List(ListPage { kind, term, page }) => {
+                        let term = crate::render::jobs::list_term(site, kind, term);
+                        let Some(old_term) = old_terms(kind, &term.slug) else {
+                            return true;
+                        };
+                        let pages = |t: &Term| page_count(t.articles.len(), per);
+                        let (new_p, old_p) = (page_of(term, page), page_of(old_term, page));
+                        (dirty.data && kind == ListKind::Home)
+                            || pages(term) != pages(old_term)
+                            || term.name != old_term.name
+                            || new_p.len() != old_p.len()
+                            || new_p.iter().zip(&old_p).any(|(&n, &o)| !same(n, o))
+                    }
+                    Job::Page(_) => dirty.pages || dirty.data,
+                    // Unit pages list the articles tagged with the unit.
+                    Job::Data(d) => {
+                        dirty.data
+                            || site.datasets[d].units.iter().any(|u| {
+                                last.touched_tags.contains(&u.slug)
+                                    || last
+                                        .touched_tags
+                                        .contains(&crate::util::text::slugify(&u.name))
+                                    || last
+                                        .touched_tags
+                                        .contains(&crate::util::text::slugify(&u.short))
+                            })
+                    }
+                    Job::DataIndex => dirty.data,
+                    Job::Feed => !dirty.articles.is_empty(),
+                    Job::Static => dirty.statics,
+                    Job::NotFound | Job::Assets => false,
+                }
+        })
+        .collect()
+}
+
+/// Whether the set of pages may differ from the last build's: an article
+/// added, removed or moved, or a list gaining or losing a page.
+pub fn page_set_changed(last: Option<&Site>, site: &Site, dirty: &Dirty) -> bool {
+    let Some(old) = last else { return true };
+    let pages = |ts: &[Term]| -> usize {
+        let per = site.config.articles_per_page.max(1);
+        ts.iter().map(|t| page_count(t.articles.len(), per)).sum()
+    };
+    if old.articles.len() != site.articles.len()
+        || old.categories.len() != site.categories.len()
+        || old.tags.len() != site.tags.len()
+        || pages(&old.categories) != pages(&site.categories)
+        || pages(&old.tags) != pages(&site.tags)
+    {
+        return true;
+    }
+    dirty.articles.iter().any(|src| {
+        let url = |s: &Site| {
+            s.articles
+                .iter()
+                .find(|e| &e.article.source == src)
+                .map(|e| e.url.clone())
+        };
+        url(old) != url(site)
+    })
+}
+
+/// Every article, list and plain page the site has now.
+pub fn expected_pages(site: &Site) -> BTreeSet<String> {
+    let per = site.config.articles_per_page.max(1);
+    let mut s: BTreeSet<String> = site.articles.iter().map(|e| index_path(&e.url)).collect();
+    s.extend(site.pages.iter().map(|p| index_path(&p.url)));
+    for t in std::iter::once(&site.home)
+        .chain(&site.categories)
+        .chain(&site.tags)
+    {
+        for p in 1..=page_count(t.articles.len(), per) {
+            s.insert(index_path(&paginate_url(&t.url, p)));
+        }
+    }
+    s
+}

@@ -1,0 +1,427 @@
+//! What serve keeps between rebuilds, and one rebuild: apply the edit,
+//! model, render the affected jobs, write the files whose bytes changed.
+
+use crate::data::Dataset;
+use crate::diag::Diagnostics;
+use crate::load::config::SiteConfig;
+use crate::load::content::{self, Article, Commentary, Loaded, Page};
+use crate::load::theme::Theme;
+use crate::model::site::Site;
+use crate::output::sink::OutputFile;
+use crate::pipeline::{self, BuildOptions};
+use crate::render::markdown;
+use crate::render::renderer::{RenderOptions, Renderer, Shared};
+use crate::serve::LIVE_RELOAD;
+use crate::serve::affected::{Last, affected_jobs, expected_pages, page_set_changed};
+use crate::serve::dirty::Dirty;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+fn hash<T: Hash + ?Sized>(v: &T) -> u64 {
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    v.hash(&mut h);
+    h.finish()
+}
+
+/// An article's rendered body, kept while the article (and, if it shows
+/// data, the data) is unchanged.
+struct CachedBody {
+    article: Arc<Article>,
+    data_version: u64,
+    /// The body has shortcodes, so a data edit changes it.
+    uses_data: bool,
+    body: Arc<markdown::Rendered>,
+}
+
+/// An article's teaser, kept while the article and its category's name are
+/// unchanged.
+struct CachedTeaser {
+    article: Arc<Article>,
+    category: String,
+    teaser: tera::Value,
+}
+
+/// `serve --timings`: the time of each phase of a rebuild.
+struct Phases {
+    on: bool,
+    since: Instant,
+}
+
+impl Phases {
+    fn new(on: bool) -> Self {
+        Phases {
+            on,
+            since: Instant::now(),
+        }
+    }
+
+    fn mark(&mut self, name: &str) {
+        if self.on {
+            let ms = self.since.elapsed().as_secs_f64() * 1000.0;
+            eprintln!("  {name}: {ms:.1} ms");
+            self.since = Instant::now();
+        }
+    }
+}
+
+/// Everything kept between rebuilds.
+pub struct State {
+    pub opts: BuildOptions,
+    pub out: PathBuf,
+    config: Option<SiteConfig>,
+    /// Shared so a rebuild renders with it while `self` is written to.
+    theme: Option<Arc<Theme>>,
+    articles: BTreeMap<PathBuf, Arc<Article>>,
+    pages: Vec<Page>,
+    commentary: Vec<Commentary>,
+    static_files: Vec<(PathBuf, String)>,
+    datasets: Vec<Dataset>,
+    data_version: u64,
+    /// Markdown bodies by source. An article is unchanged while its `Arc`
+    /// is the same one.
+    bodies: HashMap<PathBuf, CachedBody>,
+    /// Teasers by source.
+    teasers: HashMap<PathBuf, CachedTeaser>,
+    /// Slugs of the tags of articles edited in this rebuild (before and after).
+    touched_tags: BTreeSet<String>,
+    /// Files on disk: path → hash of bytes.
+    written: BTreeMap<String, u64>,
+    /// The last good site, to compare the next one with.
+    last: Option<Site>,
+    /// Print each rebuild's phases (`serve --timings`).
+    pub timings: bool,
+    /// Articles whose last load failed: re-read on every rebuild so their
+    /// error stays shown until fixed.
+    broken: BTreeSet<PathBuf>,
+}
+
+/// What one rebuild did.
+#[derive(Debug, Default)]
+pub struct Stats {
+    pub rendered: usize,
+    pub written: usize,
+    pub removed: usize,
+    pub elapsed: Duration,
+}
+
+impl State {
+    pub fn new(opts: BuildOptions, out: PathBuf) -> Self {
+        State {
+            opts,
+            out,
+            config: None,
+            theme: None,
+            articles: BTreeMap::new(),
+            pages: Vec::new(),
+            commentary: Vec::new(),
+            static_files: Vec::new(),
+            datasets: Vec::new(),
+            data_version: 0,
+            bodies: HashMap::new(),
+            touched_tags: BTreeSet::new(),
+            teasers: HashMap::new(),
+            written: BTreeMap::new(),
+            last: None,
+            timings: false,
+            broken: BTreeSet::new(),
+        }
+    }
+
+    /// Read everything again, through the pipeline's load functions.
+    /// `false`: site.yaml or the theme failed, and nothing else was read.
+    fn reload_all(&mut self, diags: &mut Diagnostics) -> bool {
+        let root = self.opts.root.clone();
+        let Some((config, Some(theme))) = pipeline::load_config_and_theme(&self.opts, diags) else {
+            return false;
+        };
+        self.theme = Some(Arc::new(theme));
+        let loaded = content::load(&root, &config, self.opts.drafts, diags);
+        self.articles = loaded
+            .articles
+            .into_iter()
+            .map(|a| (a.source.clone(), a))
+            .collect();
+        self.pages = loaded.pages;
+        self.commentary = loaded.commentary;
+        self.static_files = loaded.static_files;
+        self.config = Some(config);
+        self.reload_datasets(diags);
+        true
+    }
+
+    fn reload_datasets(&mut self, diags: &mut Diagnostics) {
+        self.datasets = pipeline::load_data(&self.opts.root, diags);
+        self.data_version += 1;
+    }
+
+    /// Datasets and their commentary (an edit under content/data/).
+    fn reload_data(&mut self, diags: &mut Diagnostics) {
+        self.reload_datasets(diags);
+        self.commentary = content::load_commentary(&self.opts.root, diags);
+    }
+
+    fn reload_article(&mut self, rel: &Path, diags: &mut Diagnostics) {
+        if let Some(old) = self.articles.get(rel) {
+            self.touched_tags
+                .extend(old.tags.iter().map(|t| crate::util::text::slugify(t)));
+        }
+        let abs = self.opts.root.join(rel);
+        if !abs.is_file() {
+            self.articles.remove(rel);
+            return;
+        }
+        let cfg = self.config.as_ref().expect("config loaded");
+        match content::load_article(&abs, rel, cfg) {
+            Ok(a) if a.draft && !self.opts.drafts => {
+                self.articles.remove(rel);
+            }
+            Ok(a) => {
+                self.touched_tags
+                    .extend(a.tags.iter().map(|t| crate::util::text::slugify(t)));
+                self.articles.insert(rel.to_path_buf(), Arc::new(a));
+            }
+            Err(d) => {
+                self.broken.insert(rel.to_path_buf());
+                diags.extend(d);
+            }
+        }
+    }
+
+    /// Apply an edit and write what changed. On error, nothing is written.
+    pub fn rebuild(&mut self, dirty: &Dirty) -> Result<Stats, Diagnostics> {
+        let start = Instant::now();
+        let mut diags = Diagnostics::new();
+        let full = dirty.full || self.config.is_none();
+        if !self.apply(dirty, full, &mut diags) {
+            diags.sort();
+            return Err(diags);
+        }
+        let mut phase = Phases::new(self.timings);
+        phase.mark("reload");
+        let site = self.model(&mut diags);
+        phase.mark("model");
+        let theme = self.theme.clone().expect("theme loaded");
+        let opts = RenderOptions {
+            live_reload: LIVE_RELOAD.to_string(),
+        };
+        let r = Renderer::new(&site, &theme, &opts);
+        let shared = self.shared(&r);
+        phase.mark("shared");
+        let last = Last {
+            site: self.last.as_ref(),
+            theme: self.theme.as_deref(),
+            touched_tags: &self.touched_tags,
+        };
+        let jobs = affected_jobs(last, &site, dirty, full);
+        phase.mark("jobs");
+        let sink = crate::output::sink::Collect::default();
+        let (rendered, d) = pipeline::render_jobs(&r, &shared, &jobs, &sink);
+        diags.extend(d);
+        phase.mark("render");
+        if full {
+            diags.extend(crate::render::links::check(&site, &rendered));
+        }
+        diags.sort();
+        if diags.has_errors() {
+            return Err(diags);
+        }
+        self.remember(&r, &shared, dirty, full);
+        self.touched_tags.clear();
+        let mut files = sink.into_sorted();
+        let pages_changed =
+            full || dirty.pages || page_set_changed(self.last.as_ref(), &site, dirty);
+        let expected = if pages_changed {
+            let paths: BTreeSet<&str> = self
+                .written
+                .keys()
+                .map(String::as_str)
+                .chain(rendered.paths())
+                .collect();
+            files.push(crate::render::feeds::sitemap(&site, paths.into_iter()));
+            Some(expected_pages(&site))
+        } else {
+            None
+        };
+        let (written, removed) = self.write(&files, expected.as_ref(), full)?;
+        phase.mark("write");
+        drop(shared);
+        drop(r);
+        // Freeing the previous site takes milliseconds: not on the edit's path.
+        if let Some(old) = self.last.replace(site) {
+            std::thread::spawn(move || drop(old));
+        }
+        Ok(Stats {
+            rendered: jobs.len(),
+            written,
+            removed,
+            elapsed: start.elapsed(),
+        })
+    }
+
+    /// Read again what the edit touched (everything when `full`). `false`:
+    /// site.yaml or the theme failed to load.
+    fn apply(&mut self, dirty: &Dirty, full: bool, diags: &mut Diagnostics) -> bool {
+        if full {
+            return self.reload_all(diags);
+        }
+        let mut again: BTreeSet<PathBuf> = std::mem::take(&mut self.broken);
+        again.extend(dirty.articles.iter().cloned());
+        for a in &again {
+            self.reload_article(a, diags);
+        }
+        let root = self.opts.root.clone();
+        // Only what was edited is read again, never all articles.
+        if dirty.pages {
+            self.pages = content::load_pages(&root, self.opts.drafts, diags);
+        }
+        if dirty.statics {
+            self.static_files = content::load_static(&root, diags);
+        }
+        if dirty.data {
+            self.reload_data(diags);
+        }
+        if !dirty.templates.is_empty() {
+            // Teasers hold the rendered teaser partial.
+            self.teasers.clear();
+            let name = self
+                .config
+                .as_ref()
+                .map(|c| c.theme.clone())
+                .unwrap_or_default();
+            match crate::load::theme::load(&root, &name) {
+                Ok(t) => self.theme = Some(Arc::new(t)),
+                Err(d) => diags.extend(d),
+            }
+        }
+        true
+    }
+
+    /// The model stage over what is loaded now.
+    fn model(&self, diags: &mut Diagnostics) -> Site {
+        let loaded = Loaded {
+            articles: self.articles.values().cloned().collect(),
+            pages: self.pages.clone(),
+            commentary: self.commentary.clone(),
+            static_files: self.static_files.clone(),
+        };
+        let config = self.config.clone().expect("config loaded");
+        crate::model::site::build(config, loaded, self.datasets.clone(), diags)
+    }
+
+    /// Bodies and teasers, reusing those of unchanged articles.
+    fn shared(&self, r: &Renderer) -> Shared {
+        let site = r.site;
+        let dv = self.data_version;
+        Shared::with_cache(
+            r,
+            |i| {
+                let a = &site.articles[i].article;
+                let c = self.bodies.get(&a.source)?;
+                (Arc::ptr_eq(&c.article, a) && (!c.uses_data || c.data_version == dv))
+                    .then(|| c.body.clone())
+            },
+            |i| {
+                let e = &site.articles[i];
+                let c = self.teasers.get(&e.article.source)?;
+                (Arc::ptr_eq(&c.article, &e.article)
+                    && c.category == site.categories[e.category].name)
+                    .then(|| c.teaser.clone())
+            },
+        )
+    }
+
+    /// Keep new bodies and teasers: after an article edit only the edited
+    /// ones are new; after a data or full rebuild, any may be.
+    fn remember(&mut self, r: &Renderer, shared: &Shared, dirty: &Dirty, full: bool) {
+        let site = r.site;
+        let dv = self.data_version;
+        for (i, e) in site.articles.iter().enumerate() {
+            if !(full || dirty.data || dirty.articles.contains(&e.article.source)) {
+                continue;
+            }
+            let src = &e.article.source;
+            let fresh = self
+                .bodies
+                .get(src)
+                .is_none_or(|c| !Arc::ptr_eq(&c.article, &e.article) || c.data_version != dv);
+            if fresh {
+                let body = CachedBody {
+                    article: e.article.clone(),
+                    data_version: dv,
+                    uses_data: e.article.body.contains("{{"),
+                    body: shared.body(r, i),
+                };
+                self.bodies.insert(src.clone(), body);
+            }
+            let category = &site.categories[e.category].name;
+            let fresh = self
+                .teasers
+                .get(src)
+                .is_none_or(|c| !Arc::ptr_eq(&c.article, &e.article) || c.category != *category);
+            if fresh {
+                let teaser = CachedTeaser {
+                    article: e.article.clone(),
+                    category: category.clone(),
+                    teaser: shared.teasers[i].clone(),
+                };
+                self.teasers.insert(src.clone(), teaser);
+            }
+        }
+        if self.bodies.len() != self.articles.len() || self.teasers.len() != self.articles.len() {
+            self.bodies.retain(|k, _| self.articles.contains_key(k));
+            self.teasers.retain(|k, _| self.articles.contains_key(k));
+        }
+    }
+
+    /// Write changed files; remove pages that no longer exist.
+    fn write(
+        &mut self,
+        files: &[OutputFile],
+        expected: Option<&BTreeSet<String>>,
+        full: bool,
+    ) -> Result<(usize, usize), Diagnostics> {
+        let mut n = 0;
+        let mut produced: BTreeSet<&str> = BTreeSet::new();
+        for f in files {
+            produced.insert(&f.path);
+            if !crate::output::staging::safe_rel(&f.path) {
+                continue;
+            }
+            let h = hash(&f.bytes);
+            if self.written.get(&f.path) == Some(&h) {
+                continue;
+            }
+            let full_path = self.out.join(&f.path);
+            if let Some(p) = full_path.parent() {
+                std::fs::create_dir_all(p)
+                    .map_err(|e| Diagnostics::from(crate::load::fs::io_error(p, &e)))?;
+            }
+            std::fs::write(&full_path, &f.bytes)
+                .map_err(|e| Diagnostics::from(crate::load::fs::io_error(&full_path, &e)))?;
+            self.written.insert(f.path.clone(), h);
+            n += 1;
+        }
+        // Pages (index.html outside /chi-so/) that the site no longer has.
+        let Some(expected) = expected else {
+            return Ok((n, 0));
+        };
+        let stale: Vec<String> = self
+            .written
+            .keys()
+            .filter(|p| {
+                let page =
+                    p.ends_with("index.html") && !p.starts_with(crate::model::urls::DATA_PREFIX);
+                (page && !expected.contains(p.as_str())) || (full && !produced.contains(p.as_str()))
+            })
+            .cloned()
+            .collect();
+        for p in &stale {
+            let _ = std::fs::remove_file(self.out.join(p));
+            self.written.remove(p);
+        }
+        Ok((n, stale.len()))
+    }
+}
