@@ -139,6 +139,9 @@ pub fn prepare(opts: &BuildOptions, sink: &dyn Sink) -> Result<Prepared, Diagnos
     let (mut rendered, render_diags) = render_jobs(&r, &shared, &jobs, sink);
     diags.extend(render_diags);
     let sitemap = crate::render::feeds::sitemap(&site, rendered.paths());
+    if rendered.contains(&sitemap.path) {
+        diags.push(crate::render::owners::sitemap_clash(&sitemap.path));
+    }
     rendered.add(&sitemap.path);
     if let Err(d) = sink.put(sitemap) {
         diags.push(d);

@@ -44,6 +44,13 @@ impl Rendered {
         self.pages.iter().map(|p| p.path.as_str())
     }
 
+    /// Whether `path` was written (the list is sorted).
+    pub fn contains(&self, path: &str) -> bool {
+        self.pages
+            .binary_search_by(|w| w.path.as_str().cmp(path))
+            .is_ok()
+    }
+
     /// Record a file that is not an HTML page (the sitemap), in order.
     pub fn add(&mut self, path: &str) {
         let w = Written {

@@ -7,6 +7,7 @@ use crate::load::theme::names;
 use crate::model::site::{Site, Term};
 use crate::model::urls::page_count;
 use crate::output::sink::{Rendered, Sink, Written};
+use crate::render::owners::{Owners, owner};
 use crate::render::pages::list::{ListKind, ListPage};
 use crate::render::pages::{self, JobOutput, links_of};
 use crate::render::renderer::{Renderer, Shared};
@@ -132,7 +133,12 @@ pub fn run_jobs(
         .collect();
     let mut rendered = Rendered::default();
     let mut diags = Diagnostics::new();
-    for (written, o) in outs {
+    let mut owners = Owners::default();
+    for (&job, (written, o)) in jobs.iter().zip(outs) {
+        for w in &written {
+            let copied = (job == Job::Static).then_some(w.path.as_str());
+            owners.claim(&w.path, owner(r.site, job, copied), &mut diags);
+        }
         rendered.pages.extend(written);
         rendered.links.extend(o.links);
         rendered.charts += o.charts;

@@ -3,14 +3,15 @@
 //! Order inside the stage (a module uses only those above it): shortcodes,
 //! markdown, datacharts (chart and value shortcodes, the chart cache),
 //! splice, renderer (`Renderer`, `Shared`), pages/ (one module per page
-//! kind), feeds, jobs (what to render, run in parallel), links (the check
-//! over what was rendered).
+//! kind), feeds, owners (one owner per output path), jobs (what to render,
+//! run in parallel), links (the check over what was rendered).
 
 pub mod datacharts;
 pub mod feeds;
 pub mod jobs;
 pub mod links;
 pub mod markdown;
+pub mod owners;
 pub mod pages;
 pub mod renderer;
 pub mod shortcodes;

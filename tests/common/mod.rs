@@ -257,3 +257,48 @@ pub fn assert_no_active_content(dir: &Path) {
         }
     }
 }
+
+/// Build the good site, break it with `breaker`, then run `check` and
+/// `build`: both must fail with `exit`, and the output must be unchanged.
+/// Returns the build's result.
+#[track_caller]
+pub fn broken_with(breaker: impl FnOnce(&Site), extra: &[&str], exit: i32) -> (Site, Out) {
+    let site = Site::good_built();
+    let before = site.snapshot_output();
+    breaker(&site);
+    let mut args = vec!["check"];
+    args.extend_from_slice(extra);
+    let check = site.run(&args);
+    check.assert_code(exit);
+    assert_same_tree(&before, &site.snapshot_output());
+    args[0] = "build";
+    let build = site.run(&args);
+    build.assert_code(exit);
+    assert!(
+        build.stderr.contains("previous output was left untouched"),
+        "{}",
+        build.stderr
+    );
+    assert_same_tree(&before, &site.snapshot_output());
+    // check and build report the same problems.
+    assert_eq!(check.diags(), build.diags());
+    (site, build)
+}
+
+/// A broken site from a fixture overlay; content error (exit 1).
+#[track_caller]
+pub fn broken(case: &str) -> Out {
+    broken_with(|s| s.apply(case), &[], 1).1
+}
+
+/// Success after a good build; returns the site for inspection.
+#[track_caller]
+pub fn builds(breaker: impl FnOnce(&Site)) -> (Site, Out) {
+    let site = Site::good_built();
+    breaker(&site);
+    let check = site.run(&["check"]);
+    check.assert_code(0);
+    let out = site.run(&["build"]);
+    out.assert_code(0);
+    (site, out)
+}
