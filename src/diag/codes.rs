@@ -15,6 +15,7 @@ codes! {
     YAML = "E0003": "YAML syntax error, wrong type, unknown or duplicate key";
     TOO_LARGE = "E0004": "a content file is larger than the limit";
     SYMLINK = "E0005": "a symbolic link points outside the site root or loops";
+    CONTROL_CHAR = "E0006": "text holds an invisible control character";
     FRONT_MATTER = "E0101": "front matter missing, unterminated or empty";
     BAD_DATE = "E0102": "a date that cannot be read";
     BAD_SLUG = "E0103": "a slug that is empty or could escape the output folder";

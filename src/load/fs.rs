@@ -96,6 +96,9 @@ pub fn read_text_as(path: &Path, rel: &Path, kind: FileKind) -> Result<String, D
             );
         }
     };
+    if let Some(d) = forbidden_char(&text, rel) {
+        return Err(d);
+    }
     let text = text
         .strip_prefix('\u{feff}')
         .map(str::to_string)
@@ -105,6 +108,42 @@ pub fn read_text_as(path: &Path, rel: &Path, kind: FileKind) -> Result<String, D
     } else {
         text
     })
+}
+
+/// The first control character (but tab and newlines) or U+FFFE/U+FFFF
+/// in a file, as an error at its line and column: such characters make
+/// feeds and SVG files ill-formed XML and are never typed on purpose.
+fn forbidden_char(text: &str, rel: &Path) -> Option<Diagnostic> {
+    let bytes = text.as_bytes();
+    let control = bytes
+        .iter()
+        .position(|&b| b < 0x20 && b != b'\n' && b != b'\t' && b != b'\r');
+    let nonchar = memchr::memmem::find_iter(bytes, "\u{FFFE}".as_bytes())
+        .chain(memchr::memmem::find_iter(bytes, "\u{FFFF}".as_bytes()))
+        .min();
+    let at = match (control, nonchar) {
+        (Some(a), Some(b)) => a.min(b),
+        (a, b) => a.or(b)?,
+    };
+    let before = &text[..at];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let c = text[at..].chars().next().unwrap_or('\0');
+    Some(
+        Diagnostic::error(
+            codes::CONTROL_CHAR,
+            rel,
+            format!(
+                "the text holds an invisible control character (U+{:04X})",
+                c as u32
+            ),
+        )
+        .at(line, col)
+        .hint(
+            "delete the character (it often comes from copying out of Word or a PDF) \
+             and type the text again",
+        ),
+    )
 }
 
 pub fn io_error(rel: &Path, e: &std::io::Error) -> Diagnostic {

@@ -40,8 +40,151 @@ pub fn parse<T: DeserializeOwned>(
     file: &Path,
     line_offset: usize,
 ) -> Result<T, Diagnostic> {
+    check_source(src, file, line_offset)?;
     serde_saphyr::from_str_with_options::<T>(src, options())
         .map_err(|e| to_diagnostic(&e, file, line_offset))
+}
+
+/// A character no text of a site may hold: C0 controls but tab and newline
+/// (they make feeds and SVG ill-formed XML), and the non-characters
+/// U+FFFE and U+FFFF.
+pub fn is_forbidden_char(c: char) -> bool {
+    (c < ' ' && c != '\t' && c != '\n' && c != '\r') || c == '\u{FFFE}' || c == '\u{FFFF}'
+}
+
+/// What the YAML engine would accept but a site must not hold: control
+/// characters (typed raw, or escaped in double quotes such as `"\x01"`), and
+/// tags (`!!binary`, `!custom`), which chiso never uses and which would
+/// otherwise change a value's meaning silently.
+fn check_source(src: &str, file: &Path, line_offset: usize) -> Result<(), Diagnostic> {
+    let mut block_indent: Option<usize> = None;
+    for (n, line) in src.lines().enumerate() {
+        let at = |col: usize| (n + 1 + line_offset, col + 1);
+        if let Some((col, c)) = line.char_indices().find(|&(_, c)| is_forbidden_char(c)) {
+            let (l, c_) = at(line[..col].chars().count());
+            return Err(control_char(file, l, c_, c));
+        }
+        let indent = line.len() - line.trim_start().len();
+        // Lines of a block scalar (`|`, `>`) are text, not YAML.
+        match block_indent {
+            Some(i) if line.trim().is_empty() || indent > i => continue,
+            _ => block_indent = None,
+        }
+        let scan = scan_line(line);
+        if let Some((col, c)) = scan.escaped_control {
+            let (l, c_) = at(col);
+            return Err(control_char(file, l, c_, c));
+        }
+        if let Some(col) = scan.tag {
+            let (l, c_) = at(col);
+            return Err(Diagnostic::error(
+                codes::YAML,
+                file,
+                "YAML tags (such as !!binary or !custom) are not used by chiso",
+            )
+            .at(l, c_)
+            .hint("write the value as plain text, a number, a list or a mapping, without `!`"));
+        }
+        if scan.opens_block {
+            block_indent = Some(indent);
+        }
+    }
+    Ok(())
+}
+
+fn control_char(file: &Path, line: usize, col: usize, c: char) -> Diagnostic {
+    Diagnostic::error(
+        codes::CONTROL_CHAR,
+        file,
+        format!("the text holds an invisible control character (U+{:04X})", c as u32),
+    )
+    .at(line, col)
+    .hint("delete the character (it often comes from copying out of Word or a PDF) and type the text again")
+}
+
+/// What one line of YAML holds outside its quoted strings and comments.
+#[derive(Debug, Default, PartialEq)]
+struct LineScan {
+    /// Column (in characters) of a tag at the start of a value.
+    tag: Option<usize>,
+    /// A double-quoted escape that makes a forbidden character.
+    escaped_control: Option<(usize, char)>,
+    /// The line ends in `|` or `>` (with modifiers): a block scalar follows.
+    opens_block: bool,
+}
+
+fn scan_line(line: &str) -> LineScan {
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = LineScan::default();
+    // At the start of a node: the line's first token, or after `: `, `- `,
+    // `[`, `{` or `,`.
+    let mut node_start = true;
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        match c {
+            '#' if i == 0 || chars[i - 1].is_whitespace() => break,
+            '\'' => {
+                i += 1;
+                while i < chars.len() && chars[i] != '\'' {
+                    i += 1;
+                }
+                node_start = false;
+            }
+            '"' => {
+                i += 1;
+                while i < chars.len() && chars[i] != '"' {
+                    if chars[i] == '\\' {
+                        if let Some(e) = escaped_char(&chars[i + 1..]) {
+                            if is_forbidden_char(e) && out.escaped_control.is_none() {
+                                out.escaped_control = Some((i, e));
+                            }
+                        }
+                        i += 1;
+                    }
+                    i += 1;
+                }
+                node_start = false;
+            }
+            '!' if node_start => {
+                out.tag.get_or_insert(i);
+                node_start = false;
+            }
+            c if c.is_whitespace() => {}
+            '[' | '{' | ',' => node_start = true,
+            ':' | '-' if chars.get(i + 1).is_none_or(|n| n.is_whitespace()) => node_start = true,
+            _ => node_start = false,
+        }
+        i += 1;
+    }
+    let tail = line.split(" #").next().unwrap_or(line).trim_end();
+    let tail = tail.trim_end_matches(|c: char| c == '-' || c == '+' || c.is_ascii_digit());
+    out.opens_block = [": |", ": >", "- |", "- >"]
+        .iter()
+        .any(|end| tail.ends_with(end))
+        || tail == "|"
+        || tail == ">";
+    out
+}
+
+/// The character a double-quoted escape stands for (`\x01`, `\u0000`, `\0`…).
+fn escaped_char(rest: &[char]) -> Option<char> {
+    let hex = |n: usize| -> Option<char> {
+        let s: String = rest.get(1..=n)?.iter().collect();
+        char::from_u32(u32::from_str_radix(&s, 16).ok()?)
+    };
+    match rest.first()? {
+        '0' => Some('\0'),
+        'a' => Some('\u{7}'),
+        'b' => Some('\u{8}'),
+        'e' => Some('\u{1b}'),
+        'f' => Some('\u{c}'),
+        'v' => Some('\u{b}'),
+        'x' => hex(2),
+        'u' => hex(4),
+        'U' => hex(8),
+        _ => None,
+    }
 }
 
 fn to_diagnostic(e: &serde_saphyr::Error, file: &Path, line_offset: usize) -> Diagnostic {
@@ -120,6 +263,39 @@ fn hint_for(message: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tags_are_found_at_the_start_of_a_value_only() {
+        assert_eq!(scan_line("data: !!binary aGk=").tag, Some(6));
+        assert_eq!(scan_line("- !custom x").tag, Some(2));
+        assert_eq!(scan_line("tags: [a, !x b]").tag, Some(10));
+        assert_eq!(scan_line("summary: Tin vui! Cả huyện").tag, None);
+        assert_eq!(scan_line("title: \"!important\"").tag, None);
+        assert_eq!(scan_line("title: x # !comment").tag, None);
+    }
+
+    #[test]
+    fn escaped_control_characters_in_double_quotes_are_found() {
+        assert_eq!(
+            scan_line(r#"title: "a\x01b""#).escaped_control,
+            Some((9, '\u{1}'))
+        );
+        assert_eq!(
+            scan_line(r#"title: "a\u0000""#).escaped_control,
+            Some((9, '\0'))
+        );
+        assert_eq!(scan_line(r#"title: "a\nb\tc""#).escaped_control, None);
+        assert_eq!(scan_line(r#"title: 'a\x01'"#).escaped_control, None);
+    }
+
+    #[test]
+    fn block_scalars_are_text() {
+        let src = "headline: |\n  ! not a tag\n  \"\\x01\" is text\ntitle: x\n";
+        assert!(check_source(src, Path::new("s.yaml"), 0).is_ok());
+        let bad = "title: x\nsummary: \"a\u{1}b\"\n";
+        let d = check_source(bad, Path::new("s.yaml"), 10).unwrap_err();
+        assert_eq!((d.code, d.line), (codes::CONTROL_CHAR, 12));
+    }
     use serde::Deserialize;
 
     #[derive(Deserialize, Debug)]
