@@ -81,7 +81,7 @@ pub fn owner(site: &Site, job: Job, copied: Option<&str>) -> Owner {
         },
         Job::Static => Owner {
             what: "the static file".into(),
-            file: copied.map_or_else(PathBuf::new, |to| static_source(to)),
+            file: copied.map_or_else(PathBuf::new, static_source),
             line: 0,
         },
         Job::DataIndex => chiso("the list of datasets"),
