@@ -182,3 +182,35 @@ fn every_xml_file_written_is_well_formed() {
         assert!(n >= 2, "no XML files in {}", site.display());
     }
 }
+
+#[test]
+fn a_category_of_5000_characters_is_refused_by_check_as_by_build() {
+    let long = "Rất dài ".repeat(700);
+    let (_, out) = broken_with(
+        |s| {
+            let a =
+                s.read(ART)
+                    .replacen("category: \"Kinh tế\"", &format!("category: \"{long}\""), 1);
+            s.write(ART, a);
+        },
+        &[],
+        1,
+    );
+    out.assert_error("E0103", &format!("{ART}:5"));
+}
+
+#[test]
+fn a_tag_of_5000_characters_is_refused_at_its_line() {
+    let long = "x".repeat(5000);
+    let (_, out) = broken_with(
+        |s| {
+            let a = s
+                .read(ART)
+                .replacen("\"Phong Thổ\"]", &format!("\"{long}\"]"), 1);
+            s.write(ART, a);
+        },
+        &[],
+        1,
+    );
+    out.assert_error("E0103", &format!("{ART}:6"));
+}

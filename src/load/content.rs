@@ -20,9 +20,9 @@ struct ArticleFront {
     #[serde(default)]
     author: String,
     #[serde(default)]
-    category: Option<String>,
+    category: Option<Spanned<String>>,
     #[serde(default)]
-    tags: Vec<String>,
+    tags: Vec<Spanned<String>>,
     #[serde(default)]
     summary: Option<String>,
     #[serde(default)]
@@ -176,6 +176,31 @@ fn slug_from(
     }
 }
 
+/// Longest category or tag name, in characters: its slug makes a folder
+/// name, and file systems take 255 bytes at most.
+pub const MAX_NAME_CHARS: usize = 100;
+
+fn name_too_long(
+    what: &str,
+    name: &Spanned<String>,
+    rel: &Path,
+    offset: usize,
+) -> Option<Diagnostic> {
+    let n = name.value.trim().chars().count();
+    (n > MAX_NAME_CHARS).then(|| {
+        let l = loc(name, offset);
+        Diagnostic::error(
+            codes::BAD_SLUG,
+            rel,
+            format!("the {what} name is {n} characters long; at most {MAX_NAME_CHARS} are allowed"),
+        )
+        .at(l.line, l.col)
+        .hint(format!(
+            "shorten the {what} name: it becomes part of the page address"
+        ))
+    })
+}
+
 fn empty_title(title: &Spanned<String>, rel: &Path, offset: usize) -> Option<Diagnostic> {
     (title.value.trim().is_empty() || text::slugify(&title.value).is_empty()).then(|| {
         let l = loc(title, offset);
@@ -232,6 +257,14 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
     }
     let title = nfc_string(fm.title.value.trim().to_string());
     let (slug, slug_loc) = slug_from(fm.slug, &title, loc(&fm.title, off), rel, off, &mut diags);
+    for (what, name) in fm
+        .category
+        .iter()
+        .map(|c| ("category", c))
+        .chain(fm.tags.iter().map(|t| ("tag", t)))
+    {
+        diags.extend(name_too_long(what, name, rel, off));
+    }
     if diags.has_errors() {
         return Err(diags);
     }
@@ -267,12 +300,12 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
         slug_loc,
         date: date.expect("checked above"),
         author: nfc_string(fm.author.trim().to_string()),
-        category: opt(fm.category).unwrap_or_else(|| cfg.default_category.clone()),
+        category: opt(fm.category.map(|c| c.value)).unwrap_or_else(|| cfg.default_category.clone()),
         tags: {
             let mut t: Vec<String> = fm
                 .tags
                 .into_iter()
-                .map(|t| nfc_string(t.trim().to_string()))
+                .map(|t| nfc_string(t.value.trim().to_string()))
                 .filter(|t| !t.is_empty())
                 .collect();
             t.dedup();

@@ -1,6 +1,7 @@
 //! Jobs: one per output page (or group of files). `render_site` runs all
 //! of them in parallel; `serve` runs only those an edit affects.
 
+use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::config::StaticFiles;
 use crate::load::theme::names;
@@ -159,6 +160,10 @@ fn write_out(r: &Renderer, sink: &dyn Sink, mut o: JobOutput) -> (Vec<Written>, 
             String::new()
         };
         let path = f.path.clone();
+        if let Some(d) = too_long(&path) {
+            o.diagnostics.push(d);
+            continue;
+        }
         match sink.put(f) {
             Ok(()) => written.push(Written { path, ids }),
             Err(d) => o.diagnostics.push(d),
@@ -187,4 +192,38 @@ fn write_out(r: &Renderer, sink: &dyn Sink, mut o: JobOutput) -> (Vec<Written>, 
         }
     }
     (written, o)
+}
+
+/// Longest file or folder name the file systems chiso writes to accept
+/// (ext4, NTFS: 255 bytes).
+const MAX_NAME_BYTES: usize = 255;
+
+/// An output path no disk would take: found here so that `check`, which
+/// writes nothing, reports it as `build` would.
+fn too_long(path: &str) -> Option<Diagnostic> {
+    let long = path.split('/').find(|c| c.len() > MAX_NAME_BYTES)?;
+    Some(
+        Diagnostic::error(
+            codes::BAD_SLUG,
+            path,
+            format!(
+                "a part of this address is {} bytes long; file names hold at most {MAX_NAME_BYTES}",
+                long.len()
+            ),
+        )
+        .hint("shorten the slug, category or tag that makes this address"),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_part_longer_than_a_file_name_is_an_error_before_writing() {
+        let ok = format!("{}/index.html", "a".repeat(255));
+        assert!(too_long(&ok).is_none());
+        let bad = format!("tin/{}/index.html", "a".repeat(256));
+        assert_eq!(too_long(&bad).map(|d| d.code), Some(codes::BAD_SLUG));
+    }
 }
