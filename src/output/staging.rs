@@ -12,7 +12,9 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-pub use crate::output::paths::{MARKER, STAGING, absolute, check_target, safe_rel};
+pub use crate::output::paths::{
+    MARKER, SERVE_MARKER_TEXT, STAGING, absolute, check_serve_target, check_target, safe_rel,
+};
 pub use crate::output::swap::remove_old;
 
 /// A fresh folder beside the output that the build writes into; swapped in

@@ -92,15 +92,16 @@ pub fn run(opts: &BuildOptions, port: u16, timings: bool) -> ExitCode {
         std::env::temp_dir().join(format!("chiso-serve-{}", std::process::id()))
     });
     if out.exists() {
-        if let Err(d) = crate::output::staging::check_target(&root, &out) {
+        if let Err(d) = crate::output::staging::check_serve_target(&root, &out) {
             eprint!("{}", diag::render(&d.into(), diag::Format::Human, &root));
             return ExitCode::from(2);
         }
         let _ = std::fs::remove_dir_all(&out);
     }
-    if let Err(e) = std::fs::create_dir_all(&out)
-        .and_then(|_| std::fs::write(out.join(crate::output::staging::MARKER), "chiso serve\n"))
-    {
+    if let Err(e) = std::fs::create_dir_all(&out).and_then(|_| {
+        use crate::output::staging::{MARKER, SERVE_MARKER_TEXT};
+        std::fs::write(out.join(MARKER), SERVE_MARKER_TEXT)
+    }) {
         eprintln!("error: cannot create {}: {e}", out.display());
         return ExitCode::from(2);
     }
