@@ -398,3 +398,12 @@ fn output_inside_content_through_a_symlink_is_refused() {
     }
     assert!(!site.path("content/static/deep").exists());
 }
+
+#[test]
+fn empty_output_folder_is_replaced_without_leftovers() {
+    let (site, reference) = site_with_reference();
+    std::fs::create_dir(site.path("output")).unwrap();
+    site.run(&["build"]).assert_code(0);
+    assert_same_tree(&site.snapshot_output(), &reference);
+    assert_no_leftovers(&site.path("output"));
+}

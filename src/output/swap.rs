@@ -82,6 +82,7 @@ fn move_kept(from: &Path, to: &Path, keep: &[String]) -> Result<Vec<String>, Dia
             continue;
         }
         if let Err(e) = std::fs::rename(from.join(name), to.join(name)) {
+            // If even that fails, `recover` retries from the journal.
             move_back(to, from, &moved);
             return Err(io(
                 &from.join(name),
@@ -97,12 +98,17 @@ fn move_kept(from: &Path, to: &Path, keep: &[String]) -> Result<Vec<String>, Dia
     Ok(moved)
 }
 
-fn move_back(from: &Path, to: &Path, names: &[String]) {
+/// Move kept entries back; `false` if one is still in `from` (then `from`
+/// must not be deleted).
+fn move_back(from: &Path, to: &Path, names: &[String]) -> bool {
+    let mut all = true;
     for name in names {
-        if !exists(&to.join(name)) {
-            let _ = std::fs::rename(from.join(name), to.join(name));
+        if exists(&from.join(name)) {
+            all &=
+                !exists(&to.join(name)) && std::fs::rename(from.join(name), to.join(name)).is_ok();
         }
     }
+    all
 }
 
 /// Publish the finished folder `new` as `out`; `aside` is where the old
@@ -142,8 +148,11 @@ pub fn publish(new: &Path, out: &Path, aside: &Path, keep: &[String]) -> Result<
     let old_at = match swap_in(new, out, aside, had_old) {
         Ok(o) => o,
         Err(d) => {
-            move_back(new, out, &moved);
-            return fail(d);
+            if move_back(new, out, &moved) {
+                return fail(d);
+            }
+            // A kept entry is still in `new`: leave it for `recover`.
+            return Err(d);
         }
     };
     crash_point("exchanged");
@@ -238,16 +247,24 @@ pub fn recover(out: &Path) -> Result<(), Diagnostic> {
             }
         }
     }
+    let mut stuck = None;
     for p in &left {
-        if ready(p) && exists(out) {
-            let names = journal(p);
-            move_back(p, out, &names);
+        if ready(p) && exists(out) && !move_back(p, out, &journal(p)) {
+            // Never delete a kept entry: leave this copy and say so.
+            stuck = Some(p.clone());
+            continue;
         }
-    }
-    for p in &left {
         dispose(p);
     }
-    Ok(())
+    match stuck {
+        None => Ok(()),
+        Some(p) => Err(Diagnostic::error(
+            codes::IO,
+            &p,
+            "files kept in the output (keep_in_output) could not be moved back from here",
+        )
+        .hint("move them into the output folder by hand, then delete this folder")),
+    }
 }
 
 /// Whether `p` is a folder chiso set aside (or was writing) and may delete.
@@ -267,6 +284,12 @@ pub fn is_disposable(p: &Path) -> bool {
 /// without making the build wait (deleting 10,000 folders costs seconds of
 /// kernel time on ext4). If that cannot start, delete here.
 pub fn dispose(old: &Path) {
+    if !old.join(MARKER).is_file() && !old.join(STAGING).is_file() {
+        // An empty folder that stood where the output goes; nothing else
+        // without a marker is ever deleted.
+        let _ = std::fs::remove_dir(old);
+        return;
+    }
     if old.join(MARKER).is_file() {
         let gone = if exists(&old.join(STAGING)) {
             std::fs::remove_file(old.join(MARKER))
