@@ -221,7 +221,10 @@ fn second_build_of_one_output_waits_or_fails_with_no_wait() {
         "{}",
         busy.stderr
     );
-    assert!(busy.stderr.contains("another chiso build is writing"));
+    assert!(
+        busy.stderr
+            .contains("another chiso build (or serve) is writing")
+    );
 
     let waiting = spawn_build(site.root(), &out, &[]);
     std::thread::sleep(Duration::from_millis(400));
@@ -232,7 +235,7 @@ fn second_build_of_one_output_waits_or_fails_with_no_wait() {
     done.assert_code(0);
     assert_eq!(
         done.stderr
-            .matches("waiting for another chiso build")
+            .matches("waiting for another chiso build (or serve)")
             .count(),
         1
     );
@@ -270,7 +273,11 @@ fn good_and_failing_build_at_once_leave_the_good_site() {
         failed.assert_code(1);
         assert!(failed.stderr.contains("left untouched"));
         if round % 3 == 0 {
-            assert!(failed.stderr.contains("waiting for another chiso build"));
+            assert!(
+                failed
+                    .stderr
+                    .contains("waiting for another chiso build (or serve)")
+            );
         }
         assert_complete(&out, &reference);
     }
@@ -406,4 +413,36 @@ fn empty_output_folder_is_replaced_without_leftovers() {
     site.run(&["build"]).assert_code(0);
     assert_same_tree(&site.snapshot_output(), &reference);
     assert_no_leftovers(&site.path("output"));
+}
+
+#[test]
+fn no_build_publishes_a_folder_while_serve_writes_it() {
+    use std::io::{BufRead, BufReader};
+    let site = Site::fixture("sites/basic");
+    let out = site.path("preview");
+    #[allow(clippy::zombie_processes)] // killed and waited for below
+    let mut serve = Command::new(BIN)
+        .args(["serve", "--port", "0", "--root"])
+        .arg(site.root())
+        .arg("--output")
+        .arg(&out)
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(serve.stderr.take().unwrap()).lines();
+    let started = lines.any(|l| l.is_ok_and(|l| l.contains("http://127.0.0.1:")));
+    let busy = site.run(&["build", "--no-wait", "--output", "preview"]);
+    let _ = serve.kill();
+    let _ = serve.wait();
+    assert!(started, "serve did not start");
+    busy.assert_code(2);
+    assert!(
+        busy.diags().iter().any(|(_, c, _)| c == "E0602"),
+        "{}",
+        busy.stderr
+    );
+    // Once serve is gone, a build replaces its folder, scripts and all.
+    site.run(&["build", "--output", "preview"]).assert_code(0);
+    common::assert_no_active_content(&out);
+    assert_no_leftovers(&out);
 }

@@ -46,12 +46,12 @@ pub fn acquire(out: &Path, no_wait: bool) -> Result<OutputLock, Diagnostic> {
         return Err(Diagnostic::error(
             codes::OUTPUT_BUSY,
             out,
-            "another chiso build is writing this output folder",
+            "another chiso build (or serve) is writing this output folder",
         )
         .hint("wait for it to finish, or build without --no-wait to wait for it"));
     }
     eprintln!(
-        "waiting for another chiso build of {} to finish…",
+        "waiting for another chiso build (or serve) of {} to finish…",
         out.display()
     );
     lock(&file).map_err(|e| lock_error(&path, e))?;

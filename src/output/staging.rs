@@ -124,6 +124,27 @@ impl Sink for Staging {
     }
 }
 
+/// Before `serve` replaces its folder `out`: with `lock` (an explicit
+/// `--output`), take the folder's lock without waiting, so that no build
+/// publishes it while serve writes; then refuse what serve must not replace
+/// (`check_serve_target`).
+pub fn serve_output(root: &Path, out: &Path, lock: bool) -> Result<Option<OutputLock>, Diagnostic> {
+    let held = if lock {
+        let abs = absolute(out);
+        let parent = abs.parent().unwrap_or(Path::new("/"));
+        check_target(root, out)?;
+        std::fs::create_dir_all(parent)
+            .map_err(|e| io(parent, "create the output's parent folder", e))?;
+        Some(lock::acquire(&abs, true)?)
+    } else {
+        None
+    };
+    if out.exists() {
+        check_serve_target(root, out)?;
+    }
+    Ok(held)
+}
+
 fn nanos() -> u128 {
     std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

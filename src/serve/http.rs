@@ -91,11 +91,15 @@ pub fn run(opts: &BuildOptions, port: u16, timings: bool) -> ExitCode {
     let out = opts.output.clone().unwrap_or_else(|| {
         std::env::temp_dir().join(format!("chiso-serve-{}", std::process::id()))
     });
-    if out.exists() {
-        if let Err(d) = crate::output::staging::check_serve_target(&root, &out) {
+    // Held until serve ends: a build of the same --output waits meanwhile.
+    let _lock = match crate::output::staging::serve_output(&root, &out, opts.output.is_some()) {
+        Ok(l) => l,
+        Err(d) => {
             eprint!("{}", diag::render(&d.into(), diag::Format::Human, &root));
             return ExitCode::from(2);
         }
+    };
+    if out.exists() {
         let _ = std::fs::remove_dir_all(&out);
     }
     if let Err(e) = std::fs::create_dir_all(&out).and_then(|_| {
