@@ -73,29 +73,24 @@ fn exists(p: &Path) -> bool {
     p.symlink_metadata().is_ok()
 }
 
-/// Move each kept entry of `from` into `to`; on failure put the moved ones
-/// back. Returns the names moved.
-fn move_kept(from: &Path, to: &Path, keep: &[String]) -> Result<Vec<String>, Diagnostic> {
+/// Move each kept entry of `from` into `to`. Returns the names moved and
+/// the error that stopped it, if any.
+fn move_kept(from: &Path, to: &Path, keep: &[String]) -> (Vec<String>, Option<Diagnostic>) {
     let mut moved: Vec<String> = Vec::new();
     for name in keep {
         if !exists(&from.join(name)) {
             continue;
         }
         if let Err(e) = std::fs::rename(from.join(name), to.join(name)) {
-            // If even that fails, `recover` retries from the journal.
-            move_back(to, from, &moved);
-            return Err(io(
-                &from.join(name),
-                "carry a kept file into the new output",
-                e,
-            ));
+            let d = io(&from.join(name), "carry a kept file into the new output", e);
+            return (moved, Some(d));
         }
         moved.push(name.clone());
         if moved.len() == 1 {
             crash_point("keeping");
         }
     }
-    Ok(moved)
+    (moved, None)
 }
 
 /// Move kept entries back; `false` if one is still in `from` (then `from`
@@ -136,24 +131,27 @@ pub fn publish(new: &Path, out: &Path, aside: &Path, keep: &[String]) -> Result<
         );
     }
     let had_old = exists(out);
-    let moved = if had_old {
-        match move_kept(out, new, keep) {
-            Ok(m) => m,
-            Err(d) => return fail(d),
-        }
+    let (moved, err) = if had_old {
+        move_kept(out, new, keep)
     } else {
-        Vec::new()
+        (Vec::new(), None)
     };
+    // Put kept entries back before giving up `new`; if one stays there,
+    // keep `new` too, for `recover` to retry from its journal.
+    let undo = |d: Diagnostic| {
+        if move_back(new, out, &moved) {
+            fail(d)
+        } else {
+            Err(d)
+        }
+    };
+    if let Some(d) = err {
+        return undo(d);
+    }
     crash_point("kept");
     let old_at = match swap_in(new, out, aside, had_old) {
         Ok(o) => o,
-        Err(d) => {
-            if move_back(new, out, &moved) {
-                return fail(d);
-            }
-            // A kept entry is still in `new`: leave it for `recover`.
-            return Err(d);
-        }
+        Err(d) => return undo(d),
     };
     crash_point("exchanged");
     // The site is published; should this fail, the next build's
