@@ -77,6 +77,10 @@ struct BuildArgs {
     /// Print the time spent in each phase.
     #[arg(long)]
     timings: bool,
+    /// Fail at once (E0602) if another build is writing the same output
+    /// folder, instead of waiting for it.
+    #[arg(long)]
+    no_wait: bool,
 }
 
 #[derive(Args, Clone)]
@@ -99,6 +103,7 @@ impl CommonArgs {
             base_url: self.base_url.clone(),
             drafts: self.drafts,
             deny_warnings: self.deny_warnings,
+            no_wait: false,
             render: Default::default(),
         }
     }
@@ -125,9 +130,12 @@ fn print_diags(d: &Diagnostics, c: &CommonArgs) {
 
 /// Exit code 2 for usage/I-O problems (nothing about the content), 1 otherwise.
 fn exit_for(d: &Diagnostics) -> ExitCode {
-    let io_only = d
-        .iter()
-        .all(|x| matches!(x.code, chiso::codes::IO | chiso::codes::OUTPUT_DIR));
+    let io_only = d.iter().all(|x| {
+        matches!(
+            x.code,
+            chiso::codes::IO | chiso::codes::OUTPUT_DIR | chiso::codes::OUTPUT_BUSY
+        )
+    });
     if io_only {
         ExitCode::from(2)
     } else {
@@ -166,7 +174,11 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
-            match chiso::build(&b.common.options()) {
+            let opts = BuildOptions {
+                no_wait: b.no_wait,
+                ..b.common.options()
+            };
+            match chiso::build(&opts) {
                 Ok(r) => {
                     print_diags(&r.warnings, &b.common);
                     if b.timings {

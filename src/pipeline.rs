@@ -23,6 +23,9 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     pub drafts: bool,
     pub deny_warnings: bool,
+    /// `build --no-wait`: fail (E0602) instead of waiting when another build
+    /// holds the output's lock.
+    pub no_wait: bool,
     pub render: RenderOptions,
 }
 
@@ -189,8 +192,9 @@ impl Report {
 /// `chiso build`: render into a staging folder, swap it in on success.
 pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     // Refuse an unsafe output folder before any work.
-    let staging = crate::output::staging::Staging::create(&opts.root, &opts.output_dir())
-        .map_err(Diagnostics::from)?;
+    let staging =
+        crate::output::staging::Staging::create(&opts.root, &opts.output_dir(), opts.no_wait)
+            .map_err(Diagnostics::from)?;
     let p = match prepare(opts, &staging) {
         Ok(p) => p,
         Err(d) => {
@@ -200,7 +204,9 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     };
     let mut timings = p.timings.clone();
     let mut t = Instant::now();
-    staging.commit().map_err(Diagnostics::from)?;
+    staging
+        .commit(&p.site.config.keep_in_output)
+        .map_err(Diagnostics::from)?;
     timings.mark("swap", &mut t);
     Ok(Report::new(&p, timings))
 }

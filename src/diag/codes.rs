@@ -30,6 +30,7 @@ codes! {
     DATA = "E0401": "an index dataset breaks a rule of the data schema";
     BROKEN_LINK = "E0501": "an internal link, image or file does not exist";
     OUTPUT_DIR = "E0601": "the output folder is unsafe to write (/, the root, content/, or not ours)";
+    OUTPUT_BUSY = "E0602": "another build or serve is writing the same output folder (--no-wait)";
     NO_SUMMARY = "W0101": "an article has no summary (sapo)";
     NO_CAPTION = "W0102": "an image has no caption";
     UNSAFE_LINK = "W0103": "a javascript: or data: link was dropped";

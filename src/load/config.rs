@@ -80,6 +80,8 @@ struct RawConfig {
     copyright: String,
     #[serde(default)]
     headline: Option<String>,
+    #[serde(default = "default_keep")]
+    keep_in_output: Vec<Spanned<String>>,
 }
 
 fn default_language() -> String {
@@ -97,6 +99,10 @@ fn default_theme() -> String {
 }
 fn default_per_page() -> usize {
     10
+}
+fn default_keep() -> Vec<Spanned<String>> {
+    let unknown = serde_saphyr::Location::UNKNOWN;
+    vec![Spanned::new(".git".into(), unknown, unknown)]
 }
 fn default_category() -> String {
     "Tin tức".into()
@@ -120,6 +126,18 @@ pub struct SiteConfig {
     pub copyright: String,
     /// A `chart(...)` shortcode shown at the top of the home page.
     pub headline: Option<String>,
+    /// Top-level entries of the output that belong to the deploy (`.git`,
+    /// `CNAME`): each build carries them into the new output.
+    pub keep_in_output: Vec<String>,
+}
+
+/// A `keep_in_output` entry: one plain top-level name, not chiso's own.
+pub fn valid_keep_name(name: &str) -> bool {
+    !name.is_empty()
+        && name != "."
+        && name != ".."
+        && !name.contains(['/', '\\', '\0'])
+        && !name.starts_with(".chiso-")
 }
 
 impl SiteConfig {
@@ -238,6 +256,8 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
         );
     }
 
+    let keep_in_output = check_keep(&raw.keep_in_output, &mut diags);
+
     if diags.has_errors() {
         return Err(diags);
     }
@@ -263,5 +283,30 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
         default_category: n(raw.default_category),
         copyright: n(raw.copyright),
         headline: raw.headline,
+        keep_in_output,
     })
+}
+
+fn check_keep(keep: &[Spanned<String>], diags: &mut Diagnostics) -> Vec<String> {
+    let rel = Path::new(FILE);
+    let mut names: Vec<String> = Vec::new();
+    for k in keep {
+        if !valid_keep_name(&k.value) {
+            diags.push(
+                Diagnostic::error(
+                    codes::YAML,
+                    rel,
+                    format!(
+                        "keep_in_output entry `{}` is not a plain top-level name",
+                        k.value
+                    ),
+                )
+                .at(yaml::line_of(k), yaml::col_of(k))
+                .hint("name files or folders directly inside the output, without `/` or `..`, e.g. keep_in_output: [\".git\", \"CNAME\"]"),
+            );
+        } else if !names.contains(&k.value) {
+            names.push(k.value.clone());
+        }
+    }
+    names
 }

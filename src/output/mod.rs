@@ -1,5 +1,10 @@
-//! Write stage: where rendered files go (sink) and the staging folder that
-//! is swapped in atomically when a build succeeds (staging).
+//! Write stage: where rendered files go (sink), where they may go (paths),
+//! the staging folder a build writes into (staging), how it is published
+//! and repaired after a crash (swap), and the lock that keeps two builds of
+//! one output apart (lock).
 
+mod lock;
+pub mod paths;
 pub mod sink;
 pub mod staging;
+mod swap;

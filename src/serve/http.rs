@@ -91,16 +91,21 @@ pub fn run(opts: &BuildOptions, port: u16, timings: bool) -> ExitCode {
     let out = opts.output.clone().unwrap_or_else(|| {
         std::env::temp_dir().join(format!("chiso-serve-{}", std::process::id()))
     });
-    if out.exists() {
-        if let Err(d) = crate::output::staging::check_target(&root, &out) {
+    // Held until serve ends: a build of the same --output waits meanwhile.
+    let _lock = match crate::output::staging::serve_output(&root, &out, opts.output.is_some()) {
+        Ok(l) => l,
+        Err(d) => {
             eprint!("{}", diag::render(&d.into(), diag::Format::Human, &root));
             return ExitCode::from(2);
         }
+    };
+    if out.exists() {
         let _ = std::fs::remove_dir_all(&out);
     }
-    if let Err(e) = std::fs::create_dir_all(&out)
-        .and_then(|_| std::fs::write(out.join(crate::output::staging::MARKER), "chiso serve\n"))
-    {
+    if let Err(e) = std::fs::create_dir_all(&out).and_then(|_| {
+        use crate::output::staging::{MARKER, SERVE_MARKER_TEXT};
+        std::fs::write(out.join(MARKER), SERVE_MARKER_TEXT)
+    }) {
         eprintln!("error: cannot create {}: {e}", out.display());
         return ExitCode::from(2);
     }

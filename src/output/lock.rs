@@ -1,0 +1,97 @@
+//! One build per output folder at a time: an advisory lock (`flock`) on
+//! `.<out-name>.chiso-lock` next to the output. The kernel releases it when
+//! the process ends, however it ends, so a crashed build never blocks the
+//! next one. The lock file itself is never deleted (deleting a lock file
+//! lets two processes lock two different files).
+
+use crate::diag::Diagnostic;
+use crate::diag::codes;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+/// Held for as long as the build may touch the output or its siblings.
+pub struct OutputLock {
+    #[allow(dead_code)] // kept open: closing the file releases the lock
+    file: File,
+}
+
+/// The lock file of output folder `out` (an absolute path with a parent).
+pub fn lock_path(out: &Path) -> PathBuf {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "output".into());
+    out.parent()
+        .unwrap_or(Path::new("/"))
+        .join(format!(".{name}.chiso-lock"))
+}
+
+/// Take the lock of `out`. If another build holds it, wait (saying so on
+/// one line) or, with `no_wait`, fail with `E0602`.
+pub fn acquire(out: &Path, no_wait: bool) -> Result<OutputLock, Diagnostic> {
+    let path = lock_path(out);
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| {
+            Diagnostic::error(codes::IO, &path, format!("cannot open the lock file: {e}"))
+                .hint("check the permissions of the output's parent folder")
+        })?;
+    if try_lock(&file).map_err(|e| lock_error(&path, e))? {
+        return Ok(OutputLock { file });
+    }
+    if no_wait {
+        return Err(Diagnostic::error(
+            codes::OUTPUT_BUSY,
+            out,
+            "another chiso build (or serve) is writing this output folder",
+        )
+        .hint("wait for it to finish, or build without --no-wait to wait for it"));
+    }
+    eprintln!(
+        "waiting for another chiso build (or serve) of {} to finish…",
+        out.display()
+    );
+    lock(&file).map_err(|e| lock_error(&path, e))?;
+    Ok(OutputLock { file })
+}
+
+fn lock_error(path: &Path, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(codes::IO, path, format!("cannot lock: {e}"))
+        .hint("the output's file system must support advisory locks (flock)")
+}
+
+#[cfg(unix)]
+fn try_lock(file: &File) -> std::io::Result<bool> {
+    use rustix::fs::{FlockOperation, flock};
+    match flock(file, FlockOperation::NonBlockingLockExclusive) {
+        Ok(()) => Ok(true),
+        Err(rustix::io::Errno::WOULDBLOCK) => Ok(false),
+        Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(unix)]
+fn lock(file: &File) -> std::io::Result<()> {
+    use rustix::fs::{FlockOperation, flock};
+    loop {
+        match flock(file, FlockOperation::LockExclusive) {
+            Err(rustix::io::Errno::INTR) => continue,
+            r => return r.map_err(Into::into),
+        }
+    }
+}
+
+// Elsewhere builds of one output are not excluded (documented in
+// ARCHITECTURE.md); the swap itself stays crash-safe.
+#[cfg(not(unix))]
+fn try_lock(_: &File) -> std::io::Result<bool> {
+    Ok(true)
+}
+
+#[cfg(not(unix))]
+fn lock(_: &File) -> std::io::Result<()> {
+    Ok(())
+}
