@@ -312,6 +312,26 @@ pub fn render(src: &str, ctx: &Context) -> Rendered {
     out
 }
 
+/// Markdown to HTML as a page body would get it, but with no site around
+/// it: no shortcodes (each expands to nothing), no base-URL prefix, raw
+/// HTML allowed or escaped. Diagnostics and links are dropped. For the
+/// CommonMark conformance test.
+pub fn render_markdown(src: &str, raw_html: bool) -> String {
+    let no_shortcodes = |_: &Call| Ok(String::new());
+    let ctx = Context {
+        file: Path::new("markdown.md"),
+        line_offset: 0,
+        raw_html: if raw_html {
+            RawHtml::Allow
+        } else {
+            RawHtml::Escape
+        },
+        shortcode: &no_shortcodes,
+        prefix: "",
+    };
+    render(src, &ctx).html
+}
+
 struct HeadingBuf<'a> {
     level: HeadingLevel,
     given: Option<String>,
