@@ -86,26 +86,150 @@ fn rank_text(p: &TrendPoint) -> Option<String> {
 
 /// Trend chart of one unit; `points` in ascending years.
 pub fn trend(meta: &ChartMeta, unit_name: &str, points: &[TrendPoint]) -> Chart {
-    let unit = clean(unit_name);
-    let has_rank = points.iter().any(|p| p.rank.is_some());
-    let scale_txt = scale_text(meta);
-    let (first, last) = (
-        points.first().map_or(0, |p| p.year),
-        points.last().map_or(0, |p| p.year),
-    );
-    let what = if has_rank {
-        "điểm và thứ hạng"
-    } else {
-        "điểm"
-    };
-    let sub = if points.is_empty() {
-        format!("{unit}: {what} qua các năm")
-    } else {
-        format!("{unit}: {what}, {first}–{last}")
-    };
-    let header = Header::new(meta, &sub);
+    let t = Trend::new(meta, unit_name, points);
+    let desc = t.describe();
+    let svg = svg::render(&meta.id, &clean(&meta.title), &desc, t.rows.height, |c| {
+        t.draw(c);
+    });
+    let html = figure(meta, "trend", &svg, &table(meta, points));
+    Chart { svg, html }
+}
 
-    // Value axis.
+/// A trend chart measured and laid out, ready to describe and draw.
+struct Trend<'a> {
+    meta: &'a ChartMeta,
+    points: &'a [TrendPoint],
+    unit: String,
+    has_rank: bool,
+    /// "điểm" or "điểm và thứ hạng".
+    what: &'static str,
+    scale_txt: String,
+    header: Header,
+    values: ValueAxis,
+    /// Bottom of the rank axis (the largest rank or N).
+    max_rank: u32,
+    x: XAxis,
+    labels: Labels,
+    /// Wrapped lines of the notes on missing years.
+    notes: Vec<String>,
+    rows: Rows,
+}
+
+impl<'a> Trend<'a> {
+    fn new(meta: &'a ChartMeta, unit_name: &str, points: &'a [TrendPoint]) -> Self {
+        let unit = clean(unit_name);
+        let has_rank = points.iter().any(|p| p.rank.is_some());
+        let what = if has_rank {
+            "điểm và thứ hạng"
+        } else {
+            "điểm"
+        };
+        let header = Header::new(meta, &subtitle(&unit, what, points));
+        let values = value_axis(meta, points);
+        let max_rank = max_rank(points);
+        let x = XAxis::new(
+            y_label_width(&values.labels, max_rank),
+            points.first().map_or(0, |p| p.year),
+            points.last().map_or(0, |p| p.year),
+        );
+        let labels = Labels::fit(meta, points, &x);
+        let notes = notes(points, has_rank);
+        let rows = Rows::new(header.height(), has_rank, notes.len());
+        Trend {
+            meta,
+            points,
+            unit,
+            has_rank,
+            what,
+            scale_txt: scale_text(meta),
+            header,
+            values,
+            max_rank,
+            x,
+            labels,
+            notes,
+            rows,
+        }
+    }
+
+    /// Score axis: the tick range fills the score panel.
+    fn y_val(&self, v: f64) -> i32 {
+        let ticks = &self.values.ticks;
+        let (t0, t1) = (ticks[0], *ticks.last().unwrap_or(&ticks[0]));
+        let (py0, py1) = (self.rows.s_py0, self.rows.s_py1);
+        let t = if t1 > t0 { (v - t0) / (t1 - t0) } else { 0.5 };
+        py1 - (t.clamp(0.0, 1.0) * f64::from(py1 - py0)).round() as i32
+    }
+
+    /// Rank axis, 1 on top.
+    fn y_rank(&self, r: u32) -> i32 {
+        let (py0, py1) = (self.rows.r_py0, self.rows.r_py1);
+        if self.max_rank <= 1 {
+            py0
+        } else {
+            let t = f64::from(r.clamp(1, self.max_rank) - 1) / f64::from(self.max_rank - 1);
+            py0 + (t * f64::from(py1 - py0)).round() as i32
+        }
+    }
+
+    /// The `<desc>`: what the chart shows, then every year's values.
+    fn describe(&self) -> String {
+        let (first, last) = (self.x.first, self.x.last);
+        let mut desc = desc_intro(
+            self.meta,
+            &format!(
+                "Biểu đồ đường: {} của {} qua các năm {first}–{last}, {}{}.",
+                self.what,
+                self.unit,
+                self.scale_txt,
+                if self.has_rank {
+                    "; hạng 1 là cao nhất"
+                } else {
+                    ""
+                }
+            ),
+        );
+        let items: Vec<String> = self
+            .points
+            .iter()
+            .map(|p| {
+                let mut s = format!("Năm {}: {}", p.year, num_unit(self.meta, p.total));
+                if self.has_rank {
+                    match rank_text(p) {
+                        Some(r) => s.push_str(&format!(", hạng {r}")),
+                        None => s.push_str(&format!(", hạng: {NO_DATA}")),
+                    }
+                }
+                s
+            })
+            .collect();
+        if !items.is_empty() {
+            desc.push(' ');
+            desc.push_str(&items.join("; "));
+            desc.push('.');
+        }
+        desc
+    }
+}
+
+fn subtitle(unit: &str, what: &str, points: &[TrendPoint]) -> String {
+    match (points.first(), points.last()) {
+        (Some(first), Some(last)) => format!("{unit}: {what}, {}–{}", first.year, last.year),
+        _ => format!("{unit}: {what} qua các năm"),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Axes and layout.
+
+/// The score axis's ticks and their labels.
+struct ValueAxis {
+    ticks: Vec<f64>,
+    labels: Vec<String>,
+}
+
+/// Ticks around the data, or the whole scale when there is none.
+fn value_axis(meta: &ChartMeta, points: &[TrendPoint]) -> ValueAxis {
     let totals: Vec<f64> = points.iter().filter_map(|p| finite(p.total)).collect();
     let (smin, smax) = scale(meta);
     let (dlo, dhi) = if totals.is_empty() {
@@ -116,68 +240,119 @@ pub fn trend(meta: &ChartMeta, unit_name: &str, points: &[TrendPoint]) -> Chart 
             totals.iter().copied().fold(f64::NEG_INFINITY, f64::max),
         )
     };
-    let (vticks, tick_dec) = ticks(dlo, dhi, smin, smax);
-    let tick_labels: Vec<String> = vticks.iter().map(|t| format_number(*t, tick_dec)).collect();
-    let max_rank = points
+    let (ticks, decimals) = ticks(dlo, dhi, smin, smax);
+    let labels = ticks.iter().map(|t| format_number(*t, decimals)).collect();
+    ValueAxis { ticks, labels }
+}
+
+fn max_rank(points: &[TrendPoint]) -> u32 {
+    points
         .iter()
         .flat_map(|p| [p.rank, p.of])
         .flatten()
         .max()
-        .unwrap_or(1);
-    let ylab_w = tick_labels
+        .unwrap_or(1)
+}
+
+/// Width of the widest label left of either panel.
+fn y_label_width(tick_labels: &[String], max_rank: u32) -> i32 {
+    tick_labels
         .iter()
         .map(|t| svg::text_width(t, FONT, Weight::Normal))
         .chain([svg::text_width(&max_rank.to_string(), FONT, Weight::Normal)])
         .fold(0.0, f64::max)
-        .ceil() as i32;
-    let plot_x0 = PAD + ylab_w + 6;
-    let plot_x1 = W - PAD;
-    let (xa, xb) = (plot_x0 + 26, plot_x1 - 26);
-    let x_of = |year: i32| -> i32 {
+        .ceil() as i32
+}
+
+/// Where years go: evenly between `xa` and `xb`, inside the plot from
+/// `plot_x0` to `plot_x1`.
+struct XAxis {
+    plot_x0: i32,
+    plot_x1: i32,
+    xa: i32,
+    xb: i32,
+    first: i32,
+    last: i32,
+}
+
+impl XAxis {
+    fn new(y_label_width: i32, first: i32, last: i32) -> Self {
+        let plot_x0 = PAD + y_label_width + 6;
+        let plot_x1 = W - PAD;
+        XAxis {
+            plot_x0,
+            plot_x1,
+            xa: plot_x0 + 26,
+            xb: plot_x1 - 26,
+            first,
+            last,
+        }
+    }
+
+    fn x(&self, year: i32) -> i32 {
+        let (first, last, xa, xb) = (self.first, self.last, self.xa, self.xb);
         if last <= first {
             (xa + xb) / 2
         } else {
             xa + ((f64::from(year - first) / f64::from(last - first)) * f64::from(xb - xa)).round()
                 as i32
         }
-    };
-    // Spacing between neighbouring years decides which labels fit.
-    let min_dx = points
-        .windows(2)
-        .map(|w| x_of(w[1].year) - x_of(w[0].year))
-        .min()
-        .unwrap_or(W);
-    let year_step = {
-        let need = svg::text_width("2000", FONT, Weight::Normal) + 8.0;
-        ((need / f64::from(min_dx.max(1))).ceil() as usize).max(1)
-    };
-    let value_labels: Vec<Option<String>> = points
-        .iter()
-        .map(|p| finite(p.total).map(|v| num(meta, v)))
-        .collect();
-    let widest_value = value_labels
-        .iter()
-        .flatten()
-        .map(|v| svg::text_width(v, FONT, Weight::Normal))
-        .fold(0.0, f64::max);
-    let all_value_labels = f64::from(min_dx) >= widest_value + 6.0;
-    let widest_rank = points
-        .iter()
-        .filter_map(rank_text)
-        .map(|r| svg::text_width(&r, FONT, Weight::Normal))
-        .fold(0.0, f64::max);
-    let all_rank_labels = f64::from(min_dx) >= widest_rank + 6.0;
+    }
+}
 
-    let missing_total: Vec<String> = points
-        .iter()
-        .filter(|p| finite(p.total).is_none())
-        .map(|p| p.year.to_string())
-        .collect();
-    let missing_rank: Vec<String> = points
-        .iter()
-        .filter(|p| p.rank.is_none())
-        .map(|p| p.year.to_string())
-        .collect();
+/// Which labels fit, decided by the spacing between neighbouring years.
+struct Labels {
+    /// Every `year_step`th year is labelled.
+    year_step: usize,
+    /// Each point's value label; `None` where the value is missing.
+    values: Vec<Option<String>>,
+    /// All value (rank) labels fit; otherwise only the first and last.
+    all_values: bool,
+    all_ranks: bool,
+}
+
+impl Labels {
+    fn fit(meta: &ChartMeta, points: &[TrendPoint], x: &XAxis) -> Self {
+        let min_dx = points
+            .windows(2)
+            .map(|w| x.x(w[1].year) - x.x(w[0].year))
+            .min()
+            .unwrap_or(W);
+        let year_step = {
+            let need = svg::text_width("2000", FONT, Weight::Normal) + 8.0;
+            ((need / f64::from(min_dx.max(1))).ceil() as usize).max(1)
+        };
+        let values: Vec<Option<String>> = points
+            .iter()
+            .map(|p| finite(p.total).map(|v| num(meta, v)))
+            .collect();
+        let widest = |labels: &mut dyn Iterator<Item = String>| {
+            labels
+                .map(|v| svg::text_width(&v, FONT, Weight::Normal))
+                .fold(0.0, f64::max)
+        };
+        let widest_value = widest(&mut values.iter().flatten().cloned());
+        let widest_rank = widest(&mut points.iter().filter_map(rank_text));
+        Labels {
+            year_step,
+            all_values: f64::from(min_dx) >= widest_value + 6.0,
+            all_ranks: f64::from(min_dx) >= widest_rank + 6.0,
+            values,
+        }
+    }
+}
+
+/// Notes on the years without a score or a rank, wrapped to the width.
+fn notes(points: &[TrendPoint], has_rank: bool) -> Vec<String> {
+    let years = |missing: &dyn Fn(&TrendPoint) -> bool| -> Vec<String> {
+        points
+            .iter()
+            .filter(|p| missing(p))
+            .map(|p| p.year.to_string())
+            .collect()
+    };
+    let missing_total = years(&|p| finite(p.total).is_none());
+    let missing_rank = years(&|p| p.rank.is_none());
     let mut notes = Vec::new();
     if !missing_total.is_empty() {
         notes.push(format!(
@@ -191,125 +366,141 @@ pub fn trend(meta: &ChartMeta, unit_name: &str, points: &[TrendPoint]) -> Chart 
             missing_rank.join(", ")
         ));
     }
-    let notes: Vec<String> = notes
+    notes
         .iter()
         .flat_map(|n| svg::wrap(n, f64::from(W - 2 * PAD), FONT, Weight::Italic, 3))
-        .collect();
+        .collect()
+}
 
-    // Vertical layout.
-    let score_top = header.height();
-    let s_py0 = score_top + PANEL_TITLE + HEADROOM;
-    let s_py1 = s_py0 + SCORE_PLOT;
-    let mut y = s_py1 + X_LABELS;
-    let (r_top, r_py0, r_py1) = if has_rank {
-        let top = y + GAP;
-        let py0 = top + PANEL_TITLE + HEADROOM;
-        y = py0 + RANK_PLOT + 6 + X_LABELS;
-        (top, py0, py0 + RANK_PLOT)
-    } else {
-        (0, 0, 0)
-    };
-    let notes_top = y + 4;
-    let height = notes_top + NOTE_LINE * notes.len() as i32 + PAD;
+/// Vertical layout: header, score panel, rank panel (when there are
+/// ranks), notes. `*_top` is a panel's title, `*_py0..*_py1` its plot.
+struct Rows {
+    score_top: i32,
+    s_py0: i32,
+    s_py1: i32,
+    r_top: i32,
+    r_py0: i32,
+    r_py1: i32,
+    notes_top: i32,
+    height: i32,
+}
 
-    let (t0, t1) = (vticks[0], *vticks.last().unwrap_or(&vticks[0]));
-    let y_val = |v: f64| -> i32 {
-        let t = if t1 > t0 { (v - t0) / (t1 - t0) } else { 0.5 };
-        s_py1 - (t.clamp(0.0, 1.0) * f64::from(s_py1 - s_py0)).round() as i32
-    };
-    let y_rank = |r: u32| -> i32 {
-        if max_rank <= 1 {
-            r_py0
+impl Rows {
+    fn new(header_height: i32, has_rank: bool, note_lines: usize) -> Self {
+        let score_top = header_height;
+        let s_py0 = score_top + PANEL_TITLE + HEADROOM;
+        let s_py1 = s_py0 + SCORE_PLOT;
+        let mut y = s_py1 + X_LABELS;
+        let (r_top, r_py0, r_py1) = if has_rank {
+            let top = y + GAP;
+            let py0 = top + PANEL_TITLE + HEADROOM;
+            y = py0 + RANK_PLOT + 6 + X_LABELS;
+            (top, py0, py0 + RANK_PLOT)
         } else {
-            let t = f64::from(r.clamp(1, max_rank) - 1) / f64::from(max_rank - 1);
-            r_py0 + (t * f64::from(r_py1 - r_py0)).round() as i32
+            (0, 0, 0)
+        };
+        let notes_top = y + 4;
+        Rows {
+            score_top,
+            s_py0,
+            s_py1,
+            r_top,
+            r_py0,
+            r_py1,
+            notes_top,
+            height: notes_top + NOTE_LINE * note_lines as i32 + PAD,
         }
-    };
+    }
+}
 
-    // Desc.
-    let mut desc = desc_intro(
-        meta,
-        &format!(
-            "Biểu đồ đường: {what} của {unit} qua các năm {first}–{last}, {scale_txt}{}.",
-            if has_rank {
-                "; hạng 1 là cao nhất"
-            } else {
-                ""
-            }
-        ),
-    );
-    let items: Vec<String> = points
-        .iter()
-        .map(|p| {
-            let mut s = format!("Năm {}: {}", p.year, num_unit(meta, p.total));
-            if has_rank {
-                match rank_text(p) {
-                    Some(r) => s.push_str(&format!(", hạng {r}")),
-                    None => s.push_str(&format!(", hạng: {NO_DATA}")),
-                }
-            }
-            s
-        })
-        .collect();
-    if !items.is_empty() {
-        desc.push(' ');
-        desc.push_str(&items.join("; "));
-        desc.push('.');
+/// Rank ticks: 1, the middle when there is room, the last.
+fn rank_ticks(max_rank: u32) -> Vec<u32> {
+    let mut ticks = vec![1, max_rank];
+    if max_rank >= 5 {
+        ticks.insert(1, (1 + max_rank).div_ceil(2));
+    }
+    ticks.dedup();
+    ticks
+}
+
+// ---------------------------------------------------------------------------
+// Drawing.
+
+impl Trend<'_> {
+    fn draw(&self, c: &mut svg::Canvas<'_>) {
+        self.header.draw(c);
+        self.draw_scores(c);
+        if self.has_rank {
+            self.draw_ranks(c);
+        }
+        for (i, note) in self.notes.iter().enumerate() {
+            let ny = self.rows.notes_top + NOTE_LINE * i as i32 + NOTE_LINE / 2;
+            c.note(note, PAD, ny, FONT);
+        }
     }
 
-    let svg = svg::render(&meta.id, &clean(&meta.title), &desc, height, |c| {
-        header.draw(c);
-        let x_labels = |c: &mut svg::Canvas<'_>, py1: i32| {
-            for (i, p) in points.iter().enumerate() {
-                if i % year_step == 0 {
-                    let x = x_of(p.year);
-                    c.line(&[(x, py1), (x, py1 + 4)], AXIS, 1);
-                    let y = p.year.to_string();
-                    c.text(&y, x, py1 + 14, FONT, Anchor::Middle, Weight::Normal, MUTED);
-                }
-            }
-            c.line(&[(plot_x0, py1), (plot_x1, py1)], AXIS, 1);
-        };
-
-        // Score panel.
-        let title = format!("Điểm ({scale_txt})");
+    fn panel_title(c: &mut svg::Canvas<'_>, title: &str, top: i32) {
         c.text(
-            &title,
+            title,
             PAD,
-            score_top + PANEL_TITLE / 2,
+            top + PANEL_TITLE / 2,
             FONT,
             Anchor::Start,
             Weight::Bold,
             TEXT,
         );
-        for (t, label) in vticks.iter().zip(&tick_labels) {
-            let ty = y_val(*t);
-            c.line(&[(plot_x0, ty), (plot_x1, ty)], GRID, 1);
-            c.text(
-                label,
-                plot_x0 - 6,
-                ty,
-                FONT,
-                Anchor::End,
-                Weight::Normal,
-                MUTED,
-            );
+    }
+
+    /// A grid line across the plot with its label on the left.
+    fn grid_line(&self, c: &mut svg::Canvas<'_>, y: i32, label: &str) {
+        let (x0, x1) = (self.x.plot_x0, self.x.plot_x1);
+        c.line(&[(x0, y), (x1, y)], GRID, 1);
+        c.text(label, x0 - 6, y, FONT, Anchor::End, Weight::Normal, MUTED);
+    }
+
+    /// Year ticks and labels under a panel, and its bottom axis at `py1`.
+    fn draw_years(&self, c: &mut svg::Canvas<'_>, py1: i32) {
+        for (i, p) in self.points.iter().enumerate() {
+            if i % self.labels.year_step == 0 {
+                let x = self.x.x(p.year);
+                c.line(&[(x, py1), (x, py1 + 4)], AXIS, 1);
+                let y = p.year.to_string();
+                c.text(&y, x, py1 + 14, FONT, Anchor::Middle, Weight::Normal, MUTED);
+            }
         }
-        x_labels(c, s_py1);
-        let pts: Vec<Option<(i32, i32)>> = points
+        c.line(&[(self.x.plot_x0, py1), (self.x.plot_x1, py1)], AXIS, 1);
+    }
+
+    /// A label above a point: all of them when they fit, else the ends.
+    fn point_label(&self, i: usize, all_fit: bool) -> bool {
+        all_fit || i == 0 || i + 1 == self.points.len()
+    }
+
+    /// Score panel: circles joined by lines, gaps at missing years.
+    fn draw_scores(&self, c: &mut svg::Canvas<'_>) {
+        Self::panel_title(
+            c,
+            &format!("Điểm ({})", self.scale_txt),
+            self.rows.score_top,
+        );
+        for (t, label) in self.values.ticks.iter().zip(&self.values.labels) {
+            self.grid_line(c, self.y_val(*t), label);
+        }
+        self.draw_years(c, self.rows.s_py1);
+        let pts: Vec<Option<(i32, i32)>> = self
+            .points
             .iter()
-            .map(|p| finite(p.total).map(|v| (x_of(p.year), y_val(v))))
+            .map(|p| finite(p.total).map(|v| (self.x.x(p.year), self.y_val(v))))
             .collect();
         for seg in segments(&pts) {
             if seg.len() > 1 {
                 c.line(&seg, BLUE, 2);
             }
         }
-        let n = points.len();
         for (i, p) in pts.iter().enumerate() {
-            if let (Some((x, y)), Some(label)) = (p, &value_labels[i]) {
+            if let (Some((x, y)), Some(label)) = (p, &self.labels.values[i]) {
                 c.dot(*x, *y, 4, BLUE);
-                if all_value_labels || i == 0 || i + 1 == n {
+                if self.point_label(i, self.labels.all_values) {
                     c.text(
                         label,
                         *x,
@@ -322,72 +513,48 @@ pub fn trend(meta: &ChartMeta, unit_name: &str, points: &[TrendPoint]) -> Chart 
                 }
             }
         }
+    }
 
-        // Rank panel, 1 on top.
-        if has_rank {
-            c.text(
-                "Hạng (1 là cao nhất)",
-                PAD,
-                r_top + PANEL_TITLE / 2,
-                FONT,
-                Anchor::Start,
-                Weight::Bold,
-                TEXT,
-            );
-            let mut rticks = vec![1, max_rank];
-            if max_rank >= 5 {
-                rticks.insert(1, (1 + max_rank).div_ceil(2));
+    /// Rank panel, 1 on top: squares, not circles, so the panels differ by
+    /// shape too.
+    fn draw_ranks(&self, c: &mut svg::Canvas<'_>) {
+        Self::panel_title(c, "Hạng (1 là cao nhất)", self.rows.r_top);
+        for r in rank_ticks(self.max_rank) {
+            self.grid_line(c, self.y_rank(r), &r.to_string());
+        }
+        self.draw_years(c, self.rows.r_py1 + 6);
+        let pts: Vec<Option<(i32, i32)>> = self
+            .points
+            .iter()
+            .map(|p| p.rank.map(|r| (self.x.x(p.year), self.y_rank(r))))
+            .collect();
+        for seg in segments(&pts) {
+            if seg.len() > 1 {
+                c.line(&seg, VERMILLION, 2);
             }
-            rticks.dedup();
-            for r in rticks {
-                let ty = y_rank(r);
-                c.line(&[(plot_x0, ty), (plot_x1, ty)], GRID, 1);
-                c.text(
-                    &r.to_string(),
-                    plot_x0 - 6,
-                    ty,
-                    FONT,
-                    Anchor::End,
-                    Weight::Normal,
-                    MUTED,
-                );
-            }
-            x_labels(c, r_py1 + 6);
-            let rpts: Vec<Option<(i32, i32)>> = points
-                .iter()
-                .map(|p| p.rank.map(|r| (x_of(p.year), y_rank(r))))
-                .collect();
-            for seg in segments(&rpts) {
-                if seg.len() > 1 {
-                    c.line(&seg, VERMILLION, 2);
-                }
-            }
-            for (i, p) in rpts.iter().enumerate() {
-                if let (Some((x, y)), Some(label)) = (p, rank_text(&points[i])) {
-                    // Squares, not circles: the panels differ by shape too.
-                    c.rect(x - 4, y - 4, x + 4, y + 4, VERMILLION);
-                    if all_rank_labels || i == 0 || i + 1 == n {
-                        c.text(
-                            &label,
-                            *x,
-                            y - 13,
-                            FONT,
-                            Anchor::Middle,
-                            Weight::Normal,
-                            TEXT,
-                        );
-                    }
+        }
+        for (i, p) in pts.iter().enumerate() {
+            if let (Some((x, y)), Some(label)) = (p, rank_text(&self.points[i])) {
+                c.rect(x - 4, y - 4, x + 4, y + 4, VERMILLION);
+                if self.point_label(i, self.labels.all_ranks) {
+                    c.text(
+                        &label,
+                        *x,
+                        y - 13,
+                        FONT,
+                        Anchor::Middle,
+                        Weight::Normal,
+                        TEXT,
+                    );
                 }
             }
         }
+    }
+}
 
-        for (i, note) in notes.iter().enumerate() {
-            let ny = notes_top + NOTE_LINE * i as i32 + NOTE_LINE / 2;
-            c.note(note, PAD, ny, FONT);
-        }
-    });
-
-    let table = Table {
+/// The data table under the chart: year, score, rank.
+fn table(meta: &ChartMeta, points: &[TrendPoint]) -> Table {
+    Table {
         headers: vec!["Năm".into(), super::value_header(meta), "Hạng".into()],
         row_header: 0,
         rows: points
@@ -403,179 +570,9 @@ pub fn trend(meta: &ChartMeta, unit_name: &str, points: &[TrendPoint]) -> Chart 
                 )
             })
             .collect(),
-    };
-    let html = figure(meta, "trend", &svg, &table);
-    Chart { svg, html }
+    }
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
-    use super::*;
-    use crate::charts::testutil::*;
-
-    fn pts() -> Vec<TrendPoint> {
-        vec![
-            TrendPoint {
-                year: 2018,
-                total: Some(65.0),
-                rank: Some(8),
-                of: Some(8),
-            },
-            TrendPoint {
-                year: 2019,
-                total: Some(66.5),
-                rank: Some(6),
-                of: Some(8),
-            },
-            TrendPoint {
-                year: 2020,
-                total: None,
-                rank: None,
-                of: Some(8),
-            },
-            TrendPoint {
-                year: 2021,
-                total: Some(70.25),
-                rank: Some(3),
-                of: Some(8),
-            },
-            TrendPoint {
-                year: 2022,
-                total: Some(72.1),
-                rank: Some(1),
-                of: Some(8),
-            },
-        ]
-    }
-
-    pub(crate) fn sample() -> Chart {
-        let mut m = meta("c4-trend-phong-tho", false);
-        m.title = "Chỉ số CCHC của huyện Phong Thổ qua các năm".into();
-        trend(&m, "Phong Thổ", &pts())
-    }
-
-    #[test]
-    fn gap_for_missing_year() {
-        let chart = sample();
-        let doc = check_svg(&chart.svg, "c4-trend-phong-tho");
-        let blue_lines: Vec<_> = doc
-            .descendants()
-            .filter(|n| n.has_tag_name("polyline") && n.attribute("stroke") == Some("#0072B2"))
-            .collect();
-        assert_eq!(blue_lines.len(), 2, "two segments around the gap");
-        let circles: Vec<f64> = doc
-            .descendants()
-            .filter(|n| n.has_tag_name("circle"))
-            .map(|n| attr_f(&n, "cx"))
-            .collect();
-        assert_eq!(circles.len(), 4);
-        // The 2020 year label's x has no point.
-        let x2020 = doc
-            .descendants()
-            .find(|n| n.has_tag_name("text") && n.text() == Some("2020"))
-            .map(|n| attr_f(&n, "x"))
-            .unwrap();
-        assert!(circles.iter().all(|x| (x - x2020).abs() > 1.0));
-        let desc = desc_text(&doc);
-        assert!(desc.contains("Năm 2020: không có số liệu"), "{desc}");
-        assert!(desc.contains("Năm 2022: 72,10 điểm, hạng 1/8"), "{desc}");
-        let texts = svg_texts(&doc);
-        assert!(texts.contains(&"72,10".to_string()));
-        assert!(texts.contains(&"2018".to_string()), "years as integers");
-        assert!(!texts.iter().any(|t| t.contains("2.018")));
-        assert!(texts.iter().any(|t| t.contains("2020: không có số liệu")));
-    }
-
-    #[test]
-    fn rank_axis_inverted() {
-        let chart = sample();
-        let doc = check_svg(&chart.svg, "c4-trend-phong-tho");
-        // Rank markers are vermillion squares; first point is rank 8, last rank 1.
-        let squares: Vec<(f64, f64)> = doc
-            .descendants()
-            .filter(|n| n.has_tag_name("rect") && n.attribute("fill") == Some("#D55E00"))
-            .map(|n| (attr_f(&n, "x"), attr_f(&n, "y")))
-            .collect();
-        assert_eq!(squares.len(), 4);
-        let rank8_y = squares[0].1;
-        let rank1_y = squares[3].1;
-        assert!(rank1_y < rank8_y, "rank 1 must be drawn above rank 8");
-        // Rank tick "1" above tick "8".
-        let tick = |s: &str| {
-            doc.descendants()
-                .filter(|n| n.has_tag_name("text") && n.text() == Some(s))
-                .map(|n| attr_f(&n, "y"))
-                .next()
-                .unwrap()
-        };
-        assert!(tick("1") < tick("8"));
-    }
-
-    #[test]
-    fn table_and_determinism() {
-        let chart = sample();
-        let rows = table_rows(&chart.html);
-        assert_eq!(rows[0], ["Năm", "Điểm", "Hạng"]);
-        assert_eq!(rows[3], ["2020", "không có số liệu", "không có số liệu"]);
-        assert_eq!(rows[5], ["2022", "72,10", "1/8"]);
-        check_figure(&chart.html, "c4-trend-phong-tho", "trend", false);
-        assert_eq!(chart, sample());
-    }
-
-    #[test]
-    fn ticks_are_nice() {
-        let (t, d) = ticks(65.0, 72.1, 0.0, 100.0);
-        assert_eq!(d, 0);
-        assert!(t[0] <= 65.0 && *t.last().unwrap() >= 72.1);
-        let (t, _) = ticks(99.0, 100.0, 0.0, 100.0);
-        assert!(*t.last().unwrap() <= 100.0);
-    }
-
-    #[test]
-    fn many_years_labels_do_not_overlap() {
-        let pts: Vec<TrendPoint> = (2000..2025)
-            .map(|y| TrendPoint {
-                year: y,
-                total: Some(50.0 + f64::from(y - 2000)),
-                rank: Some((y - 1999) as u32),
-                of: Some(30),
-            })
-            .collect();
-        let chart = trend(&meta("m", false), "X", &pts);
-        let doc = check_svg(&chart.svg, "m");
-        let mut xs: Vec<(f64, f64)> = doc
-            .descendants()
-            .filter(|n| {
-                n.has_tag_name("text")
-                    && n.text()
-                        .is_some_and(|t| t.len() == 4 && t.starts_with("20"))
-            })
-            .map(|n| (attr_f(&n, "y"), attr_f(&n, "x")))
-            .collect();
-        xs.sort_by(|a, b| a.partial_cmp(b).unwrap());
-        let w = svg::text_width("2000", FONT, Weight::Normal);
-        for pair in xs.windows(2).filter(|p| p[0].0 == p[1].0) {
-            assert!(pair[1].1 - pair[0].1 >= w, "year labels overlap: {pair:?}");
-        }
-        assert!(desc_text(&doc).contains("Năm 2013: 63,00 điểm, hạng 14/30"));
-    }
-
-    #[test]
-    fn single_and_empty() {
-        let one = [TrendPoint {
-            year: 2022,
-            total: Some(50.0),
-            rank: None,
-            of: None,
-        }];
-        check_svg(&trend(&meta("a", false), "X", &one).svg, "a");
-        check_svg(&trend(&meta("b", true), "X", &[]).svg, "b");
-        let nulls = [TrendPoint {
-            year: 2022,
-            total: None,
-            rank: None,
-            of: None,
-        }];
-        check_svg(&trend(&meta("c", true), "X", &nulls).svg, "c");
-    }
-}
+#[path = "trend_tests.rs"]
+pub(crate) mod tests;

@@ -5,8 +5,11 @@ use crate::diag::Diagnostic;
 use crate::diag::codes;
 use crate::load::config::RawHtml;
 use crate::render::shortcodes::{self, CLOSE, Call, OPEN};
+use crate::util::text::{is_unsafe_url, slugify};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::ops::Range;
 use std::path::Path;
 
 pub fn options() -> Options {
@@ -68,6 +71,348 @@ impl Lines {
     }
 }
 
+/// Where an offset of a source text is, for diagnostics: 1-based line of
+/// the file (after `line_offset` lines of front matter) and column.
+#[derive(Clone, Copy)]
+struct Locator<'a> {
+    src: &'a str,
+    lines: &'a Lines,
+    line_offset: usize,
+}
+
+impl Locator<'_> {
+    fn line(&self, offset: usize) -> usize {
+        self.lines.at(offset, self.src).0 + self.line_offset
+    }
+
+    fn place(&self, offset: usize, d: Diagnostic) -> Diagnostic {
+        let (l, c) = self.lines.at(offset, self.src);
+        d.at(l + self.line_offset, c)
+    }
+}
+
+/// Render Markdown to HTML.
+pub fn render(src: &str, ctx: &Context) -> Rendered {
+    let mut out = Rendered::default();
+    let lines = Lines::new(src);
+    let in_src = Locator {
+        src,
+        lines: &lines,
+        line_offset: ctx.line_offset,
+    };
+    let expanded = expand_shortcodes(src, ctx, in_src, &mut out.diagnostics);
+    // Placeholders keep line breaks, so only columns move; lines of the
+    // rewritten source are counted afresh only when it differs.
+    let source_lines = (!expanded.expansions.is_empty()).then(|| Lines::new(&expanded.source));
+    let in_source = match &source_lines {
+        Some(lines) => Locator {
+            src: &expanded.source,
+            lines,
+            line_offset: ctx.line_offset,
+        },
+        None => in_src,
+    };
+    let events = {
+        let mut rewrite = Rewrite::new(ctx, in_source, &mut out);
+        let mut headings = HeadingIds::default();
+        for (ev, range) in Parser::new_ext(&expanded.source, options()).into_offset_iter() {
+            if let Some(ev) = rewrite.event(ev, range.start) {
+                headings.push(ev);
+            }
+        }
+        headings.finish()
+    };
+    let mut html = String::with_capacity(expanded.source.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    out.html = splice_expansions(html, &expanded.expansions);
+    out
+}
+
+// ---------------------------------------------------------------------------
+// 1. Shortcodes: found outside code, swapped for placeholders.
+
+/// The source with each shortcode replaced by a placeholder, and the HTML
+/// each placeholder stands for (in placeholder order).
+struct Expanded<'s> {
+    source: Cow<'s, str>,
+    expansions: Vec<String>,
+}
+
+/// Byte ranges where `{{` is not a shortcode: code spans, code blocks, raw
+/// HTML.
+fn code_ranges(src: &str) -> Vec<Range<usize>> {
+    Parser::new_ext(src, options())
+        .into_offset_iter()
+        .filter_map(|(e, r)| match e {
+            Event::Code(_)
+            | Event::Start(Tag::CodeBlock(_))
+            | Event::Html(_)
+            | Event::InlineHtml(_) => Some(r),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Expand every shortcode with `ctx.shortcode`. A failing or malformed one
+/// is a diagnostic and expands to nothing.
+fn expand_shortcodes<'s>(
+    src: &'s str,
+    ctx: &Context,
+    at: Locator,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Expanded<'s> {
+    let mut expansions = Vec::new();
+    if !src.contains("{{") {
+        return Expanded {
+            source: Cow::Borrowed(src),
+            expansions,
+        };
+    }
+    let (calls, errors) = shortcodes::find(src, &code_ranges(src));
+    for (offset, e) in errors {
+        diagnostics.push(at.place(
+            offset,
+            Diagnostic::error(codes::SHORTCODE, ctx.file, format!("malformed shortcode: {e}"))
+                .hint("write it as {{ chart(data=\"par-index\", kind=\"trend\", unit=\"phong-tho\") }}"),
+        ));
+    }
+    let mut s = String::with_capacity(src.len());
+    let mut last = 0;
+    for call in &calls {
+        s.push_str(&src[last..call.range.start]);
+        let html = (ctx.shortcode)(call).unwrap_or_else(|e| {
+            diagnostics.push(at.place(
+                call.range.start,
+                Diagnostic::error(codes::SHORTCODE, ctx.file, e),
+            ));
+            String::new()
+        });
+        s.push_str(&shortcodes::placeholder(expansions.len()));
+        expansions.push(html);
+        // Keep line numbers of what follows.
+        s.extend(std::iter::repeat_n(
+            '\n',
+            src[call.range.clone()].matches('\n').count(),
+        ));
+        last = call.range.end;
+    }
+    s.push_str(&src[last..]);
+    Expanded {
+        source: Cow::Owned(s),
+        expansions,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// 2a. Rewrites of single events: raw HTML policy, unsafe links and images,
+// the base-URL prefix, footnote ids. Links and warnings are recorded.
+
+struct Rewrite<'c, 'o> {
+    ctx: &'c Context<'c>,
+    at: Locator<'c>,
+    out: &'o mut Rendered,
+    /// Dropped links whose end tag is still to come.
+    dropped_links: usize,
+}
+
+impl<'c, 'o> Rewrite<'c, 'o> {
+    fn new(ctx: &'c Context<'c>, at: Locator<'c>, out: &'o mut Rendered) -> Self {
+        Rewrite {
+            ctx,
+            at,
+            out,
+            dropped_links: 0,
+        }
+    }
+
+    /// The event to keep in its place, or `None` to drop it. `offset`: where
+    /// it starts in the source.
+    fn event<'e>(&mut self, ev: Event<'e>, offset: usize) -> Option<Event<'e>> {
+        match ev {
+            Event::Html(h) | Event::InlineHtml(h) if self.ctx.raw_html == RawHtml::Escape => {
+                self.escaped_html(h, offset)
+            }
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
+                let dest_url = self.link(dest_url, offset)?;
+                Some(Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                }))
+            }
+            Event::End(TagEnd::Link) if self.dropped_links > 0 => {
+                // The end tag of the last dropped link. Links do not nest,
+                // so a counter suffices.
+                self.dropped_links -= 1;
+                None
+            }
+            Event::Start(Tag::Image {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => Some(Event::Start(Tag::Image {
+                link_type,
+                dest_url: self.image(dest_url, offset),
+                title,
+                id,
+            })),
+            Event::FootnoteReference(label) => Some(Event::FootnoteReference(footnote_id(&label))),
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                Some(Event::Start(Tag::FootnoteDefinition(footnote_id(&label))))
+            }
+            other => Some(other),
+        }
+    }
+
+    /// Raw HTML under `raw_html: escape`: shown as text with a warning;
+    /// blank or a comment, dropped silently.
+    fn escaped_html<'e>(&mut self, h: CowStr<'e>, offset: usize) -> Option<Event<'e>> {
+        if h.trim().is_empty() || h.trim_start().starts_with("<!--") {
+            return None;
+        }
+        self.out.diagnostics.push(
+            Diagnostic::warning(codes::RAW_HTML, self.ctx.file, "raw HTML is shown as text")
+                .at(self.at.line(offset), 0)
+                .hint("write Markdown instead, or set `markdown: { raw_html: allow }` in site.yaml if your editors are trusted"),
+        );
+        Some(Event::Text(h))
+    }
+
+    /// A link's target, recorded and prefixed; `None` when it is unsafe and
+    /// the link is dropped (its text stays).
+    fn link<'e>(&mut self, dest_url: CowStr<'e>, offset: usize) -> Option<CowStr<'e>> {
+        let line = self.at.line(offset);
+        if is_unsafe_url(&dest_url) {
+            self.dropped_links += 1;
+            let shown: String = dest_url.chars().take(40).collect();
+            self.out.diagnostics.push(
+                Diagnostic::warning(
+                    codes::UNSAFE_LINK,
+                    self.ctx.file,
+                    format!("link to `{shown}` was removed"),
+                )
+                .at(line, 0)
+                .hint(
+                    "javascript: and data: links are not allowed; link to a page or file instead",
+                ),
+            );
+            return None;
+        }
+        self.out.links.push((dest_url.to_string(), line));
+        Some(with_prefix(dest_url, self.ctx.prefix))
+    }
+
+    /// An image's address, recorded and prefixed; empty when unsafe.
+    fn image<'e>(&mut self, dest_url: CowStr<'e>, offset: usize) -> CowStr<'e> {
+        let line = self.at.line(offset);
+        if is_unsafe_url(&dest_url) {
+            self.out.diagnostics.push(
+                Diagnostic::warning(
+                    codes::UNSAFE_LINK,
+                    self.ctx.file,
+                    "image with a data: or javascript: address was removed",
+                )
+                .at(line, 0)
+                .hint("put the image file in content/static and link to it"),
+            );
+            return "".into();
+        }
+        self.out.links.push((dest_url.to_string(), line));
+        with_prefix(dest_url, self.ctx.prefix)
+    }
+}
+
+/// Footnote ids get a prefix, so they cannot clash with heading ids.
+fn footnote_id(label: &str) -> CowStr<'static> {
+    format!("fn-{label}").into()
+}
+
+// ---------------------------------------------------------------------------
+// 2b. Heading anchors: each heading is buffered to compute its id from its
+// text.
+
+/// Gives every heading an id: the one written (`{#id}`), or a slug of its
+/// text, `muc` when that is empty, made unique on the page with `-1`, `-2`….
+#[derive(Default)]
+struct HeadingIds<'e> {
+    used: BTreeMap<String, usize>,
+    open: Option<HeadingBuf<'e>>,
+    events: Vec<Event<'e>>,
+}
+
+struct HeadingBuf<'a> {
+    level: HeadingLevel,
+    given: Option<String>,
+    classes: Vec<CowStr<'a>>,
+    attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
+    inner: Vec<Event<'a>>,
+}
+
+impl<'e> HeadingIds<'e> {
+    fn push(&mut self, ev: Event<'e>) {
+        match ev {
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                self.open = Some(HeadingBuf {
+                    level,
+                    given: id.map(|i| i.to_string()),
+                    classes,
+                    attrs,
+                    inner: Vec::new(),
+                });
+            }
+            Event::End(TagEnd::Heading(level)) => {
+                if let Some(h) = self.open.take() {
+                    let id = self.id_for(h.given, &h.inner);
+                    self.events.push(Event::Start(Tag::Heading {
+                        level: h.level,
+                        id: Some(id.into()),
+                        classes: h.classes,
+                        attrs: h.attrs,
+                    }));
+                    self.events.extend(h.inner);
+                }
+                self.events.push(Event::End(TagEnd::Heading(level)));
+            }
+            e => match self.open.as_mut() {
+                Some(h) => h.inner.push(e),
+                None => self.events.push(e),
+            },
+        }
+    }
+
+    fn id_for(&mut self, given: Option<String>, inner: &[Event]) -> String {
+        if let Some(g) = given {
+            *self.used.entry(g.clone()).or_insert(0) += 1;
+            return g;
+        }
+        let s = slugify(&heading_text(inner));
+        let base = if s.is_empty() { "muc".to_string() } else { s };
+        let n = self.used.entry(base.clone()).or_insert(0);
+        *n += 1;
+        if *n == 1 {
+            base
+        } else {
+            format!("{base}-{}", *n - 1)
+        }
+    }
+
+    fn finish(self) -> Vec<Event<'e>> {
+        self.events
+    }
+}
+
 fn heading_text(events: &[Event]) -> String {
     let mut s = String::new();
     for e in events {
@@ -78,244 +423,51 @@ fn heading_text(events: &[Event]) -> String {
     s
 }
 
-/// Render Markdown to HTML.
-pub fn render(src: &str, ctx: &Context) -> Rendered {
-    let mut out = Rendered::default();
-    let lines = Lines::new(src);
-    let diag_at = |offset: usize, d: Diagnostic| {
-        let (l, c) = lines.at(offset, src);
-        d.at(l + ctx.line_offset, c)
-    };
+// ---------------------------------------------------------------------------
+// 3. Placeholders swapped for their HTML.
 
-    // 1. Shortcodes: find them outside code, swap in placeholders.
-    let mut expansions: Vec<String> = Vec::new();
-    let source: std::borrow::Cow<str> = if src.contains("{{") {
-        let code: Vec<std::ops::Range<usize>> = Parser::new_ext(src, options())
-            .into_offset_iter()
-            .filter_map(|(e, r)| match e {
-                Event::Code(_)
-                | Event::Start(Tag::CodeBlock(_))
-                | Event::Html(_)
-                | Event::InlineHtml(_) => Some(r),
-                _ => None,
-            })
-            .collect();
-        let (calls, errors) = shortcodes::find(src, &code);
-        for (at, e) in errors {
-            out.diagnostics.push(diag_at(
-                at,
-                Diagnostic::error(codes::SHORTCODE, ctx.file, format!("malformed shortcode: {e}"))
-                    .hint("write it as {{ chart(data=\"par-index\", kind=\"trend\", unit=\"phong-tho\") }}"),
-            ));
-        }
-        let mut s = String::with_capacity(src.len());
-        let mut last = 0;
-        for call in &calls {
-            s.push_str(&src[last..call.range.start]);
-            let html = match (ctx.shortcode)(call) {
-                Ok(h) => h,
-                Err(e) => {
-                    out.diagnostics.push(diag_at(
-                        call.range.start,
-                        Diagnostic::error(codes::SHORTCODE, ctx.file, e),
-                    ));
-                    String::new()
-                }
-            };
-            s.push_str(&shortcodes::placeholder(expansions.len()));
-            expansions.push(html);
-            // Keep line numbers of what follows.
-            s.extend(std::iter::repeat_n(
-                '\n',
-                src[call.range.clone()].matches('\n').count(),
-            ));
-            last = call.range.end;
-        }
-        s.push_str(&src[last..]);
-        std::borrow::Cow::Owned(s)
-    } else {
-        std::borrow::Cow::Borrowed(src)
-    };
-    let src_lines = if expansions.is_empty() {
-        None
-    } else {
-        Some(Lines::new(&source))
-    };
-    let line_of = |offset: usize| -> usize {
-        let (l, _) = match &src_lines {
-            Some(sl) => sl.at(offset, &source),
-            None => lines.at(offset, src),
-        };
-        l + ctx.line_offset
-    };
-
-    // 2. Events, with our rewrites.
-    let mut events: Vec<Event> = Vec::new();
-    let mut used_ids: BTreeMap<String, usize> = BTreeMap::new();
-    let mut heading: Option<HeadingBuf> = None;
-    let mut dropped_links = 0usize;
-    for (ev, range) in Parser::new_ext(&source, options()).into_offset_iter() {
-        let ev = match ev {
-            Event::Html(h) | Event::InlineHtml(h) if ctx.raw_html == RawHtml::Escape => {
-                if !h.trim().is_empty() && !h.trim_start().starts_with("<!--") {
-                    out.diagnostics.push(
-                        Diagnostic::warning(codes::RAW_HTML, ctx.file, "raw HTML is shown as text")
-                            .at(line_of(range.start), 0)
-                            .hint("write Markdown instead, or set `markdown: { raw_html: allow }` in site.yaml if your editors are trusted"),
-                    );
-                    Event::Text(h)
-                } else {
-                    continue;
-                }
-            }
-            Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                if crate::util::text::is_unsafe_url(&dest_url) {
-                    dropped_links += 1;
-                    out.diagnostics.push(
-                        Diagnostic::warning(codes::UNSAFE_LINK, ctx.file, format!("link to `{}` was removed", dest_url.chars().take(40).collect::<String>()))
-                            .at(line_of(range.start), 0)
-                            .hint("javascript: and data: links are not allowed; link to a page or file instead"),
-                    );
-                    continue;
-                }
-                out.links.push((dest_url.to_string(), line_of(range.start)));
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url: with_prefix(dest_url, ctx.prefix),
-                    title,
-                    id,
-                })
-            }
-            Event::End(TagEnd::Link) if dropped_links > 0 => {
-                // Drop the end tag of the last dropped link. Links do not nest,
-                // so a counter suffices.
-                dropped_links -= 1;
-                continue;
-            }
-            Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => {
-                if crate::util::text::is_unsafe_url(&dest_url) {
-                    out.diagnostics.push(
-                        Diagnostic::warning(
-                            codes::UNSAFE_LINK,
-                            ctx.file,
-                            "image with a data: or javascript: address was removed",
-                        )
-                        .at(line_of(range.start), 0)
-                        .hint("put the image file in content/static and link to it"),
-                    );
-                    Event::Start(Tag::Image {
-                        link_type,
-                        dest_url: "".into(),
-                        title,
-                        id,
-                    })
-                } else {
-                    out.links.push((dest_url.to_string(), line_of(range.start)));
-                    Event::Start(Tag::Image {
-                        link_type,
-                        dest_url: with_prefix(dest_url, ctx.prefix),
-                        title,
-                        id,
-                    })
-                }
-            }
-            Event::FootnoteReference(label) => {
-                Event::FootnoteReference(format!("fn-{label}").into())
-            }
-            Event::Start(Tag::FootnoteDefinition(label)) => {
-                Event::Start(Tag::FootnoteDefinition(format!("fn-{label}").into()))
-            }
-            other => other,
-        };
-        // Heading anchors: buffer the heading to compute its id from its text.
-        match ev {
-            Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            }) => {
-                heading = Some(HeadingBuf {
-                    level,
-                    given: id.map(|i| i.to_string()),
-                    classes,
-                    attrs,
-                    inner: Vec::new(),
-                });
-            }
-            Event::End(TagEnd::Heading(level)) => {
-                if let Some(h) = heading.take() {
-                    let id = match h.given {
-                        Some(g) => {
-                            *used_ids.entry(g.clone()).or_insert(0) += 1;
-                            g
-                        }
-                        None => {
-                            let s = crate::util::text::slugify(&heading_text(&h.inner));
-                            let base = if s.is_empty() { "muc".to_string() } else { s };
-                            let n = used_ids.entry(base.clone()).or_insert(0);
-                            *n += 1;
-                            if *n == 1 {
-                                base
-                            } else {
-                                format!("{base}-{}", *n - 1)
-                            }
-                        }
-                    };
-                    events.push(Event::Start(Tag::Heading {
-                        level: h.level,
-                        id: Some(id.into()),
-                        classes: h.classes,
-                        attrs: h.attrs,
-                    }));
-                    events.extend(h.inner);
-                }
-                events.push(Event::End(TagEnd::Heading(level)));
-            }
-            e => match heading.as_mut() {
-                Some(h) => h.inner.push(e),
-                None => events.push(e),
-            },
+/// A placeholder alone in a paragraph takes the paragraph's place (a chart
+/// is a block); one inside text is replaced where it stands. Any that
+/// Markdown escaped or split is removed.
+fn splice_expansions(mut html: String, expansions: &[String]) -> String {
+    if expansions.is_empty() {
+        return html;
+    }
+    for (n, exp) in expansions.iter().enumerate() {
+        let ph = shortcodes::placeholder(n);
+        let block = format!("<p>{ph}</p>\n");
+        if html.contains(&block) {
+            html = html.replacen(&block, &format!("{exp}\n"), 1);
+        } else {
+            html = html.replacen(&ph, exp, 1);
         }
     }
-
-    let mut html = String::with_capacity(source.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
-
-    // 3. Swap placeholders for their HTML.
-    if !expansions.is_empty() {
-        for (n, exp) in expansions.iter().enumerate() {
-            let ph = shortcodes::placeholder(n);
-            let block = format!("<p>{ph}</p>\n");
-            if html.contains(&block) {
-                html = html.replacen(&block, &format!("{exp}\n"), 1);
-            } else {
-                html = html.replacen(&ph, exp, 1);
-            }
-        }
-        // Any placeholder that Markdown escaped or split is removed.
-        if html.contains(OPEN) {
-            html.retain(|c| c != OPEN && c != CLOSE);
-        }
+    if html.contains(OPEN) {
+        html.retain(|c| c != OPEN && c != CLOSE);
     }
-    out.html = html;
-    out
+    html
 }
 
-struct HeadingBuf<'a> {
-    level: HeadingLevel,
-    given: Option<String>,
-    classes: Vec<CowStr<'a>>,
-    attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
-    inner: Vec<Event<'a>>,
+/// Markdown to HTML as a page body would get it, but with no site around
+/// it: no shortcodes (each expands to nothing), no base-URL prefix, raw
+/// HTML allowed or escaped. Diagnostics and links are dropped. For the
+/// CommonMark conformance test.
+pub fn render_markdown(src: &str, raw_html: bool) -> String {
+    let no_shortcodes = |_: &Call| Ok(String::new());
+    let ctx = Context {
+        file: Path::new("markdown.md"),
+        line_offset: 0,
+        raw_html: if raw_html {
+            RawHtml::Allow
+        } else {
+            RawHtml::Escape
+        },
+        shortcode: &no_shortcodes,
+        prefix: "",
+    };
+    render(src, &ctx).html
 }
+
+#[cfg(test)]
+#[path = "markdown_tests.rs"]
+mod tests;
