@@ -16,6 +16,7 @@ mod tests;
 
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::fs::{FileKind, read_text_as, walk_files};
 use crate::util::collate;
 use crate::util::numfmt;
 use serde::Serialize;
@@ -385,86 +386,56 @@ pub fn load_str(src: &str, slug: &str, file: &Path) -> Result<Dataset, Diagnosti
 
 /// Load every `*.yaml` directly in `data_dir`, sorted by file name. A
 /// missing folder is no error. Diagnostics name files relative to
-/// `display_base`. Datasets with errors are left out.
+/// `display_base`, which is also the root that symbolic links may not
+/// leave ([`walk_files`]). Datasets with errors are left out.
 pub fn load_dir(data_dir: &Path, display_base: &Path) -> (Vec<Dataset>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let mut out = Vec::new();
-    let shown = |p: &Path| -> PathBuf {
-        p.strip_prefix(display_base)
-            .map(Path::to_path_buf)
-            .unwrap_or_else(|_| p.to_path_buf())
-    };
-    let entries = match std::fs::read_dir(data_dir) {
-        Ok(e) => e,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return (out, diags),
-        Err(e) => {
-            diags.push(
-                Diagnostic::error(
-                    codes::IO,
-                    shown(data_dir),
-                    format!("cannot read folder: {e}"),
-                )
-                .hint("check that the folder exists and is readable"),
-            );
-            return (out, diags);
+    for (path, file) in walk_files(display_base, data_dir, &mut diags) {
+        if path.parent() != Some(data_dir) {
+            continue; // only files directly in the folder
         }
-    };
-    let mut paths = Vec::new();
-    for entry in entries {
-        match entry {
-            Ok(e) => paths.push(e.path()),
-            Err(e) => diags.push(
-                Diagnostic::error(
-                    codes::IO,
-                    shown(data_dir),
-                    format!("cannot list folder: {e}"),
-                )
-                .hint("check the folder's permissions"),
-            ),
-        }
-    }
-    paths.sort_by(|a, b| a.file_name().cmp(&b.file_name()));
-    for path in paths {
-        let Some(ext) = path.extension().and_then(|e| e.to_str()) else {
-            continue;
-        };
-        if !path.is_file() {
-            continue;
-        }
-        let file = shown(&path);
-        if ext == "yml" {
-            diags.push(
-                Diagnostic::error(codes::DATA, file, "dataset files must end in `.yaml`")
-                    .hint("rename the file to end in .yaml (it is not read otherwise)"),
-            );
-            continue;
-        }
-        if ext != "yaml" {
-            continue;
-        }
-        let slug = path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .unwrap_or("")
-            .to_string();
-        if !crate::util::text::is_valid_slug(&slug) {
-            diags.push(
-                Diagnostic::error(
-                    codes::DATA,
-                    file,
-                    format!("dataset file name `{slug}` is not a valid slug"),
-                )
-                .hint("rename the file using lowercase ASCII letters, digits and hyphens, e.g. par-index.yaml"),
-            );
-            continue;
-        }
-        match crate::load::fs::read_text_as(&path, &file, crate::load::fs::FileKind::Data) {
-            Ok(src) => match load_str(&src, &slug, &file) {
+        if let Some(r) = load_file(&path, file) {
+            match r {
                 Ok(ds) => out.push(ds),
                 Err(d) => diags.extend(d),
-            },
-            Err(d) => diags.push(d),
+            }
         }
     }
     (out, diags)
+}
+
+/// One file of the data folder: `None` when it is not a dataset file.
+fn load_file(path: &Path, file: PathBuf) -> Option<Result<Dataset, Diagnostics>> {
+    let ext = path.extension().and_then(|e| e.to_str())?;
+    if ext == "yml" {
+        return Some(Err(Diagnostic::error(
+            codes::DATA,
+            file,
+            "dataset files must end in `.yaml`",
+        )
+        .hint("rename the file to end in .yaml (it is not read otherwise)")
+        .into()));
+    }
+    if ext != "yaml" {
+        return None;
+    }
+    let slug = path
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("")
+        .to_string();
+    if !crate::util::text::is_valid_slug(&slug) {
+        return Some(Err(Diagnostic::error(
+            codes::DATA,
+            file,
+            format!("dataset file name `{slug}` is not a valid slug"),
+        )
+        .hint("rename the file using lowercase ASCII letters, digits and hyphens, e.g. par-index.yaml")
+        .into()));
+    }
+    Some(match read_text_as(path, &file, FileKind::Data) {
+        Ok(src) => load_str(&src, &slug, &file),
+        Err(d) => Err(d.into()),
+    })
 }
