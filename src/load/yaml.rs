@@ -14,7 +14,7 @@ use std::path::Path;
 
 pub use serde_saphyr::Spanned;
 
-/// Line (1-based) of a spanned value, shifted by `offset` lines.
+/// Line (1-based; 0 when the parser gave none) of a spanned value.
 pub fn line_of<T>(s: &Spanned<T>) -> usize {
     s.referenced.line() as usize
 }

@@ -3,8 +3,11 @@
 mod queries;
 mod ranks;
 
-use super::*;
-use crate::diag::Diagnostic;
+use super::dataset::*;
+use super::{load_str, value_text};
+use crate::diag::{Diagnostic, Diagnostics, codes};
+use crate::util::numfmt;
+use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
 
 const FIX: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/data");
@@ -432,12 +435,7 @@ fn decimal_comma_in_a_string_says_write_a_decimal_point() {
     assert_eq!(e.col, 21); // the opening quote
 }
 
-#[test]
-fn quoted_number_and_thousands_are_explained() {
-    assert!(validate::number_hint("72.10").contains("write 72.10 without quotes"));
-    assert!(validate::number_hint("1.234,5").contains("write 1234.5"));
-    assert!(validate::number_hint("n/a").contains("null"));
-}
+// `number_hint` is tested with it, in validate/common.rs.
 
 #[test]
 fn text_or_boolean_rank_is_rejected() {

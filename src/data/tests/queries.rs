@@ -167,6 +167,45 @@ fn load_dir_of_a_missing_folder_is_empty_without_error() {
     assert!(sets.is_empty() && diags.is_empty());
 }
 
+/// A dataset linked from outside the site root is not read (E0005), as for
+/// content files; a link that stays inside the root still is.
+#[test]
+fn load_dir_keeps_symlinked_datasets_inside_the_root() {
+    let root = tempfile::tempdir().unwrap();
+    let outside = tempfile::tempdir().unwrap();
+    let dir = root.path().join("content/data");
+    std::fs::create_dir_all(&dir).unwrap();
+    let secret = outside.path().join("secret.yaml");
+    std::fs::write(&secret, fixture("lai-chau-cchc.yaml")).unwrap();
+    std::os::unix::fs::symlink(&secret, dir.join("ngoai.yaml")).unwrap();
+    let inside = root.path().join("kept.yaml");
+    std::fs::write(&inside, fixture("lai-chau-8-illustrative.yaml")).unwrap();
+    std::os::unix::fs::symlink(&inside, dir.join("trong.yaml")).unwrap();
+    let (sets, diags) = load_dir(&dir, root.path());
+    let slugs: Vec<&str> = sets.iter().map(|d| d.slug.as_str()).collect();
+    assert_eq!(slugs, ["trong"], "the link out of the root was read");
+    let diags = diags.into_vec();
+    assert_eq!(diags.len(), 1, "{diags:#?}");
+    assert_eq!(diags[0].code, codes::SYMLINK);
+    assert_eq!(diags[0].file, Path::new("content/data/ngoai.yaml"));
+}
+
+/// Commentary folders (`content/data/<slug>/…`) are not datasets, and
+/// hidden files are skipped as everywhere under content/.
+#[test]
+fn load_dir_reads_only_visible_files_directly_in_the_folder() {
+    let root = tempfile::tempdir().unwrap();
+    let dir = root.path().join("content/data");
+    std::fs::create_dir_all(dir.join("a")).unwrap();
+    std::fs::write(dir.join("a.yaml"), fixture("lai-chau-cchc.yaml")).unwrap();
+    std::fs::write(dir.join("a/2022.yaml"), "not: a dataset").unwrap();
+    std::fs::write(dir.join(".nhap.yaml"), "not: a dataset").unwrap();
+    let (sets, diags) = load_dir(&dir, root.path());
+    let slugs: Vec<&str> = sets.iter().map(|d| d.slug.as_str()).collect();
+    assert_eq!(slugs, ["a"]);
+    assert!(diags.is_empty(), "{:#?}", diags.into_vec());
+}
+
 #[test]
 fn derived_ranks_scale_to_many_units() {
     // 20,000 units with 100 distinct totals: must stay fast (no n² pass).

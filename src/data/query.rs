@@ -1,0 +1,167 @@
+//! `value_text`: the text of the `value` shortcode, from a dataset.
+
+use super::dataset::{Dataset, Score, YearResult};
+use crate::util::numfmt;
+
+/// The text of the shortcode `value(data=…, unit=…, year=…, what=…, from=…)`.
+///
+/// `what`: `total` (default, also `""`) → `72,10`; `total_unit` →
+/// `72,10 điểm`; `rank` → `2/8`; `rank_change` (needs `from`) →
+/// `tăng 6 bậc`, `giảm 3 bậc`, `giữ nguyên`; `band` → the band's name;
+/// `field:<key>` → that field's value. A missing value is
+/// [`numfmt::NO_DATA`]. `Err` carries a message with the valid choices; the
+/// caller reports it at the shortcode's line.
+pub fn value_text(
+    ds: &Dataset,
+    unit: &str,
+    year: i32,
+    what: &str,
+    from: Option<i32>,
+) -> Result<String, String> {
+    let Some(u) = ds.unit_by_ref(unit) else {
+        let choices: Vec<&str> = ds.units.iter().map(|u| u.slug.as_str()).collect();
+        return Err(format!(
+            "dataset `{}` has no unit `{unit}`; use a unit's slug or key: {}",
+            ds.slug,
+            choices.join(", ")
+        ));
+    };
+    let unit_name = &ds.units[u].short;
+    let Some(y) = ds.year(year) else {
+        return Err(format!(
+            "dataset `{}` has no year {year}; years: {}",
+            ds.slug,
+            years_list(ds)
+        ));
+    };
+    let what = what.trim();
+    if from.is_some() && what != "rank_change" {
+        return Err(format!(
+            "`from` is only used with what=\"rank_change\" (got what=\"{what}\")"
+        ));
+    }
+    let score = ds.score(u, year);
+    let total = score.and_then(|s| s.total);
+    let d = ds.scale.decimals;
+    match what {
+        "" | "total" => {
+            Ok(total.map_or(numfmt::NO_DATA.to_string(), |t| numfmt::format_number(t, d)))
+        }
+        "total_unit" => Ok(total.map_or(numfmt::NO_DATA.to_string(), |t| {
+            numfmt::format_with_unit(t, d, &ds.scale.unit)
+        })),
+        "rank" => {
+            let r = rank_in(ds, score, unit_name, year)?;
+            Ok(numfmt::format_rank(r, ds.rank_of(year)))
+        }
+        "rank_change" => {
+            let Some(f) = from else {
+                return Err("what=\"rank_change\" needs from=<year>, e.g. from=2018".to_string());
+            };
+            rank_change_text(ds, u, f, year)
+        }
+        "band" => band_text(ds, total, unit_name, year),
+        w => match w.strip_prefix("field:") {
+            Some(key) => field_text(ds, y, score, key),
+            None => Err(format!(
+                "unknown what=\"{w}\"; use one of: total, total_unit, rank, rank_change, band, field:<key>"
+            )),
+        },
+    }
+}
+
+/// `rank_change`: from the rank of unit `u` in `from` to that in `year`.
+fn rank_change_text(ds: &Dataset, u: usize, from: i32, year: i32) -> Result<String, String> {
+    if ds.year(from).is_none() {
+        return Err(format!(
+            "dataset `{}` has no year {from} (from); years: {}",
+            ds.slug,
+            years_list(ds)
+        ));
+    }
+    let unit_name = &ds.units[u].short;
+    let r_from = rank_in(ds, ds.score(u, from), unit_name, from)?;
+    let r_to = rank_in(ds, ds.score(u, year), unit_name, year)?;
+    Ok(numfmt::format_rank_change(r_from, r_to))
+}
+
+/// `band`: the name of the band `total` falls in.
+fn band_text(
+    ds: &Dataset,
+    total: Option<f64>,
+    unit_name: &str,
+    year: i32,
+) -> Result<String, String> {
+    if ds.bands.is_empty() {
+        return Err(format!(
+            "dataset `{}` declares no bands; use what=\"total\" or add `bands:` to the dataset",
+            ds.slug
+        ));
+    }
+    let Some(t) = total else {
+        return Ok(numfmt::NO_DATA.to_string());
+    };
+    match ds.band_of(t) {
+        Some(b) => Ok(b.name.clone()),
+        None => Err(format!(
+            "the total of `{unit_name}` in {year} ({}) is below every band of dataset `{}`; \
+             add a lowest band with min {} or use what=\"total\"",
+            numfmt::format_number(t, ds.scale.decimals),
+            ds.slug,
+            ds.scale.min
+        )),
+    }
+}
+
+/// `field:<key>`: the value of that field of year `y` in `score`.
+fn field_text(
+    ds: &Dataset,
+    y: &YearResult,
+    score: Option<&Score>,
+    key: &str,
+) -> Result<String, String> {
+    let key = crate::util::text::nfc(key.trim());
+    let Some(i) = y.fields.iter().position(|f| f.key == key) else {
+        let keys: Vec<&str> = y.fields.iter().map(|f| f.key.as_str()).collect();
+        return Err(format!(
+            "year {} of dataset `{}` has no field `{key}`; fields: {}",
+            y.year,
+            ds.slug,
+            if keys.is_empty() {
+                "(none)".to_string()
+            } else {
+                keys.join(", ")
+            }
+        ));
+    };
+    Ok(score
+        .and_then(|s| s.fields.get(i).copied().flatten())
+        .map_or(numfmt::NO_DATA.to_string(), |v| {
+            numfmt::format_number(v, ds.scale.decimals)
+        }))
+}
+
+fn years_list(ds: &Dataset) -> String {
+    let v: Vec<String> = ds.years.iter().map(|y| y.year.to_string()).collect();
+    if v.is_empty() {
+        "(none)".to_string()
+    } else {
+        v.join(", ")
+    }
+}
+
+fn rank_in(ds: &Dataset, score: Option<&Score>, unit: &str, year: i32) -> Result<u32, String> {
+    match score {
+        None => Err(format!(
+            "`{unit}` is not listed in {year} of dataset `{}`, so it has no rank that year",
+            ds.slug
+        )),
+        Some(s) => s.rank.ok_or_else(|| {
+            format!(
+                "`{unit}` is unranked in {year} of dataset `{}` (no rank published or no total); \
+                 use what=\"total\" instead",
+                ds.slug
+            )
+        }),
+    }
+}
