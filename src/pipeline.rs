@@ -10,7 +10,7 @@ use crate::load::config::SiteConfig;
 use crate::load::theme::Theme;
 use crate::model::site::Site;
 use crate::output::sink::{Rendered, Sink};
-use crate::render::jobs::Job;
+use crate::render::job::Job;
 use crate::render::renderer::{RenderOptions, Renderer, Shared};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -64,9 +64,7 @@ fn without_tests(text: &str) -> String {
     while let Some(l) = lines.next() {
         if l.trim() == "#[cfg(test)]" {
             match lines.next() {
-                Some(n) if n.trim_end().ends_with('{') && n.trim_start().starts_with("mod ") => {
-                    break;
-                }
+                Some(n) if n.trim_end().ends_with('{') && n.contains("mod ") => break,
                 _ => continue,
             }
         }

@@ -8,28 +8,13 @@ use crate::load::theme::names;
 use crate::model::site::{Site, Term};
 use crate::model::urls::page_count;
 use crate::output::sink::{Rendered, Sink, Written};
+use crate::render::job::Job;
 use crate::render::owners::{Owners, owner};
 use crate::render::pages::list::{ListKind, ListPage};
 use crate::render::pages::{self, JobOutput, links_of};
 use crate::render::renderer::{Renderer, Shared};
 use crate::render::splice::ids_of;
 use rayon::prelude::*;
-
-/// One output page (or group of files) to render.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Job {
-    Article(usize),
-    List(ListPage),
-    Page(usize),
-    NotFound,
-    Feed,
-    Assets,
-    Static,
-    /// Dataset pages and chart files (see `pages::dataset`).
-    Data(usize),
-    /// The `/chi-so/` list of datasets.
-    DataIndex,
-}
 
 /// The template a job renders with (`None`: no template).
 pub fn template_of(site: &Site, job: Job) -> Option<&str> {

@@ -3,11 +3,12 @@
 //! Order inside the stage (a module uses only those above it): shortcodes,
 //! markdown, datacharts (chart and value shortcodes, the chart cache),
 //! splice, renderer (`Renderer`, `Shared`), pages/ (one module per page
-//! kind), feeds, owners (one owner per output path), jobs (what to render,
+//! kind), feeds, job (what there is to render), owners (one owner per output path), jobs (what to render,
 //! run in parallel), links (the check over what was rendered).
 
 pub mod datacharts;
 pub mod feeds;
+pub mod job;
 pub mod jobs;
 pub mod links;
 pub mod markdown;

@@ -5,7 +5,7 @@
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::site::Site;
-use crate::render::jobs::Job;
+use crate::render::job::Job;
 use crate::render::pages::list::ListKind;
 use std::collections::HashMap;
 use std::path::PathBuf;

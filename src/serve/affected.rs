@@ -5,7 +5,7 @@ use crate::load::content::Article;
 use crate::load::theme::{Theme, names};
 use crate::model::site::{Site, Term};
 use crate::model::urls::{index_path, page_count, paginate_url};
-use crate::render::jobs::Job;
+use crate::render::job::Job;
 use crate::render::pages::list::{ListKind, ListPage};
 use crate::serve::dirty::Dirty;
 use std::collections::{BTreeSet, HashMap};

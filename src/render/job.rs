@@ -1,0 +1,19 @@
+//! What there is to render: one `Job` per output page or group of files.
+
+use crate::render::pages::list::ListPage;
+
+/// One output page (or group of files) to render.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Job {
+    Article(usize),
+    List(ListPage),
+    Page(usize),
+    NotFound,
+    Feed,
+    Assets,
+    Static,
+    /// Dataset pages and chart files (see `pages::dataset`).
+    Data(usize),
+    /// The `/chi-so/` list of datasets.
+    DataIndex,
+}
