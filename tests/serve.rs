@@ -21,12 +21,17 @@ impl Drop for Server {
 }
 
 fn start(root: &Path, out: &Path) -> Server {
+    start_with(root, Some(out))
+}
+
+fn start_with(root: &Path, out: Option<&Path>) -> Server {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_chiso"));
+    cmd.args(["serve", "--port", "0", "--root"]).arg(root);
+    if let Some(out) = out {
+        cmd.arg("--output").arg(out);
+    }
     #[allow(clippy::zombie_processes)] // waited for in Server::drop
-    let mut child = Command::new(env!("CARGO_BIN_EXE_chiso"))
-        .args(["serve", "--port", "0", "--root"])
-        .arg(root)
-        .arg("--output")
-        .arg(out)
+    let mut child = cmd
         .stderr(Stdio::piped())
         .spawn()
         .expect("start chiso serve");
@@ -55,10 +60,14 @@ fn start(root: &Path, out: &Path) -> Server {
 }
 
 fn get(port: u16, path: &str) -> (u16, String) {
+    request(port, "GET", path, "localhost")
+}
+
+fn request(port: u16, method: &str, path: &str, host: &str) -> (u16, String) {
     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(
         s,
-        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut resp = String::new();
@@ -209,4 +218,131 @@ fn serve_rebuilds_and_serves_an_edited_article() {
     });
     assert_eq!(h1(&get(port, "/tin-tuc/bai-ba-moi/").1), "Bài ba mới");
     drop(server);
+}
+
+/// A copy of the basic fixture site in a temporary folder.
+fn basic_site(tmp: &Path) -> std::path::PathBuf {
+    let root = tmp.join("site");
+    let src = Path::new("tests/fixtures/sites/basic");
+    for e in walkdir::WalkDir::new(src) {
+        let e = e.unwrap();
+        let dest = root.join(e.path().strip_prefix(src).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+    root
+}
+
+/// The first event a new subscriber receives (after the stream's head).
+fn first_event(port: u16) -> String {
+    let mut events = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        events,
+        "GET /__chiso/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .unwrap();
+    let mut reader = BufReader::new(events);
+    let mut line = String::new();
+    while reader.read_line(&mut line).is_ok_and(|n| n > 0) {
+        if line.starts_with("event: ") {
+            return line.trim().to_string();
+        }
+        line.clear();
+    }
+    String::new()
+}
+
+#[test]
+fn serve_answers_only_get_and_head() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = basic_site(tmp.path());
+    let server = start(&root, &tmp.path().join("out"));
+    assert_eq!(request(server.port, "HEAD", "/", "localhost").0, 200);
+    assert_eq!(request(server.port, "POST", "/", "localhost").0, 405);
+    assert_eq!(request(server.port, "DELETE", "/", "localhost").0, 405);
+}
+
+#[test]
+fn serve_refuses_foreign_host_names_against_dns_rebinding() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = basic_site(tmp.path());
+    let server = start(&root, &tmp.path().join("out"));
+    let port = server.port;
+    assert_eq!(
+        request(port, "GET", "/", &format!("127.0.0.1:{port}")).0,
+        200
+    );
+    assert_eq!(request(port, "GET", "/", "attacker.example").0, 403);
+}
+
+#[test]
+fn a_broken_site_at_start_shows_the_error_to_a_page_that_connects_later() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = basic_site(tmp.path());
+    let art = root.join("content/articles/tin-tuc/ba.md");
+    let good = std::fs::read_to_string(&art).unwrap();
+    std::fs::write(&art, good.replacen("title:", "title: [", 1)).unwrap();
+    let server = start(&root, &tmp.path().join("out"));
+    // No good build yet: any address gets a page that shows the overlay.
+    let (code, body) = get(server.port, "/");
+    assert_eq!(code, 404);
+    assert!(body.contains("EventSource"), "{body}");
+    // A page connecting now is told about the error at once.
+    assert_eq!(first_event(server.port), "event: error-report");
+    // Fixed: the site builds and new pages see no error.
+    std::fs::write(&art, good).unwrap();
+    wait_for("the fixed site", || {
+        get(server.port, "/tin-tuc/bai-ba/").0 == 200
+    });
+}
+
+#[cfg(unix)]
+#[test]
+fn serve_removes_its_temporary_folder_when_stopped() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = basic_site(tmp.path());
+    let mut server = start_with(&root, None);
+    let pid = server.child.id();
+    let folder = std::env::temp_dir().join(format!("chiso-serve-{pid}"));
+    assert!(folder.join("index.html").is_file());
+    let _ = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status();
+    let _ = server.child.wait();
+    assert!(!folder.exists(), "{} is left behind", folder.display());
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn idle_connections_do_not_grow_the_thread_count() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = basic_site(tmp.path());
+    let server = start(&root, &tmp.path().join("out"));
+    let pid = server.child.id();
+    let threads = || {
+        std::fs::read_dir(format!("/proc/{pid}/task"))
+            .unwrap()
+            .count()
+    };
+    let idle: Vec<TcpStream> = (0..300)
+        .filter_map(|_| TcpStream::connect(("127.0.0.1", server.port)).ok())
+        .collect();
+    std::thread::sleep(Duration::from_millis(500));
+    let during = threads();
+    // Main, watcher, signals, four workers: a fixed number, not one a connection.
+    assert!(
+        during <= 16,
+        "{during} threads with {} idle connections",
+        idle.len()
+    );
+    drop(idle);
+    wait_for("an answer after the idle connections closed", || {
+        get(server.port, "/").0 == 200
+    });
 }

@@ -5,16 +5,17 @@
 //!
 //! Order inside: dirty (what a changed path touches), affected (which jobs
 //! an edit changes), state (what is kept between rebuilds; one rebuild),
-//! http (server, watcher, events).
+//! events (the pages' event streams), watch (the file watcher), http (the
+//! server).
 
 mod affected;
 mod dirty;
+mod events;
 mod http;
 mod state;
+mod watch;
 
-pub use dirty::Dirty;
 pub use http::run;
-pub use state::{State, Stats};
 
 /// Injected before `</body>` in serve mode only.
 pub const LIVE_RELOAD: &str = r#"<script>/* chiso serve: live reload */(function(){var es=new EventSource("/__chiso/events");es.addEventListener("reload",function(){location.reload()});es.addEventListener("error-report",function(e){var d=document.getElementById("chiso-overlay");if(!d){d=document.createElement("pre");d.id="chiso-overlay";d.style.cssText="position:fixed;inset:0;margin:0;padding:1em;overflow:auto;background:rgba(40,0,0,.93);color:#fff;font:14px/1.4 monospace;z-index:99999;white-space:pre-wrap";document.body.appendChild(d)}d.textContent=JSON.parse(e.data)});es.addEventListener("ok",function(){var d=document.getElementById("chiso-overlay");if(d)d.remove()})})();</script>"#;
