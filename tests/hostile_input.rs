@@ -214,3 +214,17 @@ fn a_tag_of_5000_characters_is_refused_at_its_line() {
     );
     out.assert_error("E0103", &format!("{ART}:6"));
 }
+
+#[test]
+fn headline_naming_an_unknown_dataset_is_reported_at_its_line() {
+    let (_, out) = broken_with(
+        |s| {
+            let y = s.read("content/site.yaml")
+                + "headline: '{{ chart(data=\"khong-co\", kind=\"ranking\", year=2022) }}'\n";
+            s.write("content/site.yaml", y);
+        },
+        &[],
+        1,
+    );
+    out.assert_error("E0301", "content/site.yaml:8");
+}

@@ -79,7 +79,7 @@ struct RawConfig {
     #[serde(default)]
     copyright: String,
     #[serde(default)]
-    headline: Option<String>,
+    headline: Option<Spanned<String>>,
     #[serde(default = "default_keep")]
     keep_in_output: Vec<Spanned<String>>,
 }
@@ -125,7 +125,8 @@ pub struct SiteConfig {
     pub default_category: String,
     pub copyright: String,
     /// A `chart(...)` shortcode shown at the top of the home page.
-    pub headline: Option<String>,
+    /// The headline Markdown and its line in site.yaml.
+    pub headline: Option<(String, usize)>,
     /// Top-level entries of the output that belong to the deploy (`.git`,
     /// `CNAME`): each build carries them into the new output.
     pub keep_in_output: Vec<String>,
@@ -282,7 +283,10 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
         static_files: raw.static_files,
         default_category: n(raw.default_category),
         copyright: n(raw.copyright),
-        headline: raw.headline,
+        headline: raw.headline.map(|h| {
+            let line = yaml::line_of(&h);
+            (h.value, line)
+        }),
         keep_in_output,
     })
 }

@@ -120,14 +120,15 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// The home page's headline (site.yaml `headline`), if set.
-    pub fn headline(&self) -> String {
+    /// The home page's headline (site.yaml `headline`), if set, with the
+    /// diagnostics of its shortcodes at their line in site.yaml.
+    pub fn headline(&self) -> markdown::Rendered {
         match &self.site.config.headline {
-            Some(h) => {
-                self.markdown(h, std::path::Path::new(crate::load::config::FILE), 0)
-                    .html
+            Some((h, line)) => {
+                let file = std::path::Path::new(crate::load::config::FILE);
+                self.markdown(h, file, line.saturating_sub(1))
             }
-            None => String::new(),
+            None => markdown::Rendered::default(),
         }
     }
 
@@ -248,11 +249,13 @@ impl Shared {
     /// For a build: teasers and the headline; bodies are rendered by their pages.
     pub fn compute(r: &Renderer) -> Shared {
         let n = r.site.articles.len();
-        let (teasers, diagnostics) = teasers(r, |_| None);
+        let (teasers, mut diagnostics) = teasers(r, |_| None);
+        let headline = r.headline();
+        diagnostics.extend(headline.diagnostics);
         Shared {
             bodies: vec![None; n],
             teasers,
-            headline: r.headline(),
+            headline: headline.html,
             diagnostics,
         }
     }
@@ -265,14 +268,16 @@ impl Shared {
         cached_teaser: impl Fn(usize) -> Option<Value> + Sync,
     ) -> Shared {
         let n = r.site.articles.len();
-        let (teasers, diagnostics) = teasers(r, cached_teaser);
+        let (teasers, mut diagnostics) = teasers(r, cached_teaser);
+        let headline = r.headline();
+        diagnostics.extend(headline.diagnostics);
         Shared {
             bodies: (0..n)
                 .into_par_iter()
                 .map(|i| Some(cached_body(i).unwrap_or_else(|| Arc::new(r.article_body(i)))))
                 .collect(),
             teasers,
-            headline: r.headline(),
+            headline: headline.html,
             diagnostics,
         }
     }
