@@ -6,6 +6,7 @@
 
 use crate::data::Dataset;
 use crate::diag::Diagnostics;
+use crate::diag::codes;
 use crate::load::config::SiteConfig;
 use crate::load::theme::Theme;
 use crate::model::site::Site;
@@ -140,6 +141,9 @@ pub fn prepare(opts: &BuildOptions, sink: &dyn Sink) -> Result<Prepared, Diagnos
     let shared = Shared::compute(&r);
     let jobs = crate::render::jobs::all_jobs(&site);
     let (mut rendered, render_diags) = render_jobs(&r, &shared, &jobs, sink);
+    // Files that could not be written (a full disk) are said once; the link
+    // check would only call every unwritten page a broken link.
+    let write_failed = render_diags.iter().any(|d| d.code == codes::IO);
     diags.extend(render_diags);
     let sitemap = crate::render::feeds::sitemap(&site, rendered.paths());
     if rendered.contains(&sitemap.path) {
@@ -147,13 +151,17 @@ pub fn prepare(opts: &BuildOptions, sink: &dyn Sink) -> Result<Prepared, Diagnos
     }
     rendered.add(&sitemap.path);
     if let Err(d) = sink.put(sitemap) {
-        diags.push(d);
+        if !write_failed {
+            diags.push(d);
+        }
     }
     drop(shared);
     drop(r);
     timings.mark("render+write", &mut t);
 
-    diags.extend(crate::render::links::check(&site, &rendered));
+    if !write_failed {
+        diags.extend(crate::render::links::check(&site, &rendered));
+    }
     timings.mark("links", &mut t);
 
     if opts.deny_warnings {

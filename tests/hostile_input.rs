@@ -228,3 +228,180 @@ fn headline_naming_an_unknown_dataset_is_reported_at_its_line() {
     );
     out.assert_error("E0301", "content/site.yaml:8");
 }
+
+/// A full disk is one error, not one per file, and no false broken links.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_full_disk_is_one_error() {
+    let tmp = tempfile::tempdir().unwrap();
+    let small = tmp.path().join("small");
+    std::fs::create_dir_all(&small).unwrap();
+    let mounted = std::process::Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=200k", "tmpfs"])
+        .arg(&small)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!(
+            "a_full_disk_is_one_error: skipped, cannot mount a small tmpfs here (needs root)"
+        );
+        return;
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = std::process::Command::new(common::BIN)
+        .arg("build")
+        .arg("--root")
+        .arg(root)
+        .arg("--output")
+        .arg(small.join("out"))
+        .output()
+        .unwrap();
+    let _ = std::process::Command::new("umount").arg(&small).status();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let errors: Vec<&str> = stderr.lines().filter(|l| l.starts_with("error[")).collect();
+    assert_eq!(errors.len(), 1, "{stderr}");
+    assert!(
+        errors[0].starts_with("error[E0001]") && errors[0].contains("more files"),
+        "{stderr}"
+    );
+}
+
+const SITE: &str = "content/site.yaml";
+
+fn with_site_line(s: &common::Site, from: &str, to: &str) {
+    let y = s.read(SITE);
+    assert!(y.contains(from), "{y}");
+    s.write(SITE, y.replacen(from, to, 1));
+}
+
+#[test]
+fn markdown_files_with_other_endings_are_built() {
+    let (site, _) = common::builds(|s| {
+        let a = s
+            .read(ART)
+            .replace("Đường Lê Lợi được nâng cấp", "Bài viết hoa");
+        s.write("content/articles/tin/ba.MD", a.clone().replace("slug", "x"));
+        s.write(
+            "content/articles/tin/bon.markdown",
+            a.replace("Bài viết hoa", "Bài đuôi dài"),
+        );
+    });
+    assert!(
+        site.path("output/kinh-te/bai-viet-hoa/index.html")
+            .is_file()
+    );
+    assert!(
+        site.path("output/kinh-te/bai-duoi-dai/index.html")
+            .is_file()
+    );
+}
+
+#[test]
+fn other_files_among_articles_are_a_warning() {
+    let (_, out) = common::builds(|s| s.write("content/articles/tin/ghi-chu.docx", "x"));
+    out.assert_diag("warning", "W0110", "content/articles/tin/ghi-chu.docx");
+}
+
+#[test]
+fn a_dataset_file_ending_in_capital_yaml_is_read() {
+    let (_, out) = broken_with(|s| s.write("content/data/thu.YAML", "title: [\n"), &[], 1);
+    out.assert_error("E0003", "content/data/thu.YAML");
+}
+
+#[test]
+fn an_image_from_another_site_is_a_warning_at_its_line() {
+    let (_, out) = common::builds(|s| {
+        let a = s.read(ART).replace(
+            "image: /images/duong.svg",
+            "image: https://cdn.example.com/a.jpg",
+        );
+        s.write(ART, a);
+    });
+    out.assert_diag("warning", "W0111", &format!("{ART}:8"));
+}
+
+#[test]
+fn base_url_without_a_host_is_e0107() {
+    let (_, out) = broken_with(
+        |s| {
+            with_site_line(
+                s,
+                "base_url: \"https://thu.example.gov.vn/\"",
+                "base_url: \"http://\"",
+            )
+        },
+        &[],
+        1,
+    );
+    out.assert_error("E0107", &format!("{SITE}:3"));
+}
+
+#[test]
+fn base_url_climbing_out_with_dots_is_e0107() {
+    let (_, out) = broken_with(
+        |s| {
+            with_site_line(
+                s,
+                "base_url: \"https://thu.example.gov.vn/\"",
+                "base_url: \"https://x.vn/../../\"",
+            )
+        },
+        &[],
+        1,
+    );
+    out.assert_error("E0107", &format!("{SITE}:3"));
+}
+
+#[test]
+fn a_bad_base_url_flag_is_blamed_on_the_flag_not_site_yaml() {
+    let (_, out) = broken_with(|_| {}, &["--base-url", "http://"], 1);
+    out.assert_error("E0107", "--base-url");
+}
+
+#[test]
+fn articles_per_page_zero_is_reported_at_its_line() {
+    let (_, out) = broken_with(
+        |s| with_site_line(s, "articles_per_page: 2", "articles_per_page: 0"),
+        &[],
+        1,
+    );
+    out.assert_error("E0003", &format!("{SITE}:4"));
+}
+
+#[test]
+fn a_theme_that_is_no_folder_name_is_reported_at_its_line() {
+    let (_, out) = broken_with(
+        |s| s.write(SITE, s.read(SITE) + "theme: \"../x\"\n"),
+        &[],
+        1,
+    );
+    out.assert_error("E0003", &format!("{SITE}:8"));
+}
+
+#[test]
+fn a_broken_menu_link_is_reported_at_its_line() {
+    let (_, out) = broken_with(
+        |s| with_site_line(s, "url: \"/gioi-thieu/\"", "url: \"/khong-co/\""),
+        &[],
+        1,
+    );
+    out.assert_error("E0501", &format!("{SITE}:7"));
+}
+
+#[test]
+fn a_date_far_in_the_future_says_what_a_date_is() {
+    let (_, out) = broken_with(
+        |s| {
+            let a = s.read(ART).replace(
+                "date: 2024-05-20T13:50:00+07:00",
+                "date: \"9999-12-31T23:00:00+07:00\"",
+            );
+            s.write(ART, a);
+        },
+        &[],
+        1,
+    );
+    out.assert_error("E0102", &format!("{ART}:3"));
+    assert!(out.stderr.contains("four-digit year"), "{}", out.stderr);
+    assert!(!out.stderr.contains("overflow"), "{}", out.stderr);
+}

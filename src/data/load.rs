@@ -40,7 +40,10 @@ pub fn load_dir(data_dir: &Path, display_base: &Path) -> (Vec<Dataset>, Diagnost
 
 /// One file of the data folder: `None` when it is not a dataset file.
 fn load_file(path: &Path, file: PathBuf) -> Option<Result<Dataset, Diagnostics>> {
-    let ext = path.extension().and_then(|e| e.to_str())?;
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())?
+        .to_ascii_lowercase();
     if ext == "yml" {
         return Some(Err(Diagnostic::error(
             codes::DATA,

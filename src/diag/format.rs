@@ -59,14 +59,34 @@ pub fn render(diags: &Diagnostics, format: Format, root: &Path) -> String {
     out
 }
 
+/// Text from a user's file made safe for a terminal: control characters
+/// (escape sequences could recolour or rewrite the screen) become U+FFFD,
+/// one character each, so carets still line up.
+fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(|c| c.is_control() && c != '\t' && c != '\n') {
+        s.chars()
+            .map(|c| {
+                if c.is_control() && c != '\t' && c != '\n' {
+                    '\u{FFFD}'
+                } else {
+                    c
+                }
+            })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    }
+}
+
 fn render_human(d: &Diagnostic, root: &Path, out: &mut String) {
     let _ = writeln!(
         out,
         "{}[{}]: {}\n  --> {}",
         d.severity.as_str(),
         d.code,
-        d.message,
-        d.location()
+        printable(&d.message),
+        printable(&d.location())
     );
     if d.line > 0 {
         if let Some(src) = source_line(root, &d.file, d.line) {
@@ -84,7 +104,7 @@ fn render_human(d: &Diagnostic, root: &Path, out: &mut String) {
         }
     }
     if let Some(h) = &d.hint {
-        let _ = writeln!(out, "  = help: {h}");
+        let _ = writeln!(out, "  = help: {}", printable(h));
     }
     out.push('\n');
 }
@@ -103,15 +123,17 @@ fn source_line(root: &Path, file: &Path, line: usize) -> Option<String> {
     let text = String::from_utf8_lossy(&bytes);
     let l = text.lines().nth(line - 1)?;
     let l = l.trim_end_matches('\r');
+    let l = printable(l);
     Some(if l.chars().count() > 200 {
         l.chars().take(200).collect::<String>() + "…"
     } else {
-        l.to_string()
+        l.into_owned()
     })
 }
 
 fn gh_data(s: &str) -> String {
-    s.replace('%', "%25")
+    printable(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -123,6 +145,31 @@ fn gh_prop(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escape_sequences_from_a_file_never_reach_the_terminal() {
+        let dir = tempfile_dir();
+        std::fs::write(
+            dir.join("a.md"),
+            "title: \"\u{1b}[2J\u{1b}]0;pwned\u{7}\"\n",
+        )
+        .unwrap();
+        let d = Diagnostic::error("E0003", "a.md", "bad \u{1b}[31mred")
+            .at(1, 8)
+            .hint("x\u{1b}y");
+        let text = render(&Diagnostics::from(d), Format::Human, &dir);
+        assert!(
+            !text.contains('\u{1b}') && !text.contains('\u{7}'),
+            "{text:?}"
+        );
+        assert!(text.contains("title: \"\u{FFFD}[2J"), "{text}");
+    }
+
+    fn tempfile_dir() -> std::path::PathBuf {
+        let d = std::env::temp_dir().join(format!("chiso-fmt-{}", std::process::id()));
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
 
     #[test]
     fn github_format_escapes_newlines_and_commas() {

@@ -6,11 +6,12 @@ use crate::load::yaml::{self, Spanned};
 use serde::Deserialize;
 use std::path::Path;
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Debug, Clone)]
 pub struct MenuItem {
     pub name: String,
     pub url: String,
+    /// The line of its address in site.yaml, for the link check.
+    pub line: usize,
 }
 
 /// A menu entry as written, with the location of its address.
@@ -63,9 +64,9 @@ struct RawConfig {
     #[serde(default = "default_timezone")]
     timezone: Spanned<String>,
     #[serde(default = "default_theme")]
-    theme: String,
+    theme: Spanned<String>,
     #[serde(default = "default_per_page")]
-    articles_per_page: usize,
+    articles_per_page: Spanned<usize>,
     #[serde(default)]
     menu: Vec<RawMenuItem>,
     #[serde(default)]
@@ -88,21 +89,16 @@ fn default_language() -> String {
     "vi".into()
 }
 fn default_timezone() -> Spanned<String> {
-    Spanned::new(
-        "Asia/Ho_Chi_Minh".into(),
-        serde_saphyr::Location::UNKNOWN,
-        serde_saphyr::Location::UNKNOWN,
-    )
+    yaml::unplaced("Asia/Ho_Chi_Minh".into())
 }
-fn default_theme() -> String {
-    "default".into()
+fn default_theme() -> Spanned<String> {
+    yaml::unplaced("default".into())
 }
-fn default_per_page() -> usize {
-    10
+fn default_per_page() -> Spanned<usize> {
+    yaml::unplaced(10)
 }
 fn default_keep() -> Vec<Spanned<String>> {
-    let unknown = serde_saphyr::Location::UNKNOWN;
-    vec![Spanned::new(".git".into(), unknown, unknown)]
+    vec![yaml::unplaced(".git".into())]
 }
 fn default_category() -> String {
     "Tin tức".into()
@@ -158,6 +154,32 @@ impl SiteConfig {
 
 pub const FILE: &str = "content/site.yaml";
 
+/// What is wrong with a base URL, if anything: it must be `http(s)://`, a
+/// host, then a plain path (no `..`, query or fragment).
+fn base_url_problem(url: &str) -> Option<&'static str> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"));
+    let Some(rest) = rest else {
+        return Some("is not an absolute http(s) URL");
+    };
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let host_ok = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
+    if !host_ok {
+        return Some("has no valid host name after the scheme");
+    }
+    if url.contains(['"', '<', '>', ' ', '\'', '\\', '?', '#']) {
+        return Some("holds characters an address cannot have (quotes, spaces, ?, #)");
+    }
+    if path.split('/').any(|seg| seg == ".." || seg == ".") {
+        return Some("has `.` or `..` in its path");
+    }
+    None
+}
+
 /// Load `<root>/content/site.yaml`. `base_url_override` is `--base-url`.
 pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, Diagnostics> {
     let path = root.join(FILE);
@@ -192,23 +214,23 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
     let mut base_url = base_url_override
         .map(str::to_string)
         .unwrap_or_else(|| raw.base_url.value.trim().to_string());
-    if !(base_url.starts_with("http://") || base_url.starts_with("https://"))
-        || base_url.contains(['"', '<', '>', ' ', '\''])
-    {
-        let (line, col) = if base_url_override.is_some() {
-            (0, 0)
+    if let Some(problem) = base_url_problem(&base_url) {
+        // The flag's value is not in site.yaml: say where it came from.
+        let d = if base_url_override.is_some() {
+            Diagnostic::error(
+                codes::BAD_URL,
+                "--base-url",
+                format!("--base-url `{base_url}` {problem}"),
+            )
         } else {
-            (yaml::line_of(&raw.base_url), yaml::col_of(&raw.base_url))
-        };
-        diags.push(
             Diagnostic::error(
                 codes::BAD_URL,
                 rel,
-                format!("base_url `{base_url}` is not an absolute http(s) URL"),
+                format!("base_url `{base_url}` {problem}"),
             )
-            .at(line, col)
-            .hint("write the full address, e.g. https://phongtho.laichau.gov.vn/"),
-        );
+            .at(yaml::line_of(&raw.base_url), yaml::col_of(&raw.base_url))
+        };
+        diags.push(d.hint("write the full address, e.g. https://phongtho.laichau.gov.vn/"));
     }
     if !base_url.ends_with('/') {
         base_url.push('/');
@@ -240,19 +262,24 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
         }
     }
 
-    if raw.articles_per_page == 0 {
+    if raw.articles_per_page.value == 0 {
         diags.push(
             Diagnostic::error(codes::YAML, rel, "articles_per_page must be at least 1")
+                .at(
+                    yaml::line_of(&raw.articles_per_page),
+                    yaml::col_of(&raw.articles_per_page),
+                )
                 .hint("set articles_per_page: 10"),
         );
     }
-    if !crate::util::text::is_valid_slug(&raw.theme) {
+    if !crate::util::text::is_valid_slug(&raw.theme.value) {
         diags.push(
             Diagnostic::error(
                 codes::YAML,
                 rel,
-                format!("theme `{}` is not a folder name", raw.theme),
+                format!("theme `{}` is not a folder name", raw.theme.value),
             )
+            .at(yaml::line_of(&raw.theme), yaml::col_of(&raw.theme))
             .hint("name a folder under themes/, e.g. theme: default"),
         );
     }
@@ -269,13 +296,14 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
         base_url,
         language: raw.language,
         timezone: timezone.expect("checked above"),
-        theme: raw.theme,
-        articles_per_page: raw.articles_per_page,
+        theme: raw.theme.value,
+        articles_per_page: raw.articles_per_page.value,
         menu: raw
             .menu
             .into_iter()
             .map(|m| MenuItem {
                 name: n(m.name),
+                line: yaml::line_of(&m.url),
                 url: m.url.value,
             })
             .collect(),

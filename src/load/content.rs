@@ -176,6 +176,12 @@ fn slug_from(
     }
 }
 
+/// An address on another site (`https://…`, `//host/…`).
+fn is_external(url: &str) -> bool {
+    let u = url.trim().to_ascii_lowercase();
+    u.starts_with("http://") || u.starts_with("https://") || u.starts_with("//")
+}
+
 /// Longest category or tag name, in characters: its slug makes a folder
 /// name, and file systems take 255 bytes at most.
 pub const MAX_NAME_CHARS: usize = 100;
@@ -282,6 +288,17 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
             Diagnostic::warning(codes::NO_SUMMARY, rel, "the article has no summary (sapo)")
                 .at(l.line, 0)
                 .hint("add `summary:` with one or two sentences: it is shown under the title, in lists and in the feed"),
+        );
+    }
+    if let Some(img) = image.as_deref().filter(|i| is_external(i)) {
+        warnings.push(
+            Diagnostic::warning(
+                codes::EXTERNAL_IMAGE,
+                rel,
+                format!("the image is loaded from another site: {img}"),
+            )
+            .at(image_loc.line, image_loc.col)
+            .hint("readers' phones would fetch it from there, and the page breaks if it moves: save the photo in content/static/images/ and write image: /images/<file>"),
         );
     }
     if image.is_some() && image_caption.is_none() {
@@ -399,6 +416,25 @@ pub fn load_commentary(root: &Path, diags: &mut Diagnostics) -> Vec<Commentary> 
     out
 }
 
+/// The Markdown files of an articles or pages folder; any other file there
+/// is a warning, since it would not be published.
+fn content_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, PathBuf)> {
+    let (md, other): (Vec<_>, Vec<_>) = walk_files(root, dir, diags)
+        .into_iter()
+        .partition(|(abs, _)| crate::load::fs::is_markdown(abs));
+    for (_, rel) in other {
+        diags.push(
+            Diagnostic::warning(
+                codes::NOT_MARKDOWN,
+                rel,
+                "this file is not Markdown (.md) and is not published",
+            )
+            .hint("write articles and pages as .md files; put photos and documents in content/static/"),
+        );
+    }
+    md
+}
+
 /// Everything read from `content/`.
 #[derive(Debug, Default)]
 pub struct Loaded {
@@ -412,7 +448,7 @@ pub struct Loaded {
 /// Load articles and pages in parallel; collect every diagnostic.
 pub fn load(root: &Path, cfg: &SiteConfig, drafts: bool, diags: &mut Diagnostics) -> Loaded {
     use rayon::prelude::*;
-    let article_files = walk_markdown(root, &root.join("content/articles"), diags);
+    let article_files = content_files(root, &root.join("content/articles"), diags);
     let results: Vec<Result<Article, Diagnostics>> = article_files
         .par_iter()
         .map(|(abs, rel)| load_article(abs, rel, cfg))
@@ -439,7 +475,7 @@ pub fn load(root: &Path, cfg: &SiteConfig, drafts: bool, diags: &mut Diagnostics
 /// Every page of `content/pages/` (drafts only when asked for).
 pub fn load_pages(root: &Path, drafts: bool, diags: &mut Diagnostics) -> Vec<Page> {
     let mut pages = Vec::new();
-    for (abs, rel) in walk_markdown(root, &root.join("content/pages"), diags) {
+    for (abs, rel) in content_files(root, &root.join("content/pages"), diags) {
         match load_page(&abs, &rel) {
             Ok(p) if p.draft && !drafts => {}
             Ok(p) => pages.push(p),

@@ -151,12 +151,19 @@ pub fn io_error(rel: &Path, e: &std::io::Error) -> Diagnostic {
         .hint("check that the file exists and is readable")
 }
 
-/// Every `*.md` file under `dir`, sorted, with its path relative to `root`.
-/// Symbolic links are not followed out of the site root.
+/// Whether a file is Markdown: `.md` or `.markdown`, in any case.
+pub fn is_markdown(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
+/// Every Markdown file under `dir`, sorted, with its path relative to
+/// `root`. Symbolic links are not followed out of the site root.
 pub fn walk_markdown(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, PathBuf)> {
     walk_files(root, dir, diags)
         .into_iter()
-        .filter(|(abs, _)| abs.extension().is_some_and(|e| e == "md"))
+        .filter(|(abs, _)| is_markdown(abs))
         .collect()
 }
 

@@ -19,6 +19,13 @@ pub fn line_of<T>(s: &Spanned<T>) -> usize {
     s.referenced.line() as usize
 }
 
+/// A value that stands in no file (a default), for fields that are
+/// `Spanned` when written.
+pub fn unplaced<T>(value: T) -> Spanned<T> {
+    let unknown = serde_saphyr::Location::UNKNOWN;
+    Spanned::new(value, unknown, unknown)
+}
+
 /// Column (1-based) of a spanned value.
 pub fn col_of<T>(s: &Spanned<T>) -> usize {
     s.referenced.column() as usize

@@ -120,7 +120,9 @@ pub fn run_jobs(
     let mut rendered = Rendered::default();
     let mut diags = Diagnostics::new();
     let mut owners = Owners::default();
-    for (&job, (written, o)) in jobs.iter().zip(outs) {
+    let mut write_errors: Vec<Diagnostic> = Vec::new();
+    for (&job, (written, mut o)) in jobs.iter().zip(outs) {
+        write_errors.append(&mut o.write_errors);
         for w in &written {
             let copied = (job == Job::Static).then_some(w.path.as_str());
             owners.claim(&w.path, owner(r.site, job, copied), &mut diags);
@@ -130,6 +132,17 @@ pub fn run_jobs(
         rendered.charts += o.charts;
         diags.extend(o.diagnostics);
     }
+    // A full disk fails every file alike: one error says it, not thousands.
+    let more = write_errors.len().saturating_sub(1);
+    if let Some(mut first) = write_errors.into_iter().next() {
+        if more > 0 {
+            first.message = format!(
+                "{} (and {more} more files could not be written)",
+                first.message
+            );
+        }
+        diags.push(first);
+    }
     rendered.pages.sort();
     (rendered, diags)
 }
@@ -137,6 +150,7 @@ pub fn run_jobs(
 /// Hand a job's files to the sink; what reached it, and the job's output
 /// with the sink's errors added.
 fn write_out(r: &Renderer, sink: &dyn Sink, mut o: JobOutput) -> (Vec<Written>, JobOutput) {
+    let mut failed = Vec::new();
     let mut written = Vec::with_capacity(o.files.len() + o.copies.len());
     for f in std::mem::take(&mut o.files) {
         let ids = if f.path.ends_with(".html") {
@@ -151,7 +165,7 @@ fn write_out(r: &Renderer, sink: &dyn Sink, mut o: JobOutput) -> (Vec<Written>, 
         }
         match sink.put(f) {
             Ok(()) => written.push(Written { path, ids }),
-            Err(d) => o.diagnostics.push(d),
+            Err(d) => failed.push(d),
         }
     }
     // Static files can number in the thousands: copy in parallel.
@@ -173,9 +187,10 @@ fn write_out(r: &Renderer, sink: &dyn Sink, mut o: JobOutput) -> (Vec<Written>, 
                 path,
                 ids: String::new(),
             }),
-            Err(d) => o.diagnostics.push(d),
+            Err(d) => failed.push(d),
         }
     }
+    o.write_errors = failed;
     (written, o)
 }
 

@@ -139,7 +139,7 @@ pub fn check(site: &Site, rendered: &Rendered) -> Diagnostics {
             LinkRef {
                 url: m.url.clone(),
                 file: PathBuf::from(crate::load::config::FILE),
-                line: 0,
+                line: m.line,
             },
             "/",
         ));

@@ -27,7 +27,7 @@ impl Dirty {
     pub fn add(&mut self, rel: &Path) {
         let s = rel.to_string_lossy().replace('\\', "/");
         if s.starts_with("content/articles/") {
-            if s.ends_with(".md") {
+            if crate::load::fs::is_markdown(rel) {
                 self.articles.insert(rel.to_path_buf());
             } else {
                 self.full = true; // a folder moved: reload everything

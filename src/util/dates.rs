@@ -17,10 +17,28 @@ pub struct PubDate {
 /// (`2024-05-20T13:50:00+07:00`, `Z`), a local date-time without offset
 /// (`2024-05-20T13:50`, `2024-05-20 13:50:00`, taken in `tz`), or a date
 /// alone (`2024-05-20`, midnight in `tz`).
+/// The years a publication date may have.
+pub const YEARS: (i32, i32) = (1900, 2200);
+
 pub fn parse(s: &str, tz: &TimeZone) -> Result<PubDate, String> {
     let s = s.trim();
     if s.is_empty() {
         return Err("the date is empty".into());
+    }
+    // A news date has a four-digit year in a range jiff never overflows on,
+    // whatever the zone: say so plainly instead of an arithmetic error.
+    let year = s
+        .get(..4)
+        .filter(|y| y.bytes().all(|b| b.is_ascii_digit()) && s.as_bytes().get(4) == Some(&b'-'))
+        .and_then(|y| y.parse::<i32>().ok());
+    match year {
+        Some(y) if (YEARS.0..=YEARS.1).contains(&y) => {}
+        _ => {
+            return Err(format!(
+                "a date starts with a four-digit year from {} to {}, then month and day",
+                YEARS.0, YEARS.1
+            ));
+        }
     }
     let has_offset = {
         // An offset follows the time part: look after the 'T' or space.
@@ -148,6 +166,24 @@ pub fn time_zone(name: &str) -> Result<TimeZone, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_at_the_ends_of_the_calendar_say_so_plainly() {
+        for bad in [
+            "9999-12-31T23:00:00+07:00",
+            "9999-12-31",
+            "10000-01-01",
+            "0001-01-01",
+            "24-5-20",
+        ] {
+            let e = parse(bad, &vn()).unwrap_err();
+            assert!(
+                e.contains("four-digit year from 1900 to 2200"),
+                "{bad}: {e}"
+            );
+        }
+        assert!(parse("2200-12-31", &vn()).is_ok());
+    }
 
     fn vn() -> TimeZone {
         time_zone("Asia/Ho_Chi_Minh").unwrap()

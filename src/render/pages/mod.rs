@@ -21,6 +21,8 @@ pub struct JobOutput {
     pub links: Vec<LinkRef>,
     pub charts: usize,
     pub diagnostics: Vec<Diagnostic>,
+    /// Files the sink could not take (a full disk fails them all alike).
+    pub write_errors: Vec<Diagnostic>,
 }
 
 impl JobOutput {
