@@ -196,106 +196,34 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
     }
     let raw: RawConfig = yaml::parse(&src, rel, 0)?;
     let mut diags = Diagnostics::new();
-
-    for m in &raw.menu {
-        if crate::util::text::is_unsafe_url(&m.url.value) {
-            diags.push(
-                Diagnostic::error(
-                    codes::UNSAFE_URL,
-                    rel,
-                    format!("menu entry `{}` has an unsafe address", m.name),
-                )
-                .at(yaml::line_of(&m.url), yaml::col_of(&m.url))
-                .hint("javascript:, data: and vbscript: addresses are not allowed; link to a page, e.g. url: \"/gioi-thieu/\""),
-            );
-        }
-    }
-
-    let mut base_url = base_url_override
-        .map(str::to_string)
-        .unwrap_or_else(|| raw.base_url.value.trim().to_string());
-    if let Some(problem) = base_url_problem(&base_url) {
-        // The flag's value is not in site.yaml: say where it came from.
-        let d = if base_url_override.is_some() {
-            Diagnostic::error(
-                codes::BAD_URL,
-                "--base-url",
-                format!("--base-url `{base_url}` {problem}"),
-            )
-        } else {
-            Diagnostic::error(
-                codes::BAD_URL,
-                rel,
-                format!("base_url `{base_url}` {problem}"),
-            )
-            .at(yaml::line_of(&raw.base_url), yaml::col_of(&raw.base_url))
-        };
-        diags.push(d.hint("write the full address, e.g. https://phongtho.laichau.gov.vn/"));
-    }
-    if !base_url.ends_with('/') {
-        base_url.push('/');
-    }
-
-    let timezone = match crate::util::dates::time_zone(raw.timezone.value.trim()) {
-        Ok(tz) => Some(tz),
-        Err(e) => {
-            diags.push(
-                Diagnostic::error(codes::YAML, rel, e)
-                    .at(yaml::line_of(&raw.timezone), yaml::col_of(&raw.timezone))
-                    .hint("use an IANA zone name such as Asia/Ho_Chi_Minh"),
-            );
-            None
-        }
-    };
-
-    if let Some(c) = &raw.comments {
-        if c.value.trim() != "closed" {
-            diags.push(
-                Diagnostic::error(
-                    codes::COMMENTS,
-                    rel,
-                    format!("comments: `{}` cannot be turned on", c.value),
-                )
-                .at(yaml::line_of(c), yaml::col_of(c))
-                .hint("this site is static and has no comment backend; comments are always closed (write `comments: closed` or remove the key)"),
-            );
-        }
-    }
-
-    if raw.articles_per_page.value == 0 {
-        diags.push(
-            Diagnostic::error(codes::YAML, rel, "articles_per_page must be at least 1")
-                .at(
-                    yaml::line_of(&raw.articles_per_page),
-                    yaml::col_of(&raw.articles_per_page),
-                )
-                .hint("set articles_per_page: 10"),
-        );
-    }
-    if !crate::util::text::is_valid_slug(&raw.theme.value) {
-        diags.push(
-            Diagnostic::error(
-                codes::YAML,
-                rel,
-                format!("theme `{}` is not a folder name", raw.theme.value),
-            )
-            .at(yaml::line_of(&raw.theme), yaml::col_of(&raw.theme))
-            .hint("name a folder under themes/, e.g. theme: default"),
-        );
-    }
-
+    check_menu(&raw.menu, &mut diags);
+    let base_url = base_url(&raw.base_url, base_url_override, &mut diags);
+    let timezone = timezone(&raw.timezone, &mut diags);
+    check_settings(&raw, &mut diags);
     let keep_in_output = check_keep(&raw.keep_in_output, &mut diags);
-
-    if diags.has_errors() {
-        return Err(diags);
+    match timezone {
+        Some(timezone) if !diags.has_errors() => {
+            Ok(settle(raw, base_url, timezone, keep_in_output))
+        }
+        _ => Err(diags),
     }
+}
+
+/// The validated values, normalised (NFC), with the lines later stages
+/// report at.
+fn settle(
+    raw: RawConfig,
+    base_url: String,
+    timezone: jiff::tz::TimeZone,
+    keep_in_output: Vec<String>,
+) -> SiteConfig {
     let n = crate::util::text::nfc_string;
-    Ok(SiteConfig {
+    SiteConfig {
         title: n(raw.title),
         description: n(raw.description),
         base_url,
         language: raw.language,
-        timezone: timezone.expect("checked above"),
+        timezone,
         theme: raw.theme.value,
         articles_per_page: raw.articles_per_page.value,
         menu: raw
@@ -316,7 +244,102 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
             (h.value, line)
         }),
         keep_in_output,
-    })
+    }
+}
+
+fn check_menu(menu: &[RawMenuItem], diags: &mut Diagnostics) {
+    for m in menu {
+        if crate::util::text::is_unsafe_url(&m.url.value) {
+            diags.push(
+                Diagnostic::error(
+                    codes::UNSAFE_URL,
+                    FILE,
+                    format!("menu entry `{}` has an unsafe address", m.name),
+                )
+                .at(yaml::line_of(&m.url), yaml::col_of(&m.url))
+                .hint("javascript:, data: and vbscript: addresses are not allowed; link to a page, e.g. url: \"/gioi-thieu/\""),
+            );
+        }
+    }
+}
+
+/// site.yaml's `base_url`, or `--base-url`; always ends with `/`.
+fn base_url(written: &Spanned<String>, flag: Option<&str>, diags: &mut Diagnostics) -> String {
+    let mut base_url = flag
+        .map(str::to_string)
+        .unwrap_or_else(|| written.value.trim().to_string());
+    if let Some(problem) = base_url_problem(&base_url) {
+        // The flag's value is not in site.yaml: say where it came from.
+        let d = if flag.is_some() {
+            Diagnostic::error(
+                codes::BAD_URL,
+                "--base-url",
+                format!("--base-url `{base_url}` {problem}"),
+            )
+        } else {
+            Diagnostic::error(
+                codes::BAD_URL,
+                FILE,
+                format!("base_url `{base_url}` {problem}"),
+            )
+            .at(yaml::line_of(written), yaml::col_of(written))
+        };
+        diags.push(d.hint("write the full address, e.g. https://phongtho.laichau.gov.vn/"));
+    }
+    if !base_url.ends_with('/') {
+        base_url.push('/');
+    }
+    base_url
+}
+
+fn timezone(tz: &Spanned<String>, diags: &mut Diagnostics) -> Option<jiff::tz::TimeZone> {
+    crate::util::dates::time_zone(tz.value.trim())
+        .map_err(|e| {
+            diags.push(
+                Diagnostic::error(codes::YAML, FILE, e)
+                    .at(yaml::line_of(tz), yaml::col_of(tz))
+                    .hint("use an IANA zone name such as Asia/Ho_Chi_Minh"),
+            )
+        })
+        .ok()
+}
+
+/// comments, articles_per_page, theme.
+fn check_settings(raw: &RawConfig, diags: &mut Diagnostics) {
+    if let Some(c) = &raw.comments {
+        if c.value.trim() != "closed" {
+            diags.push(
+                Diagnostic::error(
+                    codes::COMMENTS,
+                    FILE,
+                    format!("comments: `{}` cannot be turned on", c.value),
+                )
+                .at(yaml::line_of(c), yaml::col_of(c))
+                .hint("this site is static and has no comment backend; comments are always closed (write `comments: closed` or remove the key)"),
+            );
+        }
+    }
+    if raw.articles_per_page.value == 0 {
+        diags.push(
+            Diagnostic::error(codes::YAML, FILE, "articles_per_page must be at least 1")
+                .at(
+                    yaml::line_of(&raw.articles_per_page),
+                    yaml::col_of(&raw.articles_per_page),
+                )
+                .hint("set articles_per_page: 10"),
+        );
+    }
+    if !crate::util::text::is_valid_slug(&raw.theme.value) {
+        diags.push(
+            Diagnostic::error(
+                codes::YAML,
+                FILE,
+                format!("theme `{}` is not a folder name", raw.theme.value),
+            )
+            .at(yaml::line_of(&raw.theme), yaml::col_of(&raw.theme))
+            .hint("name a folder under themes/, e.g. theme: default"),
+        );
+    }
 }
 
 fn check_keep(keep: &[Spanned<String>], diags: &mut Diagnostics) -> Vec<String> {
