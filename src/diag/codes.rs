@@ -35,4 +35,5 @@ codes! {
     NO_CAPTION = "W0102": "an image has no caption";
     UNSAFE_LINK = "W0103": "a javascript: or data: link was dropped";
     RAW_HTML = "W0104": "raw HTML in Markdown was escaped (markdown.raw_html: escape)";
+    SANITIZED = "W0106": "raw HTML lost what is never published: a script, form, frame, event handler, unsafe address or unlisted tag";
 }
