@@ -132,7 +132,7 @@ fn render_with(src: &str, ctx: &Context, sanitise: bool) -> Rendered {
     };
     let sanitise = sanitise && raw_seen;
     let events = if sanitise {
-        task_boxes_aside(events, &mut expanded.expansions)
+        sanitize::task_boxes_aside(events, &mut expanded.expansions)
     } else {
         events
     };
@@ -145,24 +145,6 @@ fn render_with(src: &str, ctx: &Context, sanitise: bool) -> Rendered {
     }
     out.html = splice_expansions(html, &expanded.expansions);
     out
-}
-
-/// Task-list boxes are `<input>`s, which the sanitiser removes: they are set
-/// aside as placeholders, like shortcodes, and spliced back after it.
-fn task_boxes_aside<'e>(events: Vec<Event<'e>>, expansions: &mut Vec<String>) -> Vec<Event<'e>> {
-    events
-        .into_iter()
-        .map(|e| match e {
-            Event::TaskListMarker(_) => {
-                let mut html = String::new();
-                pulldown_cmark::html::push_html(&mut html, std::iter::once(e));
-                let ph = shortcodes::placeholder(expansions.len());
-                expansions.push(html);
-                Event::Html(ph.into())
-            }
-            e => e,
-        })
-        .collect()
 }
 
 // ---------------------------------------------------------------------------
@@ -402,16 +384,9 @@ impl<'c, 'o> Rewrite<'c, 'o> {
         if !self.removed.insert(kind) {
             return;
         }
-        let hint = if active {
-            "even with `raw_html: allow`, chiso publishes no script, form, frame, embed or event handler; link to the page instead, or use a chart shortcode"
-        } else {
-            "the README (`markdown.raw_html`) lists the HTML that is kept"
-        };
-        self.out.diagnostics.push(
-            Diagnostic::warning(codes::SANITIZED, self.ctx.file, message)
-                .at(line, 0)
-                .hint(hint),
-        );
+        self.out
+            .diagnostics
+            .push(sanitize::warning(self.ctx.file, &message, active, line));
     }
 
     /// A link's target, recorded and prefixed; `None` when it is unsafe and
@@ -582,34 +557,31 @@ fn splice_expansions(mut html: String, expansions: &[String]) -> String {
 /// HTML allowed or escaped. Diagnostics and links are dropped. For the
 /// CommonMark conformance test.
 pub fn render_markdown(src: &str, raw_html: bool) -> String {
-    let no_shortcodes = |_: &Call| Ok(String::new());
-    let ctx = Context {
-        file: Path::new("markdown.md"),
-        line_offset: 0,
-        raw_html: if raw_html {
-            RawHtml::Allow
-        } else {
-            RawHtml::Escape
-        },
-        shortcode: &no_shortcodes,
-        prefix: "",
+    let raw_html = if raw_html {
+        RawHtml::Allow
+    } else {
+        RawHtml::Escape
     };
-    render(src, &ctx).html
+    bare(src, raw_html, true)
 }
 
 /// As [`render_markdown`] with raw HTML allowed, but without the
 /// sanitiser, which no page is ever rendered without: for the CommonMark
 /// test that shows chiso's other passes change nothing.
 pub fn render_markdown_unsanitised(src: &str) -> String {
+    bare(src, RawHtml::Allow, false)
+}
+
+fn bare(src: &str, raw_html: RawHtml, sanitise: bool) -> String {
     let no_shortcodes = |_: &Call| Ok(String::new());
     let ctx = Context {
         file: Path::new("markdown.md"),
         line_offset: 0,
-        raw_html: RawHtml::Allow,
+        raw_html,
         shortcode: &no_shortcodes,
         prefix: "",
     };
-    render_with(src, &ctx, false).html
+    render_with(src, &ctx, sanitise).html
 }
 
 #[cfg(test)]

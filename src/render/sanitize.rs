@@ -15,16 +15,19 @@
 //! parser uses) read against the same lists. It only explains; ammonia
 //! decides.
 
-use crate::render::shortcodes::{CLOSE, OPEN};
+use crate::diag::{Diagnostic, codes};
+use crate::render::shortcodes::{CLOSE, OPEN, placeholder};
 use crate::util::text::is_unsafe_url;
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
     BufferQueue, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
+use pulldown_cmark::Event;
 use std::borrow::Cow;
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
+use std::path::Path;
 use std::sync::LazyLock;
 
 /// Elements that are kept, each with the attributes it may carry besides
@@ -287,6 +290,39 @@ pub fn style_risk(value: &str) -> Option<&'static str> {
     } else {
         None
     }
+}
+
+/// Task-list boxes are `<input>`s, which the sanitiser removes: they are set
+/// aside as placeholders, like shortcodes, and spliced back after it.
+pub fn task_boxes_aside<'e>(
+    events: Vec<Event<'e>>,
+    expansions: &mut Vec<String>,
+) -> Vec<Event<'e>> {
+    events
+        .into_iter()
+        .map(|e| match e {
+            Event::TaskListMarker(_) => {
+                let mut html = String::new();
+                pulldown_cmark::html::push_html(&mut html, std::iter::once(e));
+                let ph = placeholder(expansions.len());
+                expansions.push(html);
+                Event::Html(ph.into())
+            }
+            e => e,
+        })
+        .collect()
+}
+
+/// W0106 for one kind of removal, at the line of the raw HTML.
+pub fn warning(file: &Path, message: &str, active: bool, line: usize) -> Diagnostic {
+    let hint = if active {
+        "even with `raw_html: allow`, chiso publishes no script, form, frame, embed or event handler; link to the page instead, or use a chart shortcode"
+    } else {
+        "the README (`markdown.raw_html`) lists the HTML that is kept"
+    };
+    Diagnostic::warning(codes::SANITIZED, file, message)
+        .at(line, 0)
+        .hint(hint)
 }
 
 /// One thing ammonia removes from the user's raw HTML.
