@@ -351,7 +351,8 @@ impl<'c, 'o> Rewrite<'c, 'o> {
         self.raw_seen = true;
         let first = self.at.line(offset);
         for r in sanitize::removals(h) {
-            self.removed_warning(r.kind, r.message, r.active, first + r.line - 1);
+            let line = first.saturating_add(r.line).saturating_sub(1);
+            self.removed_warning(r.kind, r.message, r.active, line);
         }
     }
 

@@ -295,6 +295,20 @@ fn chisos_own_html_is_spliced_in_after_the_sanitiser() {
 }
 
 #[test]
+fn markdown_html_passes_the_sanitiser_unchanged() {
+    let src = concat!(
+        "# Kết quả {.lon}\n\nA[^1] ~~b~~ *c* **d** `e` [f](/g \"t\") ![h](/i.png \"j\")<br>\n\n",
+        "3. k\n4. l\n\n- [ ] m\n\n> n\n\n```rust\no\n```\n\n| p | q |\n|:--|--:|\n| 1 | 2 |\n\n---\n\n",
+        "[^1]: Ghi chú.\n",
+    );
+    let c = ctx(RawHtml::Allow, "/huyen", &handler);
+    let tree = |h: &str| scraper::Html::parse_fragment(h).root_element().inner_html();
+    let sanitised = render_with(src, &c, true).html;
+    assert_ne!(sanitised, render_with(src, &c, false).html, "it ran");
+    assert_eq!(tree(&sanitised), tree(&render_with(src, &c, false).html));
+}
+
+#[test]
 fn heading_attributes_lose_event_handlers_in_every_mode() {
     for raw_html in [RawHtml::Escape, RawHtml::Allow] {
         let r = render(
