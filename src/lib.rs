@@ -29,7 +29,9 @@ pub use serve::run as serve;
 pub mod parsers {
     pub use crate::data::load_str as load_dataset;
     pub use crate::load::frontmatter::split as split_front_matter;
-    pub use crate::render::markdown::{options as markdown_options, render_markdown};
+    pub use crate::render::markdown::{
+        options as markdown_options, render_markdown, render_markdown_unsanitised,
+    };
     pub use crate::render::shortcodes::find as find_shortcodes;
     pub use crate::util::numfmt::format_number;
     pub use crate::util::text::{is_valid_slug, slugify};

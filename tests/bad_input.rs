@@ -663,6 +663,129 @@ fn raw_html_in_markdown_passes_with_allow() {
     assert_eq!(text_of(&doc, ".article-body span#nho"), "nhỏ");
 }
 
+/// `raw-html-active` with `markdown: { raw_html: allow }`: built, and the
+/// article page parsed.
+fn allowed_active_html() -> (Site, Out, scraper::Html) {
+    let (site, out) = builds(|s| {
+        s.apply("raw-html-active");
+        let cfg = s.read(SITE);
+        s.write(SITE, format!("{cfg}markdown: {{ raw_html: allow }}\n"));
+    });
+    let doc = site.html("output/tin-tuc/duong-le-loi-duoc-nang-cap/index.html");
+    (site, out, doc)
+}
+
+#[test]
+fn raw_html_allow_removes_scripts_forms_frames_handlers_and_javascript_links() {
+    let (site, out, doc) = allowed_active_html();
+    for (line, what) in [
+        (8, "<script>"),
+        (12, "<form>"),
+        (13, "<input>"),
+        (13, "<button>"),
+        (16, "<iframe>"),
+        (18, "href"),
+        (18, "onclick"),
+    ] {
+        out.assert_diag("warning", "W0106", &format!("{ART}:{line}"));
+        assert!(
+            out.stderr.contains(what),
+            "no warning names {what}:\n{}",
+            out.stderr
+        );
+    }
+    assert!(
+        out.stderr
+            .contains("scripts, forms, frames and event handlers are never published"),
+        "{}",
+        out.stderr
+    );
+    let w0106 = out.diags().iter().filter(|d| d.1 == "W0106").count();
+    assert_eq!(w0106, 7, "one warning per kind: {:?}", out.diags());
+    assert_no_active_content(&site.path("output"));
+    for css in [
+        "script",
+        "form",
+        "input",
+        "button",
+        "iframe",
+        "[onclick]",
+        "[href^=javascript]",
+    ] {
+        let n = doc.select(&sel(&format!(".article-body {css}"))).count();
+        assert_eq!(n, 0, "{css} in the body");
+    }
+    let body = text_of(&doc, ".article-body");
+    assert!(
+        !body.contains("document.cookie"),
+        "the script's text: {body}"
+    );
+    assert!(
+        body.contains("Bấm vào đây"),
+        "a removed link keeps its text: {body}"
+    );
+}
+
+#[test]
+fn raw_html_allow_keeps_tables_figures_and_classes() {
+    let (_, _, doc) = allowed_active_html();
+    let table = doc
+        .select(&sel(".article-body table.bang"))
+        .next()
+        .expect("the table");
+    assert_eq!(table.value().attr("border"), Some("1"));
+    assert_eq!(table.value().attr("cellpadding"), Some("4"));
+    assert_eq!(
+        text_of(&doc, ".article-body table.bang th[scope=col]"),
+        "Xã"
+    );
+    assert_eq!(
+        text_of(&doc, ".article-body table.bang td[align=right]"),
+        "82,5"
+    );
+    let img = doc
+        .select(&sel(".article-body figure.anh img"))
+        .next()
+        .expect("the figure's image");
+    for (attr, value) in [
+        ("src", "/images/duong.svg"),
+        ("alt", "Đường mới"),
+        ("width", "640"),
+        ("loading", "lazy"),
+    ] {
+        assert_eq!(img.value().attr(attr), Some(value), "{attr}");
+    }
+    assert_eq!(
+        text_of(&doc, ".article-body figure.anh figcaption"),
+        "Đường Lê Lợi sau nâng cấp"
+    );
+    assert_eq!(text_of(&doc, ".article-body span.nho"), "nhỏ");
+    assert_eq!(
+        text_of(&doc, ".article-body span.nut"),
+        "đây",
+        "lost only its onclick"
+    );
+    assert_eq!(text_of(&doc, ".article-body sub"), "2");
+    assert_eq!(text_of(&doc, ".article-body abbr[title]"), "UBND");
+}
+
+#[test]
+fn heading_attribute_onclick_is_removed_without_any_setting() {
+    let (site, out) = builds(|s| {
+        s.write(
+            ART,
+            "---\ntitle: \"Tiêu đề\"\ndate: 2024-05-20T13:50:00+07:00\nsummary: \"Tóm tắt.\"\n---\nMở đầu.\n\n## Kết quả {onclick=alert(1) lang=vi}\n",
+        )
+    });
+    out.assert_diag("warning", "W0106", &format!("{ART}:8"));
+    assert_no_active_content(&site.path("output"));
+    let doc = site.html("output/tin-tuc/tieu-de/index.html");
+    assert_eq!(
+        text_of(&doc, ".article-body h2#ket-qua[lang=vi]"),
+        "Kết quả"
+    );
+}
+
 // ---------------------------------------------------------------- untrusted text everywhere
 
 const PAYLOADS: [&str; 3] = [

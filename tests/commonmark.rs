@@ -4,18 +4,71 @@
 //! the same options. So chiso's passes (heading ids, footnote prefixes,
 //! link rewrites, shortcode placeholders) never change what Markdown means.
 //!
+//! Then again with the sanitiser on, as `markdown.raw_html: allow` renders
+//! a page (issue 9, item 11): compared as parsed HTML, so re-serialisation
+//! (`<br/>` → `<br>`, quotes, entities) is no difference, and every example
+//! it changes is listed with what it loses.
+//!
 //! The examples are vendored from the npm package `commonmark-spec` 0.31.2
 //! (CC-BY-SA 4.0, see `tests/fixtures/commonmark/LICENSE` and README.md).
 
-use chiso::parsers::{markdown_options, render_markdown};
+use chiso::parsers::{markdown_options, render_markdown, render_markdown_unsanitised};
 use pulldown_cmark::{Parser, html};
 
 /// Spec examples that chiso changes on purpose, with what they lose. Each
 /// entry is checked to really differ, so the list cannot go stale: when a
 /// change is undone, its entry must go too. The spec has no `javascript:`,
 /// `vbscript:` or `data:` links and no footnotes or `{{ … }}`, so nothing
-/// is listed today; a sanitiser would add its entries here.
+/// is listed here; what the sanitiser removes is in `SANITISER_DIFFERENCES`.
 const EXPECTED_DIFFERENCES: &[(u32, &str)] = &[];
+
+/// Spec examples the sanitiser changes (raw HTML allowed), with what they
+/// lose. Checked like `EXPECTED_DIFFERENCES`: each entry must really
+/// differ, and an unlisted difference fails.
+const SANITISER_DIFFERENCES: &[(u32, &str)] = &[
+    (150, "the unknown tag <foo> (its content stays)"),
+    (163, "the unknown tag <Warning> (its text stays)"),
+    (169, "the unlisted attribute language= of <pre>"),
+    (170, "the <script> and its code"),
+    (171, "the <textarea> and what it held"),
+    (172, "the <style> and its rules"),
+    (
+        173,
+        "the unclosed <style> and the text after it, which it held",
+    ),
+    (176, "the <style> and its rule"),
+    (177, "an HTML comment"),
+    (178, "the <script> and its code"),
+    (179, "an HTML comment"),
+    (180, "a processing instruction (a comment to HTML parsers)"),
+    (182, "a CDATA section (a comment to HTML parsers)"),
+    (183, "an HTML comment"),
+    (201, "the unknown tag <bar> (its text stays)"),
+    (308, "an HTML comment"),
+    (309, "an HTML comment"),
+    (491, "the unknown tag <foo bar> (its text stays)"),
+    (
+        524,
+        "the unknown tag <bar attr=…>, whose attribute holds the rest of the line",
+    ),
+    (
+        536,
+        "the unknown tag <bar attr=…>, whose attribute holds the rest of the line",
+    ),
+    (613, "the unknown tags <bab> and <c2c>"),
+    (614, "the unknown tag <b2>"),
+    (615, "the unknown tag <b2 data=…>"),
+    (
+        616,
+        "the unlisted attributes foo=, bam=, _boolean and zoop:33= of <a>",
+    ),
+    (617, "the unknown tag <responsive-image src=…>"),
+    (625, "an HTML comment"),
+    (626, "two empty HTML comments"),
+    (627, "a processing instruction (a comment to HTML parsers)"),
+    (628, "a declaration (a comment to HTML parsers)"),
+    (629, "a CDATA section's start (a comment to HTML parsers)"),
+];
 
 #[derive(serde::Deserialize)]
 struct Example {
@@ -66,7 +119,19 @@ fn without_heading_ids(html: &str) -> String {
 }
 
 fn agrees(md: &str) -> bool {
-    without_heading_ids(&render_markdown(md, true)) == without_heading_ids(&plain(md))
+    without_heading_ids(&render_markdown_unsanitised(md)) == without_heading_ids(&plain(md))
+}
+
+/// `html` parsed as a browser parses a fragment, and written out again.
+fn parsed(html: &str) -> String {
+    scraper::Html::parse_fragment(html)
+        .root_element()
+        .inner_html()
+}
+
+/// With the sanitiser: the same tree once parsed, heading ids aside.
+fn agrees_sanitised(md: &str) -> bool {
+    parsed(&without_heading_ids(&render_markdown(md, true))) == parsed(&plain(md))
 }
 
 #[test]
@@ -96,7 +161,7 @@ fn commonmark_examples_render_as_pulldown_cmark_does() {
                     "example {} ({}): {md:?}\n  chiso: {:?}\n  plain: {:?}\n",
                     ex.example,
                     ex.section,
-                    render_markdown(md, true),
+                    render_markdown_unsanitised(md),
                     plain(md)
                 ));
             }
@@ -141,4 +206,79 @@ fn the_comparison_sees_chisos_changes() {
         without_heading_ids("<h2 id=\"a-b\">x</h2>\n<hr />\n<h1>y</h1>"),
         "<h2>x</h2>\n<hr />\n<h1>y</h1>"
     );
+}
+
+#[test]
+fn commonmark_examples_through_the_sanitiser_lose_only_what_is_listed() {
+    let examples = examples();
+    let mut report = String::new();
+    let mut wrong = Vec::new();
+    for ex in &examples {
+        let listed = SANITISER_DIFFERENCES.iter().find(|(n, _)| *n == ex.example);
+        let md = &ex.markdown;
+        match (agrees_sanitised(md), listed) {
+            (true, None) | (false, Some(_)) => {}
+            (true, Some((_, loses))) => {
+                wrong.push(ex.example);
+                report.push_str(&format!(
+                    "example {} ({}): listed as losing {loses}, but the sanitiser now keeps \
+                     it; remove it from SANITISER_DIFFERENCES\n",
+                    ex.example, ex.section
+                ));
+            }
+            (false, None) => {
+                wrong.push(ex.example);
+                report.push_str(&format!(
+                    "example {} ({}): {md:?}\n  chiso: {:?}\n  plain: {:?}\n",
+                    ex.example,
+                    ex.section,
+                    parsed(&without_heading_ids(&render_markdown(md, true))),
+                    parsed(&plain(md))
+                ));
+            }
+        }
+    }
+    println!(
+        "commonmark with the sanitiser: {} of {} change, all listed",
+        SANITISER_DIFFERENCES.len(),
+        examples.len()
+    );
+    assert!(wrong.is_empty(), "examples {wrong:?}:\n{report}");
+}
+
+#[test]
+fn sanitiser_differences_are_spec_examples_listed_once() {
+    let examples = examples();
+    for (i, (n, loses)) in SANITISER_DIFFERENCES.iter().enumerate() {
+        assert!(
+            examples.iter().any(|ex| ex.example == *n),
+            "no example {n} ({loses})"
+        );
+        assert!(!loses.trim().is_empty(), "example {n}: say what it loses");
+        assert!(
+            SANITISER_DIFFERENCES[..i].iter().all(|(m, _)| m < n),
+            "example {n}: keep the list in order, each once"
+        );
+    }
+}
+
+/// The sanitised comparison sees what the sanitiser removes, and nothing
+/// in what it keeps.
+#[test]
+fn the_sanitised_comparison_sees_removals_only() {
+    for md in [
+        "<script>alert(1)</script>\n",
+        "a <b onclick=\"x\">b</b>\n",
+        "<form><input name=\"q\"></form>\n",
+        "<iframe src=\"https://e.com/\"></iframe>\n",
+    ] {
+        assert!(!agrees_sanitised(md), "{md:?} should differ");
+    }
+    for md in [
+        "<div class='hop'>\n\n*x*\n\n</div>\n",
+        "a<br/>b &copy; <span title=\"t\">c</span>\n",
+        "| a |\n|--:|\n| <b>1</b> |\n",
+    ] {
+        assert!(agrees_sanitised(md), "{md:?} should agree");
+    }
 }

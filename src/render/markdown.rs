@@ -1,14 +1,16 @@
 //! Markdown to HTML with pulldown-cmark: heading anchors, prefixed footnote
-//! ids, raw HTML policy, unsafe links dropped, shortcodes expanded.
+//! ids, raw HTML policy (escaped, or sanitised by `sanitize`), unsafe links
+//! dropped, shortcodes expanded.
 
 use crate::diag::Diagnostic;
 use crate::diag::codes;
 use crate::load::config::RawHtml;
+use crate::render::sanitize;
 use crate::render::shortcodes::{self, CLOSE, Call, OPEN};
 use crate::util::text::{is_unsafe_url, slugify};
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 use std::path::Path;
 
@@ -93,6 +95,12 @@ impl Locator<'_> {
 
 /// Render Markdown to HTML.
 pub fn render(src: &str, ctx: &Context) -> Rendered {
+    render_with(src, ctx, true)
+}
+
+/// `sanitise: false` only for the conformance test: allowed raw HTML is
+/// then passed as is, which no page ever gets.
+fn render_with(src: &str, ctx: &Context, sanitise: bool) -> Rendered {
     let mut out = Rendered::default();
     let lines = Lines::new(src);
     let in_src = Locator {
@@ -100,7 +108,7 @@ pub fn render(src: &str, ctx: &Context) -> Rendered {
         lines: &lines,
         line_offset: ctx.line_offset,
     };
-    let expanded = expand_shortcodes(src, ctx, in_src, &mut out.diagnostics);
+    let mut expanded = expand_shortcodes(src, ctx, in_src, &mut out.diagnostics);
     // Placeholders keep line breaks, so only columns move; lines of the
     // rewritten source are counted afresh only when it differs.
     let source_lines = (!expanded.expansions.is_empty()).then(|| Lines::new(&expanded.source));
@@ -112,7 +120,7 @@ pub fn render(src: &str, ctx: &Context) -> Rendered {
         },
         None => in_src,
     };
-    let events = {
+    let (events, raw_seen) = {
         let mut rewrite = Rewrite::new(ctx, in_source, &mut out);
         let mut headings = HeadingIds::default();
         for (ev, range) in Parser::new_ext(&expanded.source, options()).into_offset_iter() {
@@ -120,10 +128,21 @@ pub fn render(src: &str, ctx: &Context) -> Rendered {
                 headings.push(ev);
             }
         }
-        headings.finish()
+        (headings.finish(), rewrite.raw_seen)
+    };
+    let sanitise = sanitise && raw_seen;
+    let events = if sanitise {
+        sanitize::task_boxes_aside(events, &mut expanded.expansions)
+    } else {
+        events
     };
     let mut html = String::with_capacity(expanded.source.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if sanitise {
+        // Before chiso's own HTML is spliced in: only the Markdown's HTML
+        // and the user's go through the sanitiser.
+        html = sanitize::clean(&html);
+    }
     out.html = splice_expansions(html, &expanded.expansions);
     out
 }
@@ -213,6 +232,13 @@ struct Rewrite<'c, 'o> {
     out: &'o mut Rendered,
     /// Dropped links whose end tag is still to come.
     dropped_links: usize,
+    /// Raw HTML was allowed through: the body goes through the sanitiser.
+    raw_seen: bool,
+    /// The HTML block being read (its lines come one event each): where it
+    /// starts, and its text.
+    html_block: Option<(usize, String)>,
+    /// Kinds of removal already warned about in this file.
+    removed: BTreeSet<String>,
 }
 
 impl<'c, 'o> Rewrite<'c, 'o> {
@@ -222,6 +248,9 @@ impl<'c, 'o> Rewrite<'c, 'o> {
             at,
             out,
             dropped_links: 0,
+            raw_seen: false,
+            html_block: None,
+            removed: BTreeSet::new(),
         }
     }
 
@@ -232,6 +261,34 @@ impl<'c, 'o> Rewrite<'c, 'o> {
             Event::Html(h) | Event::InlineHtml(h) if self.ctx.raw_html == RawHtml::Escape => {
                 self.escaped_html(h, offset)
             }
+            Event::InlineHtml(h) => {
+                self.allowed_html(&h, offset);
+                Some(Event::InlineHtml(h))
+            }
+            Event::Html(h) => {
+                self.html_block
+                    .get_or_insert_with(|| (offset, String::new()))
+                    .1
+                    .push_str(&h);
+                Some(Event::Html(h))
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some((start, text)) = self.html_block.take() {
+                    self.allowed_html(&text, start);
+                }
+                Some(ev)
+            }
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => Some(Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs: self.heading_attrs(level, attrs, offset),
+            })),
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
@@ -283,6 +340,54 @@ impl<'c, 'o> Rewrite<'c, 'o> {
                 .hint("write Markdown instead, or set `markdown: { raw_html: allow }` in site.yaml if your editors are trusted"),
         );
         Some(Event::Text(h))
+    }
+
+    /// Raw HTML under `raw_html: allow`: kept for the sanitiser, which runs
+    /// on the whole body; a warning for each kind of thing it will remove.
+    fn allowed_html(&mut self, h: &str, offset: usize) {
+        if h.trim().is_empty() {
+            return;
+        }
+        self.raw_seen = true;
+        let first = self.at.line(offset);
+        for r in sanitize::removals(h) {
+            let line = first.saturating_add(r.line).saturating_sub(1);
+            self.removed_warning(r.kind, r.message, r.active, line);
+        }
+    }
+
+    /// The attributes written on a heading (`{key=value}`), without those
+    /// the sanitiser would remove: an `onclick=` there needs no setting.
+    fn heading_attrs<'e>(
+        &mut self,
+        level: HeadingLevel,
+        attrs: Vec<(CowStr<'e>, Option<CowStr<'e>>)>,
+        offset: usize,
+    ) -> Vec<(CowStr<'e>, Option<CowStr<'e>>)> {
+        let element = format!("{level}");
+        let line = self.at.line(offset);
+        attrs
+            .into_iter()
+            .filter(|(k, v)| {
+                match sanitize::attribute_removal(&element, k, v.as_deref().unwrap_or("")) {
+                    Some((kind, message, active)) => {
+                        self.removed_warning(kind, message, active, line);
+                        false
+                    }
+                    None => true,
+                }
+            })
+            .collect()
+    }
+
+    /// W0106, once per kind of removal in a file.
+    fn removed_warning(&mut self, kind: String, message: String, active: bool, line: usize) {
+        if !self.removed.insert(kind) {
+            return;
+        }
+        self.out
+            .diagnostics
+            .push(sanitize::warning(self.ctx.file, &message, active, line));
     }
 
     /// A link's target, recorded and prefixed; `None` when it is unsafe and
@@ -453,19 +558,31 @@ fn splice_expansions(mut html: String, expansions: &[String]) -> String {
 /// HTML allowed or escaped. Diagnostics and links are dropped. For the
 /// CommonMark conformance test.
 pub fn render_markdown(src: &str, raw_html: bool) -> String {
+    let raw_html = if raw_html {
+        RawHtml::Allow
+    } else {
+        RawHtml::Escape
+    };
+    bare(src, raw_html, true)
+}
+
+/// As [`render_markdown`] with raw HTML allowed, but without the
+/// sanitiser, which no page is ever rendered without: for the CommonMark
+/// test that shows chiso's other passes change nothing.
+pub fn render_markdown_unsanitised(src: &str) -> String {
+    bare(src, RawHtml::Allow, false)
+}
+
+fn bare(src: &str, raw_html: RawHtml, sanitise: bool) -> String {
     let no_shortcodes = |_: &Call| Ok(String::new());
     let ctx = Context {
         file: Path::new("markdown.md"),
         line_offset: 0,
-        raw_html: if raw_html {
-            RawHtml::Allow
-        } else {
-            RawHtml::Escape
-        },
+        raw_html,
         shortcode: &no_shortcodes,
         prefix: "",
     };
-    render(src, &ctx).html
+    render_with(src, &ctx, sanitise).html
 }
 
 #[cfg(test)]

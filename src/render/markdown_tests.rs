@@ -242,6 +242,88 @@ fn footnote_labels_get_a_prefix() {
     assert!(ev.contains(&Event::Start(Tag::FootnoteDefinition("fn-1".into()))));
 }
 
+// 2a'. Raw HTML under `allow`: sanitised, each kind of removal warned once.
+
+fn allowed(src: &str) -> Rendered {
+    render(src, &ctx(RawHtml::Allow, "", &handler))
+}
+
+#[test]
+fn allowed_raw_html_is_sanitised_with_a_warning_per_kind_at_its_line() {
+    let r = allowed(concat!(
+        "Mở đầu <b onclick=\"x()\">đậm</b>.\n\n",
+        "<script>\nalert(1)\n</script>\n\n",
+        "<div class=\"hop\">\n<iframe src=\"https://e.com/\"></iframe>\n</div>\n\n",
+        "Lại <a href=\"javascript:alert(2)\">đây</a> và <i onclick=\"y\">nữa</i>.\n",
+    ));
+    assert_eq!(
+        diags(&r)
+            .iter()
+            .map(|d| d.split(" removed").next().unwrap_or(""))
+            .collect::<Vec<_>>(),
+        ["4:0 W0106", "6:0 W0106", "11:0 W0106", "14:0 W0106"],
+        "the onclick of line 14 is not warned again: {:?}",
+        diags(&r)
+    );
+    assert!(diags(&r)[1].contains("removed <script>"), "{:?}", diags(&r));
+    assert_eq!(
+        r.html,
+        "<p>Mở đầu <b>đậm</b>.</p>\n\n<div class=\"hop\">\n\n</div>\n<p>Lại <a>đây</a> và <i>nữa</i>.</p>\n"
+    );
+}
+
+#[test]
+fn bodies_without_raw_html_skip_the_sanitiser() {
+    let src = "# A\n\n- [ ] x\n\n---\n\n| a |\n|:-:|\n| 1 |\n";
+    assert_eq!(allowed(src).html, md(src).html.replace("/huyen", ""));
+    assert!(allowed(src).html.contains("<hr />"), "not re-serialised");
+}
+
+#[test]
+fn chisos_own_html_is_spliced_in_after_the_sanitiser() {
+    let r = allowed("<span>x</span>\n\n{{ chart() }}\n\n- [x] xong\n\n## Kết quả\n");
+    assert_eq!(
+        r.html,
+        concat!(
+            "<p><span>x</span></p>\n<figure class=\"chart\"></figure>\n",
+            "<ul>\n<li><input disabled=\"\" type=\"checkbox\" checked=\"\"/>\nxong</li>\n</ul>\n",
+            "<h2 id=\"ket-qua\">Kết quả</h2>\n"
+        ),
+        "the figure and the task box are not sanitised; the heading id is intact"
+    );
+    assert!(r.diagnostics.is_empty(), "{:?}", diags(&r));
+}
+
+#[test]
+fn markdown_html_passes_the_sanitiser_unchanged() {
+    let src = concat!(
+        "# Kết quả {.lon}\n\nA[^1] ~~b~~ *c* **d** `e` [f](/g \"t\") ![h](/i.png \"j\")<br>\n\n",
+        "3. k\n4. l\n\n- [ ] m\n\n> n\n\n```rust\no\n```\n\n| p | q |\n|:--|--:|\n| 1 | 2 |\n\n---\n\n",
+        "[^1]: Ghi chú.\n",
+    );
+    let c = ctx(RawHtml::Allow, "/huyen", &handler);
+    let tree = |h: &str| scraper::Html::parse_fragment(h).root_element().inner_html();
+    let sanitised = render_with(src, &c, true).html;
+    assert_ne!(sanitised, render_with(src, &c, false).html, "it ran");
+    assert_eq!(tree(&sanitised), tree(&render_with(src, &c, false).html));
+}
+
+#[test]
+fn heading_attributes_lose_event_handlers_in_every_mode() {
+    for raw_html in [RawHtml::Escape, RawHtml::Allow] {
+        let r = render(
+            "x\n\n## Tin {#tin .lon onclick=alert(1) lang=vi}\n",
+            &ctx(raw_html, "", &handler),
+        );
+        assert_eq!(
+            r.html,
+            "<p>x</p>\n<h2 id=\"tin\" class=\"lon\" lang=\"vi\">Tin</h2>\n"
+        );
+        assert_eq!(diags(&r).len(), 1, "{:?}", diags(&r));
+        assert!(diags(&r)[0].starts_with("6:0 W0106 removed the onclick attribute"));
+    }
+}
+
 // 2b. Heading ids.
 
 fn ids(src: &str) -> Vec<String> {

@@ -15,5 +15,6 @@ pub mod markdown;
 pub mod owners;
 pub mod pages;
 pub mod renderer;
+pub mod sanitize;
 pub mod shortcodes;
 pub mod splice;
