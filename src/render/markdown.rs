@@ -120,24 +120,36 @@ fn render_with(src: &str, ctx: &Context, sanitise: bool) -> Rendered {
         },
         None => in_src,
     };
-    let (events, raw_seen) = {
+    // Events stream from the parser through the rewrites into the HTML
+    // writer: only a heading's own events wait (for its id), so memory
+    // stays near the size of the text, not of its event list.
+    let set_aside = sanitise && ctx.raw_html == RawHtml::Allow;
+    let mut html = String::with_capacity(expanded.source.len() * 3 / 2);
+    let raw_seen = {
+        let source = &expanded.source;
+        let expansions = &mut expanded.expansions;
         let mut rewrite = Rewrite::new(ctx, in_source, &mut out);
         let mut headings = HeadingIds::default();
-        for (ev, range) in Parser::new_ext(&expanded.source, options()).into_offset_iter() {
-            if let Some(ev) = rewrite.event(ev, range.start) {
-                headings.push(ev);
+        let mut parser = Parser::new_ext(source, options()).into_offset_iter();
+        let events = std::iter::from_fn(|| {
+            loop {
+                if let Some(e) = headings.ready.pop_front() {
+                    return Some(if set_aside {
+                        sanitize::task_box_aside(e, expansions)
+                    } else {
+                        e
+                    });
+                }
+                let (ev, range) = parser.next()?;
+                if let Some(ev) = rewrite.event(ev, range.start) {
+                    headings.push(ev);
+                }
             }
-        }
-        (headings.finish(), rewrite.raw_seen)
+        });
+        pulldown_cmark::html::push_html(&mut html, events);
+        rewrite.raw_seen
     };
     let sanitise = sanitise && raw_seen;
-    let events = if sanitise {
-        sanitize::task_boxes_aside(events, &mut expanded.expansions)
-    } else {
-        events
-    };
-    let mut html = String::with_capacity(expanded.source.len() * 3 / 2);
-    pulldown_cmark::html::push_html(&mut html, events.into_iter());
     if sanitise {
         // Before chiso's own HTML is spliced in: only the Markdown's HTML
         // and the user's go through the sanitiser.
@@ -449,7 +461,8 @@ fn footnote_id(label: &str) -> CowStr<'static> {
 struct HeadingIds<'e> {
     used: BTreeMap<String, usize>,
     open: Option<HeadingBuf<'e>>,
-    events: Vec<Event<'e>>,
+    /// Events ready to be written, in order.
+    ready: std::collections::VecDeque<Event<'e>>,
 }
 
 struct HeadingBuf<'a> {
@@ -480,19 +493,19 @@ impl<'e> HeadingIds<'e> {
             Event::End(TagEnd::Heading(level)) => {
                 if let Some(h) = self.open.take() {
                     let id = self.id_for(h.given, &h.inner);
-                    self.events.push(Event::Start(Tag::Heading {
+                    self.ready.push_back(Event::Start(Tag::Heading {
                         level: h.level,
                         id: Some(id.into()),
                         classes: h.classes,
                         attrs: h.attrs,
                     }));
-                    self.events.extend(h.inner);
+                    self.ready.extend(h.inner);
                 }
-                self.events.push(Event::End(TagEnd::Heading(level)));
+                self.ready.push_back(Event::End(TagEnd::Heading(level)));
             }
             e => match self.open.as_mut() {
                 Some(h) => h.inner.push(e),
-                None => self.events.push(e),
+                None => self.ready.push_back(e),
             },
         }
     }
@@ -511,10 +524,6 @@ impl<'e> HeadingIds<'e> {
         } else {
             format!("{base}-{}", *n - 1)
         }
-    }
-
-    fn finish(self) -> Vec<Event<'e>> {
-        self.events
     }
 }
 

@@ -329,7 +329,7 @@ fn heading_attributes_lose_event_handlers_in_every_mode() {
 fn ids(src: &str) -> Vec<String> {
     let mut h = HeadingIds::default();
     Parser::new_ext(src, options()).for_each(|e| h.push(e));
-    h.finish()
+    h.ready
         .into_iter()
         .filter_map(|e| match e {
             Event::Start(Tag::Heading { id, .. }) => id.map(|i| i.to_string()),
@@ -360,7 +360,7 @@ fn heading_events_keep_their_order_and_attributes() {
     let src = "x\n\n## *A* b {.lon}\n\ny\n";
     Parser::new_ext(src, options()).for_each(|e| h.push(e));
     let mut html = String::new();
-    pulldown_cmark::html::push_html(&mut html, h.finish().into_iter());
+    pulldown_cmark::html::push_html(&mut html, h.ready.into_iter());
     assert_eq!(
         html,
         "<p>x</p>\n<h2 id=\"a-b\" class=\"lon\"><em>A</em> b</h2>\n<p>y</p>\n"

@@ -294,23 +294,17 @@ pub fn style_risk(value: &str) -> Option<&'static str> {
 
 /// Task-list boxes are `<input>`s, which the sanitiser removes: they are set
 /// aside as placeholders, like shortcodes, and spliced back after it.
-pub fn task_boxes_aside<'e>(
-    events: Vec<Event<'e>>,
-    expansions: &mut Vec<String>,
-) -> Vec<Event<'e>> {
-    events
-        .into_iter()
-        .map(|e| match e {
-            Event::TaskListMarker(_) => {
-                let mut html = String::new();
-                pulldown_cmark::html::push_html(&mut html, std::iter::once(e));
-                let ph = placeholder(expansions.len());
-                expansions.push(html);
-                Event::Html(ph.into())
-            }
-            e => e,
-        })
-        .collect()
+pub fn task_box_aside<'e>(e: Event<'e>, expansions: &mut Vec<String>) -> Event<'e> {
+    match e {
+        Event::TaskListMarker(_) => {
+            let mut html = String::new();
+            pulldown_cmark::html::push_html(&mut html, std::iter::once(e));
+            let ph = placeholder(expansions.len());
+            expansions.push(html);
+            Event::Html(ph.into())
+        }
+        e => e,
+    }
 }
 
 /// W0106 for one kind of removal, at the line of the raw HTML.
