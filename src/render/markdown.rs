@@ -47,7 +47,7 @@ fn with_prefix<'e>(url: CowStr<'e>, prefix: &str) -> CowStr<'e> {
 }
 
 #[derive(Debug, Default)]
-pub struct Rendered {
+pub struct Body {
     pub html: String,
     pub diagnostics: Vec<Diagnostic>,
     /// Every link and image target with its line: (url, line).
@@ -94,14 +94,14 @@ impl Locator<'_> {
 }
 
 /// Render Markdown to HTML.
-pub fn render(src: &str, ctx: &Context) -> Rendered {
+pub fn render(src: &str, ctx: &Context) -> Body {
     render_with(src, ctx, true)
 }
 
 /// `sanitise: false` only for the conformance test: allowed raw HTML is
 /// then passed as is, which no page ever gets.
-fn render_with(src: &str, ctx: &Context, sanitise: bool) -> Rendered {
-    let mut out = Rendered::default();
+fn render_with(src: &str, ctx: &Context, sanitise: bool) -> Body {
+    let mut out = Body::default();
     let lines = Lines::new(src);
     let in_src = Locator {
         src,
@@ -241,7 +241,7 @@ fn expand_shortcodes<'s>(
 struct Rewrite<'c, 'o> {
     ctx: &'c Context<'c>,
     at: Locator<'c>,
-    out: &'o mut Rendered,
+    out: &'o mut Body,
     /// Dropped links whose end tag is still to come.
     dropped_links: usize,
     /// Raw HTML was allowed through: the body goes through the sanitiser.
@@ -254,7 +254,7 @@ struct Rewrite<'c, 'o> {
 }
 
 impl<'c, 'o> Rewrite<'c, 'o> {
-    fn new(ctx: &'c Context<'c>, at: Locator<'c>, out: &'o mut Rendered) -> Self {
+    fn new(ctx: &'c Context<'c>, at: Locator<'c>, out: &'o mut Body) -> Self {
         Rewrite {
             ctx,
             at,

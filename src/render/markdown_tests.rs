@@ -20,12 +20,12 @@ fn ctx<'a>(raw_html: RawHtml, prefix: &'a str, shortcode: &'a ShortcodeFn<'a>) -
     }
 }
 
-fn md(src: &str) -> Rendered {
+fn md(src: &str) -> Body {
     render(src, &ctx(RawHtml::Escape, "/huyen", &handler))
 }
 
 /// `line code message` per diagnostic, for compact assertions.
-fn diags(r: &Rendered) -> Vec<String> {
+fn diags(r: &Body) -> Vec<String> {
     r.diagnostics
         .iter()
         .map(|d| format!("{}:{} {} {}", d.line, d.col, d.code, d.message))
@@ -154,8 +154,8 @@ fn failing_and_malformed_shortcodes_are_errors_at_their_place() {
 
 // 2a. Rewrites of single events.
 
-fn rewritten(src: &str, raw_html: RawHtml) -> (Vec<Event<'_>>, Rendered) {
-    let mut out = Rendered::default();
+fn rewritten(src: &str, raw_html: RawHtml) -> (Vec<Event<'_>>, Body) {
+    let mut out = Body::default();
     let lines = Lines::new(src);
     let at = Locator {
         src,
@@ -244,7 +244,7 @@ fn footnote_labels_get_a_prefix() {
 
 // 2a'. Raw HTML under `allow`: sanitised, each kind of removal warned once.
 
-fn allowed(src: &str) -> Rendered {
+fn allowed(src: &str) -> Body {
     render(src, &ctx(RawHtml::Allow, "", &handler))
 }
 

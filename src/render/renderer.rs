@@ -122,13 +122,13 @@ impl<'a> Renderer<'a> {
 
     /// The home page's headline (site.yaml `headline`), if set, with the
     /// diagnostics of its shortcodes at their line in site.yaml.
-    pub fn headline(&self) -> markdown::Rendered {
+    pub fn headline(&self) -> markdown::Body {
         match &self.site.config.headline {
             Some((h, line)) => {
                 let file = std::path::Path::new(crate::load::config::FILE);
                 self.markdown(h, file, line.saturating_sub(1))
             }
-            None => markdown::Rendered::default(),
+            None => markdown::Body::default(),
         }
     }
 
@@ -186,7 +186,7 @@ impl<'a> Renderer<'a> {
 
     /// Markdown (with shortcodes) to HTML. Shortcodes are numbered per page
     /// so chart ids are unique on the page.
-    pub fn markdown(&self, body: &str, file: &Path, line_offset: usize) -> markdown::Rendered {
+    pub fn markdown(&self, body: &str, file: &Path, line_offset: usize) -> markdown::Body {
         let counter = std::cell::Cell::new(0usize);
         let scope = self.chart_scope();
         let handler = |call: &crate::render::shortcodes::Call| {
@@ -204,7 +204,7 @@ impl<'a> Renderer<'a> {
         markdown::render(body, &ctx)
     }
 
-    pub fn article_body(&self, i: usize) -> markdown::Rendered {
+    pub fn article_body(&self, i: usize) -> markdown::Body {
         let a = &self.site.articles[i].article;
         self.markdown(&a.body, &a.source, a.body_line_offset)
     }
@@ -214,7 +214,7 @@ impl<'a> Renderer<'a> {
 pub struct Shared {
     /// Markdown bodies computed ahead (serve keeps them between rebuilds);
     /// `None`: the article's page renders its body itself and drops it.
-    pub bodies: Vec<Option<Arc<markdown::Rendered>>>,
+    pub bodies: Vec<Option<Arc<markdown::Body>>>,
     pub teasers: Vec<Value>,
     pub headline: String,
     /// Errors met while computing these (a broken teaser partial).
@@ -264,7 +264,7 @@ impl Shared {
     /// `cached_*` functions return (serve keeps them between rebuilds).
     pub fn with_cache(
         r: &Renderer,
-        cached_body: impl Fn(usize) -> Option<Arc<markdown::Rendered>> + Sync,
+        cached_body: impl Fn(usize) -> Option<Arc<markdown::Body>> + Sync,
         cached_teaser: impl Fn(usize) -> Option<Value> + Sync,
     ) -> Shared {
         let n = r.site.articles.len();
@@ -282,7 +282,7 @@ impl Shared {
         }
     }
 
-    pub fn body(&self, r: &Renderer, i: usize) -> Arc<markdown::Rendered> {
+    pub fn body(&self, r: &Renderer, i: usize) -> Arc<markdown::Body> {
         match &self.bodies[i] {
             Some(b) => b.clone(),
             None => Arc::new(r.article_body(i)),

@@ -33,7 +33,7 @@ struct CachedBody {
     data_version: u64,
     /// The body has shortcodes, so a data edit changes it.
     uses_data: bool,
-    body: Arc<markdown::Rendered>,
+    body: Arc<markdown::Body>,
 }
 
 /// An article's teaser, kept while the article and its category's name are

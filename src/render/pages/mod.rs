@@ -40,7 +40,7 @@ impl JobOutput {
     }
 }
 
-pub fn links_of(body: &markdown::Rendered, file: &Path) -> Vec<LinkRef> {
+pub fn links_of(body: &markdown::Body, file: &Path) -> Vec<LinkRef> {
     body.links
         .iter()
         .map(|(url, line)| LinkRef {
