@@ -807,7 +807,7 @@ fn xss_payloads_in_every_string_stay_text_in_html_rss_and_sitemap() {
     site.write(
         SITE,
         format!(
-            "title: {}\ndescription: {}\nbase_url: \"https://thu.example.gov.vn/\"\ndefault_category: {}\ncopyright: {}\nmenu:\n  - {{ name: {}, url: \"/\" }}\n",
+            "title: {}\ndescription: {}\nbase_url: \"https://thu.example.gov.vn/\"\ndefault_category: {}\ncopyright: {}\nmenu:\n  - {{ name: {}, url: \"/\" }}\nslug_from: title\n",
             yq(&format!("Huyện {}", p(0))),
             yq(&all),
             yq(&format!("Tin {}", p(1))),

@@ -2,6 +2,7 @@
 
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::permalink::{self, Pattern};
 use crate::load::yaml::{self, Spanned};
 use serde::Deserialize;
 use std::path::Path;
@@ -20,6 +21,51 @@ pub struct MenuItem {
 struct RawMenuItem {
     name: String,
     url: Spanned<String>,
+}
+
+/// Where a slug comes from when front matter gives none.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SlugFrom {
+    /// The file name, as Hugo, Zola and Jekyll do: fixing a typo in a title
+    /// never moves the page.
+    #[default]
+    File,
+    /// The title (chiso before permalinks).
+    Title,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPermalinks {
+    #[serde(default)]
+    article: Option<Spanned<String>>,
+    #[serde(default)]
+    page: Option<Spanned<String>>,
+}
+
+/// Extra files that let a web server answer old addresses with a 301.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RedirectFile {
+    /// `_redirects`, as Netlify and Cloudflare Pages read it.
+    Netlify,
+    /// `.chiso/nginx-redirects.conf`, a `map` to include in nginx.
+    Nginx,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRedirects {
+    #[serde(default)]
+    files: Vec<RedirectFile>,
+}
+
+/// The address patterns of articles and pages.
+#[derive(Debug, Clone)]
+pub struct Permalinks {
+    pub article: Pattern,
+    pub page: Pattern,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
@@ -83,6 +129,12 @@ struct RawConfig {
     headline: Option<Spanned<String>>,
     #[serde(default = "default_keep")]
     keep_in_output: Vec<Spanned<String>>,
+    #[serde(default)]
+    permalinks: Option<RawPermalinks>,
+    #[serde(default)]
+    slug_from: SlugFrom,
+    #[serde(default)]
+    redirects: RawRedirects,
 }
 
 fn default_language() -> String {
@@ -126,6 +178,10 @@ pub struct SiteConfig {
     /// Top-level entries of the output that belong to the deploy (`.git`,
     /// `CNAME`): each build carries them into the new output.
     pub keep_in_output: Vec<String>,
+    pub permalinks: Permalinks,
+    pub slug_from: SlugFrom,
+    /// Redirect files to write beside the alias pages.
+    pub redirect_files: Vec<RedirectFile>,
 }
 
 /// A `keep_in_output` entry: one plain top-level name, not chiso's own.
@@ -201,12 +257,49 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
     let timezone = timezone(&raw.timezone, &mut diags);
     check_settings(&raw, &mut diags);
     let keep_in_output = check_keep(&raw.keep_in_output, &mut diags);
-    match timezone {
-        Some(timezone) if !diags.has_errors() => {
-            Ok(settle(raw, base_url, timezone, keep_in_output))
+    let permalinks = permalinks(raw.permalinks.as_ref(), &mut diags);
+    match (timezone, permalinks) {
+        (Some(timezone), Some(permalinks)) if !diags.has_errors() => {
+            let mut c = settle(raw, base_url, timezone, keep_in_output);
+            c.permalinks = permalinks;
+            Ok(c)
         }
         _ => Err(diags),
     }
+}
+
+/// The article and page patterns, each checked at its line.
+fn permalinks(raw: Option<&RawPermalinks>, diags: &mut Diagnostics) -> Option<Permalinks> {
+    let one = |given: Option<&Spanned<String>>, default: &str, tokens, diags: &mut Diagnostics| {
+        let Some(given) = given else {
+            return Pattern::parse(default, tokens).ok();
+        };
+        Pattern::parse(given.value.trim(), tokens)
+            .map_err(|e| {
+                diags.push(
+                    Diagnostic::error(codes::YAML, FILE, e)
+                        .at(yaml::line_of(given), yaml::col_of(given))
+                        .hint("for example article: \"/:category/:slug/\" or \"/tin-tuc/:slug-:file.html\""),
+                )
+            })
+            .ok()
+    };
+    let article = one(
+        raw.and_then(|r| r.article.as_ref()),
+        permalink::ARTICLE_DEFAULT,
+        permalink::ARTICLE_TOKENS,
+        diags,
+    );
+    let page = one(
+        raw.and_then(|r| r.page.as_ref()),
+        permalink::PAGE_DEFAULT,
+        permalink::PAGE_TOKENS,
+        diags,
+    );
+    Some(Permalinks {
+        article: article?,
+        page: page?,
+    })
 }
 
 /// The validated values, normalised (NFC), with the lines later stages
@@ -244,6 +337,14 @@ fn settle(
             (h.value, line)
         }),
         keep_in_output,
+        slug_from: raw.slug_from,
+        redirect_files: raw.redirects.files,
+        permalinks: Permalinks {
+            article: Pattern::parse(permalink::ARTICLE_DEFAULT, permalink::ARTICLE_TOKENS)
+                .expect("the default pattern parses"),
+            page: Pattern::parse(permalink::PAGE_DEFAULT, permalink::PAGE_TOKENS)
+                .expect("the default pattern parses"),
+        },
     }
 }
 

@@ -3,7 +3,7 @@
 
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::load::config::SiteConfig;
+use crate::load::config::{SiteConfig, SlugFrom};
 use crate::load::frontmatter::{self, SplitError};
 use crate::load::fs::{read_text, rel_to, walk_files, walk_markdown};
 use crate::load::yaml::{self, Spanned};
@@ -36,6 +36,8 @@ struct ArticleFront {
     #[serde(default)]
     template: Option<Spanned<String>>,
     #[serde(default)]
+    aliases: Vec<Spanned<String>>,
+    #[serde(default)]
     comments: Option<Spanned<serde_json::Value>>,
 }
 
@@ -51,6 +53,8 @@ struct PageFront {
     draft: bool,
     #[serde(default)]
     template: Option<Spanned<String>>,
+    #[serde(default)]
+    aliases: Vec<Spanned<String>>,
     #[serde(default)]
     comments: Option<Spanned<serde_json::Value>>,
 }
@@ -89,6 +93,8 @@ pub struct Article {
     pub body_line_offset: usize,
     pub draft: bool,
     pub template: Option<(String, Loc)>,
+    /// Old addresses that redirect here (`aliases:`), each with its place.
+    pub aliases: Vec<(String, Loc)>,
     /// Warnings found while loading (no summary, image without caption);
     /// reported by `load` unless the article is a skipped draft.
     pub warnings: Vec<Diagnostic>,
@@ -106,6 +112,7 @@ pub struct Page {
     pub body_line_offset: usize,
     pub draft: bool,
     pub template: Option<(String, Loc)>,
+    pub aliases: Vec<(String, Loc)>,
 }
 
 fn split_file<'a>(text: &'a str, rel: &Path) -> Result<frontmatter::Split<'a>, Diagnostic> {
@@ -140,8 +147,12 @@ fn comments_error(c: &Spanned<serde_json::Value>, rel: &Path, offset: usize) -> 
 
 /// The slug given in front matter, or one made from the title. The location
 /// is the `slug:` value's, or the title's for a slug made from it.
+/// The slug of a file's page: the `slug:` given, else made from the file
+/// name (or, with `slug_from: title`, from the title), at most 100 characters.
+#[allow(clippy::too_many_arguments)]
 fn slug_from(
     given: Option<Spanned<String>>,
+    from: SlugFrom,
     title: &str,
     title_loc: Loc,
     rel: &Path,
@@ -164,16 +175,70 @@ fn slug_from(
             }
             (v, l)
         }
-        None => (
-            text::slugify(title)
-                .chars()
-                .take(100)
-                .collect::<String>()
-                .trim_end_matches('-')
-                .to_string(),
-            title_loc,
-        ),
+        None => {
+            let made = match from {
+                SlugFrom::Title => text::slugify(title),
+                SlugFrom::File => file_slug(rel),
+            };
+            let made = made.chars().take(100).collect::<String>();
+            let made = made.trim_end_matches('-').to_string();
+            if made.is_empty() {
+                diags.push(
+                    Diagnostic::error(
+                        codes::BAD_SLUG,
+                        rel,
+                        "no address can be made from this file's name",
+                    )
+                    .hint("rename the file with letters or digits, e.g. duong-le-loi.md, or add `slug:`"),
+                );
+            }
+            (made, title_loc)
+        }
     }
+}
+
+/// Old addresses that must keep working: `/tin-tuc/123/`, `/old/bai.html`.
+/// Each must be a plain path chiso can write a redirect page at.
+fn aliases(
+    given: &[Spanned<String>],
+    rel: &Path,
+    offset: usize,
+    diags: &mut Diagnostics,
+) -> Vec<(String, Loc)> {
+    let mut out = Vec::new();
+    for a in given {
+        let l = loc(a, offset);
+        let v = a.value.trim();
+        let ok = v.starts_with('/')
+            && v.len() > 1
+            && v.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.' | '~'))
+            && !v.contains("//")
+            && !v.split('/').any(|seg| seg == ".." || seg == ".");
+        if ok {
+            out.push((v.to_string(), l));
+        } else {
+            diags.push(
+                Diagnostic::error(
+                    codes::BAD_SLUG,
+                    rel,
+                    format!("the alias `{v}` is not an address chiso can redirect from"),
+                )
+                .at(l.line, l.col)
+                .hint("write the old address's path, starting with `/`, e.g. aliases: [\"/tin-tuc/123/\", \"/old/bai-viet.html\"]"),
+            );
+        }
+    }
+    out
+}
+
+/// The file's stem as a slug: `Đường Lê Lợi.md` → `duong-le-loi`.
+pub fn file_slug(rel: &Path) -> String {
+    text::slugify(
+        &rel.file_stem()
+            .map(|s| s.to_string_lossy())
+            .unwrap_or_default(),
+    )
 }
 
 /// An address on another site (`https://…`, `//host/…`).
@@ -222,6 +287,7 @@ fn empty_title(title: &Spanned<String>, rel: &Path, offset: usize) -> Option<Dia
 
 /// Load one article file.
 pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article, Diagnostics> {
+    let from = cfg.slug_from;
     let text = read_text(abs, rel)?;
     let split = split_file(&text, rel)?;
     if split.yaml.trim().is_empty() {
@@ -262,7 +328,9 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
         }
     }
     let title = nfc_string(fm.title.value.trim().to_string());
-    let (slug, slug_loc) = slug_from(fm.slug, &title, loc(&fm.title, off), rel, off, &mut diags);
+    let title_loc = loc(&fm.title, off);
+    let (slug, slug_loc) = slug_from(fm.slug, from, &title, title_loc, rel, off, &mut diags);
+    let aliases = aliases(&fm.aliases, rel, off, &mut diags);
     for (what, name) in fm
         .category
         .iter()
@@ -336,12 +404,13 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
         body_line_offset: split.body_line_offset,
         draft: fm.draft,
         template: fm.template.map(|t| (t.value.clone(), loc(&t, off))),
+        aliases,
         warnings,
     })
 }
 
 /// Load one page file.
-pub fn load_page(abs: &Path, rel: &Path) -> Result<Page, Diagnostics> {
+pub fn load_page(abs: &Path, rel: &Path, from: SlugFrom) -> Result<Page, Diagnostics> {
     let text = read_text(abs, rel)?;
     let split = split_file(&text, rel)?;
     let off = split.yaml_line_offset;
@@ -352,7 +421,9 @@ pub fn load_page(abs: &Path, rel: &Path) -> Result<Page, Diagnostics> {
         diags.extend(comments_error(c, rel, off));
     }
     let title = nfc_string(fm.title.value.trim().to_string());
-    let (slug, slug_loc) = slug_from(fm.slug, &title, loc(&fm.title, off), rel, off, &mut diags);
+    let title_loc = loc(&fm.title, off);
+    let (slug, slug_loc) = slug_from(fm.slug, from, &title, title_loc, rel, off, &mut diags);
+    let aliases = aliases(&fm.aliases, rel, off, &mut diags);
     if diags.has_errors() {
         return Err(diags);
     }
@@ -369,6 +440,7 @@ pub fn load_page(abs: &Path, rel: &Path) -> Result<Page, Diagnostics> {
         body_line_offset: split.body_line_offset,
         draft: fm.draft,
         template: fm.template.map(|t| (t.value.clone(), loc(&t, off))),
+        aliases,
     })
 }
 
@@ -466,17 +538,17 @@ pub fn load(root: &Path, cfg: &SiteConfig, drafts: bool, diags: &mut Diagnostics
     }
     Loaded {
         articles,
-        pages: load_pages(root, drafts, diags),
+        pages: load_pages(root, cfg.slug_from, drafts, diags),
         commentary: load_commentary(root, diags),
         static_files: load_static(root, diags),
     }
 }
 
 /// Every page of `content/pages/` (drafts only when asked for).
-pub fn load_pages(root: &Path, drafts: bool, diags: &mut Diagnostics) -> Vec<Page> {
+pub fn load_pages(root: &Path, from: SlugFrom, drafts: bool, diags: &mut Diagnostics) -> Vec<Page> {
     let mut pages = Vec::new();
     for (abs, rel) in content_files(root, &root.join("content/pages"), diags) {
-        match load_page(&abs, &rel) {
+        match load_page(&abs, &rel, from) {
             Ok(p) if p.draft && !drafts => {}
             Ok(p) => pages.push(p),
             Err(d) => diags.extend(d),

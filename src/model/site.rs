@@ -57,6 +57,24 @@ pub struct Site {
     /// (dataset slug, "" or year or unit slug) → commentary.
     pub commentary: BTreeMap<(String, String), Commentary>,
     pub static_files: Vec<(PathBuf, String)>,
+    /// Old addresses that redirect to an article or page, in source order.
+    pub aliases: Vec<Alias>,
+}
+
+/// A redirect page: an old address (`aliases:`) that leads to its article
+/// or page.
+#[derive(Debug, Clone)]
+pub struct Alias {
+    /// The old address as written, `/tin-tuc/123/`.
+    pub url: String,
+    /// Where its redirect page is written, `tin-tuc/123/index.html`.
+    pub path: String,
+    /// The address it leads to (site-relative).
+    pub target: String,
+    /// The title of what it leads to.
+    pub title: String,
+    pub source: PathBuf,
+    pub line: usize,
 }
 
 impl Site {
@@ -198,7 +216,7 @@ pub fn build(
             tags[t].articles.push(i);
         }
         entries.push(ArticleEntry {
-            url: urls::article_url(cat_slug, &a.slug),
+            url: urls::article_url(&config.permalinks.article, a, cat_slug),
             article: a.clone(),
             category,
             tags: tag_ids,
@@ -235,12 +253,13 @@ pub fn build(
     let page_entries: Vec<PageEntry> = pages
         .into_iter()
         .map(|p| PageEntry {
-            url: urls::page_url(&p.slug),
+            url: urls::page_url(&config.permalinks.page, &p),
             page: p,
         })
         .collect();
 
     check_urls(&entries, &page_entries, &categories, &static_files, diags);
+    let aliases = aliases(&entries, &page_entries);
     let home = Term {
         name: config.title.clone(),
         slug: String::new(),
@@ -257,7 +276,37 @@ pub fn build(
         tags,
         datasets,
         static_files,
+        aliases,
     }
+}
+
+/// Every alias of every article and page, in the order they were loaded.
+fn aliases(articles: &[ArticleEntry], pages: &[PageEntry]) -> Vec<Alias> {
+    let of_articles = articles.iter().flat_map(|e| {
+        let a = &e.article;
+        a.aliases
+            .iter()
+            .map(move |(url, loc)| (url, loc, &e.url, &a.title, &a.source))
+    });
+    let of_pages = pages.iter().flat_map(|e| {
+        let p = &e.page;
+        p.aliases
+            .iter()
+            .map(move |(url, loc)| (url, loc, &e.url, &p.title, &p.source))
+    });
+    let mut out: Vec<Alias> = of_articles
+        .chain(of_pages)
+        .map(|(url, loc, target, title, source)| Alias {
+            url: url.clone(),
+            path: urls::alias_path(url),
+            target: target.clone(),
+            title: title.clone(),
+            source: source.clone(),
+            line: loc.line,
+        })
+        .collect();
+    out.sort_by(|a, b| (&a.source, a.line).cmp(&(&b.source, b.line)));
+    out
 }
 
 fn check_commentary(

@@ -1,5 +1,8 @@
 //! Every URL the site builds, in one place, and the output path of each.
 
+use crate::load::content::{Article, Page, file_slug};
+use crate::load::permalink::{Pattern, Token};
+
 /// `/the/<tag>/`
 pub const TAG_PREFIX: &str = "the";
 /// `/<list>/trang/2/`
@@ -13,6 +16,10 @@ pub const RESERVED: &[&str] = &[TAG_PREFIX, PAGE_SEGMENT, DATA_PREFIX, ASSETS_PR
 
 /// `/x/` → `x/index.html`
 pub fn index_path(url: &str) -> String {
+    if url.ends_with(".html") {
+        // `/tin-tuc/bai-1.html` → `tin-tuc/bai-1.html`
+        return url.trim_start_matches('/').to_string();
+    }
     let t = url.trim_matches('/');
     if t.is_empty() {
         "index.html".to_string()
@@ -29,6 +36,17 @@ pub fn paginate_url(base: &str, n: usize) -> String {
     }
 }
 
+/// Where the redirect page of an old address goes: `/a/` and `/a` →
+/// `a/index.html`, `/a.html` → `a.html`.
+pub fn alias_path(url: &str) -> String {
+    let t = url.trim_start_matches('/');
+    if t.ends_with(".html") || t.ends_with(".htm") {
+        t.to_string()
+    } else {
+        index_path(url)
+    }
+}
+
 /// Pages needed to show `items` at `per` a page (at least one).
 pub fn page_count(items: usize, per: usize) -> usize {
     items.div_ceil(per.max(1)).max(1)
@@ -42,12 +60,25 @@ pub fn tag_url(slug: &str) -> String {
     format!("/{TAG_PREFIX}/{slug}/")
 }
 
-pub fn article_url(category_slug: &str, slug: &str) -> String {
-    format!("/{category_slug}/{slug}/")
+/// An article's address from the site's pattern (`/:category/:slug/` by
+/// default).
+pub fn article_url(pattern: &Pattern, a: &Article, category_slug: &str) -> String {
+    pattern.expand(|t| match t {
+        Token::Year => format!("{:04}", a.date.local.year()),
+        Token::Month => format!("{:02}", a.date.local.month()),
+        Token::Day => format!("{:02}", a.date.local.day()),
+        Token::Category => category_slug.to_string(),
+        Token::Slug => a.slug.clone(),
+        Token::File => file_slug(&a.source),
+    })
 }
 
-pub fn page_url(slug: &str) -> String {
-    format!("/{slug}/")
+/// A page's address from the site's pattern (`/:slug/` by default).
+pub fn page_url(pattern: &Pattern, p: &Page) -> String {
+    pattern.expand(|t| match t {
+        Token::File => file_slug(&p.source),
+        _ => p.slug.clone(),
+    })
 }
 
 /// `/chi-so/`, the list of datasets.

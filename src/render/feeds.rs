@@ -44,7 +44,12 @@ pub fn sitemap<'a>(site: &Site, paths: impl Iterator<Item = &'a str>) -> OutputF
     let mut x = String::from(
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
     );
-    let mut paths: Vec<&str> = paths.filter(|p| p.ends_with("index.html")).collect();
+    // Pages only: not the 404 page, nor the redirect pages of old addresses.
+    let redirects: std::collections::HashSet<&str> =
+        site.aliases.iter().map(|a| a.path.as_str()).collect();
+    let mut paths: Vec<&str> = paths
+        .filter(|p| p.ends_with(".html") && *p != "404.html" && !redirects.contains(p))
+        .collect();
     paths.sort_unstable();
     paths.dedup();
     for p in paths {

@@ -16,4 +16,8 @@ pub enum Job {
     Data(usize),
     /// The `/chi-so/` list of datasets.
     DataIndex,
+    /// The redirect page of `site.aliases[i]`.
+    Alias(usize),
+    /// `_redirects` and the nginx map (site.yaml `redirects`).
+    Redirects,
 }

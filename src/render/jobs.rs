@@ -37,7 +37,7 @@ pub fn template_of(site: &Site, job: Job) -> Option<&str> {
         Job::NotFound => names::NOT_FOUND,
         Job::Data(_) => names::DATASET,
         Job::DataIndex => names::DATA_INDEX,
-        Job::Feed | Job::Assets | Job::Static => return None,
+        Job::Feed | Job::Assets | Job::Static | Job::Alias(_) | Job::Redirects => return None,
     })
 }
 
@@ -55,6 +55,10 @@ pub fn all_jobs(site: &Site) -> Vec<Job> {
     jobs.extend((0..site.datasets.len()).map(Job::Data));
     if !site.datasets.is_empty() {
         jobs.push(Job::DataIndex);
+    }
+    jobs.extend((0..site.aliases.len()).map(Job::Alias));
+    if !site.config.redirect_files.is_empty() {
+        jobs.push(Job::Redirects);
     }
     jobs.extend([Job::NotFound, Job::Feed, Job::Assets, Job::Static]);
     jobs
@@ -103,6 +107,8 @@ pub fn run_job(r: &Renderer, shared: &Shared, job: Job) -> JobOutput {
         },
         Job::Data(d) => pages::dataset::dataset_job(r, shared, d),
         Job::DataIndex => pages::dataset::index_job(r),
+        Job::Alias(i) => pages::alias::redirect_page(site, &site.aliases[i]),
+        Job::Redirects => pages::alias::redirect_files(site),
     }
 }
 

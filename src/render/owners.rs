@@ -84,6 +84,15 @@ pub fn owner(site: &Site, job: Job, copied: Option<&str>) -> Owner {
             file: copied.map_or_else(PathBuf::new, static_source),
             line: 0,
         },
+        Job::Alias(i) => {
+            let a = &site.aliases[i];
+            Owner {
+                what: format!("the alias {}", a.url),
+                file: a.source.clone(),
+                line: a.line,
+            }
+        }
+        Job::Redirects => chiso("the redirect files"),
         Job::DataIndex => chiso("the list of datasets"),
         Job::NotFound => chiso("the 404 page"),
         Job::Feed => chiso("the RSS feed"),

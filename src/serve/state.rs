@@ -275,7 +275,12 @@ impl State {
         let root = self.opts.root.clone();
         // Only what was edited is read again, never all articles.
         if dirty.pages {
-            self.pages = content::load_pages(&root, self.opts.drafts, diags);
+            let from = self
+                .config
+                .as_ref()
+                .map(|c| c.slug_from)
+                .unwrap_or_default();
+            self.pages = content::load_pages(&root, from, self.opts.drafts, diags);
         }
         if dirty.statics {
             self.static_files = content::load_static(&root, diags);

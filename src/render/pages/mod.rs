@@ -1,6 +1,7 @@
 //! One module per page kind. Each turns a part of the `Site` into
 //! `JobOutput`: the files, the links they contain, their diagnostics.
 
+pub mod alias;
 pub mod article;
 pub mod dataset;
 pub mod list;
