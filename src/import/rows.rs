@@ -1,0 +1,205 @@
+//! The table's data rows: one per unit, with its total, rank and fields,
+//! read through the [`Layout`]. Footnotes ("Ghi chú: …"), blank rows,
+//! column-numbering rows and rows with no number (a group heading) are
+//! skipped and listed; every bad cell is an error at its address.
+
+use crate::diag::Diagnostics;
+use crate::import::columns::{Layout, Role, is_numbering};
+use crate::import::sheet::{Grid, decimals_of, is_blank_marker, parse_number};
+use crate::util::text::slugify;
+
+/// Prefixes (as slugs) of a footnote row.
+const NOTE_WORDS: &[&str] = &["ghi-chu", "chu-thich", "nguon", "luu-y", "chu-y", "note"];
+/// Summary rows that are not a unit.
+const SUMMARY_WORDS: &[&str] = &[
+    "trung-binh",
+    "binh-quan",
+    "tong-cong",
+    "tong-so",
+    "toan-tinh",
+    "gia-tri-trung-binh",
+    "diem-trung-binh",
+];
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row {
+    /// The unit's name as written (NFC, spaces collapsed).
+    pub name: String,
+    /// `bang.xlsx:Sheet1!B5`.
+    pub addr: String,
+    pub total: Option<f64>,
+    pub rank: Option<u32>,
+    /// Aligned with [`Layout::fields`].
+    pub fields: Vec<Option<f64>>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    pub rows: Vec<Row>,
+    /// What was left out, for the report: `row 14: "Ghi chú: …" (a note)`.
+    pub skipped: Vec<String>,
+    /// Most digits after the decimal mark among the totals.
+    pub decimals: usize,
+}
+
+/// Read every data row below the header.
+pub fn read(grid: &Grid, layout: &Layout) -> Result<Table, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let mut table = Table::default();
+    let Some(unit_col) = layout.of(&Role::Unit) else {
+        return Ok(table);
+    };
+    let total_col = layout.of(&Role::Total);
+    let rank_col = layout.of(&Role::Rank);
+    let field_cols: Vec<usize> = layout.fields().map(|(c, ..)| c.col).collect();
+    let value_cols: Vec<usize> = total_col
+        .iter()
+        .chain(rank_col.iter())
+        .chain(field_cols.iter())
+        .copied()
+        .collect();
+    for r in layout.data_start..grid.height() {
+        let name = grid.get(r, unit_col).text();
+        let first = (0..grid.width())
+            .map(|c| grid.get(r, c).text())
+            .find(|t| !t.is_empty())
+            .unwrap_or_default();
+        if first.is_empty() {
+            continue;
+        }
+        let row_no = grid
+            .cell_name(r, 0)
+            .trim_start_matches(char::is_alphabetic)
+            .to_string();
+        let first_slug = slugify(&first);
+        let is_note = first.starts_with('*')
+            || first.starts_with("(*")
+            || NOTE_WORDS.iter().any(|w| first_slug.starts_with(w));
+        if is_note {
+            table
+                .skipped
+                .push(format!("row {row_no}: \"{}\" (a note)", short(&first)));
+            continue;
+        }
+        let has_value = value_cols.iter().any(|&c| {
+            let cell = grid.get(r, c);
+            is_blank_marker(cell) || matches!(parse_number(cell), Ok(Some(_)))
+        });
+        let numbering = (0..grid.width())
+            .map(|c| grid.get(r, c).text())
+            .filter(|t| !t.is_empty())
+            .all(|t| is_numbering(&t));
+        if numbering {
+            table.skipped.push(format!("row {row_no}: column numbers"));
+            continue;
+        }
+        if name.is_empty() || !name.chars().any(char::is_alphabetic) {
+            if has_value {
+                diags.push(
+                    grid.error(r, unit_col, "this row has numbers but no unit name")
+                        .hint("type the unit's name in this cell, or delete the row"),
+                );
+            } else {
+                table.skipped.push(format!(
+                    "row {row_no}: \"{}\" (no unit name)",
+                    short(&first)
+                ));
+            }
+            continue;
+        }
+        if SUMMARY_WORDS.iter().any(|w| slugify(&name).starts_with(w)) {
+            table.skipped.push(format!(
+                "row {row_no}: \"{}\" (a summary row)",
+                short(&name)
+            ));
+            continue;
+        }
+        if !has_value {
+            table.skipped.push(format!(
+                "row {row_no}: \"{}\" (no number: a heading or note)",
+                short(&name)
+            ));
+            continue;
+        }
+        let mut row = Row {
+            name,
+            addr: grid.addr(r, unit_col),
+            total: None,
+            rank: None,
+            fields: Vec::with_capacity(field_cols.len()),
+        };
+        let num = |c: usize, diags: &mut Diagnostics| match parse_number(grid.get(r, c)) {
+            Ok(v) => v,
+            Err(why) => {
+                diags.push(grid.error(r, c, why).hint(
+                    "write a number such as 72,10 or 72.10, or leave the cell empty when there is no figure",
+                ));
+                None
+            }
+        };
+        if let Some(c) = total_col {
+            row.total = num(c, &mut diags);
+            table.decimals = table.decimals.max(decimals_of(grid.get(r, c)));
+        }
+        if let Some(c) = rank_col {
+            row.rank = match num(c, &mut diags) {
+                None => None,
+                Some(v) if v >= 1.0 && v.fract() == 0.0 && v <= u32::MAX as f64 => Some(v as u32),
+                Some(v) => {
+                    diags.push(
+                        grid.error(
+                            r,
+                            c,
+                            format!("a rank must be a whole number from 1, not {v}"),
+                        )
+                        .hint("leave the cell empty for an unranked unit"),
+                    );
+                    None
+                }
+            };
+        }
+        for &c in &field_cols {
+            let v = num(c, &mut diags);
+            row.fields.push(v);
+        }
+        table.rows.push(row);
+    }
+    check_names(&table, &mut diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(table)
+}
+
+/// A unit listed twice is an error at the second.
+fn check_names(table: &Table, diags: &mut Diagnostics) {
+    for (i, row) in table.rows.iter().enumerate() {
+        let key = fold(&row.name);
+        if let Some(prev) = table.rows[..i].iter().find(|p| fold(&p.name) == key) {
+            diags.push(
+                crate::diag::Diagnostic::error(
+                    crate::diag::codes::IMPORT,
+                    row.addr.clone(),
+                    format!(
+                        "unit \"{}\" is listed twice (also at {})",
+                        row.name, prev.addr
+                    ),
+                )
+                .hint("delete one of the two rows"),
+            );
+        }
+    }
+}
+
+/// NFC and case folding: how unit names are matched.
+pub fn fold(s: &str) -> String {
+    crate::import::sheet::collapse(s).to_lowercase()
+}
+
+fn short(s: &str) -> String {
+    if s.chars().count() > 60 {
+        s.chars().take(60).collect::<String>() + "…"
+    } else {
+        s.to_string()
+    }
+}
