@@ -12,6 +12,7 @@ use crate::import::sheet::Grid;
 use crate::import::splice;
 use crate::import::yamlout::{self, FieldOut, NewDataset, ScoreOut, YearOut};
 use crate::util::text::slugify;
+use std::path::PathBuf;
 
 /// What an import did, for the command's closing lines.
 #[derive(Debug, Clone, PartialEq)]
