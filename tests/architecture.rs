@@ -202,7 +202,7 @@ fn each_stage_imports_only_from_stages_before_it() {
     assert!(
         bad.is_empty(),
         "stage order is diag → util → load → data → model → charts → output → render → \
-         pipeline → serve; move the shared item to the earlier stage:\n{}",
+         pipeline → import → serve; move the shared item to the earlier stage:\n{}",
         bad.join("\n")
     );
 }

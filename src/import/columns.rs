@@ -68,7 +68,10 @@ const SKIP_WORDS: &[&str] = &[
     "key",
     "ma",
     "ma-so",
+    "ma-don-vi",
 ];
+/// A year column, as in chiso's own CSV download (one row per unit and year).
+const YEAR_WORDS: &[&str] = &["nam", "year"];
 
 /// What a column holds.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,6 +79,8 @@ pub enum Role {
     Unit,
     Total,
     Rank,
+    /// The year of each row (a table of several years).
+    Year,
     /// A field, by key; `name` and `max` as the header gives them.
     Field {
         key: String,
@@ -357,6 +362,9 @@ fn header_role(
     if RANK_WORDS.contains(&slug.as_str()) {
         return Ok(Some(Role::Rank));
     }
+    if YEAR_WORDS.contains(&slug.as_str()) {
+        return Ok(Some(Role::Year));
+    }
     if TOTAL_WORDS.contains(&slug.as_str()) || slug.starts_with("tong-diem") {
         return Ok(Some(Role::Total));
     }
@@ -538,6 +546,7 @@ fn check_unique(grid: &Grid, header_row: usize, columns: &[Column], diags: &mut 
                 Role::Unit => "the unit's name".to_string(),
                 Role::Total => "the total".to_string(),
                 Role::Rank => "the rank".to_string(),
+                Role::Year => "the year".to_string(),
                 Role::Field { key, .. } => format!("field `{key}`"),
                 Role::Skip => String::new(),
             };

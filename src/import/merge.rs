@@ -208,7 +208,7 @@ pub fn create(input: &Input) -> Result<(String, ImportReport), Diagnostics> {
         .filter(|t| !t.starts_with('(') && t.chars().any(char::is_alphabetic))
         .max_by_key(|t| t.chars().count())
         .cloned()
-        .unwrap_or_else(|| format!("Chỉ số nhập từ {}", input.grid.file));
+        .unwrap_or_else(|| format!("Chỉ số nhập từ {}", from_name(input.grid)));
     let d = NewDataset {
         from: from_name(input.grid),
         title,

@@ -93,7 +93,13 @@ pub fn import_data(o: &ImportOptions) -> Result<ImportReport, Diagnostics> {
         .as_ref()
         .map(|(_, ds)| merge::known_fields(ds, year_hint));
     let layout = columns::layout(&grid, known.as_deref(), &maps)?;
-    let table = rows::read(&grid, &layout)?;
+    let mut table = rows::read(&grid, &layout)?;
+    let year_in_table = rows::pick_year(&grid, &mut table, o.year)?;
+    let mut dup = Diagnostics::new();
+    rows::check_names(&table, &mut dup);
+    if dup.has_errors() {
+        return Err(dup);
+    }
     if table.rows.is_empty() {
         return Err(grid
             .error(
@@ -105,7 +111,7 @@ pub fn import_data(o: &ImportOptions) -> Result<ImportReport, Diagnostics> {
             .into());
     }
     notes.extend(table.skipped.iter().map(|s| format!("skipped {s}")));
-    let year = merge::year_of(&grid, &layout, o.year, &mut notes)?;
+    let year = merge::year_of(&grid, &layout, year_in_table.or(o.year), &mut notes)?;
     let input = merge::Input {
         grid: &grid,
         layout: &layout,

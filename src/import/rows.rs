@@ -3,7 +3,8 @@
 //! column-numbering rows and rows with no number (a group heading) are
 //! skipped and listed; every bad cell is an error at its address.
 
-use crate::diag::Diagnostics;
+use crate::diag::codes;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::import::columns::{Layout, Role, is_numbering};
 use crate::import::sheet::{Grid, decimals_of, is_blank_marker, parse_number};
 use crate::util::text::slugify;
@@ -29,6 +30,8 @@ pub struct Row {
     pub addr: String,
     pub total: Option<f64>,
     pub rank: Option<u32>,
+    /// From a year column, when the table has one.
+    pub year: Option<i32>,
     /// Aligned with [`Layout::fields`].
     pub fields: Vec<Option<f64>>,
 }
@@ -51,6 +54,7 @@ pub fn read(grid: &Grid, layout: &Layout) -> Result<Table, Diagnostics> {
     };
     let total_col = layout.of(&Role::Total);
     let rank_col = layout.of(&Role::Rank);
+    let year_col = layout.of(&Role::Year);
     let field_cols: Vec<usize> = layout.fields().map(|(c, ..)| c.col).collect();
     let value_cols: Vec<usize> = total_col
         .iter()
@@ -81,10 +85,24 @@ pub fn read(grid: &Grid, layout: &Layout) -> Result<Table, Diagnostics> {
                 .push(format!("row {row_no}: \"{}\" (a note)", short(&first)));
             continue;
         }
-        let has_value = value_cols.iter().any(|&c| {
-            let cell = grid.get(r, c);
-            is_blank_marker(cell) || matches!(parse_number(cell), Ok(Some(_)))
-        });
+        let year = match year_col.map(|c| (c, parse_number(grid.get(r, c)))) {
+            Some((_, Ok(Some(v)))) if v.fract() == 0.0 && (1900.0..=2200.0).contains(&v) => {
+                Some(v as i32)
+            }
+            Some((c, Ok(Some(_)) | Err(_))) => {
+                diags.push(
+                    grid.error(r, c, "the year is not a year such as 2022")
+                        .hint("write the year as four digits"),
+                );
+                continue;
+            }
+            _ => None,
+        };
+        let has_value = year.is_some()
+            || value_cols.iter().any(|&c| {
+                let cell = grid.get(r, c);
+                is_blank_marker(cell) || matches!(parse_number(cell), Ok(Some(_)))
+            });
         let numbering = (0..grid.width())
             .map(|c| grid.get(r, c).text())
             .filter(|t| !t.is_empty())
@@ -126,6 +144,7 @@ pub fn read(grid: &Grid, layout: &Layout) -> Result<Table, Diagnostics> {
             addr: grid.addr(r, unit_col),
             total: None,
             rank: None,
+            year,
             fields: Vec::with_capacity(field_cols.len()),
         };
         let num = |c: usize, diags: &mut Diagnostics| match parse_number(grid.get(r, c)) {
@@ -164,21 +183,66 @@ pub fn read(grid: &Grid, layout: &Layout) -> Result<Table, Diagnostics> {
         }
         table.rows.push(row);
     }
-    check_names(&table, &mut diags);
     if diags.has_errors() {
         return Err(diags);
     }
     Ok(table)
 }
 
+/// Keep the rows of `year` when the table has a year column: `year`, or
+/// the only year the column holds. `Ok(None)`: no year column.
+pub fn pick_year(
+    grid: &Grid,
+    table: &mut Table,
+    year: Option<i32>,
+) -> Result<Option<i32>, Diagnostic> {
+    let mut years: Vec<i32> = table.rows.iter().filter_map(|r| r.year).collect();
+    if years.is_empty() {
+        return Ok(None);
+    }
+    years.sort_unstable();
+    years.dedup();
+    let list = years
+        .iter()
+        .map(i32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    let fail =
+        |msg: String, hint: &str| Diagnostic::error(codes::IMPORT, grid.place(), msg).hint(hint);
+    let y = match (year, years.as_slice()) {
+        (Some(y), _) if years.contains(&y) => y,
+        (None, [y]) => *y,
+        (Some(y), _) => {
+            return Err(fail(
+                format!("the table has no row for {y}; its years: {list}"),
+                "choose one of its years with --year",
+            ));
+        }
+        (None, _) => {
+            return Err(fail(
+                format!("the table holds several years ({list})"),
+                "import one year at a time: --year 2022",
+            ));
+        }
+    };
+    let before = table.rows.len();
+    table.rows.retain(|r| r.year == Some(y));
+    if table.rows.len() < before {
+        table
+            .skipped
+            .push(format!("{} rows of other years", before - table.rows.len()));
+    }
+    Ok(Some(y))
+}
+
 /// A unit listed twice is an error at the second.
-fn check_names(table: &Table, diags: &mut Diagnostics) {
+pub fn check_names(table: &Table, diags: &mut Diagnostics) {
     for (i, row) in table.rows.iter().enumerate() {
         let key = fold(&row.name);
         if let Some(prev) = table.rows[..i].iter().find(|p| fold(&p.name) == key) {
             diags.push(
-                crate::diag::Diagnostic::error(
-                    crate::diag::codes::IMPORT,
+                Diagnostic::error(
+                    codes::IMPORT,
                     row.addr.clone(),
                     format!(
                         "unit \"{}\" is listed twice (also at {})",
