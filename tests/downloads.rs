@@ -79,7 +79,10 @@ fn assert_same_numbers(ds: &Value, head: &[String], rows: &[Vec<String>]) {
             let u = &ds["units"][s["unit"].as_u64().unwrap() as usize];
             let row = rows
                 .iter()
-                .find(|r| r[0] == y["year"].to_string() && r[1] == u["key"].as_str().unwrap())
+                .find(|r| {
+                    r[0].parse::<i64>().ok() == y["year"].as_i64()
+                        && r[1] == u["key"].as_str().unwrap()
+                })
                 .unwrap_or_else(|| panic!("no row for {} {}", y["year"], u["key"]));
             assert_eq!(row[2], u["name"].as_str().unwrap());
             assert_eq!(cell_num(&row[3]), s["total"].as_f64(), "total {row:?}");

@@ -7,71 +7,11 @@ use crate::diag::Diagnostic;
 use crate::diag::Diagnostics;
 use crate::diag::codes;
 use crate::import::sheet::{Cell, Grid, col_letters, parse_letters, parse_number};
+use crate::import::words::{RANK_WORDS, SKIP_WORDS, TOTAL_WORDS, UNIT_WORDS, YEAR_WORDS};
 use crate::util::text::{is_valid_slug, slugify};
 
 /// How far down the header row is looked for.
 const HEADER_SEARCH_ROWS: usize = 40;
-
-/// Header words for the unit's name, as slugs.
-const UNIT_WORDS: &[&str] = &[
-    "don-vi",
-    "ten-don-vi",
-    "dia-phuong",
-    "ten-dia-phuong",
-    "huyen-thanh-pho",
-    "huyen-thi-xa-thanh-pho",
-    "ten-huyen-thanh-pho",
-    "ten-huyen",
-    "don-vi-hanh-chinh",
-    "co-quan-don-vi",
-    "ten-co-quan-don-vi",
-    "tinh-thanh-pho",
-    "ten-tinh-thanh-pho",
-    "xa-phuong-thi-tran",
-    "ten-xa-phuong-thi-tran",
-    "unit",
-];
-const TOTAL_WORDS: &[&str] = &[
-    "tong-diem",
-    "tong",
-    "tong-cong",
-    "tong-so-diem",
-    "tong-diem-dat-duoc",
-    "diem-dat-duoc",
-    "diem",
-    "diem-so",
-    "chi-so",
-    "chi-so-cchc",
-    "chi-so-cai-cach-hanh-chinh",
-    "gia-tri-chi-so",
-    "ket-qua",
-    "total",
-];
-const RANK_WORDS: &[&str] = &[
-    "xep-hang",
-    "thu-hang",
-    "hang",
-    "xep-thu",
-    "vi-tri-xep-hang",
-    "thu-tu-xep-hang",
-    "rank",
-];
-/// Columns that are never data: the row number, notes, a band's name.
-const SKIP_WORDS: &[&str] = &[
-    "stt",
-    "tt",
-    "so-tt",
-    "so-thu-tu",
-    "ghi-chu",
-    "xep-loai",
-    "muc-xep-loai",
-    "key",
-    "ma",
-    "ma-so",
-    "ma-don-vi",
-];
-/// A year column, as in chiso's own CSV download (one row per unit and year).
-const YEAR_WORDS: &[&str] = &["nam", "year"];
 
 /// What a column holds.
 #[derive(Debug, Clone, PartialEq)]

@@ -137,8 +137,8 @@ fn scores(input: &Input, keys: &[String]) -> Vec<ScoreOut> {
         .collect()
 }
 
-/// A new dataset file.
-pub fn create(input: &Input) -> Result<(String, ImportReport), Diagnostics> {
+/// Keys for the units of a new dataset: their names as slugs.
+fn new_keys(input: &Input) -> Result<Vec<String>, Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut keys: Vec<String> = Vec::new();
     for (i, row) in input.table.rows.iter().enumerate() {
@@ -165,15 +165,11 @@ pub fn create(input: &Input) -> Result<(String, ImportReport), Diagnostics> {
     if diags.has_errors() {
         return Err(diags);
     }
-    let fields: Vec<FieldOut> = input
-        .layout
-        .fields()
-        .map(|(_, key, name, max)| FieldOut {
-            key: key.to_string(),
-            name: name.to_string(),
-            max: max.unwrap_or(0.0),
-        })
-        .collect();
+    Ok(keys)
+}
+
+/// The scale's max and why, and the display unit, for a new dataset.
+fn scale_of(input: &Input, fields: &[FieldOut]) -> (f64, &'static str, &'static str) {
     let total_header = input
         .layout
         .columns
@@ -201,6 +197,22 @@ pub fn create(input: &Input) -> Result<(String, ImportReport), Diagnostics> {
     } else {
         "điểm"
     };
+    (scale_max, why, unit)
+}
+
+/// A new dataset file.
+pub fn create(input: &Input) -> Result<(String, ImportReport), Diagnostics> {
+    let keys = new_keys(input)?;
+    let fields: Vec<FieldOut> = input
+        .layout
+        .fields()
+        .map(|(_, key, name, max)| FieldOut {
+            key: key.to_string(),
+            name: name.to_string(),
+            max: max.unwrap_or(0.0),
+        })
+        .collect();
+    let (scale_max, why, unit) = scale_of(input, &fields);
     let title = input
         .layout
         .above
@@ -267,13 +279,11 @@ fn match_unit(ds: &Dataset, name: &str) -> Result<Option<usize>, Vec<usize>> {
     }
 }
 
-/// Add or replace one year of an existing dataset; every other byte of the
-/// file stays as it was.
-pub fn update(
-    input: &Input,
-    text: &str,
-    ds: &Dataset,
-) -> Result<(String, ImportReport), Diagnostics> {
+/// Units added with `--add-units`: (key, name as written).
+type Added = Vec<(String, String)>;
+
+/// The dataset's key for every row, and the units to add (`--add-units`).
+fn match_units(input: &Input, ds: &Dataset) -> Result<(Vec<String>, Added), Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut keys = Vec::new();
     let mut added: Vec<(String, String)> = Vec::new();
@@ -327,6 +337,17 @@ pub fn update(
     if diags.has_errors() {
         return Err(diags);
     }
+    Ok((keys, added))
+}
+
+/// Add or replace one year of an existing dataset; every other byte of the
+/// file stays as it was.
+pub fn update(
+    input: &Input,
+    text: &str,
+    ds: &Dataset,
+) -> Result<(String, ImportReport), Diagnostics> {
+    let (keys, added) = match_units(input, ds)?;
     let old = ds.year(input.year);
     let year_fields = old.filter(|y| y.fields != ds.fields).map(|y| {
         y.fields

@@ -6,13 +6,15 @@
 //! sheet.rs reads the cells, columns.rs places each column by its header
 //! (or `--map`), rows.rs reads the units' rows, merge.rs turns them into a
 //! new file or one year of an existing one, splice.rs edits that file's
-//! text in place, yamlout.rs writes YAML as a person would.
+//! text in place, yamlout.rs writes YAML as a person would; words.rs holds
+//! the header and row words recognised.
 
 mod columns;
 mod merge;
 mod rows;
 mod sheet;
 mod splice;
+mod words;
 mod yamlout;
 
 use crate::diag::codes;
@@ -66,32 +68,13 @@ pub fn import_data(o: &ImportOptions) -> Result<ImportReport, Diagnostics> {
         ));
     }
     let existing = if o.into.exists() {
-        let text = crate::load::fs::read_text_exact(
-            &o.into,
-            Path::new(&into_shown),
-            crate::load::fs::FileKind::Data,
-        )?;
-        let ds = crate::data::load_str(&text, &slug, Path::new(&into_shown)).map_err(|d| {
-            let mut out = Diagnostics::new();
-            out.push(
-                Diagnostic::error(
-                    codes::IMPORT,
-                    into_shown.clone(),
-                    "the dataset has errors of its own, so nothing was imported into it",
-                )
-                .hint("fix the errors below (chiso check lists them too), then import again"),
-            );
-            out.extend(d);
-            out
-        })?;
-        Some((text, ds))
+        Some(existing(&o.into, &into_shown, &slug)?)
     } else {
         None
     };
-    let year_hint = o.year;
     let known = existing
         .as_ref()
-        .map(|(_, ds)| merge::known_fields(ds, year_hint));
+        .map(|(_, ds)| merge::known_fields(ds, o.year));
     let layout = columns::layout(&grid, known.as_deref(), &maps)?;
     let mut table = rows::read(&grid, &layout)?;
     let year_in_table = rows::pick_year(&grid, &mut table, o.year)?;
@@ -123,30 +106,66 @@ pub fn import_data(o: &ImportOptions) -> Result<ImportReport, Diagnostics> {
         None => merge::create(&input)?,
         Some((text, ds)) => merge::update(&input, text, ds)?,
     };
-    // The result must be a valid dataset before anything is written.
-    if let Err(d) = crate::data::load_str(&text, &slug, Path::new(&into_shown)) {
-        let mut out = Diagnostics::new();
-        out.push(
-            Diagnostic::error(
-                codes::IMPORT,
-                grid.place(),
-                "the imported table breaks a rule of the data schema; nothing was written",
-            )
-            .hint("the problems are listed below (lines of the file as it would have been); fix the sheet and import again"),
-        );
-        out.extend(d.into_iter().map(|x| Diagnostic {
-            message: format!("after import, line {}: {}", x.line, x.message),
-            line: 0,
-            col: 0,
-            ..x
-        }));
-        return Err(out);
-    }
+    validate_result(&grid, &text, &slug, &into_shown)?;
     write_atomic(&o.into, &into_shown, &text)?;
     report.into = o.into.clone();
     notes.append(&mut report.notes);
     report.notes = notes;
     Ok(report)
+}
+
+/// The dataset imported into: its exact text (for the splice) and model.
+fn existing(
+    path: &Path,
+    shown: &str,
+    slug: &str,
+) -> Result<(String, crate::data::Dataset), Diagnostics> {
+    let text =
+        crate::load::fs::read_text_exact(path, Path::new(shown), crate::load::fs::FileKind::Data)?;
+    let ds = crate::data::load_str(&text, slug, Path::new(shown)).map_err(|d| {
+        let mut out = Diagnostics::new();
+        out.push(
+            Diagnostic::error(
+                codes::IMPORT,
+                shown,
+                "the dataset has errors of its own, so nothing was imported into it",
+            )
+            .hint("fix the errors below (chiso check lists them too), then import again"),
+        );
+        out.extend(d);
+        out
+    })?;
+    Ok((text, ds))
+}
+
+/// The result must be a valid dataset before anything is written. Its
+/// errors name lines of a file that does not exist yet, so the line goes
+/// into the message.
+fn validate_result(
+    grid: &sheet::Grid,
+    text: &str,
+    slug: &str,
+    shown: &str,
+) -> Result<(), Diagnostics> {
+    let Err(d) = crate::data::load_str(text, slug, Path::new(shown)) else {
+        return Ok(());
+    };
+    let mut out = Diagnostics::new();
+    out.push(
+        Diagnostic::error(
+            codes::IMPORT,
+            grid.place(),
+            "the imported table breaks a rule of the data schema; nothing was written",
+        )
+        .hint("the problems are listed below (lines of the file as it would have been); fix the sheet and import again"),
+    );
+    out.extend(d.into_iter().map(|x| Diagnostic {
+        message: format!("after import, line {}: {}", x.line, x.message),
+        line: 0,
+        col: 0,
+        ..x
+    }));
+    Err(out)
 }
 
 /// `--into` must be `<folder>/<slug>.yaml` in a folder that exists.

@@ -7,20 +7,8 @@ use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::import::columns::{Layout, Role, is_numbering};
 use crate::import::sheet::{Grid, decimals_of, is_blank_marker, parse_number};
+use crate::import::words::{NOTE_WORDS, SUMMARY_WORDS};
 use crate::util::text::slugify;
-
-/// Prefixes (as slugs) of a footnote row.
-const NOTE_WORDS: &[&str] = &["ghi-chu", "chu-thich", "nguon", "luu-y", "chu-y", "note"];
-/// Summary rows that are not a unit.
-const SUMMARY_WORDS: &[&str] = &[
-    "trung-binh",
-    "binh-quan",
-    "tong-cong",
-    "tong-so",
-    "toan-tinh",
-    "gia-tri-trung-binh",
-    "diem-trung-binh",
-];
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Row {
@@ -45,148 +33,171 @@ pub struct Table {
     pub decimals: usize,
 }
 
+/// The columns rows are read through.
+struct Cols {
+    unit: usize,
+    total: Option<usize>,
+    rank: Option<usize>,
+    year: Option<usize>,
+    fields: Vec<usize>,
+}
+
+impl Cols {
+    fn values(&self) -> impl Iterator<Item = usize> + '_ {
+        self.total
+            .iter()
+            .chain(self.rank.iter())
+            .chain(self.fields.iter())
+            .copied()
+    }
+}
+
+/// What one row below the header is.
+enum Kind {
+    /// Nothing in it.
+    Blank,
+    /// Left out, with why (for the report).
+    Skip(String),
+    /// A unit's row, with its year when the table has a year column.
+    Unit(Option<i32>),
+}
+
 /// Read every data row below the header.
 pub fn read(grid: &Grid, layout: &Layout) -> Result<Table, Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut table = Table::default();
-    let Some(unit_col) = layout.of(&Role::Unit) else {
+    let Some(unit) = layout.of(&Role::Unit) else {
         return Ok(table);
     };
-    let total_col = layout.of(&Role::Total);
-    let rank_col = layout.of(&Role::Rank);
-    let year_col = layout.of(&Role::Year);
-    let field_cols: Vec<usize> = layout.fields().map(|(c, ..)| c.col).collect();
-    let value_cols: Vec<usize> = total_col
-        .iter()
-        .chain(rank_col.iter())
-        .chain(field_cols.iter())
-        .copied()
-        .collect();
+    let cols = Cols {
+        unit,
+        total: layout.of(&Role::Total),
+        rank: layout.of(&Role::Rank),
+        year: layout.of(&Role::Year),
+        fields: layout.fields().map(|(c, ..)| c.col).collect(),
+    };
     for r in layout.data_start..grid.height() {
-        let name = grid.get(r, unit_col).text();
-        let first = (0..grid.width())
-            .map(|c| grid.get(r, c).text())
-            .find(|t| !t.is_empty())
-            .unwrap_or_default();
-        if first.is_empty() {
-            continue;
-        }
-        let row_no = grid
-            .cell_name(r, 0)
-            .trim_start_matches(char::is_alphabetic)
-            .to_string();
-        let first_slug = slugify(&first);
-        let is_note = first.starts_with('*')
-            || first.starts_with("(*")
-            || NOTE_WORDS.iter().any(|w| first_slug.starts_with(w));
-        if is_note {
-            table
-                .skipped
-                .push(format!("row {row_no}: \"{}\" (a note)", short(&first)));
-            continue;
-        }
-        let year = match year_col.map(|c| (c, parse_number(grid.get(r, c)))) {
-            Some((_, Ok(Some(v)))) if v.fract() == 0.0 && (1900.0..=2200.0).contains(&v) => {
-                Some(v as i32)
-            }
-            Some((c, Ok(Some(_)) | Err(_))) => {
-                diags.push(
-                    grid.error(r, c, "the year is not a year such as 2022")
-                        .hint("write the year as four digits"),
-                );
-                continue;
-            }
-            _ => None,
-        };
-        let has_value = year.is_some()
-            || value_cols.iter().any(|&c| {
-                let cell = grid.get(r, c);
-                is_blank_marker(cell) || matches!(parse_number(cell), Ok(Some(_)))
-            });
-        let numbering = (0..grid.width())
-            .map(|c| grid.get(r, c).text())
-            .filter(|t| !t.is_empty())
-            .all(|t| is_numbering(&t));
-        if numbering {
-            table.skipped.push(format!("row {row_no}: column numbers"));
-            continue;
-        }
-        if name.is_empty() || !name.chars().any(char::is_alphabetic) {
-            if has_value {
-                diags.push(
-                    grid.error(r, unit_col, "this row has numbers but no unit name")
-                        .hint("type the unit's name in this cell, or delete the row"),
-                );
-            } else {
-                table.skipped.push(format!(
-                    "row {row_no}: \"{}\" (no unit name)",
-                    short(&first)
-                ));
-            }
-            continue;
-        }
-        if SUMMARY_WORDS.iter().any(|w| slugify(&name).starts_with(w)) {
-            table.skipped.push(format!(
-                "row {row_no}: \"{}\" (a summary row)",
-                short(&name)
-            ));
-            continue;
-        }
-        if !has_value {
-            table.skipped.push(format!(
-                "row {row_no}: \"{}\" (no number: a heading or note)",
-                short(&name)
-            ));
-            continue;
-        }
-        let mut row = Row {
-            name,
-            addr: grid.addr(r, unit_col),
-            total: None,
-            rank: None,
-            year,
-            fields: Vec::with_capacity(field_cols.len()),
-        };
-        let num = |c: usize, diags: &mut Diagnostics| match parse_number(grid.get(r, c)) {
-            Ok(v) => v,
-            Err(why) => {
-                diags.push(grid.error(r, c, why).hint(
-                    "write a number such as 72,10 or 72.10, or leave the cell empty when there is no figure",
-                ));
-                None
-            }
-        };
-        if let Some(c) = total_col {
-            row.total = num(c, &mut diags);
-            table.decimals = table.decimals.max(decimals_of(grid.get(r, c)));
-        }
-        if let Some(c) = rank_col {
-            row.rank = match num(c, &mut diags) {
-                None => None,
-                Some(v) if v >= 1.0 && v.fract() == 0.0 && v <= u32::MAX as f64 => Some(v as u32),
-                Some(v) => {
-                    diags.push(
-                        grid.error(
-                            r,
-                            c,
-                            format!("a rank must be a whole number from 1, not {v}"),
-                        )
-                        .hint("leave the cell empty for an unranked unit"),
-                    );
-                    None
+        match classify(grid, &cols, r, &mut diags) {
+            Kind::Blank => {}
+            Kind::Skip(why) => table.skipped.push(why),
+            Kind::Unit(year) => {
+                let row = values(grid, &cols, r, year, &mut diags);
+                if let Some(c) = cols.total {
+                    table.decimals = table.decimals.max(decimals_of(grid.get(r, c)));
                 }
-            };
+                table.rows.push(row);
+            }
         }
-        for &c in &field_cols {
-            let v = num(c, &mut diags);
-            row.fields.push(v);
-        }
-        table.rows.push(row);
     }
     if diags.has_errors() {
         return Err(diags);
     }
     Ok(table)
+}
+
+/// A note, column numbers, a heading, a summary row, or a unit's row.
+fn classify(grid: &Grid, cols: &Cols, r: usize, diags: &mut Diagnostics) -> Kind {
+    let name = grid.get(r, cols.unit).text();
+    let texts: Vec<String> = (0..grid.width())
+        .map(|c| grid.get(r, c).text())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let Some(first) = texts.first() else {
+        return Kind::Blank;
+    };
+    let row_no = grid
+        .cell_name(r, 0)
+        .trim_start_matches(char::is_alphabetic)
+        .to_string();
+    let first_slug = slugify(first);
+    if first.starts_with('*')
+        || first.starts_with("(*")
+        || NOTE_WORDS.iter().any(|w| first_slug.starts_with(w))
+    {
+        return Kind::Skip(format!("row {row_no}: \"{}\" (a note)", short(first)));
+    }
+    if texts.iter().all(|t| is_numbering(t)) {
+        return Kind::Skip(format!("row {row_no}: column numbers"));
+    }
+    let year = match cols.year.map(|c| (c, parse_number(grid.get(r, c)))) {
+        Some((_, Ok(Some(v)))) if v.fract() == 0.0 && (1900.0..=2200.0).contains(&v) => {
+            Some(v as i32)
+        }
+        Some((c, Ok(Some(_)) | Err(_))) => {
+            diags.push(
+                grid.error(r, c, "the year is not a year such as 2022")
+                    .hint("write the year as four digits"),
+            );
+            return Kind::Blank;
+        }
+        _ => None,
+    };
+    let has_value = year.is_some()
+        || cols.values().any(|c| {
+            let cell = grid.get(r, c);
+            is_blank_marker(cell) || matches!(parse_number(cell), Ok(Some(_)))
+        });
+    if name.is_empty() || !name.chars().any(char::is_alphabetic) {
+        if has_value {
+            diags.push(
+                grid.error(r, cols.unit, "this row has numbers but no unit name")
+                    .hint("type the unit's name in this cell, or delete the row"),
+            );
+            return Kind::Blank;
+        }
+        return Kind::Skip(format!("row {row_no}: \"{}\" (no unit name)", short(first)));
+    }
+    if SUMMARY_WORDS.iter().any(|w| slugify(&name).starts_with(w)) {
+        return Kind::Skip(format!(
+            "row {row_no}: \"{}\" (a summary row)",
+            short(&name)
+        ));
+    }
+    if !has_value {
+        return Kind::Skip(format!(
+            "row {row_no}: \"{}\" (no number: a heading or note)",
+            short(&name)
+        ));
+    }
+    Kind::Unit(year)
+}
+
+/// The numbers of a unit's row; each bad cell is an error at its address.
+fn values(grid: &Grid, cols: &Cols, r: usize, year: Option<i32>, diags: &mut Diagnostics) -> Row {
+    let num = |c: usize, diags: &mut Diagnostics| match parse_number(grid.get(r, c)) {
+        Ok(v) => v,
+        Err(why) => {
+            diags.push(grid.error(r, c, why).hint(
+                "write a number such as 72,10 or 72.10, or leave the cell empty when there is no figure",
+            ));
+            None
+        }
+    };
+    let total = cols.total.and_then(|c| num(c, diags));
+    let rank = cols.rank.and_then(|c| match num(c, diags) {
+        None => None,
+        Some(v) if v >= 1.0 && v.fract() == 0.0 && v <= u32::MAX as f64 => Some(v as u32),
+        Some(v) => {
+            diags.push(
+                grid.error(
+                    r,
+                    c,
+                    format!("a rank must be a whole number from 1, not {v}"),
+                )
+                .hint("leave the cell empty for an unranked unit"),
+            );
+            None
+        }
+    });
+    let fields = cols.fields.iter().map(|&c| num(c, diags)).collect();
+    Row {
+        name: grid.get(r, cols.unit).text(),
+        addr: grid.addr(r, cols.unit),
+        total,
+        rank,
+        year,
+        fields,
+    }
 }
 
 /// Keep the rows of `year` when the table has a year column: `year`, or
