@@ -8,6 +8,7 @@ mod common;
 
 use common::{BIN, Out, Site, fixtures};
 use rust_xlsxwriter::{Format, Workbook};
+use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -710,4 +711,127 @@ fn usage_errors_are_clear() {
         "{}",
         out.stderr
     );
+}
+
+#[test]
+fn xls_and_ods_files_import_the_same() {
+    for ext in ["xls", "ods"] {
+        let dir = tmp();
+        std::fs::create_dir_all(dir.path().join("content/data")).unwrap();
+        let file = fixtures().join(format!("import/par-huyen-2022.{ext}"));
+        let out = import(
+            dir.path(),
+            file.to_str().unwrap(),
+            "content/data/p.yaml",
+            &[],
+        );
+        out.assert_code(0);
+        assert!(out.stderr.contains("(a note)"), "{ext}: {}", out.stderr);
+        let ds = load(&dir.path().join("content/data/p.yaml"));
+        let y = &ds["years"][0];
+        assert_eq!(y["year"], 2022, "{ext}");
+        let totals: Vec<Value> = y["scores"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["total"].clone())
+            .collect();
+        assert_eq!(totals, [82.7, 72.1, 71.35, 65.2].map(Value::from), "{ext}");
+        let ranks: Vec<Value> = y["scores"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["rank"].clone())
+            .collect();
+        assert_eq!(
+            ranks,
+            [Value::from(1), Value::from(2), Value::from(3), Value::Null],
+            "{ext}"
+        );
+        assert_eq!(y["fields"][0]["name"], "Cải cách thể chế", "{ext}");
+        assert_eq!(y["fields"][0]["max"], 10.0, "{ext}");
+    }
+}
+
+#[test]
+fn sheets_are_chosen_by_name() {
+    let dir = tmp();
+    std::fs::create_dir_all(dir.path().join("content/data")).unwrap();
+    let notes = Sheet {
+        name: "Hướng dẫn",
+        rows: vec![vec![s("Bảng điểm ở trang sau")]],
+        merges: vec![],
+    };
+    let mut table = province_sheet(2022, &lai_chau_2022(), &[]);
+    table.name = "Biểu 2";
+    write_xlsx(&dir.path().join("b.xlsx"), &[notes, table]);
+    let out = import(dir.path(), "b.xlsx", "content/data/a.yaml", &[]);
+    out.assert_error("E0701", "b.xlsx:Hướng dẫn");
+    assert!(out.stderr.contains("--sheet \"Biểu 2\""), "{}", out.stderr);
+    let out = import(
+        dir.path(),
+        "b.xlsx",
+        "content/data/a.yaml",
+        &["--sheet", "biểu 2"],
+    );
+    out.assert_code(0);
+    let out = import(
+        dir.path(),
+        "b.xlsx",
+        "content/data/a.yaml",
+        &["--sheet", "Biểu 3"],
+    );
+    out.assert_error("E0701", "b.xlsx");
+    assert!(
+        out.stderr.contains("sheets: Hướng dẫn, Biểu 2"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn damaged_workbooks_are_errors_not_crashes() {
+    let dir = tmp();
+    std::fs::create_dir_all(dir.path().join("content/data")).unwrap();
+    let mut good = Vec::new();
+    write_xlsx(
+        &dir.path().join("good.xlsx"),
+        &[province_sheet(2022, &lai_chau_2022(), &[])],
+    );
+    good.extend(std::fs::read(dir.path().join("good.xlsx")).unwrap());
+    // Truncated, and with bytes flipped in the middle: each must fail cleanly.
+    let mut cases: Vec<(String, Vec<u8>)> = vec![
+        ("cut.xlsx".into(), good[..good.len() / 2].to_vec()),
+        ("empty.ods".into(), Vec::new()),
+        (
+            "noise.xls".into(),
+            (0..4096u32).map(|i| (i * 7919 % 251) as u8).collect(),
+        ),
+    ];
+    for k in 1..6 {
+        let mut b = good.clone();
+        let at = b.len() * k / 6;
+        for x in &mut b[at..(at + 64).min(good.len())] {
+            *x ^= 0x5a;
+        }
+        cases.push((format!("flip{k}.xlsx"), b));
+    }
+    for (name, bytes) in cases {
+        std::fs::write(dir.path().join(&name), bytes).unwrap();
+        let out = import(dir.path(), &name, "content/data/z.yaml", &[]);
+        assert!(
+            out.code == 0 || out.code == 1,
+            "{name}: exit {}\n{}",
+            out.code,
+            out.stderr
+        );
+        if out.code == 1 {
+            assert!(
+                out.stderr.contains("error[E0701]"),
+                "{name}: {}",
+                out.stderr
+            );
+        }
+        let _ = std::fs::remove_file(dir.path().join("content/data/z.yaml"));
+    }
 }

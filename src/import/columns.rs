@@ -223,10 +223,19 @@ fn find_header_row(grid: &Grid, maps: &[MapEntry]) -> Result<usize, Diagnostics>
         grid.place(),
         "no header row found: no column is headed \"Đơn vị\", \"Tên đơn vị\" or \"Địa phương\"",
     )
-    .hint(
+    .hint(format!(
         "write \"Đơn vị\" above the units' names, or say which column holds them: \
-         --map \"Cột 2=unit\"",
-    )
+         --map \"Cột 2=unit\"{}",
+        if grid.sheets.len() > 1 {
+            format!(
+                "; or read another sheet: --sheet \"{}\" (sheets: {})",
+                grid.sheets[1],
+                grid.sheets.join(", ")
+            )
+        } else {
+            String::new()
+        }
+    ))
     .into())
 }
 

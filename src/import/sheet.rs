@@ -197,7 +197,17 @@ pub fn read(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, Diagn
             }
             read_csv(path, shown)
         }
-        "xlsx" | "xlsm" | "xls" | "ods" => read_workbook(path, shown, sheet),
+        "xlsx" | "xlsm" | "xls" | "ods" => {
+            // A damaged workbook must be an error, never a crash, even if
+            // the reader panics on it.
+            let read = std::panic::catch_unwind(|| read_workbook(path, shown, sheet));
+            read.unwrap_or_else(|_| {
+                Err(fail(
+                    "cannot read the workbook: it is damaged".into(),
+                    "open it in Excel or LibreOffice and save it again as .xlsx",
+                ))
+            })
+        }
         _ => Err(fail(
             format!("`.{ext}` is not a spreadsheet chiso reads"),
             "save the table as .xlsx, .xls, .ods or .csv",
