@@ -435,6 +435,8 @@ fn a_second_year_leaves_the_other_years_byte_identical() {
     );
     // Matched after case folding: HUYỆN PHONG THỔ is unit 109.
     assert!(added.contains("      \"109\": { total: "), "{added}");
+    // A unit known by a code gets its name beside its score.
+    assert!(added.contains(" }   # Phong Thổ\n"), "{added}");
     let keys: Vec<&str> = FIELDS.iter().map(|(k, ..)| *k).collect();
     assert_matches_sheet(&load(&path), 2023, &units, &keys);
 

@@ -60,35 +60,18 @@ pub fn year_of(
     given: Option<i32>,
     notes: &mut Vec<String>,
 ) -> Result<i32, Diagnostic> {
+    let named = years_named(grid, layout);
     if let Some(y) = given {
-        return Ok(y);
-    }
-    let mut texts: Vec<String> = layout.above.clone();
-    texts.extend(grid.sheet.clone());
-    let stem = std::path::Path::new(&grid.file)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    texts.push(stem);
-    let mut after_nam = Vec::new();
-    let mut all = Vec::new();
-    for t in &texts {
-        let folded = slugify(t);
-        for (i, w) in folded.split('-').enumerate() {
-            if let Ok(y) = w.parse::<i32>() {
-                if w.len() == 4 && (1990..=2100).contains(&y) {
-                    all.push(y);
-                    if i > 0 && folded.split('-').nth(i - 1) == Some("nam") {
-                        after_nam.push(y);
-                    }
-                }
+        if let [t] = named.as_slice() {
+            if *t != y {
+                notes.push(format!(
+                    "the sheet's title names {t}, but --year {y} was given: the table went in as {y}"
+                ));
             }
         }
+        return Ok(y);
     }
-    let mut pick = if after_nam.is_empty() { all } else { after_nam };
-    pick.sort_unstable();
-    pick.dedup();
-    match pick.as_slice() {
+    match named.as_slice() {
         [y] => {
             notes.push(format!(
                 "year {y} read from the sheet's title or name; give --year to choose another"
@@ -116,8 +99,39 @@ pub fn year_of(
     }
 }
 
+/// The years the title rows, the sheet's name and the file's name give:
+/// those after "năm" when there are any, else every four-digit year.
+fn years_named(grid: &Grid, layout: &Layout) -> Vec<i32> {
+    let mut texts: Vec<String> = layout.above.clone();
+    texts.extend(grid.sheet.clone());
+    let stem = std::path::Path::new(&grid.file)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    texts.push(stem);
+    let mut after_nam = Vec::new();
+    let mut all = Vec::new();
+    for t in &texts {
+        let folded = slugify(t);
+        for (i, w) in folded.split('-').enumerate() {
+            if let Ok(y) = w.parse::<i32>() {
+                if w.len() == 4 && (1990..=2100).contains(&y) {
+                    all.push(y);
+                    if i > 0 && folded.split('-').nth(i - 1) == Some("nam") {
+                        after_nam.push(y);
+                    }
+                }
+            }
+        }
+    }
+    let mut pick = if after_nam.is_empty() { all } else { after_nam };
+    pick.sort_unstable();
+    pick.dedup();
+    pick
+}
+
 /// Scores in the sheet's order, for `keys` aligned with the rows.
-fn scores(input: &Input, keys: &[String]) -> Vec<ScoreOut> {
+fn scores(input: &Input, keys: &[String], ds: Option<&Dataset>) -> Vec<ScoreOut> {
     let field_keys: Vec<&str> = input.layout.fields().map(|(_, k, ..)| k).collect();
     input
         .table
@@ -133,6 +147,11 @@ fn scores(input: &Input, keys: &[String]) -> Vec<ScoreOut> {
                 .zip(&row.fields)
                 .map(|(k, v)| (k.to_string(), *v))
                 .collect(),
+            // A unit known by a code (`"109"`) gets its name beside it.
+            comment: ds
+                .and_then(|ds| ds.units.iter().find(|u| &u.key == key))
+                .filter(|u| u.key != u.slug)
+                .map(|u| u.short.clone()),
         })
         .collect()
 }
@@ -240,7 +259,7 @@ pub fn create(input: &Input) -> Result<(String, ImportReport), Diagnostics> {
             methodology: None,
             out_of: None,
             fields: None,
-            scores: scores(input, &keys),
+            scores: scores(input, &keys, None),
             decimals: input.table.decimals,
         },
     };
@@ -364,7 +383,7 @@ pub fn update(
         methodology: old.and_then(|y| y.methodology.clone()),
         out_of: old.and_then(|y| y.out_of),
         fields: year_fields,
-        scores: scores(input, &keys),
+        scores: scores(input, &keys, Some(ds)),
         decimals: usize::from(ds.scale.decimals),
     };
     let (indent, eol) = splice::results_style(text);

@@ -69,6 +69,8 @@ pub struct ScoreOut {
     pub rank: Option<u32>,
     /// Only the fields the sheet has a column for; `None` = blank cell.
     pub fields: Vec<(String, Option<f64>)>,
+    /// Written after the score (`# Phong Thổ`) when the key is a code.
+    pub comment: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -113,10 +115,14 @@ pub fn year_item(y: &YearOut, indent: usize, eol: &str) -> String {
     for s in &y.scores {
         let _ = write!(
             out,
-            "{pad}    {}: {}{eol}",
+            "{pad}    {}: {}",
             key(&s.unit_key),
             score(s, y.decimals)
         );
+        if let Some(c) = &s.comment {
+            let _ = write!(out, "   # {c}");
+        }
+        out.push_str(eol);
     }
     out
 }
