@@ -482,13 +482,19 @@ fn a_crlf_file_keeps_its_line_ends() {
         &dir.path().join("b.xlsx"),
         &[province_sheet(2023, &lai_chau_2023(), &[])],
     );
-    import(
+    let out = import(
         dir.path(),
         "b.xlsx",
         "content/data/chi-so-cchc-lai-chau.yaml",
-        &[],
-    )
-    .assert_code(0);
+        &["--year", "2024"],
+    );
+    out.assert_code(0);
+    assert!(
+        out.stderr
+            .contains("the sheet's title names 2023, but --year 2024 was given"),
+        "{}",
+        out.stderr
+    );
     let after = std::fs::read_to_string(&path).unwrap();
     assert!(after.starts_with(&crlf));
     assert!(
