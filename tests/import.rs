@@ -843,3 +843,44 @@ fn damaged_workbooks_are_errors_not_crashes() {
         let _ = std::fs::remove_file(dir.path().join("content/data/z.yaml"));
     }
 }
+
+#[test]
+fn a_row_of_maximums_gives_the_fields_their_max() {
+    let dir = tmp();
+    std::fs::create_dir_all(dir.path().join("content/data")).unwrap();
+    // Headers without brackets; the maximums in a row of their own, as
+    // some provinces print them.
+    let mut sheet = province_sheet(2022, &lai_chau_2022(), &[]);
+    for (j, (_, name, _)) in FIELDS.iter().enumerate() {
+        sheet.rows[4][2 + j] = s(name);
+    }
+    let mut max_row = vec![C::E, s("Điểm tối đa")];
+    max_row.extend(FIELDS.iter().map(|(.., m)| C::N(*m)));
+    max_row.push(C::N(100.0));
+    sheet.rows.insert(5, max_row);
+    let last = sheet.merges.len() - 1;
+    sheet.merges[last].0 += 1;
+    sheet.merges[last].2 += 1;
+    write_xlsx(&dir.path().join("b.xlsx"), &[sheet]);
+    let out = import(dir.path(), "b.xlsx", "content/data/a.yaml", &[]);
+    out.assert_code(0);
+    assert!(out.stderr.contains("row 6: the maximums"), "{}", out.stderr);
+    let ds = load(&dir.path().join("content/data/a.yaml"));
+    let maxes: Vec<f64> = ds["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["max"].as_f64().unwrap())
+        .collect();
+    assert_eq!(maxes, FIELDS.map(|(.., m)| m));
+    assert_eq!(
+        ds["units"].as_array().unwrap().len(),
+        8,
+        "the maximums are not a unit"
+    );
+    assert!(
+        out.stderr.contains("max 100 (the total's header)"),
+        "{}",
+        out.stderr
+    );
+}

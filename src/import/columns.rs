@@ -7,7 +7,9 @@ use crate::diag::Diagnostic;
 use crate::diag::Diagnostics;
 use crate::diag::codes;
 use crate::import::sheet::{Cell, Grid, col_letters, parse_letters, parse_number};
-use crate::import::words::{RANK_WORDS, SKIP_WORDS, TOTAL_WORDS, UNIT_WORDS, YEAR_WORDS};
+use crate::import::words::{
+    MAX_ROW_WORDS, RANK_WORDS, SKIP_WORDS, TOTAL_WORDS, UNIT_WORDS, YEAR_WORDS,
+};
 use crate::util::text::{is_valid_slug, slugify};
 
 /// How far down the header row is looked for.
@@ -154,14 +156,23 @@ pub fn layout(
         .map(|(r, c)| grid.get(r, c).text())
         .filter(|t| !t.is_empty())
         .collect();
+    let max_row = (data_start..grid.height().min(data_start + 3)).find(|&r| is_max_row(grid, r));
     let mut diags = Diagnostics::new();
     let mut columns = Vec::new();
     for c in 0..grid.width() {
-        let header = (header_row..data_start)
+        let mut header = (header_row..data_start)
             .rev()
             .map(|r| grid.get(r, c).text())
             .find(|t| !t.is_empty() && !is_numbering(t))
             .unwrap_or_default();
+        // "Điểm tối đa" under the header: the column's maximum, as if in brackets.
+        if let Some(r) = max_row {
+            if let (Ok(Some(m)), None) = (parse_number(grid.get(r, c)), split_max(&header).1) {
+                if !header.is_empty() {
+                    header = format!("{header} ({m})");
+                }
+            }
+        }
         let has_data = (data_start..grid.height()).any(|r| !grid.get(r, c).is_empty());
         let map = maps.iter().find(|m| grid.rel_col(m.abs_col) == Some(c));
         let placed = match map {
@@ -264,6 +275,11 @@ fn is_sub_header(grid: &Grid, header_row: usize, r: usize) -> bool {
         any_text = true;
     }
     any_text
+}
+
+/// A row labelled "Điểm tối đa": each column's maximum.
+pub fn is_max_row(grid: &Grid, r: usize) -> bool {
+    (0..grid.width()).any(|c| MAX_ROW_WORDS.contains(&slugify(&grid.get(r, c).text()).as_str()))
 }
 
 /// `(1)`, `2`, `A`, `B`: a column-numbering cell under a header.

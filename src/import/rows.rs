@@ -5,7 +5,7 @@
 
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::import::columns::{Layout, Role, is_numbering};
+use crate::import::columns::{Layout, Role, is_max_row, is_numbering};
 use crate::import::sheet::{Grid, decimals_of, is_blank_marker, parse_number};
 use crate::import::words::{NOTE_WORDS, SUMMARY_WORDS};
 use crate::util::text::slugify;
@@ -115,6 +115,11 @@ fn classify(grid: &Grid, cols: &Cols, r: usize, diags: &mut Diagnostics) -> Kind
         || NOTE_WORDS.iter().any(|w| first_slug.starts_with(w))
     {
         return Kind::Skip(format!("row {row_no}: \"{}\" (a note)", short(first)));
+    }
+    if is_max_row(grid, r) {
+        return Kind::Skip(format!(
+            "row {row_no}: the maximums (read as the fields' max)"
+        ));
     }
     if texts.iter().all(|t| is_numbering(t)) {
         return Kind::Skip(format!("row {row_no}: column numbers"));

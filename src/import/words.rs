@@ -74,3 +74,13 @@ pub const SUMMARY_WORDS: &[&str] = &[
     "gia-tri-trung-binh",
     "diem-trung-binh",
 ];
+
+/// The label of a row giving each column's maximum ("Điểm tối đa").
+pub const MAX_ROW_WORDS: &[&str] = &[
+    "diem-toi-da",
+    "toi-da",
+    "diem-chuan",
+    "thang-diem",
+    "so-diem-toi-da",
+    "diem-toi-da-theo-quy-dinh",
+];
