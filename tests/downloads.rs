@@ -186,6 +186,18 @@ fn exported_csv_imports_back_to_the_same_numbers() {
         );
     }
     let back = model(&work.join(into));
+    // The "Mã đơn vị" column gives the units their keys back.
+    let keys = |ds: &Value| -> Vec<Value> {
+        let mut k: Vec<Value> = ds["units"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|u| u["key"].clone())
+            .collect();
+        k.sort_by_key(|v| v.to_string());
+        k
+    };
+    assert_eq!(keys(&back), keys(&orig));
     assert_eq!(
         back["units"].as_array().unwrap().len(),
         orig["units"].as_array().unwrap().len()

@@ -8,7 +8,7 @@ use crate::diag::Diagnostics;
 use crate::diag::codes;
 use crate::import::sheet::{Cell, Grid, col_letters, parse_letters, parse_number};
 use crate::import::words::{
-    MAX_ROW_WORDS, RANK_WORDS, SKIP_WORDS, TOTAL_WORDS, UNIT_WORDS, YEAR_WORDS,
+    KEY_WORDS, MAX_ROW_WORDS, RANK_WORDS, SKIP_WORDS, TOTAL_WORDS, UNIT_WORDS, YEAR_WORDS,
 };
 use crate::util::text::{is_valid_slug, slugify};
 
@@ -23,6 +23,8 @@ pub enum Role {
     Rank,
     /// The year of each row (a table of several years).
     Year,
+    /// The unit's code: the key of a unit the import adds.
+    Key,
     /// A field, by key; `name` and `max` as the header gives them.
     Field {
         key: String,
@@ -330,6 +332,9 @@ fn header_role(
     if YEAR_WORDS.contains(&slug.as_str()) {
         return Ok(Some(Role::Year));
     }
+    if KEY_WORDS.contains(&slug.as_str()) {
+        return Ok(Some(Role::Key));
+    }
     if TOTAL_WORDS.contains(&slug.as_str()) || slug.starts_with("tong-diem") {
         return Ok(Some(Role::Total));
     }
@@ -512,6 +517,7 @@ fn check_unique(grid: &Grid, header_row: usize, columns: &[Column], diags: &mut 
                 Role::Total => "the total".to_string(),
                 Role::Rank => "the rank".to_string(),
                 Role::Year => "the year".to_string(),
+                Role::Key => "the unit's code".to_string(),
                 Role::Field { key, .. } => format!("field `{key}`"),
                 Role::Skip => String::new(),
             };

@@ -161,7 +161,7 @@ fn new_keys(input: &Input) -> Result<Vec<String>, Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut keys: Vec<String> = Vec::new();
     for (i, row) in input.table.rows.iter().enumerate() {
-        let k = slugify(&row.name);
+        let k = row.key.clone().unwrap_or_else(|| slugify(&row.name));
         if let Some(j) = keys.iter().position(|o| *o == k) {
             diags.push(
                 Diagnostic::error(
@@ -172,7 +172,7 @@ fn new_keys(input: &Input) -> Result<Vec<String>, Diagnostics> {
                         input.table.rows[j].name, row.name
                     ),
                 )
-                .hint("write the two names so that they differ in more than accents or case"),
+                .hint("write the two names so that they differ in more than accents or case (or give them different codes)"),
             );
         }
         keys.push(if k.is_empty() {
@@ -310,7 +310,7 @@ fn match_units(input: &Input, ds: &Dataset) -> Result<(Vec<String>, Added), Diag
         match match_unit(ds, &row.name) {
             Ok(Some(i)) => keys.push(ds.units[i].key.clone()),
             Ok(None) if input.add_units => {
-                let base = slugify(&row.name);
+                let base = row.key.clone().unwrap_or_else(|| slugify(&row.name));
                 let taken = |k: &str| {
                     ds.units.iter().any(|u| u.key == k || u.slug == k)
                         || added.iter().any(|(a, _)| a == k)

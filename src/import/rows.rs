@@ -20,6 +20,8 @@ pub struct Row {
     pub rank: Option<u32>,
     /// From a year column, when the table has one.
     pub year: Option<i32>,
+    /// From a code column ("Mã đơn vị"), when the table has one.
+    pub key: Option<String>,
     /// Aligned with [`Layout::fields`].
     pub fields: Vec<Option<f64>>,
 }
@@ -39,6 +41,7 @@ struct Cols {
     total: Option<usize>,
     rank: Option<usize>,
     year: Option<usize>,
+    key: Option<usize>,
     fields: Vec<usize>,
 }
 
@@ -74,6 +77,7 @@ pub fn read(grid: &Grid, layout: &Layout) -> Result<Table, Diagnostics> {
         total: layout.of(&Role::Total),
         rank: layout.of(&Role::Rank),
         year: layout.of(&Role::Year),
+        key: layout.of(&Role::Key),
         fields: layout.fields().map(|(c, ..)| c.col).collect(),
     };
     for r in layout.data_start..grid.height() {
@@ -201,6 +205,10 @@ fn values(grid: &Grid, cols: &Cols, r: usize, year: Option<i32>, diags: &mut Dia
         total,
         rank,
         year,
+        key: cols
+            .key
+            .map(|c| grid.get(r, c).text())
+            .filter(|k| !k.is_empty()),
         fields,
     }
 }

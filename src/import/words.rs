@@ -54,11 +54,9 @@ pub const SKIP_WORDS: &[&str] = &[
     "ghi-chu",
     "xep-loai",
     "muc-xep-loai",
-    "key",
-    "ma",
-    "ma-so",
-    "ma-don-vi",
 ];
+/// A unit's code, as in chiso's own CSV download: the key of a new unit.
+pub const KEY_WORDS: &[&str] = &["ma-don-vi", "ma", "ma-so", "key", "ma-dvhc"];
 /// A year column, as in chiso's own CSV download (one row per unit and year).
 pub const YEAR_WORDS: &[&str] = &["nam", "year"];
 
