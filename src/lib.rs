@@ -3,12 +3,13 @@
 //!
 //! The stages, in the order they may depend on each other:
 //! diag → util → load → data → model → charts → output → render →
-//! pipeline → serve. This file is the facade: it exports what the command
+//! pipeline → import → serve. This file is the facade: it exports what the command
 //! line, the tests and the fuzz targets use, and nothing else.
 
 mod charts;
 mod data;
 mod diag;
+mod import;
 mod load;
 mod model;
 mod output;
@@ -19,6 +20,7 @@ mod serve;
 mod util;
 
 pub use diag::{Diagnostic, Diagnostics, Format, Severity, codes, render as render_diagnostics};
+pub use import::{ImportOptions, ImportReport, SOURCE_PLACEHOLDER, import_data};
 pub use load::theme::DEFAULT_TEMPLATES;
 pub use output::staging::remove_old;
 pub use pipeline::{BuildOptions, Report, build, check};

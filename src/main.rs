@@ -28,6 +28,9 @@ enum Command {
     /// Serve the site on 127.0.0.1 and rebuild on every change, reloading
     /// the open browser page.
     Serve(ServeArgs),
+    /// Import a table from a spreadsheet into a dataset.
+    #[command(subcommand)]
+    Import(ImportCommand),
     /// Create a new site skeleton in a folder.
     New {
         /// Folder to create (must not exist or be empty).
@@ -36,6 +39,40 @@ enum Command {
     /// Internal: delete an output folder that a build set aside.
     #[command(name = "__remove-old", hide = true)]
     RemoveOld { path: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Read one year of an index table from a spreadsheet (.xlsx, .xls,
+    /// .ods, .csv) as the province publishes it, and write it into a
+    /// dataset: a new file, or one year added to (or replaced in) an
+    /// existing one, every other year left byte for byte as it was.
+    Data(ImportDataArgs),
+}
+
+#[derive(Args)]
+struct ImportDataArgs {
+    /// The spreadsheet.
+    file: PathBuf,
+    /// The dataset to write: content/data/<slug>.yaml (new or existing).
+    #[arg(long)]
+    into: PathBuf,
+    /// The sheet to read [default: the first].
+    #[arg(long)]
+    sheet: Option<String>,
+    /// The year of the table [default: the one year its title names].
+    #[arg(long)]
+    year: Option<i32>,
+    /// Say what a column holds: "Cột 5=the-che" (or "E=the-che"); the
+    /// target is a field key, total, rank, unit or skip. Repeatable.
+    #[arg(long = "map", value_name = "COLUMN=TARGET")]
+    maps: Vec<String>,
+    /// Add units the dataset does not have yet (otherwise each is an error).
+    #[arg(long)]
+    add_units: bool,
+    /// How to print diagnostics.
+    #[arg(long, value_enum, default_value = "human")]
+    format: FormatArg,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -228,6 +265,7 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         }
+        Command::Import(ImportCommand::Data(a)) => import_data(a),
         Command::Serve(s) => chiso::serve(&s.common.options(), s.port, s.timings),
         Command::New { path } => match chiso::new_site(&path) {
             Ok(()) => {
@@ -243,5 +281,48 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         },
+    }
+}
+
+fn import_data(a: ImportDataArgs) -> ExitCode {
+    let opts = chiso::ImportOptions {
+        file: a.file,
+        into: a.into,
+        sheet: a.sheet,
+        year: a.year,
+        maps: a.maps,
+        add_units: a.add_units,
+    };
+    let format = match a.format {
+        FormatArg::Human => Format::Human,
+        FormatArg::Json => Format::Json,
+        FormatArg::Github => Format::Github,
+    };
+    match chiso::import_data(&opts) {
+        Ok(r) => {
+            eprintln!(
+                "imported {} units for {} into {}{}",
+                r.units,
+                r.year,
+                r.into.display(),
+                if r.created { " (a new dataset)" } else { "" }
+            );
+            for n in &r.notes {
+                eprintln!("  - {n}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(d) => {
+            let text = chiso::render_diagnostics(&d, format, std::path::Path::new("."));
+            match a.format {
+                FormatArg::Human => eprint!("{text}"),
+                _ => print!("{text}"),
+            }
+            eprintln!(
+                "import failed: {} error(s); nothing was written",
+                d.error_count()
+            );
+            exit_for(&d)
+        }
     }
 }

@@ -100,7 +100,38 @@ pub fn load_config_and_theme(
 pub fn load_data(root: &Path, diags: &mut Diagnostics) -> Vec<Dataset> {
     let (datasets, d) = crate::data::load_dir(&root.join("content/data"), root);
     diags.extend(d);
+    for ds in &datasets {
+        placeholder_source(root, ds, diags);
+    }
     datasets
+}
+
+/// W0401 while a dataset still names the source `chiso import data` wrote
+/// for the publisher to fill in.
+fn placeholder_source(root: &Path, ds: &Dataset, diags: &mut Diagnostics) {
+    use crate::util::text::SOURCE_PLACEHOLDER;
+    if !ds.sources.iter().any(|s| s.name == SOURCE_PLACEHOLDER) {
+        return;
+    }
+    let text = crate::load::fs::read_text_as(
+        &root.join(&ds.file),
+        &ds.file,
+        crate::load::fs::FileKind::Data,
+    )
+    .unwrap_or_default();
+    let line = text
+        .lines()
+        .position(|l| l.contains(SOURCE_PLACEHOLDER))
+        .map_or(0, |i| i + 1);
+    diags.push(
+        crate::diag::Diagnostic::warning(
+            crate::diag::codes::SOURCE_PLACEHOLDER,
+            ds.file.clone(),
+            format!("dataset `{}` does not say where its figures come from yet", ds.slug),
+        )
+        .at(line, 0)
+        .hint("replace the placeholder with the publisher and the decision, e.g. `- { name: \"UBND tỉnh Lai Châu\", note: \"Quyết định số …/QĐ-UBND ngày …\" }`"),
+    );
 }
 
 /// Render: run `jobs` in parallel into `sink`; the diagnostics of the

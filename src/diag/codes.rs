@@ -31,6 +31,7 @@ codes! {
     BROKEN_LINK = "E0501": "an internal link, image or file does not exist";
     OUTPUT_DIR = "E0601": "the output folder is unsafe to write (/, the root, content/, or not ours)";
     OUTPUT_BUSY = "E0602": "another build or serve is writing the same output folder (--no-wait)";
+    IMPORT = "E0701": "a spreadsheet cannot be imported: a column, cell or unit it cannot place";
     NO_SUMMARY = "W0101": "an article has no summary (sapo)";
     NO_CAPTION = "W0102": "an image has no caption";
     UNSAFE_LINK = "W0103": "a javascript: or data: link was dropped";
@@ -38,4 +39,5 @@ codes! {
     SANITIZED = "W0106": "raw HTML lost what is never published: a script, form, frame, event handler, unsafe address or unlisted tag";
     NOT_MARKDOWN = "W0110": "a file in content/articles or content/pages is not Markdown";
     EXTERNAL_IMAGE = "W0111": "an image is loaded from another site";
+    SOURCE_PLACEHOLDER = "W0401": "a dataset's source is still the placeholder that `chiso import data` wrote";
 }

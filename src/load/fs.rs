@@ -68,6 +68,21 @@ pub fn read_text(path: &Path, rel: &Path) -> Result<String, Diagnostic> {
 
 /// [`read_text`] with the limit and messages of `kind`.
 pub fn read_text_as(path: &Path, rel: &Path, kind: FileKind) -> Result<String, Diagnostic> {
+    let text = read_text_exact(path, rel, kind)?;
+    let text = text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text);
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n")
+    } else {
+        text
+    })
+}
+
+/// The file's text exactly as it is (BOM and CRLF kept), checked as
+/// [`read_text_as`] checks it: for tools that edit a file in place.
+pub fn read_text_exact(path: &Path, rel: &Path, kind: FileKind) -> Result<String, Diagnostic> {
     let meta = std::fs::metadata(path).map_err(|e| io_error(rel, &e))?;
     if meta.len() > kind.max() {
         return Err(kind.too_large(rel, meta.len()));
@@ -99,15 +114,7 @@ pub fn read_text_as(path: &Path, rel: &Path, kind: FileKind) -> Result<String, D
     if let Some(d) = forbidden_char(&text, rel) {
         return Err(d);
     }
-    let text = text
-        .strip_prefix('\u{feff}')
-        .map(str::to_string)
-        .unwrap_or(text);
-    Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n")
-    } else {
-        text
-    })
+    Ok(text)
 }
 
 /// The first control character (but tab and newlines) or U+FFFE/U+FFFF

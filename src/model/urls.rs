@@ -98,6 +98,16 @@ pub fn dataset_unit_url(dataset: &str, unit: &str) -> String {
     format!("/{DATA_PREFIX}/{dataset}/{unit}/")
 }
 
+/// The dataset as CSV (open data download).
+pub fn dataset_csv_url(dataset: &str) -> String {
+    format!("/{DATA_PREFIX}/{dataset}/{dataset}.csv")
+}
+
+/// The dataset as JSON (open data download).
+pub fn dataset_json_url(dataset: &str) -> String {
+    format!("/{DATA_PREFIX}/{dataset}/{dataset}.json")
+}
+
 /// A chart's standalone SVG file.
 pub fn chart_file_url(dataset: &str, file_name: &str) -> String {
     format!("/{DATA_PREFIX}/{dataset}/bieu-do/{file_name}")

@@ -2,11 +2,13 @@
 //!
 //! Order inside the stage (a module uses only those above it): shortcodes,
 //! markdown, datacharts (chart and value shortcodes, the chart cache),
+//! downloads (a dataset as CSV and JSON),
 //! splice, renderer (`Renderer`, `Shared`), pages/ (one module per page
 //! kind), feeds, job (what there is to render), owners (one owner per output path), jobs (what to render,
 //! run in parallel), links (the check over what was rendered).
 
 pub mod datacharts;
+pub mod downloads;
 pub mod feeds;
 pub mod job;
 pub mod jobs;

@@ -51,6 +51,10 @@ fn plainly_nfc(s: &str) -> bool {
     true
 }
 
+/// The `source:` name `chiso import data` writes into a new dataset, to be
+/// replaced by the publisher; `chiso check` warns while it is there.
+pub const SOURCE_PLACEHOLDER: &str = "CHƯA GHI NGUỒN: điền cơ quan công bố";
+
 /// Normalise to NFC, borrowing when the text is already NFC (the usual case).
 pub fn nfc(s: &str) -> Cow<'_, str> {
     if plainly_nfc(s) {

@@ -312,10 +312,20 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
         out.charts += 1;
     }
 
+    // Open data downloads (CSV, JSON).
+    out.files.extend(crate::render::downloads::files(ds));
+
     // Dataset page.
     let latest = ds.latest_year();
     let mut ctx = r.context();
     ctx.insert("dataset", &dsv);
+    ctx.insert(
+        "downloads",
+        &serde_json::json!({
+            "csv": r.url(&urls::dataset_csv_url(&ds.slug)),
+            "json": r.url(&urls::dataset_json_url(&ds.slug)),
+        }),
+    );
     let mut charts: Vec<String> = Vec::new();
     if let Some(y) = latest {
         charts.push(figure(

@@ -1,0 +1,591 @@
+//! Which column is which: the header rows are found, each column's header
+//! is compared after NFC, case folding and without diacritics (as a slug),
+//! and `--map "Cột 5=the-che"` decides the rest. A column that cannot be
+//! placed stops the import with its cell and the `--map` line to write.
+
+use crate::diag::Diagnostic;
+use crate::diag::Diagnostics;
+use crate::diag::codes;
+use crate::import::sheet::{Cell, Grid, col_letters, parse_letters, parse_number};
+use crate::import::words::{
+    KEY_WORDS, MAX_ROW_WORDS, RANK_WORDS, SKIP_WORDS, TOTAL_WORDS, UNIT_WORDS, YEAR_WORDS,
+};
+use crate::util::text::{is_valid_slug, slugify};
+
+/// How far down the header row is looked for.
+const HEADER_SEARCH_ROWS: usize = 40;
+
+/// What a column holds.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Role {
+    Unit,
+    Total,
+    Rank,
+    /// The year of each row (a table of several years).
+    Year,
+    /// The unit's code: the key of a unit the import adds.
+    Key,
+    /// A field, by key; `name` and `max` as the header gives them.
+    Field {
+        key: String,
+        name: String,
+        max: Option<f64>,
+    },
+    Skip,
+}
+
+#[derive(Debug, Clone)]
+pub struct Column {
+    /// Relative column in the grid.
+    pub col: usize,
+    pub header: String,
+    pub role: Role,
+}
+
+/// The layout of the table.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    /// First relative row after the header rows.
+    pub data_start: usize,
+    pub columns: Vec<Column>,
+    /// Text rows above the header (a title, "Năm 2022"), for the title and year.
+    pub above: Vec<String>,
+}
+
+impl Layout {
+    pub fn of(&self, role: &Role) -> Option<usize> {
+        self.columns.iter().find(|c| &c.role == role).map(|c| c.col)
+    }
+    pub fn fields(&self) -> impl Iterator<Item = (&Column, &str, &str, Option<f64>)> {
+        self.columns.iter().filter_map(|c| match &c.role {
+            Role::Field { key, name, max } => Some((c, key.as_str(), name.as_str(), *max)),
+            _ => None,
+        })
+    }
+}
+
+/// A field already declared by the dataset being imported into.
+#[derive(Debug, Clone)]
+pub struct KnownField {
+    pub key: String,
+    pub name: String,
+    pub max: f64,
+}
+
+/// `--map` parsed: absolute 0-based column → target.
+#[derive(Debug, Clone)]
+pub struct MapEntry {
+    pub abs_col: usize,
+    pub target: String,
+}
+
+/// Parse `Cột 5=the-che`, `E=skip`, `5=total`.
+pub fn parse_map(s: &str) -> Result<MapEntry, Diagnostic> {
+    let bad = |why: &str| {
+        Diagnostic::error(codes::IMPORT, "--map", format!("`{s}`: {why}")).hint(
+            "write --map \"Cột 5=<field key>\" (the 5th column, E) or --map \"E=total\"; \
+             targets: a field key, total, rank, unit, skip",
+        )
+    };
+    let Some((left, right)) = s.split_once('=') else {
+        return Err(bad("there is no `=`"));
+    };
+    let l = slugify(left);
+    let l = l
+        .strip_prefix("cot-")
+        .or_else(|| l.strip_prefix("column-"))
+        .unwrap_or(&l);
+    let abs_col = match l.parse::<usize>() {
+        Ok(n) if n >= 1 => n - 1,
+        Ok(_) => return Err(bad("columns are counted from 1")),
+        Err(_) => {
+            parse_letters(l).ok_or_else(|| bad("the column is neither a number nor a letter"))?
+        }
+    };
+    let target = crate::util::text::nfc(right.trim()).to_string();
+    if !is_valid_slug(&target) {
+        return Err(bad(
+            "the target is not a field key (lowercase letters, digits, hyphens)",
+        ));
+    }
+    Ok(MapEntry { abs_col, target })
+}
+
+/// `Công tác chỉ đạo, điều hành (10)` → (`Công tác chỉ đạo, điều hành`, 10).
+pub fn split_max(header: &str) -> (String, Option<f64>) {
+    let h = header.trim();
+    if let Some(inner) = h.strip_suffix(')') {
+        if let Some(open) = inner.rfind('(') {
+            let arg = &inner[open + 1..];
+            let arg_slug = slugify(arg);
+            let digits = arg_slug
+                .trim_start_matches("toi-da-")
+                .trim_end_matches("-diem")
+                .trim_end_matches("-d");
+            if digits.chars().all(|c| c.is_ascii_digit() || c == '-') && !digits.is_empty() {
+                let num: String = arg
+                    .chars()
+                    .filter(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
+                    .collect();
+                if let Ok(Some(v)) = parse_number(&Cell::Text(num)) {
+                    return (inner[..open].trim().to_string(), Some(v));
+                }
+            }
+        }
+    }
+    (h.to_string(), None)
+}
+
+/// Find the header rows and place every column.
+pub fn layout(
+    grid: &Grid,
+    known: Option<&[KnownField]>,
+    maps: &[MapEntry],
+) -> Result<Layout, Diagnostics> {
+    let header_row = find_header_row(grid, maps)?;
+    let mut data_start = header_row + 1;
+    // A second header row: the unit cell is merged down (empty) and the row
+    // holds text but no number.
+    while data_start < grid.height() && data_start < header_row + 3 {
+        if is_sub_header(grid, header_row, data_start) {
+            data_start += 1;
+        } else {
+            break;
+        }
+    }
+    let above = (0..header_row)
+        .flat_map(|r| (0..grid.width()).map(move |c| (r, c)))
+        .map(|(r, c)| grid.get(r, c).text())
+        .filter(|t| !t.is_empty())
+        .collect();
+    let max_row = (data_start..grid.height().min(data_start + 3)).find(|&r| is_max_row(grid, r));
+    let mut diags = Diagnostics::new();
+    let mut columns = Vec::new();
+    for c in 0..grid.width() {
+        let mut header = (header_row..data_start)
+            .rev()
+            .map(|r| grid.get(r, c).text())
+            .find(|t| !t.is_empty() && !is_numbering(t))
+            .unwrap_or_default();
+        // "Điểm tối đa" under the header: the column's maximum, as if in brackets.
+        if let Some(r) = max_row {
+            if let (Ok(Some(m)), None) = (parse_number(grid.get(r, c)), split_max(&header).1) {
+                if !header.is_empty() {
+                    header = format!("{header} ({m})");
+                }
+            }
+        }
+        let has_data = (data_start..grid.height()).any(|r| !grid.get(r, c).is_empty());
+        let map = maps.iter().find(|m| grid.rel_col(m.abs_col) == Some(c));
+        let placed = match map {
+            Some(m) => mapped_role(grid, header_row, c, &header, &m.target, known).map(Some),
+            None => header_role(grid, header_row, c, &header, has_data, known),
+        };
+        match placed {
+            Ok(Some(role)) => columns.push(Column {
+                col: c,
+                header,
+                role,
+            }),
+            Ok(None) => {}
+            Err(d) => diags.push(d),
+        }
+    }
+    for m in maps {
+        if grid.rel_col(m.abs_col).is_none_or(|c| c >= grid.width()) {
+            diags.push(
+                Diagnostic::error(
+                    codes::IMPORT,
+                    grid.place(),
+                    format!(
+                        "--map names column {} (Cột {}), which the sheet does not have",
+                        col_letters(m.abs_col),
+                        m.abs_col + 1
+                    ),
+                )
+                .hint("count columns from A = Cột 1"),
+            );
+        }
+    }
+    check_unique(grid, header_row, &columns, &mut diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(Layout {
+        data_start,
+        columns,
+        above,
+    })
+}
+
+fn find_header_row(grid: &Grid, maps: &[MapEntry]) -> Result<usize, Diagnostics> {
+    let unit_mapped = maps.iter().find(|m| m.target == "unit");
+    for r in 0..grid.height().min(HEADER_SEARCH_ROWS) {
+        for c in 0..grid.width() {
+            let is_unit_header = match unit_mapped {
+                Some(m) => grid.rel_col(m.abs_col) == Some(c) && !grid.get(r, c).is_empty(),
+                None => UNIT_WORDS.contains(&slugify(&grid.get(r, c).text()).as_str()),
+            };
+            if is_unit_header {
+                return Ok(r);
+            }
+        }
+    }
+    Err(Diagnostic::error(
+        codes::IMPORT,
+        grid.place(),
+        "no header row found: no column is headed \"Đơn vị\", \"Tên đơn vị\" or \"Địa phương\"",
+    )
+    .hint(format!(
+        "write \"Đơn vị\" above the units' names, or say which column holds them: \
+         --map \"Cột 2=unit\"{}",
+        if grid.sheets.len() > 1 {
+            format!(
+                "; or read another sheet: --sheet \"{}\" (sheets: {})",
+                grid.sheets[1],
+                grid.sheets.join(", ")
+            )
+        } else {
+            String::new()
+        }
+    ))
+    .into())
+}
+
+/// Whether row `r` continues the header that starts at `header_row`.
+fn is_sub_header(grid: &Grid, header_row: usize, r: usize) -> bool {
+    let unit_col = (0..grid.width())
+        .find(|&c| UNIT_WORDS.contains(&slugify(&grid.get(header_row, c).text()).as_str()));
+    if let Some(c) = unit_col {
+        if !grid.get(r, c).is_empty() && !is_numbering(&grid.get(r, c).text()) {
+            return false;
+        }
+    }
+    let mut any_text = false;
+    for c in 0..grid.width() {
+        let cell = grid.get(r, c);
+        if cell.is_empty() {
+            continue;
+        }
+        let t = cell.text();
+        if is_numbering(&t) {
+            continue;
+        }
+        if matches!(parse_number(cell), Ok(Some(_))) {
+            return false;
+        }
+        any_text = true;
+    }
+    any_text
+}
+
+/// A row labelled "Điểm tối đa": each column's maximum.
+pub fn is_max_row(grid: &Grid, r: usize) -> bool {
+    (0..grid.width()).any(|c| MAX_ROW_WORDS.contains(&slugify(&grid.get(r, c).text()).as_str()))
+}
+
+/// `(1)`, `2`, `A`, `B`: a column-numbering cell under a header.
+pub fn is_numbering(t: &str) -> bool {
+    let t = t.trim();
+    let inner = t
+        .strip_prefix('(')
+        .and_then(|x| x.strip_suffix(')'))
+        .unwrap_or(t);
+    !inner.is_empty()
+        && inner.len() <= 3
+        && (inner.chars().all(|c| c.is_ascii_digit())
+            || (t.len() == 1 && t.chars().all(|c| c.is_ascii_uppercase())))
+}
+
+fn header_role(
+    grid: &Grid,
+    header_row: usize,
+    c: usize,
+    header: &str,
+    has_data: bool,
+    known: Option<&[KnownField]>,
+) -> Result<Option<Role>, Diagnostic> {
+    if header.is_empty() {
+        if !has_data {
+            return Ok(None);
+        }
+        return Err(unplaced(
+            grid,
+            header_row,
+            c,
+            header,
+            "it has values but no header",
+            known,
+        ));
+    }
+    let (name, max) = split_max(header);
+    let slug = slugify(&name);
+    if SKIP_WORDS.contains(&slug.as_str()) {
+        return Ok(Some(Role::Skip));
+    }
+    if UNIT_WORDS.contains(&slug.as_str()) {
+        return Ok(Some(Role::Unit));
+    }
+    if RANK_WORDS.contains(&slug.as_str()) {
+        return Ok(Some(Role::Rank));
+    }
+    if YEAR_WORDS.contains(&slug.as_str()) {
+        return Ok(Some(Role::Year));
+    }
+    if KEY_WORDS.contains(&slug.as_str()) {
+        return Ok(Some(Role::Key));
+    }
+    if TOTAL_WORDS.contains(&slug.as_str()) || slug.starts_with("tong-diem") {
+        return Ok(Some(Role::Total));
+    }
+    match known {
+        Some(fields) => {
+            let hits: Vec<&KnownField> = fields
+                .iter()
+                .filter(|f| slugify(&f.name) == slug || f.key == slug)
+                .collect();
+            match hits.as_slice() {
+                [f] => {
+                    if let Some(m) = max.filter(|m| (m - f.max).abs() > 1e-9) {
+                        return Err(grid
+                            .error(
+                                header_row,
+                                c,
+                                format!(
+                                    "column {} \"{header}\" gives a maximum of {m}, but field `{}` has max {}",
+                                    col_letters(grid.abs_col(c)),
+                                    f.key,
+                                    f.max
+                                ),
+                            )
+                            .hint("check the sheet, or fix the field's `max:` in the dataset"));
+                    }
+                    Ok(Some(Role::Field {
+                        key: f.key.clone(),
+                        name: f.name.clone(),
+                        max: Some(f.max),
+                    }))
+                }
+                [] => Err(unplaced(
+                    grid,
+                    header_row,
+                    c,
+                    header,
+                    "no field of the dataset has this name",
+                    known,
+                )),
+                _ => Err(unplaced(
+                    grid,
+                    header_row,
+                    c,
+                    header,
+                    "more than one field of the dataset has this name",
+                    known,
+                )),
+            }
+        }
+        None if max.is_some() && !slug.is_empty() => Ok(Some(Role::Field {
+            key: slug,
+            name,
+            max,
+        })),
+        None => Err(unplaced(
+            grid,
+            header_row,
+            c,
+            header,
+            "the header is not a unit, total or rank, and gives no maximum in brackets for a field",
+            known,
+        )),
+    }
+}
+
+fn mapped_role(
+    grid: &Grid,
+    header_row: usize,
+    c: usize,
+    header: &str,
+    target: &str,
+    known: Option<&[KnownField]>,
+) -> Result<Role, Diagnostic> {
+    Ok(match target {
+        "unit" => Role::Unit,
+        "total" => Role::Total,
+        "rank" => Role::Rank,
+        "skip" => Role::Skip,
+        key => {
+            let (name, max) = split_max(header);
+            match known {
+                Some(fields) => {
+                    let Some(f) = fields.iter().find(|f| f.key == key) else {
+                        return Err(grid
+                            .error(
+                                header_row,
+                                c,
+                                format!("--map names field `{key}`, which the dataset does not declare"),
+                            )
+                            .hint(format!(
+                                "fields: {}; a new field must first be added to `fields:` in the dataset",
+                                known_keys(fields)
+                            )));
+                    };
+                    Role::Field {
+                        key: f.key.clone(),
+                        name: f.name.clone(),
+                        max: Some(f.max),
+                    }
+                }
+                None => {
+                    if max.is_none() {
+                        return Err(grid
+                            .error(
+                                header_row,
+                                c,
+                                format!("column {} is mapped to field `{key}` but its header \"{header}\" gives no maximum", col_letters(grid.abs_col(c))),
+                            )
+                            .hint("write the field's maximum in brackets in the header, e.g. \"Cải cách thể chế (10)\""));
+                    }
+                    let name = if name.is_empty() {
+                        key.to_string()
+                    } else {
+                        name
+                    };
+                    Role::Field {
+                        key: key.to_string(),
+                        name,
+                        max,
+                    }
+                }
+            }
+        }
+    })
+}
+
+fn known_keys(fields: &[KnownField]) -> String {
+    if fields.is_empty() {
+        return "(none)".into();
+    }
+    fields
+        .iter()
+        .map(|f| f.key.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The stop-and-say error: which column, why, and the `--map` line.
+fn unplaced(
+    grid: &Grid,
+    header_row: usize,
+    c: usize,
+    header: &str,
+    why: &str,
+    known: Option<&[KnownField]>,
+) -> Diagnostic {
+    let abs = grid.abs_col(c);
+    let targets = match known {
+        Some(f) if !f.is_empty() => format!("one of the fields ({})", known_keys(f)),
+        _ => "a new field key".to_string(),
+    };
+    grid.error(
+        header_row,
+        c,
+        format!(
+            "cannot place column {} (Cột {}) \"{header}\": {why}",
+            col_letters(abs),
+            abs + 1
+        ),
+    )
+    .hint(format!(
+        "say what it holds: --map \"Cột {}=<target>\", where the target is {targets}, total, rank, unit or skip",
+        abs + 1
+    ))
+}
+
+/// One unit, total and rank column each, and each field once.
+fn check_unique(grid: &Grid, header_row: usize, columns: &[Column], diags: &mut Diagnostics) {
+    for (i, a) in columns.iter().enumerate() {
+        if a.role == Role::Skip {
+            continue;
+        }
+        let same = |b: &Column| match (&a.role, &b.role) {
+            (Role::Field { key: x, .. }, Role::Field { key: y, .. }) => x == y,
+            (x, y) => x == y,
+        };
+        if let Some(b) = columns[..i].iter().find(|b| same(b)) {
+            let what = match &a.role {
+                Role::Unit => "the unit's name".to_string(),
+                Role::Total => "the total".to_string(),
+                Role::Rank => "the rank".to_string(),
+                Role::Year => "the year".to_string(),
+                Role::Key => "the unit's code".to_string(),
+                Role::Field { key, .. } => format!("field `{key}`"),
+                Role::Skip => String::new(),
+            };
+            let (ca, cb) = (grid.abs_col(a.col), grid.abs_col(b.col));
+            diags.push(
+                grid.error(
+                    header_row,
+                    a.col,
+                    format!(
+                        "columns {} \"{}\" and {} \"{}\" both look like {what}: the header is ambiguous",
+                        col_letters(cb),
+                        b.header,
+                        col_letters(ca),
+                        a.header
+                    ),
+                )
+                .hint(format!(
+                    "say which is which, e.g. --map \"Cột {}=skip\" (or another target: a field key, total, rank, unit)",
+                    ca + 1
+                )),
+            );
+        }
+    }
+    if !columns.iter().any(|c| c.role == Role::Unit) {
+        diags.push(
+            Diagnostic::error(
+                codes::IMPORT,
+                grid.place(),
+                "no column holds the units' names",
+            )
+            .hint("map it: --map \"Cột 2=unit\""),
+        );
+    }
+    if !columns.iter().any(|c| c.role == Role::Total) {
+        diags.push(
+            Diagnostic::error(
+                codes::IMPORT,
+                grid.place(),
+                "no column holds the total (\"Tổng điểm\")",
+            )
+            .hint("map it: --map \"Cột 3=total\""),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn max_in_brackets() {
+        assert_eq!(
+            split_max("Công tác chỉ đạo, điều hành (10)"),
+            ("Công tác chỉ đạo, điều hành".to_string(), Some(10.0))
+        );
+        assert_eq!(split_max("Cải cách TTHC (12,5 điểm)").1, Some(12.5));
+        assert_eq!(split_max("Tổng điểm (tối đa 100)").1, Some(100.0));
+        assert_eq!(split_max("Ghi chú (nếu có)").1, None);
+    }
+
+    #[test]
+    fn map_syntax() {
+        let m = parse_map("Cột 5=the-che").unwrap();
+        assert_eq!((m.abs_col, m.target.as_str()), (4, "the-che"));
+        assert_eq!(parse_map("E=total").unwrap().abs_col, 4);
+        assert_eq!(parse_map("cot 12 = skip").unwrap().abs_col, 11);
+        assert!(parse_map("Cột 0=x").is_err());
+        assert!(parse_map("Cột 5").is_err());
+        assert!(parse_map("Cột 5=Thể chế").is_err());
+    }
+}

@@ -1,0 +1,453 @@
+//! From the table's rows to the dataset's text: a new file, or one year
+//! added to (or replaced in) an existing one, whose units are matched by
+//! name after NFC and case folding. A unit the dataset does not know is an
+//! error unless `--add-units` is given; it is never added silently.
+
+use crate::data::Dataset;
+use crate::diag::codes;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::import::columns::{KnownField, Layout, Role, split_max};
+use crate::import::rows::{Table, fold};
+use crate::import::sheet::Grid;
+use crate::import::splice;
+use crate::import::yamlout::{self, FieldOut, NewDataset, ScoreOut, YearOut};
+use crate::util::text::slugify;
+use std::path::PathBuf;
+
+/// What an import did, for the command's closing lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportReport {
+    pub into: PathBuf,
+    pub year: i32,
+    pub units: usize,
+    /// A new dataset file was written.
+    pub created: bool,
+    /// The year existed and was replaced.
+    pub replaced: bool,
+    /// Things the officer should know: skipped rows, units added, the
+    /// sheet and year used, what to fill in.
+    pub notes: Vec<String>,
+}
+
+pub struct Input<'a> {
+    pub grid: &'a Grid,
+    pub layout: &'a Layout,
+    pub table: &'a Table,
+    pub year: i32,
+    pub add_units: bool,
+}
+
+/// The fields columns are matched against: that year's set when it exists,
+/// else the dataset's default set.
+pub fn known_fields(ds: &Dataset, year: Option<i32>) -> Vec<KnownField> {
+    let fields = year
+        .and_then(|y| ds.year(y))
+        .map_or(&ds.fields, |y| &y.fields);
+    fields
+        .iter()
+        .map(|f| KnownField {
+            key: f.key.clone(),
+            name: f.name.clone(),
+            max: f.max,
+        })
+        .collect()
+}
+
+/// `--year`, else the one year the sheet's title names ("năm 2022").
+pub fn year_of(
+    grid: &Grid,
+    layout: &Layout,
+    given: Option<i32>,
+    notes: &mut Vec<String>,
+) -> Result<i32, Diagnostic> {
+    let named = years_named(grid, layout);
+    if let Some(y) = given {
+        if let [t] = named.as_slice() {
+            if *t != y {
+                notes.push(format!(
+                    "the sheet's title names {t}, but --year {y} was given: the table went in as {y}"
+                ));
+            }
+        }
+        return Ok(y);
+    }
+    match named.as_slice() {
+        [y] => {
+            notes.push(format!(
+                "year {y} read from the sheet's title or name; give --year to choose another"
+            ));
+            Ok(*y)
+        }
+        [] => Err(Diagnostic::error(
+            codes::IMPORT,
+            grid.place(),
+            "the sheet does not say which year the table is for",
+        )
+        .hint("give it: --year 2022")),
+        many => Err(Diagnostic::error(
+            codes::IMPORT,
+            grid.place(),
+            format!(
+                "the sheet's title names more than one year ({})",
+                many.iter()
+                    .map(i32::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )
+        .hint("say which: --year 2022")),
+    }
+}
+
+/// The years the title rows, the sheet's name and the file's name give:
+/// those after "năm" when there are any, else every four-digit year.
+fn years_named(grid: &Grid, layout: &Layout) -> Vec<i32> {
+    let mut texts: Vec<String> = layout.above.clone();
+    texts.extend(grid.sheet.clone());
+    let stem = std::path::Path::new(&grid.file)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    texts.push(stem);
+    let mut after_nam = Vec::new();
+    let mut all = Vec::new();
+    for t in &texts {
+        let folded = slugify(t);
+        for (i, w) in folded.split('-').enumerate() {
+            if let Ok(y) = w.parse::<i32>() {
+                if w.len() == 4 && (1990..=2100).contains(&y) {
+                    all.push(y);
+                    if i > 0 && folded.split('-').nth(i - 1) == Some("nam") {
+                        after_nam.push(y);
+                    }
+                }
+            }
+        }
+    }
+    let mut pick = if after_nam.is_empty() { all } else { after_nam };
+    pick.sort_unstable();
+    pick.dedup();
+    pick
+}
+
+/// Scores in the sheet's order, for `keys` aligned with the rows.
+fn scores(input: &Input, keys: &[String], ds: Option<&Dataset>) -> Vec<ScoreOut> {
+    let field_keys: Vec<&str> = input.layout.fields().map(|(_, k, ..)| k).collect();
+    input
+        .table
+        .rows
+        .iter()
+        .zip(keys)
+        .map(|(row, key)| ScoreOut {
+            unit_key: key.clone(),
+            total: row.total,
+            rank: row.rank,
+            fields: field_keys
+                .iter()
+                .zip(&row.fields)
+                .map(|(k, v)| (k.to_string(), *v))
+                .collect(),
+            // A unit known by a code (`"109"`) gets its name beside it.
+            comment: ds
+                .and_then(|ds| ds.units.iter().find(|u| &u.key == key))
+                .filter(|u| u.key != u.slug)
+                .map(|u| u.short.clone()),
+        })
+        .collect()
+}
+
+/// Keys for the units of a new dataset: their names as slugs.
+fn new_keys(input: &Input) -> Result<Vec<String>, Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let mut keys: Vec<String> = Vec::new();
+    for (i, row) in input.table.rows.iter().enumerate() {
+        let k = row.key.clone().unwrap_or_else(|| slugify(&row.name));
+        if let Some(j) = keys.iter().position(|o| *o == k) {
+            diags.push(
+                Diagnostic::error(
+                    codes::IMPORT,
+                    row.addr.clone(),
+                    format!(
+                        "units \"{}\" and \"{}\" would both get the key `{k}`",
+                        input.table.rows[j].name, row.name
+                    ),
+                )
+                .hint("write the two names so that they differ in more than accents or case (or give them different codes)"),
+            );
+        }
+        keys.push(if k.is_empty() {
+            format!("unit-{}", i + 1)
+        } else {
+            k
+        });
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok(keys)
+}
+
+/// The scale's max and why, and the display unit, for a new dataset.
+fn scale_of(input: &Input, fields: &[FieldOut]) -> (f64, &'static str, &'static str) {
+    let total_header = input
+        .layout
+        .columns
+        .iter()
+        .find(|c| c.role == Role::Total)
+        .map(|c| c.header.clone())
+        .unwrap_or_default();
+    let field_sum: f64 = fields.iter().map(|f| f.max).sum();
+    let top = input
+        .table
+        .rows
+        .iter()
+        .filter_map(|r| r.total)
+        .fold(0.0_f64, f64::max);
+    let (scale_max, why) = match split_max(&total_header).1 {
+        Some(m) => (m, "the total's header"),
+        None if field_sum > 0.0 && field_sum >= top => {
+            (field_sum, "the sum of the fields' maximums")
+        }
+        None if top <= 100.0 => (100.0, "a default: check it"),
+        None => (top.ceil(), "the largest total: check it"),
+    };
+    let unit = if total_header.contains('%') {
+        "%"
+    } else {
+        "điểm"
+    };
+    (scale_max, why, unit)
+}
+
+/// A new dataset file.
+pub fn create(input: &Input) -> Result<(String, ImportReport), Diagnostics> {
+    let keys = new_keys(input)?;
+    let fields: Vec<FieldOut> = input
+        .layout
+        .fields()
+        .map(|(_, key, name, max)| FieldOut {
+            key: key.to_string(),
+            name: name.to_string(),
+            max: max.unwrap_or(0.0),
+        })
+        .collect();
+    let (scale_max, why, unit) = scale_of(input, &fields);
+    let title = input
+        .layout
+        .above
+        .iter()
+        .filter(|t| !t.starts_with('(') && t.chars().any(char::is_alphabetic))
+        .max_by_key(|t| t.chars().count())
+        .cloned()
+        .unwrap_or_else(|| format!("Chỉ số nhập từ {}", from_name(input.grid)));
+    let d = NewDataset {
+        from: from_name(input.grid),
+        title,
+        scale_max,
+        unit: unit.to_string(),
+        decimals: input.table.decimals,
+        fields,
+        units: input
+            .table
+            .rows
+            .iter()
+            .zip(&keys)
+            .map(|(r, k)| (k.clone(), r.name.clone()))
+            .collect(),
+        year: YearOut {
+            year: input.year,
+            methodology: None,
+            out_of: None,
+            fields: None,
+            scores: scores(input, &keys, None),
+            decimals: input.table.decimals,
+        },
+    };
+    let notes = vec![
+        format!(
+            "scale: max {} ({why}), unit \"{unit}\", {} decimals",
+            yamlout::num(scale_max),
+            input.table.decimals.min(6)
+        ),
+        format!(
+            "fill in `source:` (it says \"{}\" until then; chiso check warns about it)",
+            crate::util::text::SOURCE_PLACEHOLDER
+        ),
+    ];
+    let report = ImportReport {
+        into: Default::default(),
+        year: input.year,
+        units: keys.len(),
+        created: true,
+        replaced: false,
+        notes,
+    };
+    Ok((yamlout::new_dataset(&d), report))
+}
+
+/// The unit a row names: by name or short name, after NFC and case folding.
+fn match_unit(ds: &Dataset, name: &str) -> Result<Option<usize>, Vec<usize>> {
+    let n = fold(name);
+    let hits: Vec<usize> = (0..ds.units.len())
+        .filter(|&i| fold(&ds.units[i].name) == n || fold(&ds.units[i].short) == n)
+        .collect();
+    match hits.as_slice() {
+        [] => Ok(None),
+        [i] => Ok(Some(*i)),
+        _ => Err(hits),
+    }
+}
+
+/// Units added with `--add-units`: (key, name as written).
+type Added = Vec<(String, String)>;
+
+/// The dataset's key for every row, and the units to add (`--add-units`).
+fn match_units(input: &Input, ds: &Dataset) -> Result<(Vec<String>, Added), Diagnostics> {
+    let mut diags = Diagnostics::new();
+    let mut keys = Vec::new();
+    let mut added: Vec<(String, String)> = Vec::new();
+    for row in &input.table.rows {
+        match match_unit(ds, &row.name) {
+            Ok(Some(i)) => keys.push(ds.units[i].key.clone()),
+            Ok(None) if input.add_units => {
+                let base = row.key.clone().unwrap_or_else(|| slugify(&row.name));
+                let taken = |k: &str| {
+                    ds.units.iter().any(|u| u.key == k || u.slug == k)
+                        || added.iter().any(|(a, _)| a == k)
+                };
+                let mut k = base.clone();
+                let mut n = 2;
+                while k.is_empty() || taken(&k) {
+                    k = format!("{base}-{n}");
+                    n += 1;
+                }
+                added.push((k.clone(), row.name.clone()));
+                keys.push(k);
+            }
+            Ok(None) => diags.push(
+                Diagnostic::error(
+                    codes::IMPORT,
+                    row.addr.clone(),
+                    format!("unit \"{}\" is not a unit of dataset `{}`", row.name, ds.slug),
+                )
+                .hint(format!(
+                    "if it is a new unit, import again with --add-units; if it is a known unit written \
+                     differently, write its name as the dataset does ({})",
+                    unit_names(ds)
+                )),
+            ),
+            Err(hits) => diags.push(
+                Diagnostic::error(
+                    codes::IMPORT,
+                    row.addr.clone(),
+                    format!(
+                        "\"{}\" names more than one unit of the dataset ({})",
+                        row.name,
+                        hits.iter()
+                            .map(|&i| ds.units[i].key.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                )
+                .hint("write the unit's full name as the dataset does"),
+            ),
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    Ok((keys, added))
+}
+
+/// Add or replace one year of an existing dataset; every other byte of the
+/// file stays as it was.
+pub fn update(
+    input: &Input,
+    text: &str,
+    ds: &Dataset,
+) -> Result<(String, ImportReport), Diagnostics> {
+    let (keys, added) = match_units(input, ds)?;
+    let old = ds.year(input.year);
+    let year_fields = old.filter(|y| y.fields != ds.fields).map(|y| {
+        y.fields
+            .iter()
+            .map(|f| FieldOut {
+                key: f.key.clone(),
+                name: f.name.clone(),
+                max: f.max,
+            })
+            .collect()
+    });
+    let y = YearOut {
+        year: input.year,
+        methodology: old.and_then(|y| y.methodology.clone()),
+        out_of: old.and_then(|y| y.out_of),
+        fields: year_fields,
+        scores: scores(input, &keys, Some(ds)),
+        decimals: usize::from(ds.scale.decimals),
+    };
+    let (indent, eol) = splice::results_style(text);
+    let item = yamlout::year_item(&y, indent, eol);
+    let existing: Vec<(i32, usize)> = ds.years.iter().map(|y| (y.year, y.line)).collect();
+    let fail = |why: String| -> Diagnostics {
+        Diagnostic::error(codes::IMPORT, ds.file.clone(), format!("cannot edit the dataset: {why}"))
+            .hint("write `results:` and `units:` as block lists (one `- ` item per line), as chiso import does")
+            .into()
+    };
+    let mut out = splice::put_year(text, input.year, &existing, &item).map_err(fail)?;
+    if !added.is_empty() {
+        out = splice::append_units(&out, |ind, eol| {
+            added
+                .iter()
+                .map(|(k, n)| yamlout::unit_item(k, n, ind, eol))
+                .collect()
+        })
+        .map_err(fail)?;
+    }
+    let mut notes = vec![if old.is_some() {
+        format!(
+            "replaced year {} (the other years are unchanged)",
+            input.year
+        )
+    } else {
+        format!("added year {} (the other years are unchanged)", input.year)
+    }];
+    if !added.is_empty() {
+        notes.push(format!(
+            "added units: {}",
+            added
+                .iter()
+                .map(|(_, n)| n.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    let report = ImportReport {
+        into: Default::default(),
+        year: input.year,
+        units: keys.len(),
+        created: false,
+        replaced: old.is_some(),
+        notes,
+    };
+    Ok((out, report))
+}
+
+fn unit_names(ds: &Dataset) -> String {
+    ds.units
+        .iter()
+        .map(|u| u.name.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `bang-2023.xlsx:Sheet1`, without the folders the file was read from.
+fn from_name(grid: &Grid) -> String {
+    let file = std::path::Path::new(&grid.file)
+        .file_name()
+        .map_or(grid.file.clone(), |f| f.to_string_lossy().into_owned());
+    match &grid.sheet {
+        Some(s) => format!("{file}:{s}"),
+        None => file,
+    }
+}

@@ -1,0 +1,212 @@
+//! `chiso import data FILE --into content/data/<slug>.yaml`: a table as the
+//! province publishes it (`.xlsx`, `.xls`, `.ods`, `.csv`) becomes one year
+//! of a dataset. A command beside the pipeline: it uses diag, util, load and
+//! data only.
+//!
+//! sheet.rs reads the cells, columns.rs places each column by its header
+//! (or `--map`), rows.rs reads the units' rows, merge.rs turns them into a
+//! new file or one year of an existing one, splice.rs edits that file's
+//! text in place, yamlout.rs writes YAML as a person would; words.rs holds
+//! the header and row words recognised.
+
+mod columns;
+mod merge;
+mod rows;
+mod sheet;
+mod splice;
+mod words;
+mod yamlout;
+
+use crate::diag::codes;
+use crate::diag::{Diagnostic, Diagnostics};
+use crate::util::text::is_valid_slug;
+use std::path::{Path, PathBuf};
+
+pub use crate::util::text::SOURCE_PLACEHOLDER;
+pub use merge::ImportReport;
+
+/// What `chiso import data` was asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// The spreadsheet.
+    pub file: PathBuf,
+    /// `content/data/<slug>.yaml`, new or existing.
+    pub into: PathBuf,
+    /// The sheet's name; the first sheet by default.
+    pub sheet: Option<String>,
+    /// The year the table is for; read from the sheet's title otherwise.
+    pub year: Option<i32>,
+    /// `Cột 5=the-che`, `E=skip`.
+    pub maps: Vec<String>,
+    /// Add units the dataset does not have yet (otherwise they are errors).
+    pub add_units: bool,
+}
+
+/// Import one table. Nothing is written unless the whole table imports and
+/// the resulting dataset passes every rule of the data schema.
+pub fn import_data(o: &ImportOptions) -> Result<ImportReport, Diagnostics> {
+    let into_shown = o.into.display().to_string();
+    let slug = check_into(&o.into, &into_shown)?;
+    let mut diags = Diagnostics::new();
+    let maps: Vec<columns::MapEntry> = o
+        .maps
+        .iter()
+        .filter_map(|m| columns::parse_map(m).map_err(|d| diags.push(d)).ok())
+        .collect();
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let shown = o.file.display().to_string();
+    let grid = sheet::read(&o.file, &shown, o.sheet.as_deref())?;
+    let mut notes = Vec::new();
+    if grid.sheets.len() > 1 && o.sheet.is_none() {
+        notes.push(format!(
+            "read sheet `{}`, the first of {} ({}); choose another with --sheet",
+            grid.sheet.as_deref().unwrap_or(""),
+            grid.sheets.len(),
+            grid.sheets.join(", ")
+        ));
+    }
+    let existing = if o.into.exists() {
+        Some(existing(&o.into, &into_shown, &slug)?)
+    } else {
+        None
+    };
+    let known = existing
+        .as_ref()
+        .map(|(_, ds)| merge::known_fields(ds, o.year));
+    let layout = columns::layout(&grid, known.as_deref(), &maps)?;
+    let mut table = rows::read(&grid, &layout)?;
+    let year_in_table = rows::pick_year(&grid, &mut table, o.year)?;
+    let mut dup = Diagnostics::new();
+    rows::check_names(&table, &mut dup);
+    if dup.has_errors() {
+        return Err(dup);
+    }
+    if table.rows.is_empty() {
+        return Err(grid
+            .error(
+                layout.data_start,
+                0,
+                "no unit's row was found below the header",
+            )
+            .hint("check that each unit's row has its name and its numbers")
+            .into());
+    }
+    notes.extend(table.skipped.iter().map(|s| format!("skipped {s}")));
+    let year = merge::year_of(&grid, &layout, year_in_table.or(o.year), &mut notes)?;
+    let input = merge::Input {
+        grid: &grid,
+        layout: &layout,
+        table: &table,
+        year,
+        add_units: o.add_units,
+    };
+    let (text, mut report) = match &existing {
+        None => merge::create(&input)?,
+        Some((text, ds)) => merge::update(&input, text, ds)?,
+    };
+    validate_result(&grid, &text, &slug, &into_shown)?;
+    write_atomic(&o.into, &into_shown, &text)?;
+    report.into = o.into.clone();
+    notes.append(&mut report.notes);
+    report.notes = notes;
+    Ok(report)
+}
+
+/// The dataset imported into: its exact text (for the splice) and model.
+fn existing(
+    path: &Path,
+    shown: &str,
+    slug: &str,
+) -> Result<(String, crate::data::Dataset), Diagnostics> {
+    let text =
+        crate::load::fs::read_text_exact(path, Path::new(shown), crate::load::fs::FileKind::Data)?;
+    let ds = crate::data::load_str(&text, slug, Path::new(shown)).map_err(|d| {
+        let mut out = Diagnostics::new();
+        out.push(
+            Diagnostic::error(
+                codes::IMPORT,
+                shown,
+                "the dataset has errors of its own, so nothing was imported into it",
+            )
+            .hint("fix the errors below (chiso check lists them too), then import again"),
+        );
+        out.extend(d);
+        out
+    })?;
+    Ok((text, ds))
+}
+
+/// The result must be a valid dataset before anything is written. Its
+/// errors name lines of a file that does not exist yet, so the line goes
+/// into the message.
+fn validate_result(
+    grid: &sheet::Grid,
+    text: &str,
+    slug: &str,
+    shown: &str,
+) -> Result<(), Diagnostics> {
+    let Err(d) = crate::data::load_str(text, slug, Path::new(shown)) else {
+        return Ok(());
+    };
+    let mut out = Diagnostics::new();
+    out.push(
+        Diagnostic::error(
+            codes::IMPORT,
+            grid.place(),
+            "the imported table breaks a rule of the data schema; nothing was written",
+        )
+        .hint("the problems are listed below (lines of the file as it would have been); fix the sheet and import again"),
+    );
+    out.extend(d.into_iter().map(|x| Diagnostic {
+        message: format!("after import, line {}: {}", x.line, x.message),
+        line: 0,
+        col: 0,
+        ..x
+    }));
+    Err(out)
+}
+
+/// `--into` must be `<folder>/<slug>.yaml` in a folder that exists.
+fn check_into(into: &Path, shown: &str) -> Result<String, Diagnostic> {
+    let bad = |msg: String, hint: &str| Diagnostic::error(codes::IMPORT, shown, msg).hint(hint);
+    if into.extension().and_then(|e| e.to_str()) != Some("yaml") {
+        return Err(bad(
+            "--into must name a .yaml file".into(),
+            "write --into content/data/<slug>.yaml",
+        ));
+    }
+    let slug = into
+        .file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("")
+        .to_string();
+    if !is_valid_slug(&slug) {
+        return Err(bad(
+            format!("`{slug}` is not a valid dataset slug"),
+            "name the file with lowercase ASCII letters, digits and hyphens, e.g. content/data/chi-so-cchc.yaml",
+        ));
+    }
+    let parent = into.parent().filter(|p| !p.as_os_str().is_empty());
+    if parent.is_some_and(|p| !p.is_dir()) {
+        return Err(bad(
+            "the folder of --into does not exist".into(),
+            "run chiso in the site's root, where content/data/ is",
+        ));
+    }
+    Ok(slug)
+}
+
+/// Write beside the target and rename over it: a reader never sees half.
+fn write_atomic(path: &Path, shown: &str, text: &str) -> Result<(), Diagnostic> {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("data");
+    let tmp = path.with_file_name(format!(".{name}.chiso-import"));
+    let fail = |e: std::io::Error| {
+        let _ = std::fs::remove_file(&tmp);
+        Diagnostic::error(codes::IO, shown, format!("cannot write: {e}"))
+            .hint("check that the folder is writable")
+    };
+    std::fs::write(&tmp, text).map_err(fail)?;
+    std::fs::rename(&tmp, path).map_err(fail)
+}

@@ -1,0 +1,443 @@
+//! A spreadsheet as a plain grid of cells: `.xlsx`, `.xls`, `.ods` through
+//! calamine, `.csv` through the csv crate. Every cell keeps its absolute
+//! address, so an error can say `bang-2023.xlsx:Sheet1!D7`.
+
+use crate::diag::Diagnostic;
+use crate::diag::codes;
+use std::path::Path;
+
+/// Files larger than this are refused before they are opened.
+const MAX_BYTES: u64 = 64 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Empty,
+    Num(f64),
+    Text(String),
+    /// A cell holding an error (`#DIV/0!`) or a date: never a score.
+    Bad(String),
+}
+
+impl Cell {
+    /// The cell as text, whitespace collapsed (wrapped headers span lines).
+    pub fn text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Num(n) => format!("{n}"),
+            Cell::Text(t) | Cell::Bad(t) => collapse(t),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Cell::Empty => true,
+            Cell::Text(t) => t.trim().is_empty(),
+            _ => false,
+        }
+    }
+}
+
+/// NFC, control characters dropped, runs of whitespace as one space.
+pub fn collapse(s: &str) -> String {
+    let s = crate::util::text::nfc(s);
+    let mut out = String::with_capacity(s.len());
+    for w in s.split(|c: char| c.is_whitespace() || c.is_control()) {
+        if w.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// One sheet, with the absolute position of its first cell.
+#[derive(Debug, Clone)]
+pub struct Grid {
+    /// The file as the user named it.
+    pub file: String,
+    /// `None` for a CSV file.
+    pub sheet: Option<String>,
+    /// Every sheet of the workbook, in order.
+    pub sheets: Vec<String>,
+    rows: Vec<Vec<Cell>>,
+    /// Absolute (row, column) of `rows[0][0]`, 0-based.
+    origin: (u32, u32),
+}
+
+const EMPTY: Cell = Cell::Empty;
+
+impl Grid {
+    pub fn from_rows(file: &str, sheet: Option<String>, rows: Vec<Vec<Cell>>) -> Grid {
+        Grid {
+            file: file.to_string(),
+            sheets: sheet.iter().cloned().collect(),
+            sheet,
+            rows,
+            origin: (0, 0),
+        }
+    }
+
+    /// Number of rows (relative).
+    pub fn height(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// Number of columns (relative), the widest row.
+    pub fn width(&self) -> usize {
+        self.rows.iter().map(Vec::len).max().unwrap_or(0)
+    }
+
+    /// The cell at relative (row, column); empty outside the grid.
+    pub fn get(&self, r: usize, c: usize) -> &Cell {
+        self.rows
+            .get(r)
+            .and_then(|row| row.get(c))
+            .unwrap_or(&EMPTY)
+    }
+
+    /// Absolute 0-based column of relative column `c`.
+    pub fn abs_col(&self, c: usize) -> usize {
+        self.origin.1 as usize + c
+    }
+
+    /// Relative column of absolute 0-based column `abs`, if inside the grid.
+    pub fn rel_col(&self, abs: usize) -> Option<usize> {
+        abs.checked_sub(self.origin.1 as usize)
+    }
+
+    /// `D7` for relative (row, column).
+    pub fn cell_name(&self, r: usize, c: usize) -> String {
+        format!(
+            "{}{}",
+            col_letters(self.abs_col(c)),
+            self.origin.0 as usize + r + 1
+        )
+    }
+
+    /// `bang-2023.xlsx:Sheet1!D7` (`bang.csv:D7` for CSV).
+    pub fn addr(&self, r: usize, c: usize) -> String {
+        match &self.sheet {
+            Some(s) => format!("{}:{}!{}", self.file, s, self.cell_name(r, c)),
+            None => format!("{}:{}", self.file, self.cell_name(r, c)),
+        }
+    }
+
+    /// `bang-2023.xlsx:Sheet1` (the file alone for CSV).
+    pub fn place(&self) -> String {
+        match &self.sheet {
+            Some(s) => format!("{}:{}", self.file, s),
+            None => self.file.clone(),
+        }
+    }
+
+    /// An error at relative (row, column).
+    pub fn error(&self, r: usize, c: usize, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(codes::IMPORT, self.addr(r, c), message)
+    }
+}
+
+/// `A`, `B`, …, `Z`, `AA` for 0-based column `c`.
+pub fn col_letters(c: usize) -> String {
+    let mut n = c + 1;
+    let mut out = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        out.push(b'A' + rem as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// 0-based column of `A`, `AB`; `None` for anything else.
+pub fn parse_letters(s: &str) -> Option<usize> {
+    if s.is_empty() || s.len() > 3 || !s.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return None;
+    }
+    let mut n = 0usize;
+    for b in s.bytes() {
+        n = n * 26 + (b.to_ascii_uppercase() - b'A') as usize + 1;
+    }
+    Some(n - 1)
+}
+
+/// Read `path` (shown as `shown`): the named sheet, else the first one.
+pub fn read(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, Diagnostic> {
+    let fail = |msg: String, hint: &str| Diagnostic::error(codes::IMPORT, shown, msg).hint(hint);
+    let meta = std::fs::metadata(path).map_err(|e| {
+        fail(
+            format!("cannot read: {e}"),
+            "check the spreadsheet's path (relative to the folder you run chiso in)",
+        )
+    })?;
+    if meta.len() > MAX_BYTES {
+        return Err(fail(
+            format!(
+                "the file is {} bytes, more than the limit of {MAX_BYTES}",
+                meta.len()
+            ),
+            "save the table alone in a new file",
+        ));
+    }
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    match ext.as_str() {
+        "csv" | "txt" => {
+            if sheet.is_some() {
+                return Err(fail(
+                    "a CSV file has no sheets, so --sheet cannot be used".into(),
+                    "leave out --sheet",
+                ));
+            }
+            read_csv(path, shown)
+        }
+        "xlsx" | "xlsm" | "xls" | "ods" => {
+            // A damaged workbook must be an error, never a crash, even if
+            // the reader panics on it.
+            let read = std::panic::catch_unwind(|| read_workbook(path, shown, sheet));
+            read.unwrap_or_else(|_| {
+                Err(fail(
+                    "cannot read the workbook: it is damaged".into(),
+                    "open it in Excel or LibreOffice and save it again as .xlsx",
+                ))
+            })
+        }
+        _ => Err(fail(
+            format!("`.{ext}` is not a spreadsheet chiso reads"),
+            "save the table as .xlsx, .xls, .ods or .csv",
+        )),
+    }
+}
+
+fn read_workbook(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, Diagnostic> {
+    use calamine::Reader;
+    let fail = |msg: String, hint: String| Diagnostic::error(codes::IMPORT, shown, msg).hint(hint);
+    let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
+        fail(
+            format!("cannot open the workbook: {e}"),
+            "open it in Excel or LibreOffice and save it again as .xlsx".into(),
+        )
+    })?;
+    let names = wb.sheet_names();
+    let name = match sheet {
+        Some(want) => {
+            let want_n = collapse(want).to_lowercase();
+            names
+                .iter()
+                .find(|n| collapse(n).to_lowercase() == want_n)
+                .cloned()
+                .ok_or_else(|| {
+                    fail(
+                        format!("the workbook has no sheet `{want}`"),
+                        format!("sheets: {}", names.join(", ")),
+                    )
+                })?
+        }
+        None => names.first().cloned().ok_or_else(|| {
+            fail(
+                "the workbook has no sheet".into(),
+                "save the table in a sheet".into(),
+            )
+        })?,
+    };
+    let range = wb.worksheet_range(&name).map_err(|e| {
+        fail(
+            format!("cannot read sheet `{name}`: {e}"),
+            "open it in Excel or LibreOffice and save it again as .xlsx".into(),
+        )
+    })?;
+    let origin = range.start().unwrap_or((0, 0));
+    let rows = range
+        .rows()
+        .map(|row| row.iter().map(cell_of).collect())
+        .collect();
+    Ok(Grid {
+        file: shown.to_string(),
+        sheet: Some(name),
+        sheets: names,
+        rows,
+        origin,
+    })
+}
+
+fn cell_of(d: &calamine::Data) -> Cell {
+    use calamine::Data;
+    match d {
+        Data::Empty => Cell::Empty,
+        Data::Int(i) => Cell::Num(*i as f64),
+        Data::Float(f) if f.is_finite() => Cell::Num(*f),
+        Data::Float(f) => Cell::Bad(f.to_string()),
+        Data::String(s) => Cell::Text(s.clone()),
+        Data::Bool(b) => Cell::Bad(b.to_string()),
+        Data::DateTime(dt) => Cell::Bad(format!("a date ({})", dt.as_f64())),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => Cell::Bad(format!("a date ({s})")),
+        Data::Error(e) => Cell::Bad(format!("an error value ({e})")),
+    }
+}
+
+fn read_csv(path: &Path, shown: &str) -> Result<Grid, Diagnostic> {
+    let fail = |msg: String, hint: &str| Diagnostic::error(codes::IMPORT, shown, msg).hint(hint);
+    let bytes = std::fs::read(path).map_err(|e| {
+        fail(
+            format!("cannot read: {e}"),
+            "check the file's path and permissions",
+        )
+    })?;
+    let text = std::str::from_utf8(&bytes).map_err(|_| {
+        fail(
+            "the CSV file is not UTF-8".into(),
+            "in Excel: Save As → \"CSV UTF-8 (Comma delimited)\"; in LibreOffice choose the UTF-8 character set",
+        )
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let delim = sniff_delimiter(text);
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delim)
+        .from_reader(text.as_bytes());
+    let mut rows = Vec::new();
+    for rec in rdr.records() {
+        let rec = rec.map_err(|e| {
+            fail(
+                format!("cannot read the CSV: {e}"),
+                "check the quotes around values",
+            )
+        })?;
+        rows.push(
+            rec.iter()
+                .map(|f| {
+                    if f.trim().is_empty() {
+                        Cell::Empty
+                    } else {
+                        Cell::Text(f.to_string())
+                    }
+                })
+                .collect(),
+        );
+    }
+    Ok(Grid::from_rows(shown, None, rows))
+}
+
+/// `;` (what Excel writes where the decimal mark is a comma), tab, or `,`:
+/// whichever occurs most in the first line outside quotes.
+fn sniff_delimiter(text: &str) -> u8 {
+    let first = text.lines().next().unwrap_or("");
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for c in first.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ';' if !quoted => counts[0] += 1,
+            '\t' if !quoted => counts[1] += 1,
+            ',' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let best = (0..3).max_by_key(|&i| (counts[i], i)).unwrap_or(2);
+    if counts[best] == 0 {
+        return b',';
+    }
+    [b';', b'\t', b','][best]
+}
+
+/// `-`, `–`, `—`, `x`: a cell that says "no figure" on purpose.
+pub fn is_blank_marker(cell: &Cell) -> bool {
+    matches!(cell, Cell::Text(t) if matches!(t.trim(), "-" | "–" | "—" | "x" | "X"))
+}
+
+/// A number as a province types it: `72,10`, `72.10`, `1.234,5`, `86,29%`.
+/// `Ok(None)` for a blank (empty, `-`, `–`); `Err` for other text.
+pub fn parse_number(cell: &Cell) -> Result<Option<f64>, String> {
+    let t = match cell {
+        Cell::Empty => return Ok(None),
+        Cell::Num(n) => return Ok(Some(*n)),
+        Cell::Bad(what) => return Err(format!("the cell holds {what}, not a number")),
+        Cell::Text(t) => collapse(t),
+    };
+    let s = t.trim();
+    if s.is_empty() || matches!(s, "-" | "–" | "—" | "x" | "X") {
+        return Ok(None);
+    }
+    let s = s.strip_suffix('%').unwrap_or(s).trim_end();
+    let s: String = s.chars().filter(|c| *c != ' ').collect();
+    let valid = !s.is_empty()
+        && s.chars()
+            .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+'));
+    if !valid {
+        return Err(format!("`{t}` is not a number"));
+    }
+    let (commas, dots) = (s.matches(',').count(), s.matches('.').count());
+    let plain = match (commas, dots) {
+        (0, 0 | 1) => s.clone(),
+        (1, 0) => s.replace(',', "."),
+        (0, _) => s.replace('.', ""),
+        (1, _) if s.rfind(',') > s.rfind('.') => s.replace('.', "").replace(',', "."),
+        (_, 1) if s.rfind('.') > s.rfind(',') => s.replace(',', ""),
+        _ => return Err(format!("`{t}` is not a number")),
+    };
+    match plain.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(Some(v)),
+        _ => Err(format!("`{t}` is not a number")),
+    }
+}
+
+/// Digits after the decimal mark as written (`72,10` → 2; a stored
+/// `72.1` → 1).
+pub fn decimals_of(cell: &Cell) -> usize {
+    let s = match cell {
+        Cell::Num(n) => crate::import::yamlout::num(*n),
+        Cell::Text(t) => collapse(t),
+        _ => return 0,
+    };
+    let s = s.trim().trim_end_matches('%').trim_end();
+    match s.rfind([',', '.']) {
+        Some(i) if s.matches([',', '.']).count() == 1 || s[i..].len() != 4 => s.len() - i - 1,
+        _ => 0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(s: &str) -> Cell {
+        Cell::Text(s.to_string())
+    }
+
+    #[test]
+    fn numbers_as_typed() {
+        assert_eq!(parse_number(&t("72,10")), Ok(Some(72.1)));
+        assert_eq!(parse_number(&t(" 72.10 ")), Ok(Some(72.1)));
+        assert_eq!(parse_number(&t("1.234,5")), Ok(Some(1234.5)));
+        assert_eq!(parse_number(&t("1,234.5")), Ok(Some(1234.5)));
+        assert_eq!(parse_number(&t("86,29%")), Ok(Some(86.29)));
+        assert_eq!(parse_number(&t("")), Ok(None));
+        assert_eq!(parse_number(&t("-")), Ok(None));
+        assert!(parse_number(&t("bảy")).is_err());
+        assert!(parse_number(&t("1,2,3")).is_err());
+        assert_eq!(decimals_of(&t("72,10")), 2);
+        assert_eq!(decimals_of(&Cell::Num(72.1)), 1);
+    }
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(col_letters(0), "A");
+        assert_eq!(col_letters(25), "Z");
+        assert_eq!(col_letters(26), "AA");
+        assert_eq!(parse_letters("aa"), Some(26));
+        assert_eq!(parse_letters("D"), Some(3));
+    }
+
+    #[test]
+    fn delimiter() {
+        assert_eq!(sniff_delimiter("STT;Đơn vị;Tổng điểm\n"), b';');
+        assert_eq!(sniff_delimiter("a,b,\"c;d\"\n"), b',');
+    }
+}

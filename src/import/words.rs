@@ -1,0 +1,84 @@
+//! The words chiso recognises in a province's table, as slugs (NFC, case
+//! and diacritics folded): `Tên đơn vị` is `ten-don-vi`. Add a synonym here.
+
+/// Header words for the unit's name, as slugs.
+pub const UNIT_WORDS: &[&str] = &[
+    "don-vi",
+    "ten-don-vi",
+    "dia-phuong",
+    "ten-dia-phuong",
+    "huyen-thanh-pho",
+    "huyen-thi-xa-thanh-pho",
+    "ten-huyen-thanh-pho",
+    "ten-huyen",
+    "don-vi-hanh-chinh",
+    "co-quan-don-vi",
+    "ten-co-quan-don-vi",
+    "tinh-thanh-pho",
+    "ten-tinh-thanh-pho",
+    "xa-phuong-thi-tran",
+    "ten-xa-phuong-thi-tran",
+    "unit",
+];
+pub const TOTAL_WORDS: &[&str] = &[
+    "tong-diem",
+    "tong",
+    "tong-cong",
+    "tong-so-diem",
+    "tong-diem-dat-duoc",
+    "diem-dat-duoc",
+    "diem",
+    "diem-so",
+    "chi-so",
+    "chi-so-cchc",
+    "chi-so-cai-cach-hanh-chinh",
+    "gia-tri-chi-so",
+    "ket-qua",
+    "total",
+];
+pub const RANK_WORDS: &[&str] = &[
+    "xep-hang",
+    "thu-hang",
+    "hang",
+    "xep-thu",
+    "vi-tri-xep-hang",
+    "thu-tu-xep-hang",
+    "rank",
+];
+/// Columns that are never data: the row number, notes, a band's name.
+pub const SKIP_WORDS: &[&str] = &[
+    "stt",
+    "tt",
+    "so-tt",
+    "so-thu-tu",
+    "ghi-chu",
+    "xep-loai",
+    "muc-xep-loai",
+];
+/// A unit's code, as in chiso's own CSV download: the key of a new unit.
+pub const KEY_WORDS: &[&str] = &["ma-don-vi", "ma", "ma-so", "key", "ma-dvhc"];
+/// A year column, as in chiso's own CSV download (one row per unit and year).
+pub const YEAR_WORDS: &[&str] = &["nam", "year"];
+
+/// Prefixes (as slugs) of a footnote row.
+pub const NOTE_WORDS: &[&str] = &["ghi-chu", "chu-thich", "nguon", "luu-y", "chu-y", "note"];
+/// Summary rows that are not a unit.
+pub const SUMMARY_WORDS: &[&str] = &[
+    "trung-binh",
+    "binh-quan",
+    "tong-cong",
+    "tong-so",
+    "toan-tinh",
+    "gia-tri-trung-binh",
+    "diem-trung-binh",
+];
+
+/// The label of a row giving each column's maximum ("Điểm tối đa").
+pub const MAX_ROW_WORDS: &[&str] = &[
+    "diem-toi-da",
+    "toi-da",
+    "diem-chuan",
+    "thang-diem",
+    "so-diem-toi-da",
+    "diem-toi-da-theo-quy-dinh",
+];
