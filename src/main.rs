@@ -102,6 +102,10 @@ struct CommonArgs {
     /// Treat warnings as errors (for CI).
     #[arg(long)]
     deny_warnings: bool,
+    /// Addresses published before and gone now were removed on purpose:
+    /// record their removal instead of warning (W0112).
+    #[arg(long)]
+    accept_removed: bool,
     /// How to print diagnostics.
     #[arg(long, value_enum, default_value = "human")]
     format: FormatArg,
@@ -141,6 +145,7 @@ impl CommonArgs {
             drafts: self.drafts,
             deny_warnings: self.deny_warnings,
             no_wait: false,
+            accept_removed: self.accept_removed,
             render: Default::default(),
         }
     }

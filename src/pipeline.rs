@@ -27,6 +27,9 @@ pub struct BuildOptions {
     /// `build --no-wait`: fail (E0602) instead of waiting when another build
     /// holds the output's lock.
     pub no_wait: bool,
+    /// `--accept-removed`: addresses gone since the last build are removed
+    /// on purpose; record that instead of warning.
+    pub accept_removed: bool,
     pub render: RenderOptions,
 }
 
@@ -192,6 +195,17 @@ pub fn prepare(opts: &BuildOptions, sink: &dyn Sink) -> Result<Prepared, Diagnos
 
     if !write_failed {
         diags.extend(crate::render::links::check(&site, &rendered));
+    }
+    // Only a site that builds says which addresses it lost: an article that
+    // failed to load has not lost its address.
+    if !write_failed && !diags.has_errors() {
+        let previous = crate::load::published::read(&opts.output_dir());
+        let (gone, list) = crate::render::published::check(&site, &previous, opts.accept_removed);
+        diags.extend(gone);
+        rendered.add(&list.path);
+        if let Err(d) = sink.put(list) {
+            diags.push(d);
+        }
     }
     timings.mark("links", &mut t);
 

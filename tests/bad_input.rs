@@ -657,7 +657,10 @@ fn raw_html_in_markdown_passes_with_allow() {
         let cfg = s.read(SITE);
         s.write(SITE, format!("{cfg}markdown: {{ raw_html: allow }}\n"));
     });
-    assert!(out.diags().is_empty(), "{}", out.stderr);
+    // The overlay moves the article to another category: its old address
+    // is reported gone (W0112); nothing is said about its raw HTML.
+    let about_html: Vec<_> = out.diags().into_iter().filter(|d| d.1 != "W0112").collect();
+    assert!(about_html.is_empty(), "{}", out.stderr);
     let doc = site.html("output/tin-tuc/duong-le-loi-duoc-nang-cap/index.html");
     assert_eq!(text_of(&doc, ".article-body div.hop b"), "đậm");
     assert_eq!(text_of(&doc, ".article-body span#nho"), "nhỏ");

@@ -39,5 +39,7 @@ codes! {
     SANITIZED = "W0106": "raw HTML lost what is never published: a script, form, frame, event handler, unsafe address or unlisted tag";
     NOT_MARKDOWN = "W0110": "a file in content/articles or content/pages is not Markdown";
     EXTERNAL_IMAGE = "W0111": "an image is loaded from another site";
+    REMOVED_URL = "W0112": "an address the site published is now neither a page nor an alias";
+    LINK_TO_ALIAS = "W0113": "a link goes to an old address (an alias) instead of the page";
     SOURCE_PLACEHOLDER = "W0401": "a dataset's source is still the placeholder that `chiso import data` wrote";
 }

@@ -7,5 +7,6 @@ pub mod content;
 pub mod frontmatter;
 pub mod fs;
 pub mod permalink;
+pub mod published;
 pub mod theme;
 pub mod yaml;

@@ -154,6 +154,28 @@ pub fn check(site: &Site, rendered: &Rendered) -> Diagnostics {
                 .map(|l| (l, page_of.get(l.file.as_path()).copied().unwrap_or("/"))),
         )
         .collect();
+    // Old addresses resolve (their redirect pages exist), with a warning.
+    let alias_of: HashMap<&str, &str> = site
+        .aliases
+        .iter()
+        .map(|a| (a.path.as_str(), a.target.as_str()))
+        .collect();
+    for (l, page) in refs.iter().filter(|_| !alias_of.is_empty()) {
+        let Some((path, _)) = resolve(&l.url, page, prefix) else {
+            continue;
+        };
+        if let Some(target) = file_for(&path, &files).and_then(|f| alias_of.get(f.as_str())) {
+            diags.push(
+                Diagnostic::warning(
+                    codes::LINK_TO_ALIAS,
+                    l.file.clone(),
+                    format!("link to `{}`, an old address of {target}", l.url),
+                )
+                .at(l.line, 0)
+                .hint(format!("link to {target} itself: readers skip a redirect")),
+            );
+        }
+    }
     // Checked in parallel (tens of thousands of links), reported in order.
     use rayon::prelude::*;
     let problems: Vec<Option<(&LinkRef, String)>> = refs

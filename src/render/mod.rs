@@ -16,6 +16,7 @@ pub mod links;
 pub mod markdown;
 pub mod owners;
 pub mod pages;
+pub mod published;
 pub mod renderer;
 pub mod sanitize;
 pub mod shortcodes;

@@ -16,6 +16,10 @@ pub struct Owner {
     pub what: String,
     pub file: PathBuf,
     pub line: usize,
+    /// Articles, pages and category pages are checked against each other
+    /// by the model already (serve renders only some jobs); a clash between
+    /// two of them is not reported twice.
+    pub model_checked: bool,
 }
 
 impl Owner {
@@ -40,6 +44,7 @@ pub fn owner(site: &Site, job: Job, copied: Option<&str>) -> Owner {
         what: what.to_string(),
         file: PathBuf::from("(chiso)"),
         line: 0,
+        model_checked: false,
     };
     match job {
         Job::Article(i) => {
@@ -48,6 +53,7 @@ pub fn owner(site: &Site, job: Job, copied: Option<&str>) -> Owner {
                 what: "the article".into(),
                 file: a.source.clone(),
                 line: a.slug_loc.line,
+                model_checked: true,
             }
         }
         Job::Page(i) => {
@@ -56,6 +62,7 @@ pub fn owner(site: &Site, job: Job, copied: Option<&str>) -> Owner {
                 what: "the page".into(),
                 file: p.source.clone(),
                 line: p.slug_loc.line,
+                model_checked: true,
             }
         }
         Job::List(l) => {
@@ -72,17 +79,20 @@ pub fn owner(site: &Site, job: Job, copied: Option<&str>) -> Owner {
                     .map(|&i| site.articles[i].article.source.clone())
                     .unwrap_or_default(),
                 line: 0,
+                model_checked: l.kind == ListKind::Category && l.page == 1,
             }
         }
         Job::Data(d) => Owner {
             what: format!("the pages of dataset `{}`", site.datasets[d].slug),
             file: site.datasets[d].file.clone(),
             line: 0,
+            model_checked: false,
         },
         Job::Static => Owner {
             what: "the static file".into(),
             file: copied.map_or_else(PathBuf::new, static_source),
             line: 0,
+            model_checked: false,
         },
         Job::Alias(i) => {
             let a = &site.aliases[i];
@@ -90,6 +100,7 @@ pub fn owner(site: &Site, job: Job, copied: Option<&str>) -> Owner {
                 what: format!("the alias {}", a.url),
                 file: a.source.clone(),
                 line: a.line,
+                model_checked: false,
             }
         }
         Job::Redirects => chiso("the redirect files"),
@@ -112,6 +123,7 @@ impl Owners {
             None => {
                 self.seen.insert(path.to_string(), owner);
             }
+            Some(first) if first.model_checked && owner.model_checked => {}
             Some(first) if first.what == owner.what && first.file == owner.file => diags.push(
                 Diagnostic::error(
                     codes::DUPLICATE_URL,

@@ -1,0 +1,77 @@
+//! A published address never breaks silently: each build writes the list
+//! of its public addresses (articles, pages, aliases) into the output; the
+//! next build warns about any that is now neither a page nor an alias,
+//! naming the file that last owned it and the `aliases:` line to add.
+
+use crate::diag::Diagnostic;
+use crate::diag::codes;
+use crate::load::published::{FILE, Published};
+use crate::model::site::Site;
+use crate::output::sink::OutputFile;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Every public address of the site and its source file.
+fn current(site: &Site) -> BTreeMap<String, PathBuf> {
+    let mut m = BTreeMap::new();
+    for e in &site.articles {
+        m.insert(e.url.clone(), e.article.source.clone());
+    }
+    for p in &site.pages {
+        m.insert(p.url.clone(), p.page.source.clone());
+    }
+    for a in &site.aliases {
+        m.insert(a.url.clone(), a.source.clone());
+    }
+    m
+}
+
+/// The warnings for addresses gone since the last build, and this build's
+/// list. Gone addresses stay on the list, and are warned about again, until
+/// a build with `accept_removed` records their removal.
+pub fn check(
+    site: &Site,
+    previous: &[Published],
+    accept_removed: bool,
+) -> (Vec<Diagnostic>, OutputFile) {
+    let mut list = current(site);
+    let mut warnings = Vec::new();
+    for p in previous {
+        if list.contains_key(&p.url) || accept_removed {
+            continue;
+        }
+        warnings.push(gone(p));
+        list.insert(p.url.clone(), p.source.clone());
+    }
+    let mut text = String::from(
+        "# Addresses this site has published (chiso keeps this list; see --accept-removed)\n",
+    );
+    for (url, source) in &list {
+        text.push_str(url);
+        text.push('\t');
+        text.push_str(&source.to_string_lossy().replace('\\', "/"));
+        text.push('\n');
+    }
+    let file = OutputFile {
+        path: FILE.to_string(),
+        bytes: text.into_bytes(),
+    };
+    (warnings, file)
+}
+
+fn gone(p: &Published) -> Diagnostic {
+    Diagnostic::warning(
+        codes::REMOVED_URL,
+        p.source.clone(),
+        format!(
+            "the address {} was published by this file and now leads nowhere",
+            p.url
+        ),
+    )
+    .hint(format!(
+        "readers and search engines still have it: add to the front matter of the article \
+         that replaces it `aliases: [\"{}\"]`, or, if it was removed on purpose, build once \
+         with --accept-removed",
+        p.url
+    ))
+}
