@@ -21,9 +21,10 @@ mod util;
 pub use diag::{Diagnostic, Diagnostics, Format, Severity, codes, render as render_diagnostics};
 pub use load::theme::DEFAULT_TEMPLATES;
 pub use output::staging::remove_old;
-pub use pipeline::{BuildOptions, Report, build, check};
+pub use pipeline::{BuildOptions, Report, ScheduleReport, build, check};
 pub use scaffold::create as new_site;
 pub use serve::run as serve;
+pub use util::dates::{Now, NowSource};
 
 /// The parsers that property tests and fuzz targets drive directly.
 pub mod parsers {

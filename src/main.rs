@@ -68,6 +68,15 @@ struct CommonArgs {
     /// How to print diagnostics.
     #[arg(long, value_enum, default_value = "human")]
     format: FormatArg,
+    /// Take this instant (RFC 3339, e.g. 2024-05-20T13:50:00+07:00) as now
+    /// for publish_date and expiry_date [default: SOURCE_DATE_EPOCH, else
+    /// the clock].
+    #[arg(long, value_name = "RFC3339")]
+    now: Option<String>,
+    /// Build every article whatever its publish_date and expiry_date
+    /// (previews).
+    #[arg(long)]
+    future: bool,
 }
 
 #[derive(Args, Clone)]
@@ -95,9 +104,23 @@ struct ServeArgs {
     timings: bool,
 }
 
+/// The build's "now": `--now`, else `SOURCE_DATE_EPOCH`, else the clock.
+/// The only place chiso reads the clock or that variable; the value is
+/// passed down in `BuildOptions`.
+fn resolve_now(flag: Option<&str>) -> Result<chiso::Now, String> {
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    chiso::Now::resolve(flag, epoch.as_deref(), jiff::Timestamp::now)
+}
+
 impl CommonArgs {
-    fn options(&self) -> BuildOptions {
-        BuildOptions {
+    /// The options of this command; `Err`: `--now` or `SOURCE_DATE_EPOCH`
+    /// cannot be read (printed, exit code 2).
+    fn options(&self) -> Result<BuildOptions, ExitCode> {
+        let now = resolve_now(self.now.as_deref()).map_err(|e| {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        })?;
+        Ok(BuildOptions {
             root: self.root.clone(),
             output: self.output.clone(),
             base_url: self.base_url.clone(),
@@ -105,7 +128,9 @@ impl CommonArgs {
             deny_warnings: self.deny_warnings,
             no_wait: false,
             render: Default::default(),
-        }
+            now,
+            future: self.future,
+        })
     }
     fn format(&self) -> Format {
         match self.format {
@@ -143,6 +168,20 @@ fn exit_for(d: &Diagnostics) -> ExitCode {
     }
 }
 
+/// One line saying which "now" the build used, when it held anything back.
+fn schedule_line(r: &Report) {
+    let s = &r.schedule;
+    if s.scheduled + s.expired > 0 {
+        eprintln!(
+            "schedule: now is {} (from {}); {} article(s) held back until their publish_date, {} expired",
+            s.now,
+            s.source.describe(),
+            s.scheduled,
+            s.expired
+        );
+    }
+}
+
 fn summary(verb: &str, r: &Report, start: Instant, c: &CommonArgs) {
     if !matches!(c.format, FormatArg::Human) {
         return;
@@ -174,19 +213,23 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
-            let opts = BuildOptions {
-                no_wait: b.no_wait,
-                ..b.common.options()
+            let opts = match b.common.options() {
+                Ok(o) => BuildOptions {
+                    no_wait: b.no_wait,
+                    ..o
+                },
+                Err(code) => return code,
             };
             match chiso::build(&opts) {
                 Ok(r) => {
                     print_diags(&r.warnings, &b.common);
+                    schedule_line(&r);
                     if b.timings {
                         for (name, d) in &r.timings.phases {
                             eprintln!("  {name:<8} {:>8.1} ms", d.as_secs_f64() * 1000.0);
                         }
                     }
-                    let out = b.common.options().output_dir();
+                    let out = opts.output_dir();
                     summary(&format!("built {}", out.display()), &r, start, &b.common);
                     ExitCode::SUCCESS
                 }
@@ -208,9 +251,14 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
-            match chiso::check(&c.options()) {
+            let opts = match c.options() {
+                Ok(o) => o,
+                Err(code) => return code,
+            };
+            match chiso::check(&opts) {
                 Ok(r) => {
                     print_diags(&r.warnings, &c);
+                    schedule_line(&r);
                     summary("check passed", &r, start, &c);
                     ExitCode::SUCCESS
                 }
@@ -228,7 +276,10 @@ fn main() -> ExitCode {
                 ExitCode::from(2)
             }
         }
-        Command::Serve(s) => chiso::serve(&s.common.options(), s.port, s.timings),
+        Command::Serve(s) => match s.common.options() {
+            Ok(o) => chiso::serve(&o, s.port, s.timings),
+            Err(code) => code,
+        },
         Command::New { path } => match chiso::new_site(&path) {
             Ok(()) => {
                 eprintln!(

@@ -6,5 +6,6 @@ pub mod config;
 pub mod content;
 pub mod frontmatter;
 pub mod fs;
+pub mod schedule;
 pub mod theme;
 pub mod yaml;

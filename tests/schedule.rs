@@ -1,0 +1,277 @@
+//! Scheduled publishing (`publish_date:`, `expiry_date:`, `--now`,
+//! `SOURCE_DATE_EPOCH`, `--future`) and the editors' `chiso new article` /
+//! `chiso new dataset`.
+
+mod common;
+use common::{Site, assert_same_tree, broken_with, builds};
+
+const SCHEDULED: &str = "content/articles/tin/ba.md";
+/// Where the scheduled article is built (category Kinh tế, slug from title).
+const SCHEDULED_PAGE: &str = "output/kinh-te/ke-hoach-thang-sau/index.html";
+
+fn article(extra: &str) -> String {
+    format!(
+        "---\ntitle: \"Kế hoạch tháng sau\"\ndate: 2024-05-21T08:00:00+07:00\n{extra}category: \"Kinh tế\"\ntags: [\"Phong Thổ\"]\nsummary: \"Sapo.\"\n---\nNội dung.\n"
+    )
+}
+
+/// Every output file that names the scheduled article's address.
+fn mentions(site: &Site) -> Vec<String> {
+    site.snapshot_output()
+        .into_iter()
+        .filter(|(_, b)| String::from_utf8_lossy(b).contains("ke-hoach-thang-sau"))
+        .map(|(p, _)| p.display().to_string())
+        .collect()
+}
+
+#[test]
+fn article_is_held_back_until_its_publish_date_and_linked_from_nowhere() {
+    let site = Site::good_built();
+    site.write(SCHEDULED, article("publish_date: 2024-06-01 08:00\n"));
+    let early = site.run(&["build", "--now", "2024-06-01T07:59:59+07:00"]);
+    early.assert_code(0);
+    assert!(!site.path(SCHEDULED_PAGE).exists());
+    assert_eq!(
+        mentions(&site),
+        Vec::<String>::new(),
+        "held back, yet linked"
+    );
+    assert!(
+        early.stderr.contains(
+            "schedule: now is 2024-06-01T07:59:59+07:00 (from --now); 1 article(s) held back until their publish_date, 0 expired"
+        ),
+        "{}",
+        early.stderr
+    );
+    // publish_date ≤ now: built, and listed (home, category, tag, feed, sitemap).
+    let due = site.run(&["build", "--now", "2024-06-01T01:00:00Z"]);
+    due.assert_code(0);
+    assert!(site.path(SCHEDULED_PAGE).is_file());
+    let m = mentions(&site);
+    for f in ["index.html", "sitemap.xml", "kinh-te/index.html"] {
+        assert!(m.iter().any(|p| p == f), "{f} not in {m:?}");
+    }
+    assert!(!due.stderr.contains("schedule:"), "{}", due.stderr);
+}
+
+#[test]
+fn article_is_removed_at_its_expiry_date() {
+    let site = Site::good_built();
+    site.write(
+        SCHEDULED,
+        article("publish_date: 2024-06-01\nexpiry_date: 2024-07-01T00:00:00+07:00\n"),
+    );
+    site.run(&["build", "--now", "2024-06-30T23:59:59+07:00"])
+        .assert_code(0);
+    assert!(site.path(SCHEDULED_PAGE).is_file());
+    let out = site.run(&["build", "--now", "2024-07-01T00:00:00+07:00"]);
+    out.assert_code(0);
+    assert!(!site.path(SCHEDULED_PAGE).exists());
+    assert_eq!(mentions(&site), Vec::<String>::new());
+    assert!(
+        out.stderr
+            .contains("0 article(s) held back until their publish_date, 1 expired"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn now_comes_from_the_flag_then_source_date_epoch() {
+    let site = Site::good_built();
+    site.write(
+        SCHEDULED,
+        article("publish_date: 2024-06-01T08:00:00+07:00\n"),
+    );
+    // 2024-06-01T01:00:00Z = 08:00 in Vietnam: due.
+    let due = "1717203600";
+    let out = site.run_env(&["build"], &[("SOURCE_DATE_EPOCH", due)]);
+    out.assert_code(0);
+    assert!(site.path(SCHEDULED_PAGE).is_file());
+    // One second earlier: held back, and the line names the variable.
+    let out = site.run_env(&["build"], &[("SOURCE_DATE_EPOCH", "1717203599")]);
+    out.assert_code(0);
+    assert!(!site.path(SCHEDULED_PAGE).exists());
+    assert!(
+        out.stderr
+            .contains("now is 2024-06-01T07:59:59+07:00 (from SOURCE_DATE_EPOCH)"),
+        "{}",
+        out.stderr
+    );
+    // --now wins over the variable.
+    let out = site.run_env(
+        &["build", "--now", "2030-01-01T00:00:00Z"],
+        &[("SOURCE_DATE_EPOCH", "1717203599")],
+    );
+    out.assert_code(0);
+    assert!(site.path(SCHEDULED_PAGE).is_file());
+    // Neither: the clock (today is long after 2024).
+    let out = site.run_env(&["build"], &[("SOURCE_DATE_EPOCH", "")]);
+    out.assert_code(0);
+    assert!(site.path(SCHEDULED_PAGE).is_file());
+}
+
+#[test]
+fn unreadable_now_or_source_date_epoch_is_a_usage_error() {
+    let site = Site::good_built();
+    for (args, env) in [
+        (vec!["build", "--now", "mai"], vec![]),
+        (vec!["check", "--now", "2024-06-01 08:00"], vec![]),
+        (vec!["build"], vec![("SOURCE_DATE_EPOCH", "1.5e9")]),
+    ] {
+        let out = site.run_env(&args, &env);
+        out.assert_code(2);
+        assert!(out.stderr.contains("error:"), "{}", out.stderr);
+    }
+}
+
+#[test]
+fn future_flag_builds_scheduled_and_expired_articles_but_not_drafts() {
+    let (site, _) = builds(|s| {
+        s.write(SCHEDULED, article("publish_date: 2099-01-01\n"));
+        s.write(
+            "content/articles/tin/bon.md",
+            "---\ntitle: \"Tin đã hết hạn\"\ndate: 2024-05-01\nexpiry_date: 2024-05-02\nsummary: \"S.\"\n---\nX\n",
+        );
+        s.write(
+            "content/articles/tin/nam.md",
+            "---\ntitle: \"Bản nháp hẹn giờ\"\ndate: 2024-05-01\npublish_date: 2024-05-01\ndraft: true\nsummary: \"S.\"\n---\nX\n",
+        );
+    });
+    assert!(!site.path(SCHEDULED_PAGE).exists());
+    let out = site.run(&["build", "--future"]);
+    out.assert_code(0);
+    assert!(site.path(SCHEDULED_PAGE).is_file());
+    assert!(
+        mentions_slug(&site, "tin-da-het-han"),
+        "expired, yet --future"
+    );
+    assert!(
+        !mentions_slug(&site, "ban-nhap-hen-gio"),
+        "a draft stays a draft"
+    );
+    assert!(!out.stderr.contains("schedule:"), "{}", out.stderr);
+    let out = site.run(&["build", "--future", "--drafts"]);
+    out.assert_code(0);
+    assert!(mentions_slug(&site, "ban-nhap-hen-gio"));
+}
+
+fn mentions_slug(site: &Site, slug: &str) -> bool {
+    site.snapshot_output()
+        .keys()
+        .any(|p| p.to_string_lossy().contains(slug))
+}
+
+#[test]
+fn output_is_byte_identical_for_the_same_inputs_and_now() {
+    let site = Site::good_built();
+    site.write(
+        SCHEDULED,
+        article("publish_date: 2024-06-01T08:00:00+07:00\n"),
+    );
+    site.write(
+        "content/articles/tin/bon.md",
+        "---\ntitle: \"Tin đã hết hạn\"\ndate: 2024-05-01\nexpiry_date: 2024-05-25\nsummary: \"S.\"\n---\nX\n",
+    );
+    let now = "2024-05-30T12:00:00+07:00";
+    site.run(&["build", "--now", now]).assert_code(0);
+    let first = site.snapshot_output();
+    site.run(&["build", "--now", now]).assert_code(0);
+    assert_same_tree(&first, &site.snapshot_output());
+    // The same instant from SOURCE_DATE_EPOCH (2024-05-30T05:00:00Z).
+    site.run_env(&["build"], &[("SOURCE_DATE_EPOCH", "1717045200")])
+        .assert_code(0);
+    assert_same_tree(&first, &site.snapshot_output());
+    // Another now gives another site.
+    site.run(&["build", "--now", "2024-06-02T00:00:00+07:00"])
+        .assert_code(0);
+    assert_ne!(first, site.snapshot_output());
+}
+
+#[test]
+fn link_to_a_scheduled_article_is_a_broken_link_saying_when_it_is_due() {
+    let (_, out) = broken_with(
+        |s| {
+            s.write(SCHEDULED, article("publish_date: 2024-06-01 08:00\n"));
+            s.write(
+                "content/articles/tin/mot.md",
+                s.read("content/articles/tin/mot.md")
+                    + "\nXem [kế hoạch](/kinh-te/ke-hoach-thang-sau/).\n",
+            );
+        },
+        &["--now", "2024-05-25T00:00:00+07:00"],
+        1,
+    );
+    out.assert_error("E0501", "content/articles/tin/mot.md:17");
+    assert!(
+        out.stderr
+            .contains("the linked article is scheduled for 2024-06-01T08:00:00+07:00"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("content/articles/tin/ba.md is not published at this build's time"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn link_to_an_expired_article_says_it_expired() {
+    let (_, out) = broken_with(
+        |s| {
+            s.write(SCHEDULED, article("expiry_date: 2024-05-22\n"));
+            s.write(
+                "content/articles/tin/hai.md",
+                s.read("content/articles/tin/hai.md")
+                    + "\n[cũ](../../kinh-te/ke-hoach-thang-sau/)\n",
+            );
+        },
+        &["--now", "2024-05-25T00:00:00+07:00"],
+        1,
+    );
+    out.assert_error("E0501", "content/articles/tin/hai.md");
+    assert!(
+        out.stderr
+            .contains("the linked article expired at 2024-05-22T00:00:00+07:00"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn unreadable_publish_or_expiry_date_is_an_error_at_its_line() {
+    let (_, out) = broken_with(
+        |s| {
+            s.write(
+                SCHEDULED,
+                article("publish_date: 2024-13-01\nexpiry_date: ngày mai\n"),
+            )
+        },
+        &[],
+        1,
+    );
+    out.assert_error("E0102", "content/articles/tin/ba.md:4");
+    out.assert_error("E0102", "content/articles/tin/ba.md:5");
+    assert!(
+        out.stderr.contains("cannot read publish_date:"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn expiry_date_not_after_publish_date_is_an_error_at_expiry_date() {
+    let (_, out) = broken_with(
+        |s| {
+            s.write(
+                SCHEDULED,
+                article("publish_date: 2024-06-01 08:00\nexpiry_date: 2024-06-01T01:00:00Z\n"),
+            )
+        },
+        &["--future"],
+        1,
+    );
+    out.assert_error("E0109", "content/articles/tin/ba.md:5");
+}
