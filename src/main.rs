@@ -28,14 +28,56 @@ enum Command {
     /// Serve the site on 127.0.0.1 and rebuild on every change, reloading
     /// the open browser page.
     Serve(ServeArgs),
-    /// Create a new site skeleton in a folder.
+    /// Create a new site (`chiso new <path>` or `chiso new site <path>`), an
+    /// article (`chiso new article "Tiêu đề"`) or a dataset (`chiso new
+    /// dataset <slug>`).
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
     New {
-        /// Folder to create (must not exist or be empty).
-        path: PathBuf,
+        #[command(subcommand)]
+        what: Option<NewCommand>,
+        /// Folder of the new site (must not exist or be empty); same as
+        /// `chiso new site <path>`.
+        #[arg(required = true)]
+        path: Option<PathBuf>,
     },
     /// Internal: delete an output folder that a build set aside.
     #[command(name = "__remove-old", hide = true)]
     RemoveOld { path: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// Create a new site skeleton in a folder.
+    Site {
+        /// Folder to create (must not exist or be empty).
+        path: PathBuf,
+    },
+    /// Write content/articles/<year>/<slug>.md with its front matter filled
+    /// in (date now, in the site's time zone; author from CHISO_AUTHOR) and
+    /// print its path. Never overwrites a file.
+    Article {
+        /// The article's title; the file name is made from it.
+        title: String,
+        /// The article's category [default: site.yaml's default_category].
+        #[arg(long)]
+        category: Option<String>,
+        /// Site root: the folder holding content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Take this instant as now (RFC 3339) instead of SOURCE_DATE_EPOCH
+        /// or the clock.
+        #[arg(long)]
+        now: Option<String>,
+    },
+    /// Write content/data/<slug>.yaml: a commented skeleton of a dataset
+    /// (DATA-SCHEMA), ready to fill in. Never overwrites a file.
+    Dataset {
+        /// The dataset's slug (lowercase a–z, digits and hyphens).
+        slug: String,
+        /// Site root: the folder holding content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -280,19 +322,53 @@ fn main() -> ExitCode {
             Ok(o) => chiso::serve(&o, s.port, s.timings),
             Err(code) => code,
         },
-        Command::New { path } => match chiso::new_site(&path) {
-            Ok(()) => {
-                eprintln!(
-                    "created a new site in {}; build it with: chiso build --root {}",
-                    path.display(),
-                    path.display()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::from(2)
-            }
-        },
+        Command::New { what, path } => new(what, path),
+    }
+}
+
+fn new(what: Option<NewCommand>, path: Option<PathBuf>) -> ExitCode {
+    let what = match (what, path) {
+        (Some(w), _) => w,
+        (None, Some(path)) => NewCommand::Site { path },
+        (None, None) => {
+            eprintln!(
+                "error: say what to create: chiso new <site folder>, chiso new article \"Tiêu đề\" or chiso new dataset <slug>"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let done = match what {
+        NewCommand::Site { path } => chiso::new_site(&path).map(|()| {
+            eprintln!(
+                "created a new site in {}; build it with: chiso build --root {}",
+                path.display(),
+                path.display()
+            );
+        }),
+        NewCommand::Article {
+            title,
+            category,
+            root,
+            now,
+        } => resolve_now(now.as_deref()).and_then(|now| {
+            let author = std::env::var("CHISO_AUTHOR").ok();
+            let new = chiso::NewArticle {
+                title: &title,
+                category: category.as_deref(),
+                author: author.as_deref(),
+                now: now.ts,
+            };
+            chiso::new_article(&root, &new).map(|p| println!("{}", p.display()))
+        }),
+        NewCommand::Dataset { slug, root } => {
+            chiso::new_dataset(&root, &slug).map(|p| println!("{}", p.display()))
+        }
+    };
+    match done {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
     }
 }

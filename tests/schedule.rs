@@ -275,3 +275,152 @@ fn expiry_date_not_after_publish_date_is_an_error_at_expiry_date() {
     );
     out.assert_error("E0109", "content/articles/tin/ba.md:5");
 }
+
+#[test]
+fn new_article_is_dated_now_in_the_site_zone_and_filed_under_its_year() {
+    let site = Site::good_built();
+    // 20:30 UTC on New Year's Eve is already 2025 in Vietnam.
+    let out = site.run_env(
+        &[
+            "new",
+            "article",
+            "Tiêu đề bài viết: \"mới\"",
+            "--category",
+            "Kinh tế",
+        ],
+        &[
+            ("SOURCE_DATE_EPOCH", "1735677000"),
+            ("CHISO_AUTHOR", "Lò Thị Mai"),
+        ],
+    );
+    out.assert_code(0);
+    let rel = "content/articles/2025/tieu-de-bai-viet-moi.md";
+    assert_eq!(
+        out.stdout.trim(),
+        site.path(rel).display().to_string(),
+        "{}",
+        out.stderr
+    );
+    let text = site.read(rel);
+    for want in [
+        "title: \"Tiêu đề bài viết: \\\"mới\\\"\"\n",
+        "date: 2025-01-01T03:30:00+07:00\n",
+        "author: \"Lò Thị Mai\"\n",
+        "category: \"Kinh tế\"\n",
+        "tags: []\n",
+        "summary: \"\"\n",
+        "# Viết sapo",
+    ] {
+        assert!(text.contains(want), "{want:?} not in\n{text}");
+    }
+    // It builds, with its title, and check asks for the sapo.
+    let check = site.run(&["check"]);
+    check.assert_code(0);
+    check.assert_diag("warning", "W0101", rel);
+    site.run(&["build"]).assert_code(0);
+    assert!(
+        site.path("output/kinh-te/tieu-de-bai-viet-moi/index.html")
+            .is_file()
+    );
+}
+
+#[test]
+fn new_article_takes_now_from_the_flag_and_never_overwrites() {
+    let site = Site::good_built();
+    let args = [
+        "new",
+        "article",
+        "Họp báo quý II",
+        "--now",
+        "2024-06-30T10:00:00+07:00",
+    ];
+    let out = site.run_env(&args, &[("CHISO_AUTHOR", "")]);
+    out.assert_code(0);
+    let rel = "content/articles/2024/hop-bao-quy-ii.md";
+    let text = site.read(rel);
+    assert!(text.contains("date: 2024-06-30T10:00:00+07:00\n"), "{text}");
+    // No --category: the site's default category; no author.
+    assert!(text.contains("category: \"Tin tức\"\n"), "{text}");
+    assert!(text.contains("author: \"\"\n"), "{text}");
+    site.write(rel, "đã sửa");
+    let again = site.run(&args);
+    again.assert_code(2);
+    assert!(again.stderr.contains("already exists"), "{}", again.stderr);
+    assert_eq!(site.read(rel), "đã sửa");
+    site.run(&["new", "article", "!!!"]).assert_code(2);
+}
+
+/// What the test types into the dataset skeleton's placeholders.
+const FILLED: &[(&str, &str)] = &[
+    ("___title___", "Chỉ số cải cách hành chính các xã"),
+    ("___publisher___", "UBND huyện Phong Thổ"),
+    ("___source_url___", "https://phongtho.laichau.gov.vn/qd-12"),
+    ("___source_note___", "Quyết định số 12/QĐ-UBND"),
+    ("___scale_max___", "100"),
+    ("___field_key___", "the-che"),
+    ("___field_name___", "Cải cách thể chế"),
+    ("___field_max___", "10"),
+    ("___unit_key___", "01"),
+    ("___unit_name___", "Xã Mường So"),
+    ("___unit_short___", "Mường So"),
+    ("___year___", "2023"),
+    ("___total___", "81.25"),
+    ("___rank___", "1"),
+    ("___field_value___", "8.5"),
+];
+
+#[test]
+fn new_dataset_skeleton_fails_check_until_filled_then_passes() {
+    let site = Site::good_built();
+    let out = site.run(&["new", "dataset", "chi-so-cchc-xa"]);
+    out.assert_code(0);
+    let rel = "content/data/chi-so-cchc-xa.yaml";
+    assert_eq!(out.stdout.trim(), site.path(rel).display().to_string());
+    let skeleton = site.read(rel);
+    assert!(skeleton.contains("# Tên đầy đủ") && skeleton.contains("the full title"));
+    // As written, check stops at the placeholders.
+    let check = site.run(&["check"]);
+    check.assert_code(1);
+    check.assert_error("E0401", rel);
+    // Filled in, it passes and builds its pages.
+    let mut filled = skeleton.clone();
+    for (k, v) in FILLED {
+        assert!(filled.contains(k), "no placeholder {k}");
+        filled = filled.replace(k, v);
+    }
+    let left: Vec<&str> = filled
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#') && l.contains("___"))
+        .collect();
+    assert!(left.is_empty(), "placeholders left: {left:?}");
+    site.write(rel, &filled);
+    let check = site.run(&["check", "--deny-warnings"]);
+    check.assert_code(0);
+    site.run(&["build"]).assert_code(0);
+    let page = site.snapshot_output();
+    assert!(
+        page.keys()
+            .any(|p| p.to_string_lossy().contains("chi-so-cchc-xa")),
+        "no dataset page"
+    );
+    // Never overwrites; a slug must be a slug.
+    site.run(&["new", "dataset", "chi-so-cchc-xa"])
+        .assert_code(2);
+    assert_eq!(site.read(rel), filled);
+    site.run(&["new", "dataset", "Chỉ Số"]).assert_code(2);
+}
+
+#[test]
+fn new_site_is_made_by_new_path_and_by_new_site_path() {
+    let tmp = tempfile::tempdir().unwrap();
+    for args in [vec!["new"], vec!["new", "site"]] {
+        let dir = tmp.path().join(args.len().to_string());
+        let out = std::process::Command::new(common::BIN)
+            .args(&args)
+            .arg(&dir)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}");
+        assert!(dir.join("content/site.yaml").is_file());
+    }
+}
