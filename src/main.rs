@@ -212,15 +212,8 @@ fn exit_for(d: &Diagnostics) -> ExitCode {
 
 /// One line saying which "now" the build used, when it held anything back.
 fn schedule_line(r: &Report) {
-    let s = &r.schedule;
-    if s.scheduled + s.expired > 0 {
-        eprintln!(
-            "schedule: now is {} (from {}); {} article(s) held back until their publish_date, {} expired",
-            s.now,
-            s.source.describe(),
-            s.scheduled,
-            s.expired
-        );
+    if let Some(line) = r.schedule.line() {
+        eprintln!("{line}");
     }
 }
 

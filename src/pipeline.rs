@@ -214,6 +214,22 @@ fn finish(mut d: Diagnostics) -> Diagnostics {
     d
 }
 
+impl ScheduleReport {
+    /// The line a build prints when it held any article back: which "now"
+    /// it used, from where, and how many.
+    pub fn line(&self) -> Option<String> {
+        (self.scheduled + self.expired > 0).then(|| {
+            format!(
+                "schedule: now is {} (from {}); {} article(s) held back until their publish_date, {} expired",
+                self.now,
+                self.source.describe(),
+                self.scheduled,
+                self.expired
+            )
+        })
+    }
+}
+
 /// How many articles the schedule held back, and the "now" it used.
 pub fn schedule_report(site: &Site, now: Now) -> ScheduleReport {
     let scheduled = site

@@ -424,3 +424,91 @@ fn new_site_is_made_by_new_path_and_by_new_site_path() {
         assert!(dir.join("content/site.yaml").is_file());
     }
 }
+
+/// `chiso serve --port 0 --output <out> <args>` on `site`, killed on drop.
+struct Serve(std::process::Child);
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn wait_for(what: &str, mut f: impl FnMut() -> bool) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while std::time::Instant::now() < deadline {
+        if f() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+#[test]
+fn serve_holds_back_by_its_now_and_follows_edits_of_the_dates() {
+    let site = Site::fixture("good");
+    site.write(SCHEDULED, article("publish_date: 2024-06-01 08:00\n"));
+    let out = site.path("serve-out");
+    #[allow(clippy::zombie_processes)] // waited for in Serve::drop
+    let child = std::process::Command::new(common::BIN)
+        .args(["serve", "--port", "0", "--now", "2024-05-25T00:00:00+07:00"])
+        .arg("--root")
+        .arg(site.root())
+        .arg("--output")
+        .arg(&out)
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let _serve = Serve(child);
+    let home = out.join("index.html");
+    let page = out.join("kinh-te/ke-hoach-thang-sau/index.html");
+    let mot = out.join("kinh-te/duong-le-loi-duoc-nang-cap/index.html");
+    wait_for("the first build", || home.is_file() && mot.is_file());
+    assert!(!page.exists());
+    // Moving publish_date before serve's now publishes the article…
+    site.write(SCHEDULED, article("publish_date: 2024-05-24 08:00\n"));
+    wait_for("the article to come due", || page.is_file());
+    wait_for("the home page to list it", || {
+        std::fs::read_to_string(&home).is_ok_and(|h| h.contains("ke-hoach-thang-sau"))
+    });
+    // …and an expiry before it removes it again.
+    site.write(
+        SCHEDULED,
+        article("publish_date: 2024-05-24 08:00\nexpiry_date: 2024-05-24 09:00\n"),
+    );
+    wait_for("the expired article to go", || !page.exists());
+}
+
+#[test]
+fn the_clock_and_source_date_epoch_are_read_only_in_main() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut readers = Vec::new();
+    for e in walkdir::WalkDir::new(&src).sort_by_file_name() {
+        let e = e.unwrap();
+        if e.path().extension().is_none_or(|x| x != "rs") {
+            continue;
+        }
+        let text = std::fs::read_to_string(e.path()).unwrap();
+        let rel = e.path().strip_prefix(&src).unwrap().display().to_string();
+        for needle in [
+            "Timestamp::now",
+            "Zoned::now",
+            "civil::DateTime::now",
+            "var(\"SOURCE_DATE_EPOCH\")",
+        ] {
+            if text.contains(needle) {
+                readers.push(format!("{rel}: {needle}"));
+            }
+        }
+    }
+    assert_eq!(
+        readers,
+        [
+            "main.rs: Timestamp::now",
+            "main.rs: var(\"SOURCE_DATE_EPOCH\")"
+        ],
+        "\"now\" is resolved once, in main.rs, and passed down in BuildOptions"
+    );
+}

@@ -205,6 +205,12 @@ impl State {
         }
     }
 
+    /// The schedule line of the last good build (`None`: nothing held back).
+    pub fn schedule_line(&self) -> Option<String> {
+        let site = self.last.as_ref()?;
+        pipeline::schedule_report(site, self.opts.now).line()
+    }
+
     /// Apply an edit and write what changed. On error, nothing is written.
     pub fn rebuild(&mut self, dirty: &Dirty) -> Result<Stats, Diagnostics> {
         let start = Instant::now();
