@@ -23,9 +23,10 @@ pub use diag::{Diagnostic, Diagnostics, Format, Severity, codes, render as rende
 pub use import::{ImportOptions, ImportReport, SOURCE_PLACEHOLDER, import_data};
 pub use load::theme::DEFAULT_TEMPLATES;
 pub use output::staging::remove_old;
-pub use pipeline::{BuildOptions, Report, build, check};
-pub use scaffold::create as new_site;
+pub use pipeline::{BuildOptions, Report, ScheduleReport, build, check};
+pub use scaffold::{DATASET_SKELETON, NewArticle, create as new_site, new_article, new_dataset};
 pub use serve::run as serve;
+pub use util::dates::{Now, NowSource};
 
 /// The parsers that property tests and fuzz targets drive directly.
 pub mod parsers {

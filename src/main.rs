@@ -31,10 +31,17 @@ enum Command {
     /// Import a table from a spreadsheet into a dataset.
     #[command(subcommand)]
     Import(ImportCommand),
-    /// Create a new site skeleton in a folder.
+    /// Create a new site (`chiso new <path>` or `chiso new site <path>`), an
+    /// article (`chiso new article "Tiêu đề"`) or a dataset (`chiso new
+    /// dataset <slug>`).
+    #[command(args_conflicts_with_subcommands = true, subcommand_negates_reqs = true)]
     New {
-        /// Folder to create (must not exist or be empty).
-        path: PathBuf,
+        #[command(subcommand)]
+        what: Option<NewCommand>,
+        /// Folder of the new site (must not exist or be empty); same as
+        /// `chiso new site <path>`.
+        #[arg(required = true)]
+        path: Option<PathBuf>,
     },
     /// Internal: delete an output folder that a build set aside.
     #[command(name = "__remove-old", hide = true)]
@@ -75,6 +82,41 @@ struct ImportDataArgs {
     format: FormatArg,
 }
 
+#[derive(Subcommand)]
+enum NewCommand {
+    /// Create a new site skeleton in a folder.
+    Site {
+        /// Folder to create (must not exist or be empty).
+        path: PathBuf,
+    },
+    /// Write content/articles/<year>/<slug>.md with its front matter filled
+    /// in (date now, in the site's time zone; author from CHISO_AUTHOR) and
+    /// print its path. Never overwrites a file.
+    Article {
+        /// The article's title; the file name is made from it.
+        title: String,
+        /// The article's category [default: site.yaml's default_category].
+        #[arg(long)]
+        category: Option<String>,
+        /// Site root: the folder holding content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Take this instant as now (RFC 3339) instead of SOURCE_DATE_EPOCH
+        /// or the clock.
+        #[arg(long)]
+        now: Option<String>,
+    },
+    /// Write content/data/<slug>.yaml: a commented skeleton of a dataset
+    /// (DATA-SCHEMA), ready to fill in. Never overwrites a file.
+    Dataset {
+        /// The dataset's slug (lowercase a–z, digits and hyphens).
+        slug: String,
+        /// Site root: the folder holding content/.
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum FormatArg {
     /// Readable text with the source line and a caret.
@@ -109,6 +151,15 @@ struct CommonArgs {
     /// How to print diagnostics.
     #[arg(long, value_enum, default_value = "human")]
     format: FormatArg,
+    /// Take this instant (RFC 3339, e.g. 2024-05-20T13:50:00+07:00) as now
+    /// for publish_date and expiry_date [default: SOURCE_DATE_EPOCH, else
+    /// the clock].
+    #[arg(long, value_name = "RFC3339")]
+    now: Option<String>,
+    /// Build every article whatever its publish_date and expiry_date
+    /// (previews).
+    #[arg(long)]
+    future: bool,
 }
 
 #[derive(Args, Clone)]
@@ -136,9 +187,23 @@ struct ServeArgs {
     timings: bool,
 }
 
+/// The build's "now": `--now`, else `SOURCE_DATE_EPOCH`, else the clock.
+/// The only place chiso reads the clock or that variable; the value is
+/// passed down in `BuildOptions`.
+fn resolve_now(flag: Option<&str>) -> Result<chiso::Now, String> {
+    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    chiso::Now::resolve(flag, epoch.as_deref(), jiff::Timestamp::now)
+}
+
 impl CommonArgs {
-    fn options(&self) -> BuildOptions {
-        BuildOptions {
+    /// The options of this command; `Err`: `--now` or `SOURCE_DATE_EPOCH`
+    /// cannot be read (printed, exit code 2).
+    fn options(&self) -> Result<BuildOptions, ExitCode> {
+        let now = resolve_now(self.now.as_deref()).map_err(|e| {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        })?;
+        Ok(BuildOptions {
             root: self.root.clone(),
             output: self.output.clone(),
             base_url: self.base_url.clone(),
@@ -147,7 +212,9 @@ impl CommonArgs {
             no_wait: false,
             accept_removed: self.accept_removed,
             render: Default::default(),
-        }
+            now,
+            future: self.future,
+        })
     }
     fn format(&self) -> Format {
         match self.format {
@@ -185,6 +252,13 @@ fn exit_for(d: &Diagnostics) -> ExitCode {
     }
 }
 
+/// One line saying which "now" the build used, when it held anything back.
+fn schedule_line(r: &Report) {
+    if let Some(line) = r.schedule.line() {
+        eprintln!("{line}");
+    }
+}
+
 fn summary(verb: &str, r: &Report, start: Instant, c: &CommonArgs) {
     if !matches!(c.format, FormatArg::Human) {
         return;
@@ -216,19 +290,23 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
-            let opts = BuildOptions {
-                no_wait: b.no_wait,
-                ..b.common.options()
+            let opts = match b.common.options() {
+                Ok(o) => BuildOptions {
+                    no_wait: b.no_wait,
+                    ..o
+                },
+                Err(code) => return code,
             };
             match chiso::build(&opts) {
                 Ok(r) => {
                     print_diags(&r.warnings, &b.common);
+                    schedule_line(&r);
                     if b.timings {
                         for (name, d) in &r.timings.phases {
                             eprintln!("  {name:<8} {:>8.1} ms", d.as_secs_f64() * 1000.0);
                         }
                     }
-                    let out = b.common.options().output_dir();
+                    let out = opts.output_dir();
                     summary(&format!("built {}", out.display()), &r, start, &b.common);
                     ExitCode::SUCCESS
                 }
@@ -250,9 +328,14 @@ fn main() -> ExitCode {
                 );
                 return ExitCode::from(2);
             }
-            match chiso::check(&c.options()) {
+            let opts = match c.options() {
+                Ok(o) => o,
+                Err(code) => return code,
+            };
+            match chiso::check(&opts) {
                 Ok(r) => {
                     print_diags(&r.warnings, &c);
+                    schedule_line(&r);
                     summary("check passed", &r, start, &c);
                     ExitCode::SUCCESS
                 }
@@ -271,21 +354,58 @@ fn main() -> ExitCode {
             }
         }
         Command::Import(ImportCommand::Data(a)) => import_data(a),
-        Command::Serve(s) => chiso::serve(&s.common.options(), s.port, s.timings),
-        Command::New { path } => match chiso::new_site(&path) {
-            Ok(()) => {
-                eprintln!(
-                    "created a new site in {}; build it with: chiso build --root {}",
-                    path.display(),
-                    path.display()
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("error: {e}");
-                ExitCode::from(2)
-            }
+        Command::Serve(s) => match s.common.options() {
+            Ok(o) => chiso::serve(&o, s.port, s.timings),
+            Err(code) => code,
         },
+        Command::New { what, path } => new(what, path),
+    }
+}
+
+fn new(what: Option<NewCommand>, path: Option<PathBuf>) -> ExitCode {
+    let what = match (what, path) {
+        (Some(w), _) => w,
+        (None, Some(path)) => NewCommand::Site { path },
+        (None, None) => {
+            eprintln!(
+                "error: say what to create: chiso new <site folder>, chiso new article \"Tiêu đề\" or chiso new dataset <slug>"
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let done = match what {
+        NewCommand::Site { path } => chiso::new_site(&path).map(|()| {
+            eprintln!(
+                "created a new site in {}; build it with: chiso build --root {}",
+                path.display(),
+                path.display()
+            );
+        }),
+        NewCommand::Article {
+            title,
+            category,
+            root,
+            now,
+        } => resolve_now(now.as_deref()).and_then(|now| {
+            let author = std::env::var("CHISO_AUTHOR").ok();
+            let new = chiso::NewArticle {
+                title: &title,
+                category: category.as_deref(),
+                author: author.as_deref(),
+                now: now.ts,
+            };
+            chiso::new_article(&root, &new).map(|p| println!("{}", p.display()))
+        }),
+        NewCommand::Dataset { slug, root } => {
+            chiso::new_dataset(&root, &slug).map(|p| println!("{}", p.display()))
+        }
+    };
+    match done {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
     }
 }
 

@@ -8,11 +8,13 @@ use crate::data::Dataset;
 use crate::diag::Diagnostics;
 use crate::diag::codes;
 use crate::load::config::SiteConfig;
+use crate::load::schedule::{Hold, Include};
 use crate::load::theme::Theme;
 use crate::model::site::Site;
 use crate::output::sink::{Rendered, Sink};
 use crate::render::job::Job;
 use crate::render::renderer::{RenderOptions, Renderer, Shared};
+use crate::util::dates::{Now, NowSource};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -31,6 +33,13 @@ pub struct BuildOptions {
     /// on purpose; record that instead of warning.
     pub accept_removed: bool,
     pub render: RenderOptions,
+    /// The instant `publish_date` and `expiry_date` are compared with,
+    /// resolved once by the command line (`--now`, `SOURCE_DATE_EPOCH`, the
+    /// clock). Nothing in the library reads the clock.
+    pub now: Now,
+    /// `--future`: build every article whatever its `publish_date` and
+    /// `expiry_date` (previews).
+    pub future: bool,
 }
 
 impl BuildOptions {
@@ -39,6 +48,26 @@ impl BuildOptions {
             .clone()
             .unwrap_or_else(|| self.root.join("output"))
     }
+
+    /// Which articles and pages this build includes.
+    pub fn include(&self) -> Include {
+        Include {
+            drafts: self.drafts,
+            now: (!self.future).then_some(self.now.ts),
+        }
+    }
+}
+
+/// What the schedule held back (`publish_date`, `expiry_date`).
+#[derive(Debug, Clone, Default)]
+pub struct ScheduleReport {
+    /// Articles whose `publish_date` is still to come.
+    pub scheduled: usize,
+    /// Articles whose `expiry_date` has passed.
+    pub expired: usize,
+    /// The build's "now" in the site's zone (RFC 3339).
+    pub now: String,
+    pub source: NowSource,
 }
 
 /// Per-phase wall times (`--timings`).
@@ -64,6 +93,7 @@ pub struct Report {
     pub timings: Timings,
     /// Warnings (a successful build may have some).
     pub warnings: Diagnostics,
+    pub schedule: ScheduleReport,
 }
 
 /// What a build made: the site, the list of written files and the
@@ -161,7 +191,7 @@ pub fn prepare(opts: &BuildOptions, sink: &dyn Sink) -> Result<Prepared, Diagnos
     let Some((config, theme)) = load_config_and_theme(opts, &mut diags) else {
         return Err(finish(diags));
     };
-    let loaded = crate::load::content::load(root, &config, opts.drafts, &mut diags);
+    let loaded = crate::load::content::load(root, &config, opts.include(), &mut diags);
     let datasets = load_data(root, &mut diags);
     timings.mark("load", &mut t);
 
@@ -229,8 +259,39 @@ fn finish(mut d: Diagnostics) -> Diagnostics {
     d
 }
 
+impl ScheduleReport {
+    /// The line a build prints when it held any article back: which "now"
+    /// it used, from where, and how many.
+    pub fn line(&self) -> Option<String> {
+        (self.scheduled + self.expired > 0).then(|| {
+            format!(
+                "schedule: now is {} (from {}); {} article(s) held back until their publish_date, {} expired",
+                self.now,
+                self.source.describe(),
+                self.scheduled,
+                self.expired
+            )
+        })
+    }
+}
+
+/// How many articles the schedule held back, and the "now" it used.
+pub fn schedule_report(site: &Site, now: Now) -> ScheduleReport {
+    let scheduled = site
+        .held
+        .iter()
+        .filter(|h| matches!(h.why, Hold::Scheduled(_)))
+        .count();
+    ScheduleReport {
+        scheduled,
+        expired: site.held.len() - scheduled,
+        now: crate::util::dates::from_timestamp(now.ts, &site.config.timezone).rfc3339(),
+        source: now.source,
+    }
+}
+
 impl Report {
-    fn new(p: &Prepared, timings: Timings) -> Report {
+    fn new(p: &Prepared, timings: Timings, now: Now) -> Report {
         Report {
             pages: p.rendered.html_pages(),
             files: p.rendered.pages.len(),
@@ -238,6 +299,7 @@ impl Report {
             articles: p.site.articles.len(),
             timings,
             warnings: p.diagnostics.clone(),
+            schedule: schedule_report(&p.site, now),
         }
     }
 }
@@ -261,7 +323,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
         .commit(&p.site.config.keep_in_output)
         .map_err(Diagnostics::from)?;
     timings.mark("swap", &mut t);
-    Ok(Report::new(&p, timings))
+    Ok(Report::new(&p, timings, opts.now))
 }
 
 /// `chiso check`: everything `build` validates, writing nothing.
@@ -269,5 +331,5 @@ pub fn check(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     crate::output::staging::check_target(&opts.root, &opts.output_dir())
         .map_err(Diagnostics::from)?;
     let p = prepare(opts, &crate::output::sink::Discard)?;
-    Ok(Report::new(&p, p.timings.clone()))
+    Ok(Report::new(&p, p.timings.clone(), opts.now))
 }

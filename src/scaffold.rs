@@ -54,3 +54,130 @@ pub fn create(path: &Path) -> Result<(), String> {
     w(".gitignore", "/output\n")?;
     Ok(())
 }
+
+/// `chiso new article`: what goes into the new file.
+#[derive(Debug, Clone)]
+pub struct NewArticle<'a> {
+    pub title: &'a str,
+    /// `None`: site.yaml's `default_category`.
+    pub category: Option<&'a str>,
+    /// From `CHISO_AUTHOR`, read by the command line.
+    pub author: Option<&'a str>,
+    /// The command line's "now" (the same source as the build's).
+    pub now: jiff::Timestamp,
+}
+
+/// A YAML double-quoted scalar (JSON's string syntax is YAML's).
+fn quoted(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// The path to print: relative to the site when run in its root.
+fn shown(root: &Path, rel: &Path) -> std::path::PathBuf {
+    if root == Path::new(".") {
+        rel.to_path_buf()
+    } else {
+        root.join(rel)
+    }
+}
+
+/// Write `text` to a new file; never overwrites one.
+fn write_new(root: &Path, rel: &Path, text: &str) -> Result<std::path::PathBuf, String> {
+    let p = root.join(rel);
+    if let Some(dir) = p.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    use std::io::Write;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&p)
+        .map_err(|e| match e.kind() {
+            std::io::ErrorKind::AlreadyExists => format!(
+                "{} already exists; chiso new never overwrites a file: choose another name or edit that file",
+                shown(root, rel).display()
+            ),
+            _ => format!("{}: {e}", p.display()),
+        })?;
+    f.write_all(text.as_bytes())
+        .map_err(|e| format!("{}: {e}", p.display()))?;
+    Ok(shown(root, rel))
+}
+
+fn site_config(root: &Path) -> Result<crate::load::config::SiteConfig, String> {
+    if !root.join("content").is_dir() {
+        return Err(format!(
+            "{} has no content/ folder; run chiso in a site's root or pass --root",
+            root.display()
+        ));
+    }
+    crate::load::config::load(root, None).map_err(|d| {
+        format!(
+            "{} cannot be read ({} error(s)); run `chiso check` to see them",
+            crate::load::config::FILE,
+            d.error_count()
+        )
+    })
+}
+
+/// `chiso new article "Tiêu đề"`: `content/articles/<year>/<slug>.md`, the
+/// year and date from `now` in the site's zone. Returns the path written.
+pub fn new_article(root: &Path, a: &NewArticle) -> Result<std::path::PathBuf, String> {
+    let cfg = site_config(root)?;
+    let title = crate::util::text::nfc_string(a.title.trim().to_string());
+    let slug: String = crate::util::text::slugify(&title)
+        .chars()
+        .take(100)
+        .collect();
+    let slug = slug.trim_end_matches('-');
+    if slug.is_empty() {
+        return Err("the title is empty or has no letters: write a title, e.g. chiso new article \"Phong Thổ đẩy mạnh cải cách hành chính\"".into());
+    }
+    let date = crate::util::dates::from_timestamp(a.now, &cfg.timezone);
+    let category = a
+        .category
+        .map(|c| c.trim())
+        .filter(|c| !c.is_empty())
+        .unwrap_or(&cfg.default_category);
+    let text = format!(
+        "---\n\
+         title: {title}\n\
+         date: {date}\n\
+         author: {author}\n\
+         category: {category}\n\
+         tags: []\n\
+         # Viết sapo: một hai câu tóm tắt bài viết, hiện dưới tiêu đề, trong danh sách và RSS.\n\
+         # Write the sapo: one or two sentences shown under the title, in lists and in the feed.\n\
+         summary: \"\"\n\
+         ---\n\n",
+        title = quoted(&title),
+        date = date.rfc3339(),
+        author = quoted(a.author.map(str::trim).unwrap_or("")),
+        category = quoted(category),
+    );
+    let rel = Path::new("content/articles")
+        .join(format!("{:04}", date.local.year()))
+        .join(format!("{slug}.md"));
+    write_new(root, &rel, &text)
+}
+
+/// `chiso new dataset <slug>`: the skeleton written to
+/// `content/data/<slug>.yaml`. Every `___name___` is a placeholder.
+pub const DATASET_SKELETON: &str = include_str!("scaffold/dataset.yaml");
+
+/// `chiso new dataset <slug>`: a commented skeleton that passes `chiso
+/// check` once its `___…___` placeholders are filled in.
+pub fn new_dataset(root: &Path, slug: &str) -> Result<std::path::PathBuf, String> {
+    site_config(root)?;
+    if !crate::util::text::is_valid_slug(slug) {
+        return Err(format!(
+            "`{slug}` is not a dataset slug: use lowercase a–z, digits and hyphens, e.g. `{}`",
+            crate::util::text::slugify(slug)
+        ));
+    }
+    write_new(
+        root,
+        &Path::new("content/data").join(format!("{slug}.yaml")),
+        DATASET_SKELETON,
+    )
+}

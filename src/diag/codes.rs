@@ -24,6 +24,7 @@ codes! {
     MISSING_FIELD = "E0106": "a required front matter value is empty";
     BAD_URL = "E0107": "base_url is not an absolute http(s) URL";
     UNSAFE_URL = "E0108": "a javascript: or data: address in front matter or site.yaml";
+    EXPIRES_BEFORE_PUBLISHED = "E0109": "an article's expiry_date is not after its publish_date";
     TEMPLATE = "E0201": "a template does not parse or fails to render";
     MISSING_TEMPLATE = "E0202": "a template named by content does not exist";
     SHORTCODE = "E0301": "a shortcode is malformed or names something unknown";

@@ -6,8 +6,9 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::config::{SiteConfig, SlugFrom};
 use crate::load::frontmatter::{self, SplitError};
 use crate::load::fs::{read_text, rel_to, walk_files, walk_markdown};
+use crate::load::schedule::{self, Hold, Include};
 use crate::load::yaml::{self, Spanned};
-use crate::util::dates::{self, PubDate};
+use crate::util::dates::PubDate;
 use crate::util::text::{self, nfc_string};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
@@ -17,6 +18,12 @@ use std::path::{Path, PathBuf};
 struct ArticleFront {
     title: Spanned<String>,
     date: Spanned<String>,
+    /// Scheduled publishing: built only from this instant on.
+    #[serde(default)]
+    publish_date: Option<Spanned<String>>,
+    /// Built only before this instant.
+    #[serde(default)]
+    expiry_date: Option<Spanned<String>>,
     #[serde(default)]
     author: String,
     #[serde(default)]
@@ -81,6 +88,10 @@ pub struct Article {
     pub slug: String,
     pub slug_loc: Loc,
     pub date: PubDate,
+    /// `publish_date:`: the article is built only from then on.
+    pub publish: Option<PubDate>,
+    /// `expiry_date:`: the article is built only before then.
+    pub expiry: Option<PubDate>,
     pub author: String,
     pub category: String,
     pub tags: Vec<String>,
@@ -98,6 +109,13 @@ pub struct Article {
     /// Warnings found while loading (no summary, image without caption);
     /// reported by `load` unless the article is a skipped draft.
     pub warnings: Vec<Diagnostic>,
+}
+
+impl Article {
+    /// Whether the article is held back at `now` (`None`: `--future`).
+    pub fn hold(&self, now: Option<jiff::Timestamp>) -> Option<Hold> {
+        schedule::hold(self.publish.as_ref(), self.expiry.as_ref(), now)
+    }
 }
 
 /// A plain page (giới thiệu, liên hệ, …).
@@ -302,18 +320,33 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
     let fm: ArticleFront = yaml::parse(split.yaml, rel, off)?;
     let mut diags = Diagnostics::new();
     diags.extend(empty_title(&fm.title, rel, off));
-    let date = match dates::parse(&fm.date.value, &cfg.timezone) {
-        Ok(d) => Some(d),
-        Err(e) => {
-            let l = loc(&fm.date, off);
+    let date = schedule::read_date("date", &fm.date, cfg, rel, off, &mut diags);
+    let publish = fm
+        .publish_date
+        .as_ref()
+        .and_then(|d| schedule::read_date("publish_date", d, cfg, rel, off, &mut diags));
+    let expiry = fm
+        .expiry_date
+        .as_ref()
+        .and_then(|d| schedule::read_date("expiry_date", d, cfg, rel, off, &mut diags));
+    if let (Some(p), Some(e), Some(at)) = (&publish, &expiry, &fm.expiry_date) {
+        if e.ts <= p.ts {
+            let l = loc(at, off);
             diags.push(
-                Diagnostic::error(codes::BAD_DATE, rel, format!("cannot read the date `{}`: {e}", fm.date.value))
-                    .at(l.line, l.col)
-                    .hint("write the date as 2024-05-20T13:50:00+07:00 or 2024-05-20 13:50 (Vietnam time)"),
+                Diagnostic::error(
+                    codes::EXPIRES_BEFORE_PUBLISHED,
+                    rel,
+                    format!(
+                        "the article expires ({}) before it is published ({}): it would never be built",
+                        e.rfc3339(),
+                        p.rfc3339()
+                    ),
+                )
+                .at(l.line, l.col)
+                .hint("set expiry_date: after publish_date, or remove one of them"),
             );
-            None
         }
-    };
+    }
     if let Some(c) = &fm.comments {
         diags.extend(comments_error(c, rel, off));
     }
@@ -384,6 +417,8 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
         slug,
         slug_loc,
         date: date.expect("checked above"),
+        publish,
+        expiry,
         author: nfc_string(fm.author.trim().to_string()),
         category: opt(fm.category.map(|c| c.value)).unwrap_or_else(|| cfg.default_category.clone()),
         tags: {
@@ -515,10 +550,13 @@ pub struct Loaded {
     pub commentary: Vec<Commentary>,
     /// Files under content/static, copied as they are: (absolute, URL path).
     pub static_files: Vec<(PathBuf, String)>,
+    /// Articles that loaded well but are not built now (scheduled for
+    /// later, or expired), sorted by source: links to them get a hint.
+    pub held: Vec<(std::sync::Arc<Article>, Hold)>,
 }
 
 /// Load articles and pages in parallel; collect every diagnostic.
-pub fn load(root: &Path, cfg: &SiteConfig, drafts: bool, diags: &mut Diagnostics) -> Loaded {
+pub fn load(root: &Path, cfg: &SiteConfig, include: Include, diags: &mut Diagnostics) -> Loaded {
     use rayon::prelude::*;
     let article_files = content_files(root, &root.join("content/articles"), diags);
     let results: Vec<Result<Article, Diagnostics>> = article_files
@@ -526,9 +564,14 @@ pub fn load(root: &Path, cfg: &SiteConfig, drafts: bool, diags: &mut Diagnostics
         .map(|(abs, rel)| load_article(abs, rel, cfg))
         .collect();
     let mut articles = Vec::with_capacity(results.len());
+    let mut held = Vec::new();
     for r in results {
         match r {
-            Ok(a) if a.draft && !drafts => {}
+            Ok(a) if a.draft && !include.drafts => {}
+            Ok(a) if a.hold(include.now).is_some() => {
+                let why = a.hold(include.now).expect("checked");
+                held.push((std::sync::Arc::new(a), why));
+            }
             Ok(mut a) => {
                 diags.extend(std::mem::take(&mut a.warnings));
                 articles.push(std::sync::Arc::new(a));
@@ -538,9 +581,10 @@ pub fn load(root: &Path, cfg: &SiteConfig, drafts: bool, diags: &mut Diagnostics
     }
     Loaded {
         articles,
-        pages: load_pages(root, cfg.slug_from, drafts, diags),
+        pages: load_pages(root, cfg.slug_from, include.drafts, diags),
         commentary: load_commentary(root, diags),
         static_files: load_static(root, diags),
+        held,
     }
 }
 

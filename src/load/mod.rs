@@ -8,5 +8,6 @@ pub mod frontmatter;
 pub mod fs;
 pub mod permalink;
 pub mod published;
+pub mod schedule;
 pub mod theme;
 pub mod yaml;

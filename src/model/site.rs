@@ -7,6 +7,7 @@ use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::config::SiteConfig;
 use crate::load::content::{Article, Commentary, Loaded, Page};
+use crate::load::schedule::Hold;
 use crate::model::urls::{self, RESERVED};
 use crate::util::text::slugify;
 use std::collections::{BTreeMap, HashMap};
@@ -42,6 +43,16 @@ pub struct Term {
     pub articles: Vec<usize>,
 }
 
+/// An article that is not built now (`publish_date` later, or
+/// `expiry_date` passed): where it would be, so that a link to it can say
+/// why it is missing.
+#[derive(Debug)]
+pub struct HeldEntry {
+    pub url: String,
+    pub source: PathBuf,
+    pub why: Hold,
+}
+
 #[derive(Debug)]
 pub struct Site {
     pub config: SiteConfig,
@@ -59,6 +70,8 @@ pub struct Site {
     pub static_files: Vec<(PathBuf, String)>,
     /// Old addresses that redirect to an article or page, in source order.
     pub aliases: Vec<Alias>,
+    /// Articles held back by their schedule, by source path.
+    pub held: Vec<HeldEntry>,
 }
 
 /// A redirect page: an old address (`aliases:`) that leads to its article
@@ -180,7 +193,17 @@ pub fn build(
         pages,
         commentary,
         static_files,
+        held,
     } = loaded;
+    let mut held: Vec<HeldEntry> = held
+        .into_iter()
+        .map(|(a, why)| HeldEntry {
+            url: urls::article_url(&config.permalinks.article, &a, &slugify(&a.category)),
+            source: a.source.clone(),
+            why,
+        })
+        .collect();
+    held.sort_by(|a, b| a.source.cmp(&b.source));
     let commentary = check_commentary(commentary, &datasets, diags);
     articles.sort_by(|a, b| {
         b.date
@@ -277,6 +300,7 @@ pub fn build(
         datasets,
         static_files,
         aliases,
+        held,
     }
 }
 

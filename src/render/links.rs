@@ -3,7 +3,8 @@
 
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
-use crate::model::site::Site;
+use crate::load::schedule::Hold;
+use crate::model::site::{HeldEntry, Site};
 use crate::output::sink::{LinkRef, Rendered};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -88,6 +89,18 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+/// The held-back article a site path would name, if any.
+fn held_for<'a>(path: &str, held: &HashMap<String, &'a HeldEntry>) -> Option<&'a HeldEntry> {
+    if held.is_empty() {
+        return None;
+    }
+    let t = percent_decode(path.trim_start_matches('/'));
+    let idx = format!("{}/index.html", t.trim_end_matches('/'));
+    held.get(t.as_str())
+        .or_else(|| held.get(idx.as_str()))
+        .copied()
+}
+
 /// Check every collected link. Also the front matter images and the menu.
 pub fn check(site: &Site, rendered: &Rendered) -> Diagnostics {
     let mut diags = Diagnostics::new();
@@ -113,6 +126,13 @@ pub fn check(site: &Site, rendered: &Rendered) -> Diagnostics {
         .map(|p| (p.path.as_str(), p.ids.as_str()))
         .collect();
     let prefix = site.url_prefix();
+    // Articles held back by their schedule: a link to one is broken now,
+    // and the hint says when it will not be.
+    let held: HashMap<String, &HeldEntry> = site
+        .held
+        .iter()
+        .map(|h| (crate::model::urls::index_path(&h.url), h))
+        .collect();
 
     // Front matter images and menu entries are links too.
     let mut own: Vec<(LinkRef, &str)> = Vec::new();
@@ -178,15 +198,23 @@ pub fn check(site: &Site, rendered: &Rendered) -> Diagnostics {
     }
     // Checked in parallel (tens of thousands of links), reported in order.
     use rayon::prelude::*;
-    let problems: Vec<Option<(&LinkRef, String)>> = refs
+    let problems: Vec<Option<(&LinkRef, String, Option<&HeldEntry>)>> = refs
         .into_par_iter()
         .map(|(l, page)| {
             let (path, frag) = resolve(&l.url, page, prefix)?;
+            let mut held_target = None;
             let problem = match file_for(&path, &files) {
-                None => Some(format!(
-                    "link to `{}`: no such page or file in the site",
-                    l.url
-                )),
+                None => {
+                    held_target = held_for(&path, &held);
+                    Some(match held_target {
+                        Some(h) => format!(
+                            "link to `{}`: {} is not published at this build's time",
+                            l.url,
+                            h.source.display()
+                        ),
+                        None => format!("link to `{}`: no such page or file in the site", l.url),
+                    })
+                }
                 Some(f) => match frag {
                     Some(fr) if !fr.is_empty() && f.ends_with(".html") => {
                         let ids = by_path.get(f.as_str()).copied()?;
@@ -197,16 +225,30 @@ pub fn check(site: &Site, rendered: &Rendered) -> Diagnostics {
                     _ => None,
                 },
             };
-            problem.map(|m| (l, m))
+            problem.map(|m| (l, m, held_target))
         })
         .collect();
     let mut reported: BTreeSet<(PathBuf, usize, String)> = BTreeSet::new();
-    for (l, msg) in problems.into_iter().flatten() {
+    for (l, msg, held) in problems.into_iter().flatten() {
         if reported.insert((l.file.clone(), l.line, l.url.clone())) {
+            let hint = match held.map(|h| &h.why) {
+                Some(Hold::Scheduled(at)) => format!(
+                    "the linked article is scheduled for {} (its publish_date:): remove the link until then, or give this article a publish_date: no earlier; `--future` builds both for a preview",
+                    at.rfc3339()
+                ),
+                Some(Hold::Expired(at)) => format!(
+                    "the linked article expired at {} (its expiry_date:): remove the link, or move that expiry_date: later",
+                    at.rfc3339()
+                ),
+                None => {
+                    "fix the address, or add the missing page or file (files go in content/static/)"
+                        .to_string()
+                }
+            };
             diags.push(
                 Diagnostic::error(codes::BROKEN_LINK, l.file.clone(), msg)
                     .at(l.line, 0)
-                    .hint("fix the address, or add the missing page or file (files go in content/static/)"),
+                    .hint(hint),
             );
         }
     }

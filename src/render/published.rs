@@ -36,8 +36,11 @@ pub fn check(
 ) -> (Vec<Diagnostic>, OutputFile) {
     let mut list = current(site);
     let mut warnings = Vec::new();
+    // An article past its expiry_date (or not yet due) is gone on purpose.
+    let scheduled: std::collections::HashSet<&str> =
+        site.held.iter().map(|h| h.url.as_str()).collect();
     for p in previous {
-        if list.contains_key(&p.url) || accept_removed {
+        if list.contains_key(&p.url) || accept_removed || scheduled.contains(p.url.as_str()) {
             continue;
         }
         warnings.push(gone(p));

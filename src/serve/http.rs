@@ -109,6 +109,9 @@ fn start(opts: &BuildOptions, port: u16, timings: bool) -> Result<ExitCode, Stri
         .map(|mut s| s.rebuild(&Dirty::full()))
         .unwrap_or_else(|_| Err(Diagnostics::new()));
     report(&hub, &root, first);
+    if let Some(line) = state.lock().ok().and_then(|s| s.schedule_line()) {
+        eprintln!("{line}");
+    }
     eprintln!(
         "serving {} at http://127.0.0.1:{actual}/ (Ctrl-C to stop)",
         out.display()

@@ -5,6 +5,7 @@ use crate::data::Dataset;
 use crate::diag::Diagnostics;
 use crate::load::config::SiteConfig;
 use crate::load::content::{self, Article, Commentary, Loaded, Page};
+use crate::load::schedule::Hold;
 use crate::load::theme::Theme;
 use crate::model::site::Site;
 use crate::output::sink::OutputFile;
@@ -75,6 +76,8 @@ pub struct State {
     /// Shared so a rebuild renders with it while `self` is written to.
     theme: Option<Arc<Theme>>,
     articles: BTreeMap<PathBuf, Arc<Article>>,
+    /// Articles held back by their schedule (at the "now" serve started with).
+    held: BTreeMap<PathBuf, (Arc<Article>, Hold)>,
     pages: Vec<Page>,
     commentary: Vec<Commentary>,
     static_files: Vec<(PathBuf, String)>,
@@ -115,6 +118,7 @@ impl State {
             config: None,
             theme: None,
             articles: BTreeMap::new(),
+            held: BTreeMap::new(),
             pages: Vec::new(),
             commentary: Vec::new(),
             static_files: Vec::new(),
@@ -138,11 +142,16 @@ impl State {
             return false;
         };
         self.theme = Some(Arc::new(theme));
-        let loaded = content::load(&root, &config, self.opts.drafts, diags);
+        let loaded = content::load(&root, &config, self.opts.include(), diags);
         self.articles = loaded
             .articles
             .into_iter()
             .map(|a| (a.source.clone(), a))
+            .collect();
+        self.held = loaded
+            .held
+            .into_iter()
+            .map(|(a, why)| (a.source.clone(), (a, why)))
             .collect();
         self.pages = loaded.pages;
         self.commentary = loaded.commentary;
@@ -168,6 +177,7 @@ impl State {
             self.touched_tags
                 .extend(old.tags.iter().map(|t| crate::util::text::slugify(t)));
         }
+        self.held.remove(rel);
         let abs = self.opts.root.join(rel);
         if !abs.is_file() {
             self.articles.remove(rel);
@@ -177,6 +187,11 @@ impl State {
         match content::load_article(&abs, rel, cfg) {
             Ok(a) if a.draft && !self.opts.drafts => {
                 self.articles.remove(rel);
+            }
+            Ok(a) if a.hold(self.opts.include().now).is_some() => {
+                self.articles.remove(rel);
+                let why = a.hold(self.opts.include().now).expect("checked");
+                self.held.insert(rel.to_path_buf(), (Arc::new(a), why));
             }
             Ok(a) => {
                 self.touched_tags
@@ -188,6 +203,12 @@ impl State {
                 diags.extend(d);
             }
         }
+    }
+
+    /// The schedule line of the last good build (`None`: nothing held back).
+    pub fn schedule_line(&self) -> Option<String> {
+        let site = self.last.as_ref()?;
+        pipeline::schedule_report(site, self.opts.now).line()
     }
 
     /// Apply an edit and write what changed. On error, nothing is written.
@@ -280,7 +301,7 @@ impl State {
                 .as_ref()
                 .map(|c| c.slug_from)
                 .unwrap_or_default();
-            self.pages = content::load_pages(&root, from, self.opts.drafts, diags);
+            self.pages = content::load_pages(&root, from, self.opts.include().drafts, diags);
         }
         if dirty.statics {
             self.static_files = content::load_static(&root, diags);
@@ -311,6 +332,7 @@ impl State {
             pages: self.pages.clone(),
             commentary: self.commentary.clone(),
             static_files: self.static_files.clone(),
+            held: self.held.values().cloned().collect(),
         };
         let config = self.config.clone().expect("config loaded");
         crate::model::site::build(config, loaded, self.datasets.clone(), diags)

@@ -163,6 +163,76 @@ pub fn time_zone(name: &str) -> Result<TimeZone, String> {
     TimeZone::get(name).map_err(|e| format!("unknown time zone `{name}`: {e}"))
 }
 
+/// Where the build's "now" came from (printed when it holds articles back).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum NowSource {
+    /// `--now RFC3339`.
+    Flag,
+    /// The `SOURCE_DATE_EPOCH` environment variable.
+    SourceDateEpoch,
+    /// The system clock.
+    #[default]
+    Clock,
+}
+
+impl NowSource {
+    pub fn describe(self) -> &'static str {
+        match self {
+            NowSource::Flag => "--now",
+            NowSource::SourceDateEpoch => "SOURCE_DATE_EPOCH",
+            NowSource::Clock => "the clock",
+        }
+    }
+}
+
+/// The instant a build takes as "now" for `publish_date` and `expiry_date`.
+/// Resolved once by the command line and passed down as a value: nothing
+/// below the command line reads the clock.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Now {
+    pub ts: Timestamp,
+    pub source: NowSource,
+}
+
+impl Now {
+    /// `--now` if given, else `SOURCE_DATE_EPOCH` (whole seconds since
+    /// 1970-01-01 UTC) if set and not empty, else `clock()`.
+    pub fn resolve(
+        flag: Option<&str>,
+        source_date_epoch: Option<&str>,
+        clock: impl FnOnce() -> Timestamp,
+    ) -> Result<Now, String> {
+        if let Some(f) = flag {
+            let ts = f.trim().parse::<Timestamp>().map_err(|e| {
+                format!(
+                    "--now `{f}` is not an RFC 3339 time with an offset, e.g. 2024-05-20T13:50:00+07:00: {e}"
+                )
+            })?;
+            return Ok(Now {
+                ts,
+                source: NowSource::Flag,
+            });
+        }
+        if let Some(e) = source_date_epoch.map(str::trim).filter(|e| !e.is_empty()) {
+            let ts = e
+                .parse::<i64>()
+                .ok()
+                .and_then(|secs| Timestamp::from_second(secs).ok())
+                .ok_or_else(|| {
+                    format!("SOURCE_DATE_EPOCH `{e}` is not a whole number of seconds since 1970-01-01 UTC")
+                })?;
+            return Ok(Now {
+                ts,
+                source: NowSource::SourceDateEpoch,
+            });
+        }
+        Ok(Now {
+            ts: clock(),
+            source: NowSource::Clock,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
