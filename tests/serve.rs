@@ -249,7 +249,8 @@ fn first_event(port: u16) -> String {
         .unwrap();
     let mut reader = BufReader::new(events);
     let mut line = String::new();
-    while reader.read_line(&mut line).is_ok_and(|n| n > 0) {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline && reader.read_line(&mut line).is_ok_and(|n| n > 0) {
         if line.starts_with("event: ") {
             return line.trim().to_string();
         }
@@ -345,4 +346,41 @@ fn idle_connections_do_not_grow_the_thread_count() {
     wait_for("an answer after the idle connections closed", || {
         get(server.port, "/").0 == 200
     });
+}
+
+#[test]
+fn an_edit_that_moves_the_open_page_tells_it_where_to_go() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = basic_site(tmp.path());
+    let server = start(&root, &tmp.path().join("out"));
+    let mut events = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    write!(
+        events,
+        "GET /__chiso/events HTTP/1.1\r\nHost: localhost\r\n\r\n"
+    )
+    .unwrap();
+    events
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .unwrap();
+    let mut reader = BufReader::new(events);
+    let file = root.join("content/articles/tin-tuc/ba.md");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, text.replacen("---\n", "---\nslug: bai-ba-moi\n", 1)).unwrap();
+    let mut line = String::new();
+    let mut moved = String::new();
+    // Keep-alive comments arrive every 15 s: bound the wait by the clock.
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while Instant::now() < deadline && reader.read_line(&mut line).is_ok_and(|n| n > 0) {
+        if line.starts_with("event: moved") {
+            line.clear();
+            reader.read_line(&mut line).unwrap();
+            moved = line.clone();
+            break;
+        }
+        line.clear();
+    }
+    assert!(
+        moved.contains("/tin-tuc/bai-ba/ /tin-tuc/bai-ba-moi/"),
+        "{moved}"
+    );
 }

@@ -73,6 +73,9 @@ pub fn report(hub: &Hub, root: &Path, result: Result<Stats, Diagnostics>) {
             );
             hub.set_error(None);
             hub.send("ok", "");
+            for (from, to) in &s.moved {
+                hub.send("moved", &format!("{from} {to}"));
+            }
             hub.send("reload", "");
         }
         Err(d) => {

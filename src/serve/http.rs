@@ -112,11 +112,12 @@ fn start(opts: &BuildOptions, port: u16, timings: bool) -> Result<ExitCode, Stri
     if let Some(line) = state.lock().ok().and_then(|s| s.schedule_line()) {
         eprintln!("{line}");
     }
+    // Watching before saying so: an edit right after the line is seen.
+    crate::serve::watch::start(root, state, hub.clone()).map_err(|e| format!("error: {e}"))?;
     eprintln!(
         "serving {} at http://127.0.0.1:{actual}/ (Ctrl-C to stop)",
         out.display()
     );
-    crate::serve::watch::start(root, state, hub.clone()).map_err(|e| format!("error: {e}"))?;
     let work = workers(out.clone(), hub.clone(), actual);
     for stream in listener.incoming().flatten() {
         if let Err(mpsc::TrySendError::Full(mut stream)) = work.try_send(stream) {

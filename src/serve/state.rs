@@ -108,6 +108,9 @@ pub struct Stats {
     pub written: usize,
     pub removed: usize,
     pub elapsed: Duration,
+    /// Edited articles whose address changed: (old, new), with the base
+    /// path, so an open page can follow its article.
+    pub moved: Vec<(String, String)>,
 }
 
 impl State {
@@ -251,6 +254,7 @@ impl State {
         }
         self.remember(&r, &shared, dirty, full);
         self.touched_tags.clear();
+        let moved = moved(self.last.as_ref(), &site, dirty);
         let mut files = sink.into_sorted();
         let pages_changed =
             full || dirty.pages || page_set_changed(self.last.as_ref(), &site, dirty);
@@ -279,6 +283,7 @@ impl State {
             written,
             removed,
             elapsed: start.elapsed(),
+            moved,
         })
     }
 
@@ -451,4 +456,23 @@ impl State {
         }
         Ok((n, stale.len()))
     }
+}
+
+/// Edited articles whose address changed since the last site.
+fn moved(last: Option<&Site>, site: &Site, dirty: &Dirty) -> Vec<(String, String)> {
+    let Some(last) = last else { return Vec::new() };
+    let url_in = |s: &Site, src: &PathBuf| {
+        s.articles
+            .iter()
+            .find(|e| &e.article.source == src)
+            .map(|e| format!("{}{}", s.url_prefix(), e.url))
+    };
+    dirty
+        .articles
+        .iter()
+        .filter_map(|src| match (url_in(last, src), url_in(site, src)) {
+            (Some(a), Some(b)) if a != b => Some((a, b)),
+            _ => None,
+        })
+        .collect()
 }
