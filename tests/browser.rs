@@ -176,6 +176,25 @@ const LAYOUT: &str = r#"(() => {
     const t = s.querySelector(':scope > title');
     if (!t || !t.textContent.trim()) out.push('chart ' + name + ' lacks a <title>');
   });
+  // Charts stay within 30rem and their title below the page's headings.
+  const px = sel => { const e = document.querySelector(sel); return e ? parseFloat(getComputedStyle(e).fontSize) : 1e9; };
+  const heading = Math.min(px('main h1, header h1'), px('main h2'));
+  document.querySelectorAll('figure.chart > svg').forEach(s => {
+    const r = s.getBoundingClientRect();
+    const name = s.closest('figure').id;
+    if (r.width > 481) out.push('chart ' + name + ' is ' + Math.round(r.width) + ' px wide (cap 30rem)');
+    const vb = s.viewBox.baseVal;
+    const t = s.querySelector('text[font-weight="bold"]');
+    if (t && vb && vb.width) {
+      const size = parseFloat(t.getAttribute('font-size')) * r.width / vb.width;
+      if (size >= heading) out.push('chart ' + name + ' title ' + size.toFixed(1) + ' px ≥ heading ' + heading + ' px');
+    }
+  });
+  // A unit's name never splits across the list's columns.
+  document.querySelectorAll('.unit-list a').forEach(a => {
+    const lefts = new Set([...a.getClientRects()].map(r => Math.round(r.left)));
+    if (lefts.size > 1) out.push('unit name split across columns: ' + a.textContent);
+  });
   return out;
 })()"#;
 

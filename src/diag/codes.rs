@@ -33,4 +33,5 @@ codes! {
     NO_CAPTION = "W0102": "an image has no caption";
     UNSAFE_LINK = "W0103": "a javascript: or data: link was dropped";
     RAW_HTML = "W0104": "raw HTML in Markdown was escaped (markdown.raw_html: escape)";
+    NO_CONTACT = "W0105": "site.yaml gives no contact (email or phone) for readers";
 }

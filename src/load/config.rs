@@ -44,6 +44,41 @@ pub enum StaticFiles {
     Link,
 }
 
+/// How readers reach the editors: shown in the footer and in the notice of
+/// the closed comment section (`mailto:` and `tel:` links).
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub address: String,
+}
+
+impl Contact {
+    /// The `tel:` target: digits and a leading `+` of `phone`.
+    pub fn phone_href(&self) -> String {
+        let t = self.phone.trim();
+        let mut out: String = t.chars().filter(char::is_ascii_digit).collect();
+        if t.starts_with('+') {
+            out.insert(0, '+');
+        }
+        out
+    }
+}
+
+/// The image shown when a page without its own image is shared
+/// (`og:image`): a file of `content/static/` or an absolute address.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShareImage {
+    pub url: String,
+    #[serde(default)]
+    pub alt: String,
+}
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MarkdownConfig {
@@ -80,6 +115,10 @@ struct RawConfig {
     copyright: String,
     #[serde(default)]
     headline: Option<String>,
+    #[serde(default)]
+    contact: Option<Spanned<Contact>>,
+    #[serde(default)]
+    share_image: Option<ShareImage>,
 }
 
 fn default_language() -> String {
@@ -120,6 +159,11 @@ pub struct SiteConfig {
     pub copyright: String,
     /// A `chart(...)` shortcode shown at the top of the home page.
     pub headline: Option<String>,
+    /// The editors' email, phone and address (all empty when not given).
+    pub contact: Contact,
+    /// Default share image (`og:image`) of pages without their own.
+    #[allow(dead_code)] // read by the page metadata (next commit)
+    pub share_image: Option<ShareImage>,
 }
 
 impl SiteConfig {
@@ -238,6 +282,55 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
         );
     }
 
+    if let Some(c) = &raw.contact {
+        let (line, col) = (yaml::line_of(c), yaml::col_of(c));
+        let c = &c.value;
+        let e = c.email.trim();
+        if !e.is_empty()
+            && (e.contains(char::is_whitespace)
+                || e.contains(['"', '<', '>', '\'', ':', '/', '?'])
+                || e.split('@').count() != 2
+                || e.starts_with('@')
+                || e.ends_with('@'))
+        {
+            diags.push(
+                Diagnostic::error(
+                    codes::YAML,
+                    rel,
+                    format!("contact email `{e}` is not an email address"),
+                )
+                .at(line, col)
+                .hint("write one address, e.g. email: \"bbt@phongtho.laichau.gov.vn\""),
+            );
+        }
+        let p = c.phone.trim();
+        if !p.is_empty()
+            && (!p.chars().any(|ch| ch.is_ascii_digit())
+                || !p
+                    .chars()
+                    .all(|ch| ch.is_ascii_digit() || " +-.()".contains(ch)))
+        {
+            diags.push(
+                Diagnostic::error(codes::YAML, rel, format!("contact phone `{p}` is not a phone number"))
+                    .at(line, col)
+                    .hint("digits, spaces, dots, dashes, parentheses and a leading +, e.g. phone: \"0213 3895 123\""),
+            );
+        }
+    }
+    if let Some(si) = &raw.share_image {
+        let u = si.url.trim();
+        if u.is_empty()
+            || crate::util::text::is_unsafe_url(u)
+            || u.contains(['"', '<', '>', ' '])
+            || !(u.starts_with('/') || u.starts_with("https://") || u.starts_with("http://"))
+        {
+            diags.push(
+                Diagnostic::error(codes::YAML, rel, format!("share_image url `{u}` is not a usable address"))
+                    .hint("name a file of content/static/, e.g. share_image: { url: \"/images/chia-se.png\", alt: \"…\" }"),
+            );
+        }
+    }
+
     if diags.has_errors() {
         return Err(diags);
     }
@@ -263,5 +356,29 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
         default_category: n(raw.default_category),
         copyright: n(raw.copyright),
         headline: raw.headline,
+        contact: raw
+            .contact
+            .map(|c| Contact {
+                email: c.value.email.trim().to_string(),
+                phone: n(c.value.phone.trim().to_string()),
+                address: n(c.value.address.trim().to_string()),
+            })
+            .unwrap_or_default(),
+        share_image: raw.share_image.map(|s| ShareImage {
+            url: s.url.trim().to_string(),
+            alt: n(s.alt),
+        }),
     })
+}
+
+/// Warnings about a valid configuration: what readers will miss.
+pub fn warnings(c: &SiteConfig) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if c.contact.email.is_empty() && c.contact.phone.is_empty() {
+        out.push(
+            Diagnostic::warning(codes::NO_CONTACT, Path::new(FILE), "the site gives no contact for its editors")
+                .hint("comments are closed, so readers need another way to reach you: add contact: { email: \"bbt@…\", phone: \"0213 …\", address: \"…\" }"),
+        );
+    }
+    out
 }

@@ -6,5 +6,6 @@ pub mod config;
 pub mod content;
 pub mod frontmatter;
 pub mod fs;
+pub mod image;
 pub mod theme;
 pub mod yaml;

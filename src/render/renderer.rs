@@ -28,8 +28,13 @@ struct Teaser<'a> {
     image: Option<&'a str>,
     image_caption: Option<&'a str>,
     category: Link<'a>,
-    /// `partials/teaser.html` rendered for this article, once per build.
+    /// `partials/teaser.html` rendered for this article, once per build,
+    /// with an h3 title: for boxes under a section's h2 (home, related).
     html: Option<String>,
+    /// The same with an h2 title: for lists directly under the page's h1.
+    html_h2: Option<String>,
+    /// The heading level the partial is rendering (3, then 2).
+    level: u8,
 }
 
 /// Options that change what is rendered, not what is read.
@@ -97,6 +102,12 @@ impl<'a> Renderer<'a> {
                 "base_path": prefix,
                 "language": site.config.language,
                 "copyright": site.config.copyright,
+                "contact": {
+                    "email": site.config.contact.email,
+                    "phone": site.config.contact.phone,
+                    "phone_href": site.config.contact.phone_href(),
+                    "address": site.config.contact.address,
+                },
                 "menu": menu,
                 "datasets": datasets,
                 "css_url": format!("{prefix}/assets/style.css?v={css_hash}"),
@@ -173,12 +184,19 @@ impl<'a> Renderer<'a> {
                 url: self.url(&cat.url),
             },
             html: None,
+            html_h2: None,
+            level: 3,
         };
         if self.theme.tera.contains_template(TEASER) {
             let mut ctx = self.context();
             ctx.insert_value("t", Value::from_serializable(&t));
-            let html = self.render(TEASER, &ctx)?;
-            t.html = Some(String::from_utf8_lossy(&html).into_owned());
+            let h3 = self.render(TEASER, &ctx)?;
+            t.level = 2;
+            ctx.insert_value("t", Value::from_serializable(&t));
+            let h2 = self.render(TEASER, &ctx)?;
+            t.html = Some(String::from_utf8_lossy(&h3).into_owned());
+            t.html_h2 = Some(String::from_utf8_lossy(&h2).into_owned());
+            t.level = 3;
         }
         Ok(Value::from_serializable(&t))
     }

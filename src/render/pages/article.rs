@@ -34,6 +34,8 @@ pub fn article(r: &Renderer, shared: &Shared, i: usize, body: &str) -> JobOutput
             "summary": a.summary,
             "image": a.image.as_ref().map(|u| if u.starts_with('/') { r.url(u) } else { u.clone() }),
             "image_caption": a.image_caption,
+            "image_width": e.image_size.map(|s| s.0),
+            "image_height": e.image_size.map(|s| s.1),
             "category": Link { name: &cat.name, url: r.url(&cat.url) },
             "tags": tags,
             "content": CONTENT_TOKEN,
@@ -52,7 +54,7 @@ pub fn article(r: &Renderer, shared: &Shared, i: usize, body: &str) -> JobOutput
         .unwrap_or("article.html");
     let rendered = r
         .render(template, &ctx)
-        .map(|b| splice(b, body))
+        .map(|b| splice(b, &crate::charts::sources_once(body)))
         .map_err(|d| missing_template(r, d, template, "article.html", &a.source, &a.template));
     JobOutput::file(index_path(&e.url), rendered)
 }

@@ -2,6 +2,7 @@
 //! `/chi-so/<ds>/<unit-slug>/`, and its standalone chart files. Also the
 //! `/chi-so/` index of datasets.
 
+use crate::charts::without_source;
 use crate::data::{Dataset, Status};
 use crate::load::theme::names;
 use crate::model::urls::{self, index_path};
@@ -28,12 +29,9 @@ fn unit_url(ds: &Dataset, u: usize) -> String {
     urls::dataset_unit_url(&ds.slug, &ds.units[u].slug)
 }
 
-fn illustrative_badge(ds: &Dataset) -> &'static str {
-    if ds.status == Status::Illustrative {
-        " <span class=\"illustrative\">Số liệu minh họa</span>"
-    } else {
-        ""
-    }
+/// Figures without their source lines: the page's sources section names them once.
+fn no_sources(charts: &[String]) -> Vec<String> {
+    charts.iter().map(|c| without_source(c)).collect()
 }
 
 fn fmt_total(ds: &Dataset, v: Option<f64>) -> String {
@@ -45,20 +43,35 @@ fn fmt_total(ds: &Dataset, v: Option<f64>) -> String {
 struct Table {
     caption: String,
     head: Vec<String>,
+    /// Short headers explained under the table: (short, full) — wide
+    /// tables keep a header row of one or two lines on a phone.
+    legend: Vec<(String, String)>,
     rows: Vec<Vec<(String, bool)>>,
 }
 
 impl Table {
-    fn html(&self, ds: &Dataset) -> String {
+    fn html(&self) -> String {
         let mut h = String::new();
         let _ = write!(
             h,
-            "<div class=\"table-wrap\"><table class=\"data-table\">\n<caption>{}{}</caption>\n<thead><tr>",
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{0}\"><table class=\"data-table\">\n<caption>{0}</caption>\n<thead><tr>",
             escape_html(&self.caption),
-            illustrative_badge(ds)
         );
         for c in &self.head {
-            let _ = write!(h, "<th scope=\"col\">{}</th>", escape_html(c));
+            match self.legend.iter().find(|(s, _)| s == c) {
+                // The short header shows; screen readers hear the full name.
+                Some((s, full)) => {
+                    let _ = write!(
+                        h,
+                        "<th scope=\"col\" class=\"num\"><span aria-hidden=\"true\">{}</span><span class=\"visually-hidden\">{}</span></th>",
+                        escape_html(s),
+                        escape_html(full)
+                    );
+                }
+                None => {
+                    let _ = write!(h, "<th scope=\"col\">{}</th>", escape_html(c));
+                }
+            }
         }
         h.push_str("</tr></thead>\n<tbody>\n");
         for row in &self.rows {
@@ -80,6 +93,18 @@ impl Table {
             h.push_str("</tr>\n");
         }
         h.push_str("</tbody></table></div>");
+        if !self.legend.is_empty() {
+            h.push_str("\n<dl class=\"table-legend\">");
+            for (s, full) in &self.legend {
+                let _ = write!(
+                    h,
+                    "<div><dt>{}</dt><dd>{}</dd></div>",
+                    escape_html(s),
+                    escape_html(full)
+                );
+            }
+            h.push_str("</dl>");
+        }
         h
     }
 }
@@ -123,6 +148,7 @@ fn full_table(r: &Renderer, ds: &Dataset) -> Table {
     Table {
         caption: format!("{}: điểm và thứ hạng các năm", ds.display_title()),
         head,
+        legend: Vec::new(),
         rows,
     }
 }
@@ -133,11 +159,18 @@ fn year_table(r: &Renderer, ds: &Dataset, year: i32) -> Table {
     if !ds.bands.is_empty() {
         head.push("Xếp loại".into());
     }
-    head.extend(
-        y.fields
-            .iter()
-            .map(|f| format!("{} (tối đa {})", f.name, format_number(f.max, 0))),
-    );
+    let legend: Vec<(String, String)> = y
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            (
+                format!("LV{}", i + 1),
+                format!("{} (tối đa {} điểm)", f.name, format_number(f.max, 0)),
+            )
+        })
+        .collect();
+    head.extend(legend.iter().map(|(s, _)| s.clone()));
     let rows = ds
         .ranking(year)
         .into_iter()
@@ -167,6 +200,7 @@ fn year_table(r: &Renderer, ds: &Dataset, year: i32) -> Table {
     Table {
         caption: format!("{} năm {year}", ds.display_title()),
         head,
+        legend,
         rows,
     }
 }
@@ -215,6 +249,7 @@ fn unit_table(r: &Renderer, ds: &Dataset, u: usize) -> Table {
     Table {
         caption: format!("{}: {} qua các năm", ds.display_title(), ds.units[u].name),
         head,
+        legend: Vec::new(),
         rows,
     }
 }
@@ -251,7 +286,7 @@ fn commentary(r: &Renderer, ds: &Dataset, key: &str, out: &mut JobOutput) -> Str
                     line: *line,
                 });
             }
-            body.html
+            without_source(&body.html)
         }
         None => String::new(),
     }
@@ -338,8 +373,8 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
             ));
         }
     }
-    ctx.insert("charts", &charts);
-    ctx.insert("table", &full_table(r, ds).html(ds));
+    ctx.insert("charts", &no_sources(&charts));
+    ctx.insert("table", &full_table(r, ds).html());
     ctx.insert("commentary", &commentary(r, ds, "", &mut out));
     page(r, &mut out, names::DATASET, &dataset_url(ds), &ctx);
 
@@ -373,8 +408,8 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
                 "next": ds.years.get(i + 1).map(|n| r.url(&year_url(ds, n.year))),
             }),
         );
-        ctx.insert("charts", &charts);
-        ctx.insert("table", &year_table(r, ds, y.year).html(ds));
+        ctx.insert("charts", &no_sources(&charts));
+        ctx.insert("table", &year_table(r, ds, y.year).html());
         ctx.insert(
             "commentary",
             &commentary(r, ds, &y.year.to_string(), &mut out),
@@ -418,8 +453,8 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
             ));
         }
         ctx.insert("unit", &serde_json::json!({"name": unit.name, "short": unit.short, "slug": unit.slug, "key": unit.key}));
-        ctx.insert("charts", &charts);
-        ctx.insert("table", &unit_table(r, ds, u).html(ds));
+        ctx.insert("charts", &no_sources(&charts));
+        ctx.insert("table", &unit_table(r, ds, u).html());
         ctx.insert_value("articles", Value::from(unit_articles(r, shared, ds, u)));
         ctx.insert("commentary", &commentary(r, ds, &unit.slug, &mut out));
         page(r, &mut out, names::DATASET_UNIT, &unit_url(ds, u), &ctx);
