@@ -162,7 +162,6 @@ pub struct SiteConfig {
     /// The editors' email, phone and address (all empty when not given).
     pub contact: Contact,
     /// Default share image (`og:image`) of pages without their own.
-    #[allow(dead_code)] // read by the page metadata (next commit)
     pub share_image: Option<ShareImage>,
 }
 

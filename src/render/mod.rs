@@ -2,7 +2,7 @@
 //!
 //! Order inside the stage (a module uses only those above it): shortcodes,
 //! markdown, datacharts (chart and value shortcodes, the chart cache),
-//! splice, renderer (`Renderer`, `Shared`), pages/ (one module per page
+//! splice, meta (titles, descriptions, OpenGraph, JSON-LD), renderer (`Renderer`, `Shared`), pages/ (one module per page
 //! kind), feeds, jobs (what to render, run in parallel), links (the check
 //! over what was rendered).
 
@@ -11,6 +11,7 @@ pub mod feeds;
 pub mod jobs;
 pub mod links;
 pub mod markdown;
+pub mod meta;
 pub mod pages;
 pub mod renderer;
 pub mod shortcodes;

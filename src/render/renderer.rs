@@ -142,10 +142,17 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// A template context holding `site`; each page adds its own values.
+    /// A template context holding `site` and a default `meta` (the site's
+    /// title and description, the home page as canonical); each page adds
+    /// its own values and its own `meta`.
     pub fn context(&self) -> Context {
         let mut ctx = Context::new();
         ctx.insert_value("site", self.site_value.clone());
+        let c = &self.site.config;
+        ctx.insert(
+            "meta",
+            &crate::render::meta::Meta::new(self.site, c.title.clone(), c.description.clone(), "/"),
+        );
         ctx
     }
 

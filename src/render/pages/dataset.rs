@@ -10,6 +10,7 @@ use crate::output::sink::OutputFile;
 use crate::render::datacharts::{
     ChartKind, canonical_charts, chart_file_url, figure, units_sorted,
 };
+use crate::render::meta::{self, Meta};
 use crate::render::pages::JobOutput;
 use crate::render::renderer::{Renderer, Shared};
 use crate::util::numfmt::{NO_DATA, format_number, format_rank, format_rank_change};
@@ -327,8 +328,20 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
     let mut out = JobOutput::default();
     let dsv = dataset_value(r, ds);
 
+    let site = r.site;
+    let short = ds.display_title();
+    let data_index = urls::data_index_url();
+    let span = match (ds.years.first(), ds.years.last()) {
+        (Some(a), Some(b)) if a.year != b.year => format!("các năm {}–{}", a.year, b.year),
+        (Some(a), _) => format!("năm {}", a.year),
+        _ => String::new(),
+    };
+    let n_units = ds.units.len();
+    let mut files: Vec<String> = Vec::new();
+
     // Standalone chart files.
     for kind in canonical_charts(ds) {
+        files.push(chart_file_url(ds, &kind));
         let id = format!(
             "{}-{}",
             ds.slug,
@@ -376,6 +389,22 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
     ctx.insert("charts", &no_sources(&charts));
     ctx.insert("table", &full_table(r, ds).html());
     ctx.insert("commentary", &commentary(r, ds, "", &mut out));
+    let sources: Vec<&str> = ds.sources.iter().map(|s| s.name.as_str()).collect();
+    let description = format!(
+        "{}: điểm số và thứ hạng của {n_units} đơn vị {span}. Nguồn: {}.",
+        ds.title,
+        sources.join("; ")
+    );
+    let mut m = Meta::titled(site, &ds.title, description.clone(), &dataset_url(ds));
+    m.jsonld.push(meta::dataset(site, ds, &description, &files));
+    m.jsonld.push(meta::breadcrumbs(
+        site,
+        &[
+            ("Chỉ số", data_index.as_str()),
+            (short, dataset_url(ds).as_str()),
+        ],
+    ));
+    ctx.insert("meta", &m);
     page(r, &mut out, names::DATASET, &dataset_url(ds), &ctx);
 
     // Year pages.
@@ -409,6 +438,30 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
             }),
         );
         ctx.insert("charts", &no_sources(&charts));
+        let title = format!("{short} năm {}", y.year);
+        let fields = if y.fields.is_empty() {
+            String::new()
+        } else {
+            format!(" và điểm {} lĩnh vực", y.fields.len())
+        };
+        let mut m = Meta::titled(
+            site,
+            &title,
+            format!(
+                "{title}: xếp hạng, tổng điểm{fields} của {} đơn vị.",
+                ds.ranking(y.year).len()
+            ),
+            &year_url(ds, y.year),
+        );
+        m.jsonld.push(meta::breadcrumbs(
+            site,
+            &[
+                ("Chỉ số", data_index.as_str()),
+                (short, dataset_url(ds).as_str()),
+                (title.as_str(), year_url(ds, y.year).as_str()),
+            ],
+        ));
+        ctx.insert("meta", &m);
         ctx.insert("table", &year_table(r, ds, y.year).html());
         ctx.insert(
             "commentary",
@@ -454,6 +507,21 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
         }
         ctx.insert("unit", &serde_json::json!({"name": unit.name, "short": unit.short, "slug": unit.slug, "key": unit.key}));
         ctx.insert("charts", &no_sources(&charts));
+        let mut m = Meta::titled(
+            site,
+            &format!("{} – {short}", unit.name),
+            format!("{}: điểm số và thứ hạng {short} {span}.", unit.name),
+            &unit_url(ds, u),
+        );
+        m.jsonld.push(meta::breadcrumbs(
+            site,
+            &[
+                ("Chỉ số", data_index.as_str()),
+                (short, dataset_url(ds).as_str()),
+                (unit.name.as_str(), unit_url(ds, u).as_str()),
+            ],
+        ));
+        ctx.insert("meta", &m);
         ctx.insert("table", &unit_table(r, ds, u).html());
         ctx.insert_value("articles", Value::from(unit_articles(r, shared, ds, u)));
         ctx.insert("commentary", &commentary(r, ds, &unit.slug, &mut out));
@@ -473,6 +541,21 @@ pub fn index_job(r: &Renderer) -> JobOutput {
         .collect();
     let mut ctx = r.context();
     ctx.insert("datasets", &list);
+    let titles: Vec<&str> = r.site.datasets.iter().map(|d| d.title.as_str()).collect();
+    let mut m = Meta::titled(
+        r.site,
+        "Chỉ số",
+        format!(
+            "Các bộ chỉ số trên {}: {}.",
+            r.site.config.title,
+            titles.join("; ")
+        ),
+        &urls::data_index_url(),
+    );
+    let index = urls::data_index_url();
+    m.jsonld
+        .push(meta::breadcrumbs(r.site, &[("Chỉ số", index.as_str())]));
+    ctx.insert("meta", &m);
     page(
         r,
         &mut out,
