@@ -150,11 +150,11 @@ fn og_image_is_the_site_share_image_where_the_article_has_none_or_an_svg() {
 }
 
 #[test]
-fn og_image_is_the_articles_own_photo() {
+fn og_image_is_the_articles_own_photo_and_every_img_is_sized() {
     let site = common::Site::fixture("good");
     let png = std::fs::read(sample().join("images/chia-se.png")).unwrap();
     site.write("content/static/images/anh-bai.png", png);
-    let md = "---\ntitle: \"Bài có ảnh\"\ndate: 2024-05-20\nsummary: \"Sapo bài có ảnh.\"\nimage: \"/images/anh-bai.png\"\nimage_caption: \"Ảnh của bài\"\n---\nThân bài.\n";
+    let md = "---\ntitle: \"Bài có ảnh\"\ndate: 2024-05-20\nsummary: \"Sapo bài có ảnh.\"\nimage: \"/images/anh-bai.png\"\nimage_caption: \"Ảnh của bài\"\n---\nThân bài.\n\n![Ảnh trong bài](/images/anh-bai.png)\n";
     site.write("content/articles/anh.md", md);
     site.run(&["build"]).assert_code(0);
     let doc = site.html("output/tin-tuc/bai-co-anh/index.html");
@@ -170,12 +170,13 @@ fn og_image_is_the_articles_own_photo() {
         a["image"][0],
         "https://thu.example.gov.vn/images/anh-bai.png"
     );
-    let img = doc
-        .select(&Selector::parse("main img").unwrap())
-        .next()
-        .unwrap();
-    assert_eq!(img.value().attr("width"), Some("1200"));
-    assert_eq!(img.value().attr("height"), Some("630"));
+    // The lead image and the image in the body, both sized from the file.
+    let imgs: Vec<_> = doc.select(&Selector::parse("main img").unwrap()).collect();
+    assert_eq!(imgs.len(), 2);
+    for img in imgs {
+        assert_eq!(img.value().attr("width"), Some("1200"));
+        assert_eq!(img.value().attr("height"), Some("630"));
+    }
 }
 
 #[test]

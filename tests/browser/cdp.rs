@@ -131,10 +131,15 @@ impl Browser {
             .unwrap_or("")
             .to_string();
         let stream = TcpStream::connect(&hostport).map_err(|e| format!("{hostport}: {e}"))?;
+        // A blocking handshake (bounded), then short reads so event pumps
+        // can check their deadlines.
         stream
-            .set_read_timeout(Some(Duration::from_millis(200)))
+            .set_read_timeout(Some(Duration::from_secs(30)))
             .map_err(|e| e.to_string())?;
         let (ws, _) = tungstenite::client(url.as_str(), stream).map_err(|e| e.to_string())?;
+        ws.get_ref()
+            .set_read_timeout(Some(Duration::from_millis(200)))
+            .map_err(|e| e.to_string())?;
         Ok(Browser {
             child,
             ws,

@@ -80,7 +80,10 @@ pub fn article(r: &Renderer, shared: &Shared, i: usize, body: &str) -> JobOutput
         .unwrap_or("article.html");
     let rendered = r
         .render(template, &ctx)
-        .map(|b| splice(b, &crate::charts::sources_once(body)))
+        .map(|b| {
+            let body = crate::render::pages::size_images(r, body);
+            splice(b, &crate::charts::sources_once(&body))
+        })
         .map_err(|d| missing_template(r, d, template, "article.html", &a.source, &a.template));
     JobOutput::file(index_path(&e.url), rendered)
 }
