@@ -381,9 +381,9 @@ pub fn without_source(html: &str) -> String {
 
 /// Page HTML with each distinct chart source line kept only where it first
 /// appears: the same "Nguồn: …" under every chart is said once.
-pub fn sources_once(html: &str) -> String {
+pub fn sources_once(html: &str) -> std::borrow::Cow<'_, str> {
     if html.matches(SOURCE_START).count() < 2 {
-        return html.to_string();
+        return std::borrow::Cow::Borrowed(html);
     }
     let mut out = String::with_capacity(html.len());
     let mut seen: Vec<&str> = Vec::new();
@@ -401,7 +401,7 @@ pub fn sources_once(html: &str) -> String {
         rest = &rest[i + j + 4..];
     }
     out.push_str(rest);
-    out.replace("<figcaption></figcaption>\n", "")
+    std::borrow::Cow::Owned(out.replace("<figcaption></figcaption>\n", ""))
 }
 
 /// Cell text for an optional number.

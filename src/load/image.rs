@@ -6,14 +6,22 @@
 
 use std::path::Path;
 
-/// Bytes read from the start of a file: enough for every header above
-/// (a JPEG's SOF after large EXIF blocks is the farthest).
-const HEAD: usize = 256 * 1024;
+/// Bytes read from the start of a file: the first read covers PNG, GIF,
+/// WebP, SVG and most JPEGs; a JPEG whose frame header follows large EXIF
+/// or ICC blocks is read again, further.
+const HEAD: usize = 8 * 1024;
+const JPEG_HEAD: usize = 256 * 1024;
 
 /// (width, height) in CSS pixels of the image at `path`.
 pub fn size_of(path: &Path) -> Option<(u32, u32)> {
     let head = crate::load::fs::read_head(path, HEAD).ok()?;
-    size_of_bytes(&head).filter(|&(w, h)| w > 0 && h > 0)
+    let size = match size_of_bytes(&head) {
+        None if head.len() == HEAD && head.starts_with(b"\xff\xd8") => {
+            size_of_bytes(&crate::load::fs::read_head(path, JPEG_HEAD).ok()?)
+        }
+        s => s,
+    };
+    size.filter(|&(w, h)| w > 0 && h > 0)
 }
 
 pub fn size_of_bytes(b: &[u8]) -> Option<(u32, u32)> {

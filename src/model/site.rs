@@ -60,6 +60,8 @@ pub struct Site {
     /// (dataset slug, "" or year or unit slug) → commentary.
     pub commentary: BTreeMap<(String, String), Commentary>,
     pub static_files: Vec<(PathBuf, String)>,
+    /// Intrinsic size of site.yaml's `share_image`, when it is a static file.
+    pub share_image_size: Option<(u32, u32)>,
 }
 
 impl Site {
@@ -238,7 +240,13 @@ pub fn build(
     for (e, r) in entries.iter_mut().zip(related) {
         e.related = r;
     }
-    // Image sizes from file headers, for width/height on every <img>.
+    // Image sizes from file headers, for width/height on every <img> and
+    // og:image: read once here, never per page.
+    let share_image_size = config.share_image.as_ref().and_then(|s| {
+        let rel = s.url.strip_prefix('/')?;
+        let (abs, _) = static_files.iter().find(|(_, u)| u == rel)?;
+        crate::load::image::size_of(abs)
+    });
     {
         use rayon::prelude::*;
         let by_url: std::collections::HashMap<&str, &PathBuf> = static_files
@@ -280,6 +288,7 @@ pub fn build(
         tags,
         datasets,
         static_files,
+        share_image_size,
     }
 }
 

@@ -72,14 +72,9 @@ fn one_line(s: &str) -> String {
     }
 }
 
-/// The image of a site-relative or absolute address, sized from the file
-/// header when it is one of the site's static files.
-pub fn image(site: &Site, url: &str, alt: &str) -> Image {
-    let size = site
-        .static_files
-        .iter()
-        .find(|(_, u)| u == url.trim_start_matches('/'))
-        .and_then(|(abs, _)| crate::load::image::size_of(abs));
+/// The image of a site-relative or absolute address, with its size (read
+/// by the model from the file header).
+pub fn image(site: &Site, url: &str, alt: &str, size: Option<(u32, u32)>) -> Image {
     Image {
         url: if url.starts_with('/') {
             site.absolute(url)
@@ -97,16 +92,26 @@ pub fn share_image(site: &Site) -> Option<Image> {
     site.config
         .share_image
         .as_ref()
-        .map(|s| image(site, &s.url, &s.alt))
+        .map(|s| image(site, &s.url, &s.alt, site.share_image_size))
 }
 
 /// A JSON value as the text of a `<script type="application/ld+json">`:
 /// `<`, `>` and `&` escaped so no string can close the element.
 pub fn ld(v: &Value) -> String {
-    v.to_string()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    let s = v.to_string();
+    if !s.contains(['<', '>', '&']) {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// `BreadcrumbList` from the home page down to the current page:

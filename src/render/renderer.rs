@@ -52,6 +52,11 @@ pub struct Renderer<'a> {
     pub charts: ChartCache,
     /// The `site` value every template sees (a cheap, shared tera value).
     site_value: Value,
+    /// The default `meta` (made once; pages insert their own).
+    meta_value: Value,
+    /// Static files by site-relative address (`images/a.jpg`), for sizing
+    /// the images of bodies.
+    pub static_by_url: std::collections::HashMap<&'a str, &'a Path>,
 }
 
 /// The theme's `style.css` as text for a `<style>` element: `</style` (which
@@ -128,12 +133,26 @@ impl<'a> Renderer<'a> {
                 "css": css_inline(theme),
                 "live_reload": opts.live_reload,
         }));
+        let static_by_url = site
+            .static_files
+            .iter()
+            .map(|(abs, url)| (url.as_str(), abs.as_path()))
+            .collect();
+        let c = &site.config;
+        let meta_value = Value::from_serializable(&crate::render::meta::Meta::new(
+            site,
+            c.title.clone(),
+            c.description.clone(),
+            "/",
+        ));
         Renderer {
             site,
             theme,
             prefix,
             charts: Default::default(),
             site_value,
+            meta_value,
+            static_by_url,
         }
     }
 
@@ -163,11 +182,7 @@ impl<'a> Renderer<'a> {
     pub fn context(&self) -> Context {
         let mut ctx = Context::new();
         ctx.insert_value("site", self.site_value.clone());
-        let c = &self.site.config;
-        ctx.insert(
-            "meta",
-            &crate::render::meta::Meta::new(self.site, c.title.clone(), c.description.clone(), "/"),
-        );
+        ctx.insert_value("meta", self.meta_value.clone());
         ctx
     }
 

@@ -54,7 +54,10 @@ pub fn article(r: &Renderer, shared: &Shared, i: usize, body: &str) -> JobOutput
         .image
         .as_deref()
         .filter(|u| !u.to_ascii_lowercase().ends_with(".svg"))
-        .map(|u| meta::image(site, u, a.image_caption.as_deref().unwrap_or(&a.title)))
+        .map(|u| {
+            let alt = a.image_caption.as_deref().unwrap_or(&a.title);
+            meta::image(site, u, alt, e.image_size)
+        })
         .or_else(|| meta::share_image(site));
     let description = if a.summary.is_empty() {
         format!("{} – {}, {}", a.title, cat.name, a.date.short_date())
@@ -81,7 +84,8 @@ pub fn article(r: &Renderer, shared: &Shared, i: usize, body: &str) -> JobOutput
     let rendered = r
         .render(template, &ctx)
         .map(|b| {
-            let body = crate::render::pages::size_images(r, body);
+            let known = a.image.as_deref().zip(e.image_size);
+            let body = crate::render::pages::size_images(r, body, known);
             splice(b, &crate::charts::sources_once(&body))
         })
         .map_err(|d| missing_template(r, d, template, "article.html", &a.source, &a.template));

@@ -53,9 +53,15 @@ pub fn links_of(body: &markdown::Rendered, file: &Path) -> Vec<LinkRef> {
 /// whose header gives its size: the page keeps its layout while images
 /// arrive. Images the Markdown renderer wrote, not the author's raw HTML
 /// (which `markdown.raw_html: allow` passes as it is) — both get sizes.
-pub fn size_images(r: &Renderer, html: &str) -> String {
+/// `known`: an image whose size the model already read (the lead image,
+/// usually also shown in the body), so its header is not read again.
+pub fn size_images<'h>(
+    r: &Renderer,
+    html: &'h str,
+    known: Option<(&str, (u32, u32))>,
+) -> std::borrow::Cow<'h, str> {
     if !html.contains("<img ") {
-        return html.to_string();
+        return std::borrow::Cow::Borrowed(html);
     }
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
@@ -74,12 +80,12 @@ pub fn size_images(r: &Renderer, html: &str) -> String {
             .trim_start_matches('/');
         let size = if tag.contains(" width=") || src.contains("://") {
             None
+        } else if let Some((_, s)) = known.filter(|(u, _)| u.trim_start_matches('/') == local) {
+            Some(s)
         } else {
-            r.site
-                .static_files
-                .iter()
-                .find(|(_, u)| u == local)
-                .and_then(|(abs, _)| crate::load::image::size_of(abs))
+            r.static_by_url
+                .get(local)
+                .and_then(|abs| crate::load::image::size_of(abs))
         };
         match size {
             Some((w, h)) => {
@@ -91,7 +97,7 @@ pub fn size_images(r: &Renderer, html: &str) -> String {
         rest = &rest[tag_end..];
     }
     out.push_str(rest);
-    out
+    std::borrow::Cow::Owned(out)
 }
 
 /// A template named in front matter that does not exist is reported at the

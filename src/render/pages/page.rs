@@ -17,7 +17,7 @@ pub fn page(r: &Renderer, i: usize) -> JobOutput {
             "title": p.page.title,
             "summary": p.page.summary,
             "url": r.url(&p.url),
-            "content": crate::render::pages::size_images(r, &body.html),
+            "content": crate::render::pages::size_images(r, &body.html, None),
         }),
     );
     let description = if p.page.summary.is_empty() {
