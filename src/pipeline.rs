@@ -121,7 +121,10 @@ pub fn load_config_and_theme(
         .unwrap_or_else(|_| "default".into());
     let theme = crate::load::theme::load(root, &theme_name).map_err(|d| diags.extend(d));
     match config {
-        Ok(c) => Some((c, theme.ok())),
+        Ok(c) => {
+            diags.extend(crate::load::config::warnings(&c));
+            Some((c, theme.ok()))
+        }
         Err(d) => {
             diags.extend(d);
             None

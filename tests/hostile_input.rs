@@ -226,7 +226,7 @@ fn headline_naming_an_unknown_dataset_is_reported_at_its_line() {
         &[],
         1,
     );
-    out.assert_error("E0301", "content/site.yaml:9");
+    out.assert_error("E0301", "content/site.yaml:10");
 }
 
 /// A full disk is one error, not one per file, and no false broken links.
@@ -375,7 +375,7 @@ fn a_theme_that_is_no_folder_name_is_reported_at_its_line() {
         &[],
         1,
     );
-    out.assert_error("E0003", &format!("{SITE}:9"));
+    out.assert_error("E0003", &format!("{SITE}:10"));
 }
 
 #[test]

@@ -74,7 +74,7 @@ fn an_unknown_token_is_an_error_at_its_line() {
         &[],
         1,
     );
-    out.assert_error("E0003", &format!("{SITE}:9"));
+    out.assert_error("E0003", &format!("{SITE}:10"));
     assert!(
         out.stderr.contains("unknown token `:nam`"),
         "{}",

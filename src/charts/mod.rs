@@ -31,7 +31,9 @@ pub use trend::trend;
 
 use crate::util::numfmt::{NO_DATA, format_number, format_with_unit};
 use crate::util::text::{escape_html, nfc};
-use svg::{Anchor, Canvas, FONT, MUTED, PAD, TEXT, TITLE_FONT, VERMILLION, W, Weight};
+use svg::{
+    Anchor, Canvas, FONT, MUTED, PAD, TEXT, TITLE_FONT, VERMILLION, VERMILLION_INK, W, Weight,
+};
 
 /// Text shown on illustrative (not official) data, in the SVG and the HTML.
 pub const ILLUSTRATIVE: &str = "Số liệu minh họa";
@@ -55,7 +57,8 @@ pub struct ChartMeta {
     pub illustrative: bool,
     /// Source line under the figure, e.g. `Nguồn: UBND tỉnh Lai Châu`.
     pub source: String,
-    /// Figcaption text.
+    /// What the chart shows, in a sentence; kept for callers, not repeated
+    /// under the chart (the title says it).
     pub caption: String,
     /// The N in "hạng x/N" for a ranking, when the publisher gives it
     /// (`out_of`: 24/63 though only one province is listed). `None`: the
@@ -265,7 +268,7 @@ impl Header {
                 FONT,
                 Anchor::Start,
                 Weight::Bold,
-                VERMILLION,
+                VERMILLION_INK,
             );
         }
     }
@@ -297,23 +300,26 @@ pub(crate) struct Table {
     pub rows: Vec<(Vec<String>, bool)>,
 }
 
-/// The `<figure>`: badge, inline SVG, data table, caption and source.
+/// Marks where a figure's source line starts, so a page that names its
+/// sources once (a dataset page) can leave it out: see [`without_source`].
+pub const SOURCE_START: &str = "<p class=\"chart-source\">";
+
+/// The `<figure>`: inline SVG (its title and, for illustrative data, the
+/// one "Số liệu minh họa" label are drawn in it, so they travel with the
+/// standalone file), the data table, and a figcaption holding what the SVG
+/// does not say: the source and the download link. The caption is not
+/// repeated: it would restate the title.
 pub(crate) fn figure(meta: &ChartMeta, kind: &str, svg: &str, table: &Table) -> String {
     let id = escape_html(&meta.id);
     let mut h = String::with_capacity(svg.len() + 2048);
     h.push_str(&format!(
         "<figure class=\"chart chart-{kind}\" id=\"{id}\">\n"
     ));
-    if meta.illustrative {
-        h.push_str(&format!("<p class=\"chart-badge\">{ILLUSTRATIVE}</p>\n"));
-    }
     h.push_str(svg.trim_end());
     h.push('\n');
     h.push_str("<details class=\"chart-data\"><summary>Bảng số liệu</summary>\n<table>\n");
-    let mut cap = escape_html(&clean(&meta.title)).into_owned();
-    if meta.illustrative {
-        cap.push_str(&format!(" <strong>({ILLUSTRATIVE})</strong>"));
-    }
+    let title = clean(&meta.title);
+    let cap = escape_html(&title);
     h.push_str(&format!("<caption>{cap}</caption>\n<thead><tr>"));
     for head in &table.headers {
         h.push_str(&format!("<th scope=\"col\">{}</th>", escape_html(head)));
@@ -336,32 +342,66 @@ pub(crate) fn figure(meta: &ChartMeta, kind: &str, svg: &str, table: &Table) -> 
         h.push_str("</tr>\n");
     }
     h.push_str("</tbody>\n</table>\n</details>\n");
-    let caption = clean(&meta.caption);
     let source = clean(&meta.source);
-    if !caption.is_empty() || !source.is_empty() {
+    if !source.is_empty() || meta.download.is_some() {
         h.push_str("<figcaption>");
-        if !caption.is_empty() {
-            h.push_str(&format!(
-                "<p class=\"chart-caption\">{}</p>",
-                escape_html(&caption)
-            ));
-        }
         if !source.is_empty() {
+            h.push_str(&format!("{SOURCE_START}{}</p>", escape_html(&source)));
+        }
+        if let Some(url) = &meta.download {
             h.push_str(&format!(
-                "<p class=\"chart-source\">{}</p>",
-                escape_html(&source)
+                "<p class=\"chart-download\"><a href=\"{}\" download>Tải biểu đồ (SVG)</a></p>",
+                escape_html(url)
             ));
         }
         h.push_str("</figcaption>\n");
     }
-    if let Some(url) = &meta.download {
-        h.push_str(&format!(
-            "<p class=\"chart-download\"><a href=\"{}\" download>Tải biểu đồ (SVG)</a></p>\n",
-            escape_html(url)
-        ));
-    }
     h.push_str("</figure>\n");
     h
+}
+
+/// HTML without any chart source line: for pages that name their sources
+/// once, in their own section (the dataset pages).
+pub fn without_source(html: &str) -> String {
+    if !html.contains(SOURCE_START) {
+        return html.to_string();
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(i) = rest.find(SOURCE_START) {
+        let Some(j) = rest[i..].find("</p>") else {
+            break;
+        };
+        out.push_str(&rest[..i]);
+        rest = &rest[i + j + 4..];
+    }
+    out.push_str(rest);
+    out.replace("<figcaption></figcaption>\n", "")
+}
+
+/// Page HTML with each distinct chart source line kept only where it first
+/// appears: the same "Nguồn: …" under every chart is said once.
+pub fn sources_once(html: &str) -> std::borrow::Cow<'_, str> {
+    if html.matches(SOURCE_START).count() < 2 {
+        return std::borrow::Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut seen: Vec<&str> = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find(SOURCE_START) {
+        let Some(j) = rest[i..].find("</p>") else {
+            break;
+        };
+        let para = &rest[i..i + j + 4];
+        out.push_str(&rest[..i]);
+        if !seen.contains(&para) {
+            seen.push(para);
+            out.push_str(para);
+        }
+        rest = &rest[i + j + 4..];
+    }
+    out.push_str(rest);
+    std::borrow::Cow::Owned(out.replace("<figcaption></figcaption>\n", ""))
 }
 
 /// Cell text for an optional number.

@@ -29,6 +29,9 @@ pub(crate) const MUTED: RGBColor = RGBColor(0x59, 0x59, 0x59);
 pub(crate) const AXIS: RGBColor = RGBColor(0x76, 0x76, 0x76);
 pub(crate) const GRID: RGBColor = RGBColor(0xDD, 0xDD, 0xDD);
 pub(crate) const TRACK: RGBColor = RGBColor(0xE6, 0xE6, 0xE6);
+/// Text of the "Số liệu minh họa" badge: vermillion darkened to 6.5:1 on
+/// white (#D55E00 itself is 3.87:1, too light for 13-unit text, WCAG 1.4.3).
+pub(crate) const VERMILLION_INK: RGBColor = RGBColor(0xA0, 0x40, 0x00);
 const BACKGROUND: RGBColor = RGBColor(0xFF, 0xFF, 0xFF);
 
 /// Horizontal text anchor.
@@ -302,6 +305,28 @@ fn strip_text_newlines(s: &str) -> String {
 mod tests {
     use super::*;
 
+    /// Every colour the chart code writes text in, and every surface text may
+    /// stand on: each pair must reach 4.5:1 (tested below).
+    const TEXT_COLOURS: &[RGBColor] = &[TEXT, MUTED, VERMILLION_INK];
+    const SURFACES: &[RGBColor] = &[BACKGROUND, GRID, TRACK];
+
+    /// WCAG 2.1 contrast ratio of two colours.
+    fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+        fn lum(c: RGBColor) -> f64 {
+            let ch = |v: u8| {
+                let v = f64::from(v) / 255.0;
+                if v <= 0.03928 {
+                    v / 12.92
+                } else {
+                    ((v + 0.055) / 1.055).powf(2.4)
+                }
+            };
+            0.2126 * ch(c.0) + 0.7152 * ch(c.1) + 0.0722 * ch(c.2)
+        }
+        let (x, y) = (lum(a), lum(b));
+        (x.max(y) + 0.05) / (x.min(y) + 0.05)
+    }
+
     #[test]
     fn width_counts_chars_not_bytes() {
         let vi = text_width("Phong Thổ", FONT, Weight::Normal);
@@ -331,6 +356,46 @@ mod tests {
         for l in &lines {
             assert!(text_width(l, FONT, Weight::Bold) <= 200.0, "{l}");
         }
+    }
+
+    #[test]
+    fn every_text_colour_reaches_4_5_to_1_on_every_surface() {
+        for &t in TEXT_COLOURS {
+            for &s in SURFACES {
+                let r = contrast(t, s);
+                assert!(r >= 4.5, "text {t:?} on {s:?}: {r:.2}:1");
+            }
+        }
+    }
+
+    /// Every `fill` of every `<text>` in charts of each kind (illustrative,
+    /// so the badge is drawn) is one of the tested text colours.
+    #[test]
+    fn charts_write_text_only_in_the_tested_colours() {
+        let hex = |c: &RGBColor| format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2);
+        let allowed: Vec<String> = TEXT_COLOURS.iter().map(hex).collect();
+        let all = [
+            crate::charts::ranking::tests::sample8(),
+            crate::charts::ranking::tests::sample63(),
+            crate::charts::trend::tests::sample(),
+            crate::charts::fields::tests::sample(),
+            crate::charts::change::tests::sample(),
+        ];
+        let mut seen = 0;
+        for chart in &all {
+            for part in chart.svg.split("<text ").skip(1) {
+                let tag = &part[..part.find('>').unwrap_or(part.len())];
+                let fill = tag
+                    .split("fill=\"")
+                    .nth(1)
+                    .and_then(|f| f.split('"').next())
+                    .unwrap_or("#000000")
+                    .to_ascii_uppercase();
+                assert!(allowed.contains(&fill), "text in {fill}: <text {tag}>");
+                seen += 1;
+            }
+        }
+        assert!(seen > 50, "{seen} texts");
     }
 
     #[test]

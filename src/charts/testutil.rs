@@ -137,14 +137,18 @@ pub(crate) fn check_figure(html: &str, id: &str, kind: &str, illustrative: bool)
     for th in frag.select(&sel("tbody th")) {
         assert_eq!(th.value().attr("scope"), Some("row"));
     }
-    let badge = frag.select(&sel("p.chart-badge")).next();
-    let caption: String = frag
-        .select(&sel("table caption"))
-        .next()
-        .unwrap()
-        .text()
-        .collect();
-    assert_eq!(badge.is_some(), illustrative);
-    assert_eq!(caption.contains(ILLUSTRATIVE_TEXT), illustrative);
+    // The illustrative label is said once, inside the SVG.
+    let label = sel("svg text");
+    let labels = frag
+        .select(&label)
+        .filter(|t| t.text().collect::<String>() == ILLUSTRATIVE_TEXT)
+        .count();
+    assert_eq!(labels, usize::from(illustrative));
+    assert_eq!(
+        html.matches(ILLUSTRATIVE_TEXT).count(),
+        usize::from(illustrative) * 2,
+        "label in svg text and desc only"
+    );
+    assert!(frag.select(&sel("figure > p")).next().is_none());
     assert!(!html.contains("<?xml"));
 }

@@ -37,6 +37,7 @@ codes! {
     NO_CAPTION = "W0102": "an image has no caption";
     UNSAFE_LINK = "W0103": "a javascript: or data: link was dropped";
     RAW_HTML = "W0104": "raw HTML in Markdown was escaped (markdown.raw_html: escape)";
+    NO_CONTACT = "W0105": "site.yaml gives no contact (email or phone) for readers";
     SANITIZED = "W0106": "raw HTML lost what is never published: a script, form, frame, event handler, unsafe address or unlisted tag";
     NOT_MARKDOWN = "W0110": "a file in content/articles or content/pages is not Markdown";
     EXTERNAL_IMAGE = "W0111": "an image is loaded from another site";

@@ -91,6 +91,41 @@ pub enum StaticFiles {
     Link,
 }
 
+/// How readers reach the editors: shown in the footer and in the notice of
+/// the closed comment section (`mailto:` and `tel:` links).
+#[derive(Debug, Clone, Default, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub phone: String,
+    #[serde(default)]
+    pub address: String,
+}
+
+impl Contact {
+    /// The `tel:` target: digits and a leading `+` of `phone`.
+    pub fn phone_href(&self) -> String {
+        let t = self.phone.trim();
+        let mut out: String = t.chars().filter(char::is_ascii_digit).collect();
+        if t.starts_with('+') {
+            out.insert(0, '+');
+        }
+        out
+    }
+}
+
+/// The image shown when a page without its own image is shared
+/// (`og:image`): a file of `content/static/` or an absolute address.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShareImage {
+    pub url: String,
+    #[serde(default)]
+    pub alt: String,
+}
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct MarkdownConfig {
@@ -135,6 +170,10 @@ struct RawConfig {
     slug_from: SlugFrom,
     #[serde(default)]
     redirects: RawRedirects,
+    #[serde(default)]
+    contact: Option<Spanned<Contact>>,
+    #[serde(default)]
+    share_image: Option<ShareImage>,
 }
 
 fn default_language() -> String {
@@ -182,6 +221,10 @@ pub struct SiteConfig {
     pub slug_from: SlugFrom,
     /// Redirect files to write beside the alias pages.
     pub redirect_files: Vec<RedirectFile>,
+    /// The editors' email, phone and address (all empty when not given).
+    pub contact: Contact,
+    /// Default share image (`og:image`) of pages without their own.
+    pub share_image: Option<ShareImage>,
 }
 
 /// A `keep_in_output` entry: one plain top-level name, not chiso's own.
@@ -256,6 +299,7 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
     let base_url = base_url(&raw.base_url, base_url_override, &mut diags);
     let timezone = timezone(&raw.timezone, &mut diags);
     check_settings(&raw, &mut diags);
+    check_reach(&raw, &mut diags);
     let keep_in_output = check_keep(&raw.keep_in_output, &mut diags);
     let permalinks = permalinks(raw.permalinks.as_ref(), &mut diags);
     match (timezone, permalinks) {
@@ -339,6 +383,18 @@ fn settle(
         keep_in_output,
         slug_from: raw.slug_from,
         redirect_files: raw.redirects.files,
+        contact: raw
+            .contact
+            .map(|c| Contact {
+                email: c.value.email.trim().to_string(),
+                phone: n(c.value.phone.trim().to_string()),
+                address: n(c.value.address.trim().to_string()),
+            })
+            .unwrap_or_default(),
+        share_image: raw.share_image.map(|s| ShareImage {
+            url: s.url.trim().to_string(),
+            alt: n(s.alt),
+        }),
         permalinks: Permalinks {
             article: Pattern::parse(permalink::ARTICLE_DEFAULT, permalink::ARTICLE_TOKENS)
                 .expect("the default pattern parses"),
@@ -405,6 +461,58 @@ fn timezone(tz: &Spanned<String>, diags: &mut Diagnostics) -> Option<jiff::tz::T
         .ok()
 }
 
+/// contact and share_image, each a usable address.
+fn check_reach(raw: &RawConfig, diags: &mut Diagnostics) {
+    if let Some(c) = &raw.contact {
+        let (line, col) = (yaml::line_of(c), yaml::col_of(c));
+        let c = &c.value;
+        let e = c.email.trim();
+        if !e.is_empty()
+            && (e.contains(char::is_whitespace)
+                || e.contains(['"', '<', '>', '\'', ':', '/', '?'])
+                || e.split('@').count() != 2
+                || e.starts_with('@')
+                || e.ends_with('@'))
+        {
+            diags.push(
+                Diagnostic::error(
+                    codes::YAML,
+                    FILE,
+                    format!("contact email `{e}` is not an email address"),
+                )
+                .at(line, col)
+                .hint("write one address, e.g. email: \"bbt@phongtho.laichau.gov.vn\""),
+            );
+        }
+        let p = c.phone.trim();
+        if !p.is_empty()
+            && (!p.chars().any(|ch| ch.is_ascii_digit())
+                || !p
+                    .chars()
+                    .all(|ch| ch.is_ascii_digit() || " +-.()".contains(ch)))
+        {
+            diags.push(
+                Diagnostic::error(codes::YAML, FILE, format!("contact phone `{p}` is not a phone number"))
+                    .at(line, col)
+                    .hint("digits, spaces, dots, dashes, parentheses and a leading +, e.g. phone: \"0213 3895 123\""),
+            );
+        }
+    }
+    if let Some(si) = &raw.share_image {
+        let u = si.url.trim();
+        if u.is_empty()
+            || crate::util::text::is_unsafe_url(u)
+            || u.contains(['"', '<', '>', ' '])
+            || !(u.starts_with('/') || u.starts_with("https://") || u.starts_with("http://"))
+        {
+            diags.push(
+                Diagnostic::error(codes::YAML, FILE, format!("share_image url `{u}` is not a usable address"))
+                    .hint("name a file of content/static/, e.g. share_image: { url: \"/images/chia-se.png\", alt: \"…\" }"),
+            );
+        }
+    }
+}
+
 /// comments, articles_per_page, theme.
 fn check_settings(raw: &RawConfig, diags: &mut Diagnostics) {
     if let Some(c) = &raw.comments {
@@ -465,4 +573,16 @@ fn check_keep(keep: &[Spanned<String>], diags: &mut Diagnostics) -> Vec<String> 
         }
     }
     names
+}
+
+/// Warnings about a valid configuration: what readers will miss.
+pub fn warnings(c: &SiteConfig) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if c.contact.email.is_empty() && c.contact.phone.is_empty() {
+        out.push(
+            Diagnostic::warning(codes::NO_CONTACT, Path::new(FILE), "the site gives no contact for its editors")
+                .hint("comments are closed, so readers need another way to reach you: add contact: { email: \"bbt@…\", phone: \"0213 …\", address: \"…\" }"),
+        );
+    }
+    out
 }

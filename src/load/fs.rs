@@ -153,6 +153,17 @@ fn forbidden_char(text: &str, rel: &Path) -> Option<Diagnostic> {
     )
 }
 
+/// The first `n` bytes of a file (fewer if it is shorter): for headers,
+/// such as an image's size (`load::image`).
+pub fn read_head(path: &Path, n: usize) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut buf = Vec::with_capacity(n.min(64 * 1024));
+    std::fs::File::open(path)?
+        .take(n as u64)
+        .read_to_end(&mut buf)?;
+    Ok(buf)
+}
+
 pub fn io_error(rel: &Path, e: &std::io::Error) -> Diagnostic {
     Diagnostic::error(codes::IO, rel, format!("cannot read: {e}"))
         .hint("check that the file exists and is readable")

@@ -6,6 +6,7 @@ pub mod config;
 pub mod content;
 pub mod frontmatter;
 pub mod fs;
+pub mod image;
 pub mod permalink;
 pub mod published;
 pub mod schedule;

@@ -25,6 +25,9 @@ pub struct ArticleEntry {
     pub tags: Vec<usize>,
     /// Indices into `Site::articles`, newest first.
     pub related: Vec<usize>,
+    /// The image's intrinsic (width, height), when it is a file of
+    /// `content/static/` whose header gives it.
+    pub image_size: Option<(u32, u32)>,
 }
 
 #[derive(Debug)]
@@ -72,6 +75,8 @@ pub struct Site {
     pub aliases: Vec<Alias>,
     /// Articles held back by their schedule, by source path.
     pub held: Vec<HeldEntry>,
+    /// Intrinsic size of site.yaml's `share_image`, when it is a static file.
+    pub share_image_size: Option<(u32, u32)>,
 }
 
 /// A redirect page: an old address (`aliases:`) that leads to its article
@@ -244,6 +249,7 @@ pub fn build(
             category,
             tags: tag_ids,
             related: Vec::new(),
+            image_size: None,
         });
     }
 
@@ -265,12 +271,37 @@ pub fn build(
                     let cat = [categories[e.category].articles.as_slice()];
                     merge_newest(&cat, i, &mut related, RELATED_MAX);
                 }
+                // Chosen by tag, then category; shown newest first
+                // (articles are indexed newest first).
+                related.sort_unstable();
                 related
             })
             .collect()
     };
     for (e, r) in entries.iter_mut().zip(related) {
         e.related = r;
+    }
+    // Image sizes from file headers, for width/height on every <img> and
+    // og:image: read once here, never per page.
+    let share_image_size = config.share_image.as_ref().and_then(|s| {
+        let rel = s.url.strip_prefix('/')?;
+        let (abs, _) = static_files.iter().find(|(_, u)| u == rel)?;
+        crate::load::image::size_of(abs)
+    });
+    {
+        use rayon::prelude::*;
+        let by_url: std::collections::HashMap<&str, &PathBuf> = static_files
+            .iter()
+            .map(|(abs, url)| (url.as_str(), abs))
+            .collect();
+        entries.par_iter_mut().for_each(|e| {
+            e.image_size = e
+                .article
+                .image
+                .as_deref()
+                .and_then(|u| by_url.get(u.trim_start_matches('/')))
+                .and_then(|abs| crate::load::image::size_of(abs));
+        });
     }
 
     let page_entries: Vec<PageEntry> = pages
@@ -301,6 +332,7 @@ pub fn build(
         static_files,
         aliases,
         held,
+        share_image_size,
     }
 }
 

@@ -14,6 +14,11 @@ pub const ASSETS_PREFIX: &str = "assets";
 /// First path segments that content cannot take.
 pub const RESERVED: &[&str] = &[TAG_PREFIX, PAGE_SEGMENT, DATA_PREFIX, ASSETS_PREFIX];
 
+/// The feed, the sitemap and robots.txt, at the site's root.
+pub const RSS_PATH: &str = "rss.xml";
+pub const SITEMAP_PATH: &str = "sitemap.xml";
+pub const ROBOTS_PATH: &str = "robots.txt";
+
 /// `/x/` → `x/index.html`
 pub fn index_path(url: &str) -> String {
     if url.ends_with(".html") {

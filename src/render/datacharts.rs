@@ -420,13 +420,18 @@ pub fn shortcode(scope: ChartScope, call: &Call, n: usize) -> Result<String, Str
                 None
             };
             let text = crate::data::value_text(ds, &u, y, &what, from)?;
-            let mut html = crate::util::text::escape_html(&text).into_owned();
-            if ds.status == Status::Illustrative {
-                html = format!(
-                    "<span class=\"value-illustrative\" title=\"Số liệu minh họa\">{html}</span>"
-                );
+            let html = crate::util::text::escape_html(&text).into_owned();
+            // A number from the data links to where it comes from: the
+            // unit's data page (which says whether the data is illustrative).
+            match ds.unit_by_ref(&u) {
+                Some(i) => Ok(format!(
+                    "<a class=\"data-value\" href=\"{}\">{html}</a>",
+                    crate::util::text::escape_html(
+                        &scope.url(&urls::dataset_unit_url(&ds.slug, &ds.units[i].slug))
+                    )
+                )),
+                None => Ok(html),
             }
-            Ok(html)
         }
         other => Err(format!(
             "unknown shortcode `{other}`; shortcodes: chart, value"

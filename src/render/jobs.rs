@@ -6,7 +6,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::config::StaticFiles;
 use crate::load::theme::names;
 use crate::model::site::{Site, Term};
-use crate::model::urls::page_count;
+use crate::model::urls::{ROBOTS_PATH, page_count};
 use crate::output::sink::{Rendered, Sink, Written};
 use crate::render::job::Job;
 use crate::render::owners::{Owners, owner};
@@ -96,10 +96,17 @@ pub fn run_job(r: &Renderer, shared: &Shared, job: Job) -> JobOutput {
         Job::List(l) => pages::list::list(r, shared, l, list_term(site, l.kind, l.term)),
         Job::Page(i) => pages::page::page(r, i),
         Job::NotFound => pages::page::not_found(r),
-        Job::Feed => JobOutput {
-            files: vec![crate::render::feeds::rss(site)],
-            ..Default::default()
-        },
+        Job::Feed => {
+            let mut files = vec![crate::render::feeds::rss(site)];
+            // A robots.txt of the site's own (content/static/) wins.
+            if !site.static_files.iter().any(|(_, u)| u == ROBOTS_PATH) {
+                files.push(crate::render::feeds::robots(site));
+            }
+            JobOutput {
+                files,
+                ..Default::default()
+            }
+        }
         Job::Assets => pages::page::assets(r),
         Job::Static => JobOutput {
             copies: site.static_files.clone(),

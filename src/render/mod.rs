@@ -3,7 +3,7 @@
 //! Order inside the stage (a module uses only those above it): shortcodes,
 //! markdown, datacharts (chart and value shortcodes, the chart cache),
 //! downloads (a dataset as CSV and JSON),
-//! splice, renderer (`Renderer`, `Shared`), pages/ (one module per page
+//! splice, meta (titles, descriptions, OpenGraph, JSON-LD), renderer (`Renderer`, `Shared`), pages/ (one module per page
 //! kind), feeds, job (what there is to render), owners (one owner per output path), jobs (what to render,
 //! run in parallel), links (the check over what was rendered).
 
@@ -14,6 +14,7 @@ pub mod job;
 pub mod jobs;
 pub mod links;
 pub mod markdown;
+pub mod meta;
 pub mod owners;
 pub mod pages;
 pub mod published;

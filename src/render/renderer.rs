@@ -28,8 +28,13 @@ struct Teaser<'a> {
     image: Option<&'a str>,
     image_caption: Option<&'a str>,
     category: Link<'a>,
-    /// `partials/teaser.html` rendered for this article, once per build.
+    /// `partials/teaser.html` rendered for this article, once per build,
+    /// with an h3 title: for boxes under a section's h2 (home, related).
     html: Option<String>,
+    /// The same with an h2 title: for lists directly under the page's h1.
+    html_h2: Option<String>,
+    /// The heading level the partial is rendering (3, then 2).
+    level: u8,
 }
 
 /// Options that change what is rendered, not what is read.
@@ -47,6 +52,22 @@ pub struct Renderer<'a> {
     pub charts: ChartCache,
     /// The `site` value every template sees (a cheap, shared tera value).
     site_value: Value,
+    /// The default `meta` (made once; pages insert their own).
+    meta_value: Value,
+    /// Static files by site-relative address (`images/a.jpg`), for sizing
+    /// the images of bodies.
+    pub static_by_url: std::collections::HashMap<&'a str, &'a Path>,
+}
+
+/// The theme's `style.css` as text for a `<style>` element: `</style` (which
+/// would end it early) is broken up; a file that is not UTF-8 is dropped.
+fn css_inline(theme: &Theme) -> String {
+    theme
+        .assets
+        .get("style.css")
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .map(|s| s.trim().replace("</", "<\\/"))
+        .unwrap_or_default()
 }
 
 fn fnv1a(b: &[u8]) -> u64 {
@@ -97,17 +118,41 @@ impl<'a> Renderer<'a> {
                 "base_path": prefix,
                 "language": site.config.language,
                 "copyright": site.config.copyright,
+                "contact": {
+                    "email": site.config.contact.email,
+                    "phone": site.config.contact.phone,
+                    "phone_href": site.config.contact.phone_href(),
+                    "address": site.config.contact.address,
+                },
                 "menu": menu,
                 "datasets": datasets,
                 "css_url": format!("{prefix}/assets/style.css?v={css_hash}"),
+                // The stylesheet itself, inlined by the default theme: one
+                // round trip less before the first paint (on slow 3G,
+                // 2 s; see benches/slow3g.rs). A theme's file, never user text.
+                "css": css_inline(theme),
                 "live_reload": opts.live_reload,
         }));
+        let static_by_url = site
+            .static_files
+            .iter()
+            .map(|(abs, url)| (url.as_str(), abs.as_path()))
+            .collect();
+        let c = &site.config;
+        let meta_value = Value::from_serializable(&crate::render::meta::Meta::new(
+            site,
+            c.title.clone(),
+            c.description.clone(),
+            "/",
+        ));
         Renderer {
             site,
             theme,
             prefix,
             charts: Default::default(),
             site_value,
+            meta_value,
+            static_by_url,
         }
     }
 
@@ -132,10 +177,13 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// A template context holding `site`; each page adds its own values.
+    /// A template context holding `site` and a default `meta` (the site's
+    /// title and description, the home page as canonical); each page adds
+    /// its own values and its own `meta`.
     pub fn context(&self) -> Context {
         let mut ctx = Context::new();
         ctx.insert_value("site", self.site_value.clone());
+        ctx.insert_value("meta", self.meta_value.clone());
         ctx
     }
 
@@ -174,12 +222,19 @@ impl<'a> Renderer<'a> {
                 url: self.url(&cat.url),
             },
             html: None,
+            html_h2: None,
+            level: 3,
         };
         if self.theme.tera.contains_template(TEASER) {
             let mut ctx = self.context();
             ctx.insert_value("t", Value::from_serializable(&t));
-            let html = self.render(TEASER, &ctx)?;
-            t.html = Some(String::from_utf8_lossy(&html).into_owned());
+            let h3 = self.render(TEASER, &ctx)?;
+            t.level = 2;
+            ctx.insert_value("t", Value::from_serializable(&t));
+            let h2 = self.render(TEASER, &ctx)?;
+            t.html = Some(String::from_utf8_lossy(&h3).into_owned());
+            t.html_h2 = Some(String::from_utf8_lossy(&h2).into_owned());
+            t.level = 3;
         }
         Ok(Value::from_serializable(&t))
     }

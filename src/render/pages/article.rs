@@ -2,6 +2,7 @@
 //! author, category and tags, related articles, closed comments).
 
 use crate::model::urls::index_path;
+use crate::render::meta::{self, Meta};
 use crate::render::pages::{JobOutput, missing_template};
 use crate::render::renderer::{Link, Renderer, Shared};
 use crate::render::splice::{CONTENT_TOKEN, splice};
@@ -34,6 +35,8 @@ pub fn article(r: &Renderer, shared: &Shared, i: usize, body: &str) -> JobOutput
             "summary": a.summary,
             "image": a.image.as_ref().map(|u| if u.starts_with('/') { r.url(u) } else { u.clone() }),
             "image_caption": a.image_caption,
+            "image_width": e.image_size.map(|s| s.0),
+            "image_height": e.image_size.map(|s| s.1),
             "category": Link { name: &cat.name, url: r.url(&cat.url) },
             "tags": tags,
             "content": CONTENT_TOKEN,
@@ -45,6 +48,34 @@ pub fn article(r: &Renderer, shared: &Shared, i: usize, body: &str) -> JobOutput
         .map(|&j| shared.teasers[j].clone())
         .collect();
     ctx.insert_value("related", Value::from(related));
+    // Shares show the article's own image; SVG, which Facebook and Zalo do
+    // not show, falls back to the site's share image.
+    let image = a
+        .image
+        .as_deref()
+        .filter(|u| !u.to_ascii_lowercase().ends_with(".svg"))
+        .map(|u| {
+            let alt = a.image_caption.as_deref().unwrap_or(&a.title);
+            meta::image(site, u, alt, e.image_size)
+        })
+        .or_else(|| meta::share_image(site));
+    let description = if a.summary.is_empty() {
+        format!("{} – {}, {}", a.title, cat.name, a.date.short_date())
+    } else {
+        a.summary.clone()
+    };
+    let mut m = Meta::titled(site, &a.title, description, &e.url);
+    m.og_type = "article";
+    m.image = image;
+    m.jsonld.push(meta::news_article(site, i, m.image.as_ref()));
+    m.jsonld.push(meta::breadcrumbs(
+        site,
+        &[
+            (cat.name.as_str(), cat.url.as_str()),
+            (a.title.as_str(), e.url.as_str()),
+        ],
+    ));
+    ctx.insert("meta", &m);
     let template = a
         .template
         .as_ref()
@@ -52,7 +83,11 @@ pub fn article(r: &Renderer, shared: &Shared, i: usize, body: &str) -> JobOutput
         .unwrap_or("article.html");
     let rendered = r
         .render(template, &ctx)
-        .map(|b| splice(b, body))
+        .map(|b| {
+            let known = a.image.as_deref().zip(e.image_size);
+            let body = crate::render::pages::size_images(r, body, known);
+            splice(b, &crate::charts::sources_once(&body))
+        })
         .map_err(|d| missing_template(r, d, template, "article.html", &a.source, &a.template));
     JobOutput::file(index_path(&e.url), rendered)
 }

@@ -2,6 +2,7 @@
 //! `/chi-so/<ds>/<unit-slug>/`, and its standalone chart files. Also the
 //! `/chi-so/` index of datasets.
 
+use crate::charts::without_source;
 use crate::data::{Dataset, Status};
 use crate::load::theme::names;
 use crate::model::urls::{self, index_path};
@@ -9,6 +10,7 @@ use crate::output::sink::OutputFile;
 use crate::render::datacharts::{
     ChartKind, canonical_charts, chart_file_url, figure, units_sorted,
 };
+use crate::render::meta::{self, Meta};
 use crate::render::pages::JobOutput;
 use crate::render::renderer::{Renderer, Shared};
 use crate::util::numfmt::{NO_DATA, format_number, format_rank, format_rank_change};
@@ -28,12 +30,9 @@ fn unit_url(ds: &Dataset, u: usize) -> String {
     urls::dataset_unit_url(&ds.slug, &ds.units[u].slug)
 }
 
-fn illustrative_badge(ds: &Dataset) -> &'static str {
-    if ds.status == Status::Illustrative {
-        " <span class=\"illustrative\">Số liệu minh họa</span>"
-    } else {
-        ""
-    }
+/// Figures without their source lines: the page's sources section names them once.
+fn no_sources(charts: &[String]) -> Vec<String> {
+    charts.iter().map(|c| without_source(c)).collect()
 }
 
 fn fmt_total(ds: &Dataset, v: Option<f64>) -> String {
@@ -45,20 +44,35 @@ fn fmt_total(ds: &Dataset, v: Option<f64>) -> String {
 struct Table {
     caption: String,
     head: Vec<String>,
+    /// Short headers explained under the table: (short, full) — wide
+    /// tables keep a header row of one or two lines on a phone.
+    legend: Vec<(String, String)>,
     rows: Vec<Vec<(String, bool)>>,
 }
 
 impl Table {
-    fn html(&self, ds: &Dataset) -> String {
+    fn html(&self) -> String {
         let mut h = String::new();
         let _ = write!(
             h,
-            "<div class=\"table-wrap\"><table class=\"data-table\">\n<caption>{}{}</caption>\n<thead><tr>",
+            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{0}\"><table class=\"data-table\">\n<caption>{0}</caption>\n<thead><tr>",
             escape_html(&self.caption),
-            illustrative_badge(ds)
         );
         for c in &self.head {
-            let _ = write!(h, "<th scope=\"col\">{}</th>", escape_html(c));
+            match self.legend.iter().find(|(s, _)| s == c) {
+                // The short header shows; screen readers hear the full name.
+                Some((s, full)) => {
+                    let _ = write!(
+                        h,
+                        "<th scope=\"col\" class=\"num\"><span aria-hidden=\"true\">{}</span><span class=\"visually-hidden\">{}</span></th>",
+                        escape_html(s),
+                        escape_html(full)
+                    );
+                }
+                None => {
+                    let _ = write!(h, "<th scope=\"col\">{}</th>", escape_html(c));
+                }
+            }
         }
         h.push_str("</tr></thead>\n<tbody>\n");
         for row in &self.rows {
@@ -80,6 +94,18 @@ impl Table {
             h.push_str("</tr>\n");
         }
         h.push_str("</tbody></table></div>");
+        if !self.legend.is_empty() {
+            h.push_str("\n<dl class=\"table-legend\">");
+            for (s, full) in &self.legend {
+                let _ = write!(
+                    h,
+                    "<div><dt>{}</dt><dd>{}</dd></div>",
+                    escape_html(s),
+                    escape_html(full)
+                );
+            }
+            h.push_str("</dl>");
+        }
         h
     }
 }
@@ -123,6 +149,7 @@ fn full_table(r: &Renderer, ds: &Dataset) -> Table {
     Table {
         caption: format!("{}: điểm và thứ hạng các năm", ds.display_title()),
         head,
+        legend: Vec::new(),
         rows,
     }
 }
@@ -133,11 +160,18 @@ fn year_table(r: &Renderer, ds: &Dataset, year: i32) -> Table {
     if !ds.bands.is_empty() {
         head.push("Xếp loại".into());
     }
-    head.extend(
-        y.fields
-            .iter()
-            .map(|f| format!("{} (tối đa {})", f.name, format_number(f.max, 0))),
-    );
+    let legend: Vec<(String, String)> = y
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            (
+                format!("LV{}", i + 1),
+                format!("{} (tối đa {} điểm)", f.name, format_number(f.max, 0)),
+            )
+        })
+        .collect();
+    head.extend(legend.iter().map(|(s, _)| s.clone()));
     let rows = ds
         .ranking(year)
         .into_iter()
@@ -167,6 +201,7 @@ fn year_table(r: &Renderer, ds: &Dataset, year: i32) -> Table {
     Table {
         caption: format!("{} năm {year}", ds.display_title()),
         head,
+        legend,
         rows,
     }
 }
@@ -215,6 +250,7 @@ fn unit_table(r: &Renderer, ds: &Dataset, u: usize) -> Table {
     Table {
         caption: format!("{}: {} qua các năm", ds.display_title(), ds.units[u].name),
         head,
+        legend: Vec::new(),
         rows,
     }
 }
@@ -251,7 +287,7 @@ fn commentary(r: &Renderer, ds: &Dataset, key: &str, out: &mut JobOutput) -> Str
                     line: *line,
                 });
             }
-            body.html
+            without_source(&body.html)
         }
         None => String::new(),
     }
@@ -292,8 +328,20 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
     let mut out = JobOutput::default();
     let dsv = dataset_value(r, ds);
 
+    let site = r.site;
+    let short = ds.display_title();
+    let data_index = urls::data_index_url();
+    let span = match (ds.years.first(), ds.years.last()) {
+        (Some(a), Some(b)) if a.year != b.year => format!("các năm {}–{}", a.year, b.year),
+        (Some(a), _) => format!("năm {}", a.year),
+        _ => String::new(),
+    };
+    let n_units = ds.units.len();
+    let mut files: Vec<String> = Vec::new();
+
     // Standalone chart files.
     for kind in canonical_charts(ds) {
+        files.push(chart_file_url(ds, &kind));
         let id = format!(
             "{}-{}",
             ds.slug,
@@ -348,9 +396,25 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
             ));
         }
     }
-    ctx.insert("charts", &charts);
-    ctx.insert("table", &full_table(r, ds).html(ds));
+    ctx.insert("charts", &no_sources(&charts));
+    ctx.insert("table", &full_table(r, ds).html());
     ctx.insert("commentary", &commentary(r, ds, "", &mut out));
+    let sources: Vec<&str> = ds.sources.iter().map(|s| s.name.as_str()).collect();
+    let description = format!(
+        "{}: điểm số và thứ hạng của {n_units} đơn vị {span}. Nguồn: {}.",
+        ds.title,
+        sources.join("; ")
+    );
+    let mut m = Meta::titled(site, &ds.title, description.clone(), &dataset_url(ds));
+    m.jsonld.push(meta::dataset(site, ds, &description, &files));
+    m.jsonld.push(meta::breadcrumbs(
+        site,
+        &[
+            ("Chỉ số", data_index.as_str()),
+            (short, dataset_url(ds).as_str()),
+        ],
+    ));
+    ctx.insert("meta", &m);
     page(r, &mut out, names::DATASET, &dataset_url(ds), &ctx);
 
     // Year pages.
@@ -383,8 +447,32 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
                 "next": ds.years.get(i + 1).map(|n| r.url(&year_url(ds, n.year))),
             }),
         );
-        ctx.insert("charts", &charts);
-        ctx.insert("table", &year_table(r, ds, y.year).html(ds));
+        ctx.insert("charts", &no_sources(&charts));
+        let title = format!("{short} năm {}", y.year);
+        let fields = if y.fields.is_empty() {
+            String::new()
+        } else {
+            format!(" và điểm {} lĩnh vực", y.fields.len())
+        };
+        let mut m = Meta::titled(
+            site,
+            &title,
+            format!(
+                "{title}: xếp hạng, tổng điểm{fields} của {} đơn vị.",
+                ds.ranking(y.year).len()
+            ),
+            &year_url(ds, y.year),
+        );
+        m.jsonld.push(meta::breadcrumbs(
+            site,
+            &[
+                ("Chỉ số", data_index.as_str()),
+                (short, dataset_url(ds).as_str()),
+                (title.as_str(), year_url(ds, y.year).as_str()),
+            ],
+        ));
+        ctx.insert("meta", &m);
+        ctx.insert("table", &year_table(r, ds, y.year).html());
         ctx.insert(
             "commentary",
             &commentary(r, ds, &y.year.to_string(), &mut out),
@@ -428,8 +516,23 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
             ));
         }
         ctx.insert("unit", &serde_json::json!({"name": unit.name, "short": unit.short, "slug": unit.slug, "key": unit.key}));
-        ctx.insert("charts", &charts);
-        ctx.insert("table", &unit_table(r, ds, u).html(ds));
+        ctx.insert("charts", &no_sources(&charts));
+        let mut m = Meta::titled(
+            site,
+            &format!("{} – {short}", unit.name),
+            format!("{}: điểm số và thứ hạng {short} {span}.", unit.name),
+            &unit_url(ds, u),
+        );
+        m.jsonld.push(meta::breadcrumbs(
+            site,
+            &[
+                ("Chỉ số", data_index.as_str()),
+                (short, dataset_url(ds).as_str()),
+                (unit.name.as_str(), unit_url(ds, u).as_str()),
+            ],
+        ));
+        ctx.insert("meta", &m);
+        ctx.insert("table", &unit_table(r, ds, u).html());
         ctx.insert_value("articles", Value::from(unit_articles(r, shared, ds, u)));
         ctx.insert("commentary", &commentary(r, ds, &unit.slug, &mut out));
         page(r, &mut out, names::DATASET_UNIT, &unit_url(ds, u), &ctx);
@@ -448,6 +551,21 @@ pub fn index_job(r: &Renderer) -> JobOutput {
         .collect();
     let mut ctx = r.context();
     ctx.insert("datasets", &list);
+    let titles: Vec<&str> = r.site.datasets.iter().map(|d| d.title.as_str()).collect();
+    let mut m = Meta::titled(
+        r.site,
+        "Chỉ số",
+        format!(
+            "Các bộ chỉ số trên {}: {}.",
+            r.site.config.title,
+            titles.join("; ")
+        ),
+        &urls::data_index_url(),
+    );
+    let index = urls::data_index_url();
+    m.jsonld
+        .push(meta::breadcrumbs(r.site, &[("Chỉ số", index.as_str())]));
+    ctx.insert("meta", &m);
     page(
         r,
         &mut out,

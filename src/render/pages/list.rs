@@ -3,6 +3,7 @@
 use crate::load::theme::names;
 use crate::model::site::Term;
 use crate::model::urls::{index_path, page_count, paginate_url};
+use crate::render::meta::{self, Meta};
 use crate::render::pages::JobOutput;
 use crate::render::renderer::{Renderer, Shared};
 use serde::Serialize;
@@ -92,6 +93,50 @@ pub fn list(r: &Renderer, shared: &Shared, at: ListPage, term: &Term) -> JobOutp
         "list",
         &serde_json::json!({ "title": term.name, "kind": kind_name, "url": r.url(&term.url) }),
     );
+    let site = &r.site.config.title;
+    let suffix = meta::page_suffix(page);
+    let path = paginate_url(&term.url, page);
+    let page_note = if page > 1 {
+        format!(", trang {page}")
+    } else {
+        String::new()
+    };
+    let mut m = match at.kind {
+        ListKind::Home => Meta::new(
+            r.site,
+            format!("{site}{suffix}"),
+            if page > 1 {
+                format!("Tin cũ hơn trên {site}{page_note}.")
+            } else {
+                r.site.config.description.clone()
+            },
+            &path,
+        ),
+        ListKind::Category => Meta::titled(
+            r.site,
+            &format!("{}{suffix}", term.name),
+            format!("Tin bài chuyên mục {} của {site}{page_note}.", term.name),
+            &path,
+        ),
+        ListKind::Tag => Meta::titled(
+            r.site,
+            &format!("Từ khóa: {}{suffix}", term.name),
+            format!("Tin bài có từ khóa “{}” trên {site}{page_note}.", term.name),
+            &path,
+        ),
+    };
+    if at.kind != ListKind::Home {
+        let name = if at.kind == ListKind::Tag {
+            format!("Từ khóa: {}", term.name)
+        } else {
+            term.name.clone()
+        };
+        m.jsonld.push(meta::breadcrumbs(
+            r.site,
+            &[(name.as_str(), term.url.as_str())],
+        ));
+    }
+    ctx.insert("meta", &m);
     let template = if at.kind == ListKind::Home {
         ctx.insert("headline", &shared.headline);
         names::HOME

@@ -3,6 +3,7 @@
 use crate::load::theme::names;
 use crate::model::urls::{ASSETS_PREFIX, index_path};
 use crate::output::sink::OutputFile;
+use crate::render::meta::{Meta, breadcrumbs};
 use crate::render::pages::{JobOutput, links_of, missing_template};
 use crate::render::renderer::Renderer;
 
@@ -16,9 +17,20 @@ pub fn page(r: &Renderer, i: usize) -> JobOutput {
             "title": p.page.title,
             "summary": p.page.summary,
             "url": r.url(&p.url),
-            "content": body.html,
+            "content": crate::render::pages::size_images(r, &body.html, None),
         }),
     );
+    let description = if p.page.summary.is_empty() {
+        format!("{} – {}", p.page.title, r.site.config.title)
+    } else {
+        p.page.summary.clone()
+    };
+    let mut meta = Meta::titled(r.site, &p.page.title, description, &p.url);
+    meta.jsonld.push(breadcrumbs(
+        r.site,
+        &[(p.page.title.as_str(), p.url.as_str())],
+    ));
+    ctx.insert("meta", &meta);
     let template = p
         .page
         .template
@@ -42,7 +54,16 @@ pub fn page(r: &Renderer, i: usize) -> JobOutput {
 }
 
 pub fn not_found(r: &Renderer) -> JobOutput {
-    JobOutput::file("404.html".into(), r.render(names::NOT_FOUND, &r.context()))
+    let mut ctx = r.context();
+    let mut meta = Meta::titled(
+        r.site,
+        "Không tìm thấy trang",
+        format!("Trang bạn tìm không có trên {}.", r.site.config.title),
+        "/404.html",
+    );
+    meta.image = None;
+    ctx.insert("meta", &meta);
+    JobOutput::file("404.html".into(), r.render(names::NOT_FOUND, &ctx))
 }
 
 pub fn assets(r: &Renderer) -> JobOutput {

@@ -1,0 +1,254 @@
+//! Page metadata for sharing and search engines (issue 10): the `meta`
+//! value every template gets — `<title>`, description, canonical URL,
+//! OpenGraph type and image — and the JSON-LD blocks (`NewsArticle`,
+//! `BreadcrumbList`, `Dataset`). Titles and descriptions are made here, per
+//! page kind, so each page has its own.
+
+use crate::data::Dataset;
+use crate::model::site::Site;
+use crate::model::urls;
+use serde::Serialize;
+use serde_json::{Value, json};
+
+/// The image a share shows (`og:image`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Image {
+    /// Absolute URL.
+    pub url: String,
+    pub width: Option<u32>,
+    pub height: Option<u32>,
+    pub alt: String,
+}
+
+/// What `base.html` writes into `<head>`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Meta {
+    pub title: String,
+    pub description: String,
+    /// Absolute URL of the page.
+    pub canonical: String,
+    /// `og:type`: `article` or `website`.
+    pub og_type: &'static str,
+    pub image: Option<Image>,
+    /// JSON-LD documents, each already safe inside `<script>`.
+    pub jsonld: Vec<String>,
+}
+
+impl Meta {
+    /// A page of the site at `path` with its own title and description; the
+    /// default share image.
+    pub fn new(site: &Site, title: String, description: String, path: &str) -> Meta {
+        Meta {
+            title,
+            description: one_line(&description),
+            canonical: site.absolute(path),
+            og_type: "website",
+            image: share_image(site),
+            jsonld: Vec::new(),
+        }
+    }
+
+    /// `title – site name`.
+    pub fn titled(site: &Site, title: &str, description: String, path: &str) -> Meta {
+        Meta::new(
+            site,
+            format!("{title} – {}", site.config.title),
+            description,
+            path,
+        )
+    }
+}
+
+/// Whitespace collapsed; at most ~200 characters, cut at a word.
+fn one_line(s: &str) -> String {
+    let s: String = s.split_whitespace().collect::<Vec<_>>().join(" ");
+    if s.chars().count() <= 200 {
+        return s;
+    }
+    let cut: String = s.chars().take(200).collect();
+    match cut.rfind(' ') {
+        Some(i) => format!("{}…", &cut[..i]),
+        None => format!("{cut}…"),
+    }
+}
+
+/// The image of a site-relative or absolute address, with its size (read
+/// by the model from the file header).
+pub fn image(site: &Site, url: &str, alt: &str, size: Option<(u32, u32)>) -> Image {
+    Image {
+        url: if url.starts_with('/') {
+            site.absolute(url)
+        } else {
+            url.to_string()
+        },
+        width: size.map(|s| s.0),
+        height: size.map(|s| s.1),
+        alt: alt.to_string(),
+    }
+}
+
+/// site.yaml `share_image`, if set.
+pub fn share_image(site: &Site) -> Option<Image> {
+    site.config
+        .share_image
+        .as_ref()
+        .map(|s| image(site, &s.url, &s.alt, site.share_image_size))
+}
+
+/// A JSON value as the text of a `<script type="application/ld+json">`:
+/// `<`, `>` and `&` escaped so no string can close the element.
+pub fn ld(v: &Value) -> String {
+    let s = v.to_string();
+    if !s.contains(['<', '>', '&']) {
+        return s;
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("\\u003c"),
+            '>' => out.push_str("\\u003e"),
+            '&' => out.push_str("\\u0026"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `BreadcrumbList` from the home page down to the current page:
+/// (name, site-relative path) each.
+pub fn breadcrumbs(site: &Site, trail: &[(&str, &str)]) -> String {
+    let mut items = vec![json!({
+        "@type": "ListItem", "position": 1, "name": "Trang chủ", "item": site.absolute("/"),
+    })];
+    for (i, (name, path)) in trail.iter().enumerate() {
+        items.push(json!({
+            "@type": "ListItem", "position": i + 2, "name": name, "item": site.absolute(path),
+        }));
+    }
+    ld(&json!({
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": items,
+    }))
+}
+
+fn publisher(site: &Site) -> Value {
+    json!({
+        "@type": "Organization",
+        "name": site.config.title,
+        "url": site.absolute("/"),
+        "logo": { "@type": "ImageObject", "url": site.absolute(&format!("/{}/favicon.svg", urls::ASSETS_PREFIX)) },
+    })
+}
+
+/// `NewsArticle` of article `i`.
+pub fn news_article(site: &Site, i: usize, image: Option<&Image>) -> String {
+    let e = &site.articles[i];
+    let a = &e.article;
+    let date = a.date.rfc3339();
+    let author = if a.author.trim().is_empty() {
+        publisher(site)
+    } else {
+        json!({ "@type": "Person", "name": a.author })
+    };
+    let mut v = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": a.title,
+        "datePublished": date,
+        "dateModified": date,
+        "author": [author],
+        "publisher": publisher(site),
+        "mainEntityOfPage": site.absolute(&e.url),
+        "url": site.absolute(&e.url),
+        "articleSection": site.categories[e.category].name,
+        "inLanguage": site.config.language,
+    });
+    if !a.summary.is_empty() {
+        v["description"] = json!(a.summary);
+    }
+    if !e.tags.is_empty() {
+        let k: Vec<&str> = e.tags.iter().map(|&t| site.tags[t].name.as_str()).collect();
+        v["keywords"] = json!(k.join(", "));
+    }
+    if let Some(img) = image {
+        v["image"] = json!([img.url]);
+    }
+    ld(&v)
+}
+
+/// `Dataset` of a dataset's main page.
+pub fn dataset(site: &Site, ds: &Dataset, description: &str, files: &[String]) -> String {
+    let creators: Vec<Value> = ds
+        .sources
+        .iter()
+        .map(|s| {
+            let mut c = json!({ "@type": "Organization", "name": s.name });
+            if let Some(u) = &s.url {
+                c["url"] = json!(u);
+            }
+            c
+        })
+        .collect();
+    let places: Vec<Value> = ds
+        .units
+        .iter()
+        .map(|u| json!({ "@type": "Place", "name": u.name }))
+        .collect();
+    let years: Vec<i32> = ds.years.iter().map(|y| y.year).collect();
+    let coverage = match (years.first(), years.last()) {
+        (Some(a), Some(b)) if a != b => format!("{a}/{b}"),
+        (Some(a), _) => a.to_string(),
+        _ => String::new(),
+    };
+    let distribution: Vec<Value> = files
+        .iter()
+        .map(|f| json!({ "@type": "DataDownload", "encodingFormat": "image/svg+xml", "contentUrl": site.absolute(f) }))
+        .collect();
+    ld(&json!({
+        "@context": "https://schema.org",
+        "@type": "Dataset",
+        "name": ds.title,
+        "description": description,
+        "url": site.absolute(&urls::dataset_url(&ds.slug)),
+        "creator": creators,
+        "temporalCoverage": coverage,
+        "spatialCoverage": places,
+        "distribution": distribution,
+        "isAccessibleForFree": true,
+        "inLanguage": site.config.language,
+    }))
+}
+
+/// ` – Trang n` after page 1.
+pub fn page_suffix(page: usize) -> String {
+    if page > 1 {
+        format!(" – Trang {page}")
+    } else {
+        String::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_ld_cannot_close_its_script() {
+        let s = ld(&json!({ "headline": "</script><script>alert(1)</script> & co" }));
+        assert!(
+            !s.contains('<') && !s.contains('>') && !s.contains('&'),
+            "{s}"
+        );
+        let back: Value = serde_json::from_str(&s).unwrap();
+        assert_eq!(back["headline"], "</script><script>alert(1)</script> & co");
+    }
+
+    #[test]
+    fn descriptions_are_one_line_and_bounded() {
+        assert_eq!(one_line(" a\n  b "), "a b");
+        let long = "từ ".repeat(200);
+        let d = one_line(&long);
+        assert!(d.chars().count() <= 201 && d.ends_with('…'));
+    }
+}

@@ -1,0 +1,346 @@
+//! What the audit of issue 10 saw on the sample site, as HTML a reader gets:
+//! figure structure, heading order, the illustrative label, the lead image,
+//! the home page, data numbers, captions and sources, related articles, the
+//! footer, the menu and the site's contact. The sample site is built once.
+
+mod common;
+
+use scraper::{ElementRef, Html, Selector};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+fn sample() -> &'static Path {
+    static OUT: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    let (_, out) = OUT.get_or_init(|| {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        let o = Command::new(common::BIN)
+            .args(["build", "--root", env!("CARGO_MANIFEST_DIR"), "--output"])
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        (tmp, out)
+    });
+    out
+}
+
+fn page(rel: &str) -> Html {
+    let p = sample().join(rel);
+    Html::parse_document(&std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{rel}: {e}")))
+}
+
+/// Every HTML page of the sample site: (relative path, document).
+fn every_page() -> Vec<(String, Html)> {
+    let out = sample();
+    walkdir::WalkDir::new(out)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(out)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            let doc = Html::parse_document(&std::fs::read_to_string(e.path()).unwrap());
+            (rel, doc)
+        })
+        .collect()
+}
+
+fn sel(css: &str) -> Selector {
+    Selector::parse(css).unwrap()
+}
+
+fn text(e: ElementRef) -> String {
+    e.text()
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn texts(doc: &Html, css: &str) -> Vec<String> {
+    doc.select(&sel(css)).map(text).collect()
+}
+
+#[test]
+fn chart_figures_hold_no_paragraph_outside_their_figcaption() {
+    for (rel, doc) in every_page() {
+        for fig in doc.select(&sel("figure")) {
+            let kids: Vec<ElementRef> = fig.children().filter_map(ElementRef::wrap).collect();
+            for k in &kids {
+                assert_ne!(k.value().name(), "p", "{rel}: <p> directly in <figure>");
+            }
+            if let Some(i) = kids.iter().position(|k| k.value().name() == "figcaption") {
+                assert!(
+                    i == 0 || i + 1 == kids.len(),
+                    "{rel}: figcaption is neither first nor last in its figure"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_page_has_one_h1_and_headings_never_skip_a_level() {
+    for (rel, doc) in every_page() {
+        let levels: Vec<(u8, String)> = doc
+            .select(&sel("h1, h2, h3, h4, h5, h6"))
+            .map(|h| (h.value().name().as_bytes()[1] - b'0', text(h)))
+            .collect();
+        assert_eq!(
+            levels.iter().filter(|(l, _)| *l == 1).count(),
+            1,
+            "{rel}: {levels:?}"
+        );
+        assert_eq!(levels[0].0, 1, "{rel}: first heading is not the h1");
+        for w in levels.windows(2) {
+            assert!(w[1].0 <= w[0].0 + 1, "{rel}: {:?} follows {:?}", w[1], w[0]);
+        }
+    }
+}
+
+const LABEL: &str = "Số liệu minh họa";
+
+/// Elements whose own text is exactly the label (SVG `<text>` included).
+fn labels(e: ElementRef) -> usize {
+    e.select(&sel("*"))
+        .filter(|x| {
+            let own: String = x
+                .children()
+                .filter_map(|c| c.value().as_text().map(|t| t.to_string()))
+                .collect();
+            own.trim() == LABEL
+        })
+        .count()
+}
+
+#[test]
+fn illustrative_label_shows_once_per_figure_and_once_in_the_page_header() {
+    let mut checked = 0;
+    for (rel, doc) in every_page() {
+        if !rel.starts_with("chi-so/chi-so-cchc-lai-chau/") {
+            continue;
+        }
+        let main = doc.select(&sel("main")).next().unwrap();
+        let figures: Vec<ElementRef> = main.select(&sel("figure.chart")).collect();
+        for f in &figures {
+            assert_eq!(labels(*f), 1, "{rel}: figure {:?}", f.value().attr("id"));
+        }
+        let header = main.select(&sel("h1")).next().unwrap();
+        assert_eq!(labels(header), 1, "{rel}: the page header");
+        // What editors wrote (the dataset's description, commentary) aside.
+        let authored: usize = main
+            .select(&sel(".dataset-description, .commentary"))
+            .map(labels)
+            .sum();
+        assert_eq!(
+            labels(main) - authored,
+            figures.len() + 1,
+            "{rel}: the label elsewhere on the page"
+        );
+        checked += 1;
+    }
+    assert!(checked >= 10, "{checked} illustrative pages");
+}
+
+#[test]
+fn lead_image_loads_eagerly_with_its_intrinsic_size() {
+    let doc = page(
+        "cai-cach-hanh-chinh/phong-tho-gan-phong-trao-thi-dua-lao-dong-gioi-lao-dong-sang-tao-voi-cai-cach-hanh-chinh/index.html",
+    );
+    let img = doc.select(&sel("main img")).next().expect("lead image");
+    let a = img.value();
+    assert_ne!(a.attr("loading"), Some("lazy"));
+    assert_eq!(a.attr("fetchpriority"), Some("high"));
+    // content/static/images/phien-hop-truc-tuyen-cchc-2024.svg: viewBox 0 0 640 360.
+    assert_eq!(
+        (a.attr("width"), a.attr("height")),
+        (Some("640"), Some("360"))
+    );
+}
+
+#[test]
+fn every_img_carries_width_and_height() {
+    for (rel, doc) in every_page() {
+        for img in doc.select(&sel("img")) {
+            let a = img.value();
+            for k in ["width", "height"] {
+                let v = a.attr(k).unwrap_or("");
+                assert!(
+                    v.parse::<u32>().is_ok_and(|n| n > 0),
+                    "{rel}: <img src={:?}> {k}={v:?}",
+                    a.attr("src")
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn home_page_opens_with_news_under_a_visible_site_h1() {
+    let doc = page("index.html");
+    let h1 = doc.select(&sel("h1")).next().unwrap();
+    assert_eq!(text(h1), "Cổng thông tin điện tử huyện Phong Thổ");
+    assert!(!h1.value().classes().any(|c| c == "visually-hidden"));
+    let h2 = texts(&doc, "main h2");
+    assert_eq!(
+        h2.first().map(String::as_str),
+        Some("Tin mới nhất"),
+        "{h2:?}"
+    );
+    // The first thing in main is news, not a chart or a badge.
+    let main = doc.select(&sel("main")).next().unwrap();
+    let html = main.html();
+    let teaser = html.find("class=\"teaser\"").expect("a teaser");
+    let chart = html.find("<figure").expect("the headline chart");
+    assert!(teaser < chart, "the headline chart comes before the news");
+}
+
+#[test]
+fn data_numbers_in_text_link_to_the_units_data_page() {
+    let doc = page(
+        "cai-cach-hanh-chinh/phong-tho-gan-phong-trao-thi-dua-lao-dong-gioi-lao-dong-sang-tao-voi-cai-cach-hanh-chinh/index.html",
+    );
+    assert!(
+        doc.select(&sel(".value-illustrative, .article-body span[title]"))
+            .next()
+            .is_none()
+    );
+    let links: Vec<(String, String)> = doc
+        .select(&sel(".article-body a.data-value"))
+        .map(|a| (text(a), a.value().attr("href").unwrap_or("").to_string()))
+        .collect();
+    assert!(
+        links
+            .iter()
+            .any(|(t, h)| t == "72,10 điểm" && h == "/chi-so/chi-so-cchc-lai-chau/phong-tho/"),
+        "{links:?}"
+    );
+}
+
+#[test]
+fn chart_captions_do_not_repeat_titles_and_sources_are_said_once() {
+    for (rel, doc) in every_page() {
+        let figures: Vec<ElementRef> = doc.select(&sel("figure.chart")).collect();
+        for f in &figures {
+            let title = f
+                .select(&sel("svg > title"))
+                .next()
+                .map(text)
+                .unwrap_or_default();
+            for c in f.select(&sel("figcaption")).map(text) {
+                assert!(
+                    !c.contains(&title),
+                    "{rel}: caption {c:?} repeats {title:?}"
+                );
+            }
+        }
+        let sources = texts(&doc, "main p, main li");
+        let mut seen = std::collections::BTreeMap::<String, usize>::new();
+        for s in sources.into_iter().filter(|s| s.starts_with("Nguồn")) {
+            *seen.entry(s).or_default() += 1;
+        }
+        for (s, n) in seen {
+            assert_eq!(n, 1, "{rel}: {s:?} is said {n} times");
+        }
+        if rel.starts_with("chi-so/") && doc.select(&sel("section.sources")).next().is_some() {
+            assert!(
+                doc.select(&sel("figure .chart-source")).next().is_none(),
+                "{rel}: figures repeat the sources section"
+            );
+        }
+    }
+}
+
+#[test]
+fn related_articles_are_newest_first() {
+    let mut checked = 0;
+    for (rel, doc) in every_page() {
+        let dates: Vec<String> = doc
+            .select(&sel("section.related time"))
+            .map(|t| t.value().attr("datetime").unwrap().to_string())
+            .collect();
+        if rel.starts_with("chi-so/") || dates.len() < 2 {
+            continue;
+        }
+        let mut sorted = dates.clone();
+        sorted.sort_by(|a, b| b.cmp(a));
+        assert_eq!(dates, sorted, "{rel}");
+        checked += 1;
+    }
+    assert!(checked > 0);
+}
+
+#[test]
+fn footer_names_the_site_once_and_gives_the_contact() {
+    for (rel, doc) in every_page() {
+        let footer = doc.select(&sel("footer")).next().unwrap();
+        let t = text(footer);
+        let n = t.matches("Cổng thông tin điện tử huyện Phong Thổ").count();
+        assert!(n <= 1, "{rel}: footer {t:?}");
+        let hrefs: Vec<&str> = footer
+            .select(&sel("a"))
+            .filter_map(|a| a.value().attr("href"))
+            .collect();
+        assert!(
+            hrefs.iter().any(|h| h.starts_with("mailto:")),
+            "{rel}: {hrefs:?}"
+        );
+        assert!(
+            hrefs.iter().any(|h| h.starts_with("tel:")),
+            "{rel}: {hrefs:?}"
+        );
+    }
+}
+
+#[test]
+fn menu_lists_every_category_of_the_sample() {
+    let doc = page("index.html");
+    let menu = texts(&doc, "nav.menu a");
+    for c in [
+        "Cải cách hành chính",
+        "Kinh tế",
+        "Văn hóa - Xã hội",
+        "Quốc phòng - An ninh",
+    ] {
+        assert!(menu.iter().any(|m| m == c), "{c} missing from {menu:?}");
+    }
+}
+
+#[test]
+fn closed_comments_notice_links_the_editors_email_and_phone() {
+    let doc = page("kinh-te/che-shan-tuyet-phong-tho-vao-mua-thu-hai/index.html");
+    let notice = doc.select(&sel(".comments-notice")).next().unwrap();
+    let hrefs: Vec<&str> = notice
+        .select(&sel("a"))
+        .filter_map(|a| a.value().attr("href"))
+        .collect();
+    assert!(
+        hrefs.contains(&"mailto:bbt@phongtho.example.gov.vn"),
+        "{hrefs:?}"
+    );
+    assert!(hrefs.contains(&"tel:02133895123"), "{hrefs:?}");
+}
+
+#[test]
+fn check_warns_when_the_site_gives_no_contact() {
+    let site = common::Site::fixture("good");
+    let out = site.run(&["check"]);
+    assert!(!out.stderr.contains("W0105"), "{}", out.stderr);
+    let yaml = site.read("content/site.yaml");
+    let without: String = yaml
+        .lines()
+        .filter(|l| !l.starts_with("contact:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    site.write("content/site.yaml", without);
+    let out = site.run(&["check"]);
+    out.assert_code(0);
+    out.assert_diag("warning", "W0105", "content/site.yaml");
+}
