@@ -263,7 +263,7 @@ pub fn chart_file_url(ds: &Dataset, kind: &ChartKind) -> String {
 }
 
 /// A chart's figure HTML for a page, with a link to its standalone file.
-pub fn figure(
+pub fn chart_figure(
     scope: ChartScope,
     d: usize,
     kind: &ChartKind,
@@ -406,7 +406,7 @@ pub fn shortcode(scope: ChartScope, call: &Call, n: usize) -> Result<String, Str
         "chart" => {
             let (d, kind, highlight) = parse_chart(scope.site, call)?;
             let id = format!("bd{n}-{}-{}", scope.site.datasets[d].slug, kind.name());
-            Ok(figure(scope, d, &kind, highlight, &id))
+            Ok(chart_figure(scope, d, &kind, highlight, &id))
         }
         "value" => {
             check_args(call, VALUE_ARGS)?;

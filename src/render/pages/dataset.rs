@@ -8,7 +8,7 @@ use crate::load::theme::names;
 use crate::model::urls::{self, index_path};
 use crate::output::sink::OutputFile;
 use crate::render::datacharts::{
-    ChartKind, canonical_charts, chart_file_url, figure, units_sorted,
+    ChartKind, canonical_charts, chart_figure, chart_file_url, units_sorted,
 };
 use crate::render::meta::{self, Meta};
 use crate::render::pages::JobOutput;
@@ -41,7 +41,7 @@ fn fmt_total(ds: &Dataset, v: Option<f64>) -> String {
 }
 
 /// A table: header cells, then rows of (cells, is-number flags).
-struct Table {
+struct DataTable {
     caption: String,
     head: Vec<String>,
     /// Short headers explained under the table: (short, full) — wide
@@ -50,7 +50,7 @@ struct Table {
     rows: Vec<Vec<(String, bool)>>,
 }
 
-impl Table {
+impl DataTable {
     fn html(&self) -> String {
         let mut h = String::new();
         let _ = write!(
@@ -124,7 +124,7 @@ fn rank_cell(ds: &Dataset, year: i32, rank: Option<u32>) -> String {
 }
 
 /// Every year of every unit: the dataset page's full table.
-fn full_table(r: &Renderer, ds: &Dataset) -> Table {
+fn full_table(r: &Renderer, ds: &Dataset) -> DataTable {
     let mut head = vec!["Đơn vị".to_string()];
     head.extend(ds.years.iter().map(|y| format!("{} (điểm, hạng)", y.year)));
     let rows = units_sorted(ds)
@@ -146,7 +146,7 @@ fn full_table(r: &Renderer, ds: &Dataset) -> Table {
             row
         })
         .collect();
-    Table {
+    DataTable {
         caption: format!("{}: điểm và thứ hạng các năm", ds.display_title()),
         head,
         legend: Vec::new(),
@@ -154,7 +154,7 @@ fn full_table(r: &Renderer, ds: &Dataset) -> Table {
     }
 }
 
-fn year_table(r: &Renderer, ds: &Dataset, year: i32) -> Table {
+fn year_table(r: &Renderer, ds: &Dataset, year: i32) -> DataTable {
     let y = ds.year(year).expect("year of this dataset");
     let mut head = vec!["Đơn vị".to_string(), "Hạng".into(), "Tổng điểm".into()];
     if !ds.bands.is_empty() {
@@ -198,7 +198,7 @@ fn year_table(r: &Renderer, ds: &Dataset, year: i32) -> Table {
             row
         })
         .collect();
-    Table {
+    DataTable {
         caption: format!("{} năm {year}", ds.display_title()),
         head,
         legend,
@@ -206,7 +206,7 @@ fn year_table(r: &Renderer, ds: &Dataset, year: i32) -> Table {
     }
 }
 
-fn unit_table(r: &Renderer, ds: &Dataset, u: usize) -> Table {
+fn unit_table(r: &Renderer, ds: &Dataset, u: usize) -> DataTable {
     let mut head = vec![
         "Năm".to_string(),
         "Tổng điểm".into(),
@@ -247,7 +247,7 @@ fn unit_table(r: &Renderer, ds: &Dataset, u: usize) -> Table {
             row
         })
         .collect();
-    Table {
+    DataTable {
         caption: format!("{}: {} qua các năm", ds.display_title(), ds.units[u].name),
         head,
         legend: Vec::new(),
@@ -323,105 +323,144 @@ fn unit_articles(r: &Renderer, shared: &Shared, ds: &Dataset, u: usize) -> Vec<V
 }
 
 /// All pages and chart files of dataset `d`.
+/// What every page of one dataset is built from.
+struct DataPages<'r, 'a> {
+    r: &'r Renderer<'a>,
+    d: usize,
+    ds: &'a Dataset,
+    /// The dataset as templates see it.
+    dsv: serde_json::Value,
+    short: &'a str,
+    /// "các năm 2018–2022", for descriptions.
+    span: String,
+    data_index: String,
+}
+
 pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
     let ds = &r.site.datasets[d];
-    let mut out = JobOutput::default();
-    let dsv = dataset_value(r, ds);
-
-    let site = r.site;
-    let short = ds.display_title();
-    let data_index = urls::data_index_url();
     let span = match (ds.years.first(), ds.years.last()) {
         (Some(a), Some(b)) if a.year != b.year => format!("các năm {}–{}", a.year, b.year),
         (Some(a), _) => format!("năm {}", a.year),
         _ => String::new(),
     };
-    let n_units = ds.units.len();
-    let mut files: Vec<String> = Vec::new();
-
-    // Standalone chart files.
-    for kind in canonical_charts(ds) {
-        files.push(chart_file_url(ds, &kind));
-        let id = format!(
-            "{}-{}",
-            ds.slug,
-            kind.file_name(ds).trim_end_matches(".svg")
-        );
-        let svg = crate::render::datacharts::svg_with_id(
-            &r.charts.get(r.chart_scope(), d, &kind, None),
-            &id,
-        );
-        out.files.push(OutputFile {
-            path: chart_file_url(ds, &kind)
-                .trim_start_matches('/')
-                .to_string(),
-            bytes: svg.into_bytes(),
-        });
-        out.charts += 1;
-    }
-
+    let p = DataPages {
+        r,
+        d,
+        ds,
+        dsv: dataset_value(r, ds),
+        short: ds.display_title(),
+        span,
+        data_index: urls::data_index_url(),
+    };
+    let mut out = JobOutput::default();
+    let files = p.chart_files(&mut out);
     // Open data downloads (CSV, JSON).
     out.files.extend(crate::render::downloads::files(ds));
-
-    // Dataset page.
-    let latest = ds.latest_year();
-    let mut ctx = r.context();
-    ctx.insert("dataset", &dsv);
-    ctx.insert(
-        "downloads",
-        &serde_json::json!({
-            "csv": r.url(&urls::dataset_csv_url(&ds.slug)),
-            "json": r.url(&urls::dataset_json_url(&ds.slug)),
-        }),
-    );
-    let mut charts: Vec<String> = Vec::new();
-    if let Some(y) = latest {
-        charts.push(figure(
-            r.chart_scope(),
-            d,
-            &ChartKind::Ranking { year: y },
-            None,
-            "bd-xep-hang",
-        ));
-        if let Some(w) = ds.years.windows(2).last() {
-            charts.push(figure(
-                r.chart_scope(),
-                d,
-                &ChartKind::Change {
-                    from: w[0].year,
-                    to: w[1].year,
-                },
-                None,
-                "bd-thay-doi",
-            ));
-        }
+    p.dataset_page(&files, &mut out);
+    for i in 0..ds.years.len() {
+        p.year_page(i, &mut out);
     }
-    ctx.insert("charts", &no_sources(&charts));
-    ctx.insert("table", &full_table(r, ds).html());
-    ctx.insert("commentary", &commentary(r, ds, "", &mut out));
-    let sources: Vec<&str> = ds.sources.iter().map(|s| s.name.as_str()).collect();
-    let description = format!(
-        "{}: điểm số và thứ hạng của {n_units} đơn vị {span}. Nguồn: {}.",
-        ds.title,
-        sources.join("; ")
-    );
-    let mut m = Meta::titled(site, &ds.title, description.clone(), &dataset_url(ds));
-    m.jsonld.push(meta::dataset(site, ds, &description, &files));
-    m.jsonld.push(meta::breadcrumbs(
-        site,
-        &[
-            ("Chỉ số", data_index.as_str()),
-            (short, dataset_url(ds).as_str()),
-        ],
-    ));
-    ctx.insert("meta", &m);
-    page(r, &mut out, names::DATASET, &dataset_url(ds), &ctx);
+    for u in 0..ds.units.len() {
+        p.unit_page(shared, u, &mut out);
+    }
+    out
+}
 
-    // Year pages.
-    for (i, y) in ds.years.iter().enumerate() {
+impl DataPages<'_, '_> {
+    /// The standalone chart files; their addresses.
+    fn chart_files(&self, out: &mut JobOutput) -> Vec<String> {
+        let (r, d, ds) = (self.r, self.d, self.ds);
+        let mut files: Vec<String> = Vec::new();
+        for kind in canonical_charts(ds) {
+            files.push(chart_file_url(ds, &kind));
+            let id = format!(
+                "{}-{}",
+                ds.slug,
+                kind.file_name(ds).trim_end_matches(".svg")
+            );
+            let svg = crate::render::datacharts::svg_with_id(
+                &r.charts.get(r.chart_scope(), d, &kind, None),
+                &id,
+            );
+            out.files.push(OutputFile {
+                path: chart_file_url(ds, &kind)
+                    .trim_start_matches('/')
+                    .to_string(),
+                bytes: svg.into_bytes(),
+            });
+            out.charts += 1;
+        }
+
+        files
+    }
+
+    /// `/chi-so/<ds>/`.
+    fn dataset_page(&self, files: &[String], out: &mut JobOutput) {
+        let (r, d, ds, dsv) = (self.r, self.d, self.ds, &self.dsv);
+        let (site, short, span, data_index) = (r.site, self.short, &self.span, &self.data_index);
+        let n_units = ds.units.len();
+        let latest = ds.latest_year();
         let mut ctx = r.context();
         ctx.insert("dataset", &dsv);
-        let mut charts = vec![figure(
+        ctx.insert(
+            "downloads",
+            &serde_json::json!({
+                "csv": r.url(&urls::dataset_csv_url(&ds.slug)),
+                "json": r.url(&urls::dataset_json_url(&ds.slug)),
+            }),
+        );
+        let mut charts: Vec<String> = Vec::new();
+        if let Some(y) = latest {
+            charts.push(chart_figure(
+                r.chart_scope(),
+                d,
+                &ChartKind::Ranking { year: y },
+                None,
+                "bd-xep-hang",
+            ));
+            if let Some(w) = ds.years.windows(2).last() {
+                charts.push(chart_figure(
+                    r.chart_scope(),
+                    d,
+                    &ChartKind::Change {
+                        from: w[0].year,
+                        to: w[1].year,
+                    },
+                    None,
+                    "bd-thay-doi",
+                ));
+            }
+        }
+        ctx.insert("charts", &no_sources(&charts));
+        ctx.insert("table", &full_table(r, ds).html());
+        ctx.insert("commentary", &commentary(r, ds, "", out));
+        let sources: Vec<&str> = ds.sources.iter().map(|s| s.name.as_str()).collect();
+        let description = format!(
+            "{}: điểm số và thứ hạng của {n_units} đơn vị {span}. Nguồn: {}.",
+            ds.title,
+            sources.join("; ")
+        );
+        let mut m = Meta::titled(site, &ds.title, description.clone(), &dataset_url(ds));
+        m.jsonld.push(meta::dataset(site, ds, &description, files));
+        m.jsonld.push(meta::breadcrumbs(
+            site,
+            &[
+                ("Chỉ số", data_index.as_str()),
+                (short, dataset_url(ds).as_str()),
+            ],
+        ));
+        ctx.insert("meta", &m);
+        page(r, out, names::DATASET, &dataset_url(ds), &ctx);
+    }
+
+    /// `/chi-so/<ds>/<year>/`.
+    fn year_page(&self, i: usize, out: &mut JobOutput) {
+        let (r, d, ds, dsv) = (self.r, self.d, self.ds, &self.dsv);
+        let (site, short, data_index) = (r.site, self.short, &self.data_index);
+        let y = &ds.years[i];
+        let mut ctx = r.context();
+        ctx.insert("dataset", &dsv);
+        let mut charts = vec![chart_figure(
             r.chart_scope(),
             d,
             &ChartKind::Ranking { year: y.year },
@@ -430,7 +469,7 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
         )];
         if i > 0 {
             let from = ds.years[i - 1].year;
-            charts.push(figure(
+            charts.push(chart_figure(
                 r.chart_scope(),
                 d,
                 &ChartKind::Change { from, to: y.year },
@@ -473,24 +512,18 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
         ));
         ctx.insert("meta", &m);
         ctx.insert("table", &year_table(r, ds, y.year).html());
-        ctx.insert(
-            "commentary",
-            &commentary(r, ds, &y.year.to_string(), &mut out),
-        );
-        page(
-            r,
-            &mut out,
-            names::DATASET_YEAR,
-            &year_url(ds, y.year),
-            &ctx,
-        );
+        ctx.insert("commentary", &commentary(r, ds, &y.year.to_string(), out));
+        page(r, out, names::DATASET_YEAR, &year_url(ds, y.year), &ctx);
     }
 
-    // Unit pages.
-    for (u, unit) in ds.units.iter().enumerate() {
+    /// `/chi-so/<ds>/<unit>/`.
+    fn unit_page(&self, shared: &Shared, u: usize, out: &mut JobOutput) {
+        let (r, d, ds, dsv) = (self.r, self.d, self.ds, &self.dsv);
+        let (site, short, span, data_index) = (r.site, self.short, &self.span, &self.data_index);
+        let unit = &ds.units[u];
         let mut ctx = r.context();
         ctx.insert("dataset", &dsv);
-        let mut charts = vec![figure(
+        let mut charts = vec![chart_figure(
             r.chart_scope(),
             d,
             &ChartKind::Trend { unit: u },
@@ -504,7 +537,7 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
                     .is_some_and(|s| s.fields.iter().any(Option::is_some))
         });
         if let Some(y) = latest_fields {
-            charts.push(figure(
+            charts.push(chart_figure(
                 r.chart_scope(),
                 d,
                 &ChartKind::Fields {
@@ -534,10 +567,9 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
         ctx.insert("meta", &m);
         ctx.insert("table", &unit_table(r, ds, u).html());
         ctx.insert_value("articles", Value::from(unit_articles(r, shared, ds, u)));
-        ctx.insert("commentary", &commentary(r, ds, &unit.slug, &mut out));
-        page(r, &mut out, names::DATASET_UNIT, &unit_url(ds, u), &ctx);
+        ctx.insert("commentary", &commentary(r, ds, &unit.slug, out));
+        page(r, out, names::DATASET_UNIT, &unit_url(ds, u), &ctx);
     }
-    out
 }
 
 /// `/chi-so/`: the list of datasets.
