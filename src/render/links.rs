@@ -104,39 +104,123 @@ fn held_for<'a>(path: &str, held: &HashMap<String, &'a HeldEntry>) -> Option<&'a
 /// Check every collected link. Also the front matter images and the menu.
 pub fn check(site: &Site, rendered: &Rendered) -> Diagnostics {
     let mut diags = Diagnostics::new();
-    // Pages the model plans are link targets even when rendering one of them
-    // failed: that failure is reported once, by the renderer, not again as a
-    // broken link in every page that links to it.
-    let planned: Vec<String> = std::iter::once("/".to_string())
+    let planned = planned_pages(site);
+    let t = Targets::new(site, rendered, &planned);
+    let (own, page_of) = own_links(site);
+    let refs: Vec<(&LinkRef, &str)> = own
+        .iter()
+        .map(|(l, p)| (l, *p))
+        .chain(
+            rendered
+                .links
+                .iter()
+                .map(|l| (l, page_of.get(l.file.as_path()).copied().unwrap_or("/"))),
+        )
+        .collect();
+    diags.extend(alias_warnings(site, &refs, &t));
+    // Checked in parallel (tens of thousands of links), reported in order.
+    use rayon::prelude::*;
+    let problems: Vec<Option<(&LinkRef, String, Option<&HeldEntry>)>> = refs
+        .into_par_iter()
+        .map(|(l, page)| t.problem(l, page).map(|(m, h)| (l, m, h)))
+        .collect();
+    let mut reported: BTreeSet<(PathBuf, usize, String)> = BTreeSet::new();
+    for (l, msg, held) in problems.into_iter().flatten() {
+        if reported.insert((l.file.clone(), l.line, l.url.clone())) {
+            diags.push(
+                Diagnostic::error(codes::BROKEN_LINK, l.file.clone(), msg)
+                    .at(l.line, 0)
+                    .hint(broken_hint(held)),
+            );
+        }
+    }
+    diags
+}
+
+/// Pages the model plans are link targets even when rendering one of them
+/// failed: that failure is reported once, by the renderer, not again as a
+/// broken link in every page that links to it.
+fn planned_pages(site: &Site) -> Vec<String> {
+    std::iter::once("/".to_string())
         .chain(site.articles.iter().map(|e| e.url.clone()))
         .chain(site.pages.iter().map(|p| p.url.clone()))
         .chain(site.categories.iter().map(|t| t.url.clone()))
         .chain(site.tags.iter().map(|t| t.url.clone()))
         .map(|u| crate::model::urls::index_path(&u))
-        .collect();
-    let files: HashSet<&str> = rendered
-        .pages
-        .iter()
-        .map(|p| p.path.as_str())
-        .chain(planned.iter().map(String::as_str))
-        .collect();
-    let by_path: HashMap<&str, &str> = rendered
-        .pages
-        .iter()
-        .map(|p| (p.path.as_str(), p.ids.as_str()))
-        .collect();
-    let prefix = site.url_prefix();
-    // Articles held back by their schedule: a link to one is broken now,
-    // and the hint says when it will not be.
-    let held: HashMap<String, &HeldEntry> = site
-        .held
-        .iter()
-        .map(|h| (crate::model::urls::index_path(&h.url), h))
-        .collect();
+        .collect()
+}
 
-    // Front matter images and menu entries are links too.
+/// What a link may point at.
+struct Targets<'a> {
+    files: HashSet<&'a str>,
+    /// The ids of each HTML page, for anchors.
+    ids: HashMap<&'a str, &'a str>,
+    /// Articles held back by their schedule: a link to one is broken now,
+    /// and the hint says when it will not be.
+    held: HashMap<String, &'a HeldEntry>,
+    prefix: &'a str,
+}
+
+impl<'a> Targets<'a> {
+    fn new(site: &'a Site, rendered: &'a Rendered, planned: &'a [String]) -> Self {
+        Targets {
+            files: rendered
+                .pages
+                .iter()
+                .map(|p| p.path.as_str())
+                .chain(planned.iter().map(String::as_str))
+                .collect(),
+            ids: rendered
+                .pages
+                .iter()
+                .map(|p| (p.path.as_str(), p.ids.as_str()))
+                .collect(),
+            held: site
+                .held
+                .iter()
+                .map(|h| (crate::model::urls::index_path(&h.url), h))
+                .collect(),
+            prefix: site.url_prefix(),
+        }
+    }
+
+    /// What is wrong with a link written on `page`, if anything.
+    fn problem(&self, l: &LinkRef, page: &str) -> Option<(String, Option<&'a HeldEntry>)> {
+        let (path, frag) = resolve(&l.url, page, self.prefix)?;
+        match file_for(&path, &self.files) {
+            None => {
+                let held = held_for(&path, &self.held);
+                let msg = match held {
+                    Some(h) => format!(
+                        "link to `{}`: {} is not published at this build's time",
+                        l.url,
+                        h.source.display()
+                    ),
+                    None => format!("link to `{}`: no such page or file in the site", l.url),
+                };
+                Some((msg, held))
+            }
+            Some(f) => match frag {
+                Some(fr) if !fr.is_empty() && f.ends_with(".html") => {
+                    let ids = self.ids.get(f.as_str()).copied()?;
+                    let want = percent_decode(&fr);
+                    (!ids.lines().any(|id| id == want)).then(|| {
+                        (
+                            format!("link to `{}`: the page has no anchor #{fr}", l.url),
+                            None,
+                        )
+                    })
+                }
+                _ => None,
+            },
+        }
+    }
+}
+
+/// Front matter images and menu entries are links too; and which page each
+/// source file becomes, for relative links.
+fn own_links(site: &Site) -> (Vec<(LinkRef, &str)>, HashMap<&Path, &str>) {
     let mut own: Vec<(LinkRef, &str)> = Vec::new();
-    // Which page each source file becomes, for relative links.
     let mut page_of: HashMap<&Path, &str> = HashMap::with_capacity(site.articles.len());
     for e in &site.articles {
         page_of.insert(&e.article.source, &e.url);
@@ -164,28 +248,23 @@ pub fn check(site: &Site, rendered: &Rendered) -> Diagnostics {
             "/",
         ));
     }
-    let refs: Vec<(&LinkRef, &str)> = own
-        .iter()
-        .map(|(l, p)| (l, *p))
-        .chain(
-            rendered
-                .links
-                .iter()
-                .map(|l| (l, page_of.get(l.file.as_path()).copied().unwrap_or("/"))),
-        )
-        .collect();
-    // Old addresses resolve (their redirect pages exist), with a warning.
+    (own, page_of)
+}
+
+/// Old addresses resolve (their redirect pages exist), with a warning.
+fn alias_warnings(site: &Site, refs: &[(&LinkRef, &str)], t: &Targets) -> Vec<Diagnostic> {
     let alias_of: HashMap<&str, &str> = site
         .aliases
         .iter()
         .map(|a| (a.path.as_str(), a.target.as_str()))
         .collect();
+    let mut out = Vec::new();
     for (l, page) in refs.iter().filter(|_| !alias_of.is_empty()) {
-        let Some((path, _)) = resolve(&l.url, page, prefix) else {
+        let Some((path, _)) = resolve(&l.url, page, t.prefix) else {
             continue;
         };
-        if let Some(target) = file_for(&path, &files).and_then(|f| alias_of.get(f.as_str())) {
-            diags.push(
+        if let Some(target) = file_for(&path, &t.files).and_then(|f| alias_of.get(f.as_str())) {
+            out.push(
                 Diagnostic::warning(
                     codes::LINK_TO_ALIAS,
                     l.file.clone(),
@@ -196,63 +275,22 @@ pub fn check(site: &Site, rendered: &Rendered) -> Diagnostics {
             );
         }
     }
-    // Checked in parallel (tens of thousands of links), reported in order.
-    use rayon::prelude::*;
-    let problems: Vec<Option<(&LinkRef, String, Option<&HeldEntry>)>> = refs
-        .into_par_iter()
-        .map(|(l, page)| {
-            let (path, frag) = resolve(&l.url, page, prefix)?;
-            let mut held_target = None;
-            let problem = match file_for(&path, &files) {
-                None => {
-                    held_target = held_for(&path, &held);
-                    Some(match held_target {
-                        Some(h) => format!(
-                            "link to `{}`: {} is not published at this build's time",
-                            l.url,
-                            h.source.display()
-                        ),
-                        None => format!("link to `{}`: no such page or file in the site", l.url),
-                    })
-                }
-                Some(f) => match frag {
-                    Some(fr) if !fr.is_empty() && f.ends_with(".html") => {
-                        let ids = by_path.get(f.as_str()).copied()?;
-                        let want = percent_decode(&fr);
-                        (!ids.lines().any(|id| id == want))
-                            .then(|| format!("link to `{}`: the page has no anchor #{fr}", l.url))
-                    }
-                    _ => None,
-                },
-            };
-            problem.map(|m| (l, m, held_target))
-        })
-        .collect();
-    let mut reported: BTreeSet<(PathBuf, usize, String)> = BTreeSet::new();
-    for (l, msg, held) in problems.into_iter().flatten() {
-        if reported.insert((l.file.clone(), l.line, l.url.clone())) {
-            let hint = match held.map(|h| &h.why) {
-                Some(Hold::Scheduled(at)) => format!(
-                    "the linked article is scheduled for {} (its publish_date:): remove the link until then, or give this article a publish_date: no earlier; `--future` builds both for a preview",
-                    at.rfc3339()
-                ),
-                Some(Hold::Expired(at)) => format!(
-                    "the linked article expired at {} (its expiry_date:): remove the link, or move that expiry_date: later",
-                    at.rfc3339()
-                ),
-                None => {
-                    "fix the address, or add the missing page or file (files go in content/static/)"
-                        .to_string()
-                }
-            };
-            diags.push(
-                Diagnostic::error(codes::BROKEN_LINK, l.file.clone(), msg)
-                    .at(l.line, 0)
-                    .hint(hint),
-            );
-        }
+    out
+}
+
+fn broken_hint(held: Option<&HeldEntry>) -> String {
+    match held.map(|h| &h.why) {
+        Some(Hold::Scheduled(at)) => format!(
+            "the linked article is scheduled for {} (its publish_date:): remove the link until then, or give this article a publish_date: no earlier; `--future` builds both for a preview",
+            at.rfc3339()
+        ),
+        Some(Hold::Expired(at)) => format!(
+            "the linked article expired at {} (its expiry_date:): remove the link, or move that expiry_date: later",
+            at.rfc3339()
+        ),
+        None => "fix the address, or add the missing page or file (files go in content/static/)"
+            .to_string(),
     }
-    diags
 }
 
 #[cfg(test)]
