@@ -200,15 +200,7 @@ pub fn build(
         static_files,
         held,
     } = loaded;
-    let mut held: Vec<HeldEntry> = held
-        .into_iter()
-        .map(|(a, why)| HeldEntry {
-            url: urls::article_url(&config.permalinks.article, &a, &slugify(&a.category)),
-            source: a.source.clone(),
-            why,
-        })
-        .collect();
-    held.sort_by(|a, b| a.source.cmp(&b.source));
+    let held = held_entries(&config, held);
     let commentary = check_commentary(commentary, &datasets, diags);
     articles.sort_by(|a, b| {
         b.date
@@ -253,31 +245,7 @@ pub fn build(
         });
     }
 
-    // Related: newest articles sharing a tag, then the category.
-    let related: Vec<Vec<usize>> = {
-        use rayon::prelude::*;
-        entries
-            .par_iter()
-            .enumerate()
-            .map(|(i, e)| {
-                let mut related = Vec::with_capacity(RELATED_MAX);
-                let tag_lists: Vec<&[usize]> = e
-                    .tags
-                    .iter()
-                    .map(|&t| tags[t].articles.as_slice())
-                    .collect();
-                merge_newest(&tag_lists, i, &mut related, RELATED_MAX);
-                if related.len() < RELATED_MAX {
-                    let cat = [categories[e.category].articles.as_slice()];
-                    merge_newest(&cat, i, &mut related, RELATED_MAX);
-                }
-                // Chosen by tag, then category; shown newest first
-                // (articles are indexed newest first).
-                related.sort_unstable();
-                related
-            })
-            .collect()
-    };
+    let related = related(&entries, &tags, &categories);
     for (e, r) in entries.iter_mut().zip(related) {
         e.related = r;
     }
@@ -363,6 +331,46 @@ fn aliases(articles: &[ArticleEntry], pages: &[PageEntry]) -> Vec<Alias> {
         .collect();
     out.sort_by(|a, b| (&a.source, a.line).cmp(&(&b.source, b.line)));
     out
+}
+
+/// Related articles: the newest sharing a tag, then the category.
+fn related(entries: &[ArticleEntry], tags: &[Term], categories: &[Term]) -> Vec<Vec<usize>> {
+    use rayon::prelude::*;
+    entries
+        .par_iter()
+        .enumerate()
+        .map(|(i, e)| {
+            let mut related = Vec::with_capacity(RELATED_MAX);
+            let tag_lists: Vec<&[usize]> = e
+                .tags
+                .iter()
+                .map(|&t| tags[t].articles.as_slice())
+                .collect();
+            merge_newest(&tag_lists, i, &mut related, RELATED_MAX);
+            if related.len() < RELATED_MAX {
+                let cat = [categories[e.category].articles.as_slice()];
+                merge_newest(&cat, i, &mut related, RELATED_MAX);
+            }
+            // Chosen by tag, then category; shown newest first
+            // (articles are indexed newest first).
+            related.sort_unstable();
+            related
+        })
+        .collect()
+}
+
+/// Articles held back by their schedule, with the address each will have.
+fn held_entries(config: &SiteConfig, held: Vec<(std::sync::Arc<Article>, Hold)>) -> Vec<HeldEntry> {
+    let mut held: Vec<HeldEntry> = held
+        .into_iter()
+        .map(|(a, why)| HeldEntry {
+            url: urls::article_url(&config.permalinks.article, &a, &slugify(&a.category)),
+            source: a.source.clone(),
+            why,
+        })
+        .collect();
+    held.sort_by(|a, b| a.source.cmp(&b.source));
+    held
 }
 
 fn check_commentary(
