@@ -259,6 +259,49 @@ pub fn file_slug(rel: &Path) -> String {
     )
 }
 
+/// What an article's warnings look at.
+struct Look<'a> {
+    summary: &'a str,
+    image: Option<&'a str>,
+    image_loc: &'a Loc,
+    has_caption: bool,
+    title_line: usize,
+}
+
+/// What readers would miss: no sapo, a photo from another site, a photo
+/// without a caption.
+fn article_warnings(a: &Look, rel: &Path) -> Vec<Diagnostic> {
+    let mut warnings = Vec::new();
+    if a.summary.is_empty() {
+        warnings.push(
+            Diagnostic::warning(codes::NO_SUMMARY, rel, "the article has no summary (sapo)")
+                .at(a.title_line, 0)
+                .hint("add `summary:` with one or two sentences: it is shown under the title, in lists and in the feed"),
+        );
+    }
+    if let Some(img) = a.image.filter(|i| is_external(i)) {
+        warnings.push(
+            Diagnostic::warning(
+                codes::EXTERNAL_IMAGE,
+                rel,
+                format!("the image is loaded from another site: {img}"),
+            )
+            .at(a.image_loc.line, a.image_loc.col)
+            .hint("readers' phones would fetch it from there, and the page breaks if it moves: save the photo in content/static/images/ and write image: /images/<file>"),
+        );
+    }
+    if a.image.is_some() && !a.has_caption {
+        warnings.push(
+            Diagnostic::warning(codes::NO_CAPTION, rel, "the image has no caption")
+                .at(a.image_loc.line, 0)
+                .hint(
+                    "add `image_caption:` describing the photo: readers and screen readers see it",
+                ),
+        );
+    }
+    warnings
+}
+
 /// An address on another site (`https://…`, `//host/…`).
 fn is_external(url: &str) -> bool {
     let u = url.trim().to_ascii_lowercase();
@@ -382,35 +425,15 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
     let summary = opt(fm.summary).unwrap_or_default();
     let image = opt(fm.image.map(|i| i.value));
     let image_caption = opt(fm.image_caption);
-    let mut warnings = Vec::new();
-    if summary.is_empty() {
-        let l = loc(&fm.title, off);
-        warnings.push(
-            Diagnostic::warning(codes::NO_SUMMARY, rel, "the article has no summary (sapo)")
-                .at(l.line, 0)
-                .hint("add `summary:` with one or two sentences: it is shown under the title, in lists and in the feed"),
-        );
-    }
-    if let Some(img) = image.as_deref().filter(|i| is_external(i)) {
-        warnings.push(
-            Diagnostic::warning(
-                codes::EXTERNAL_IMAGE,
-                rel,
-                format!("the image is loaded from another site: {img}"),
-            )
-            .at(image_loc.line, image_loc.col)
-            .hint("readers' phones would fetch it from there, and the page breaks if it moves: save the photo in content/static/images/ and write image: /images/<file>"),
-        );
-    }
-    if image.is_some() && image_caption.is_none() {
-        warnings.push(
-            Diagnostic::warning(codes::NO_CAPTION, rel, "the image has no caption")
-                .at(image_loc.line, 0)
-                .hint(
-                    "add `image_caption:` describing the photo: readers and screen readers see it",
-                ),
-        );
-    }
+    let title_line = loc(&fm.title, off).line;
+    let look = Look {
+        summary: &summary,
+        image: image.as_deref(),
+        image_loc: &image_loc,
+        has_caption: image_caption.is_some(),
+        title_line,
+    };
+    let warnings = article_warnings(&look, rel);
     Ok(Article {
         source: rel.to_path_buf(),
         title,
