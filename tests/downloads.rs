@@ -20,18 +20,7 @@ fn root() -> &'static Path {
 fn built() -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
-    let run = Command::new(common::BIN)
-        .args(["build", "--root"])
-        .arg(root())
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    common::build_into(root(), &out);
     (tmp, out)
 }
 

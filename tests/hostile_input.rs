@@ -156,19 +156,7 @@ fn every_xml_file_written_is_well_formed() {
     for site in [root.to_path_buf(), common::fixtures().join("sites/basic")] {
         let tmp = tempfile::tempdir().unwrap();
         let out = tmp.path().join("out");
-        let run = std::process::Command::new(common::BIN)
-            .arg("build")
-            .arg("--root")
-            .arg(&site)
-            .arg("--output")
-            .arg(&out)
-            .output()
-            .unwrap();
-        assert!(
-            run.status.success(),
-            "{}",
-            String::from_utf8_lossy(&run.stderr)
-        );
+        common::build_into(&site, &out);
         let mut n = 0;
         for (path, bytes) in common::snapshot(&out) {
             let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");

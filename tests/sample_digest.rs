@@ -37,18 +37,7 @@ fn built_sample_site_matches_the_checked_in_digest() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
-    let run = std::process::Command::new(common::BIN)
-        .args(["build", "--root"])
-        .arg(root)
-        .arg("--output")
-        .arg(&out)
-        .output()
-        .unwrap();
-    assert!(
-        run.status.success(),
-        "{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    common::build_into(root, &out);
     let now = fingerprints(&out);
     let text: String = now.iter().map(|(p, h)| format!("{h}  {p}\n")).collect();
     let file = root.join(DIGEST);

@@ -102,17 +102,7 @@ fn h1(body: &str) -> String {
 #[test]
 fn serve_rebuilds_and_serves_an_edited_article() {
     let tmp = tempfile::tempdir().unwrap();
-    let root = tmp.path().join("site");
-    let src = Path::new("tests/fixtures/sites/basic");
-    for e in walkdir::WalkDir::new(src) {
-        let e = e.unwrap();
-        let dest = root.join(e.path().strip_prefix(src).unwrap());
-        if e.file_type().is_dir() {
-            std::fs::create_dir_all(&dest).unwrap();
-        } else {
-            std::fs::copy(e.path(), &dest).unwrap();
-        }
-    }
+    let root = basic_site(tmp.path());
     let out = tmp.path().join("serve-out");
     let server = start(&root, &out);
     let port = server.port;

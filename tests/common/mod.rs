@@ -310,3 +310,21 @@ pub fn builds(breaker: impl FnOnce(&Site)) -> (Site, Out) {
     out.assert_code(0);
     (site, out)
 }
+
+/// Build the site at `root` into `out` with the real binary; panics with
+/// its stderr if the build fails.
+pub fn build_into(root: &Path, out: &Path) {
+    let run = Command::new(BIN)
+        .arg("build")
+        .arg("--root")
+        .arg(root)
+        .arg("--output")
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+}
