@@ -382,7 +382,10 @@ pub fn without_source(html: &str) -> String {
 /// Page HTML with each distinct chart source line kept only where it first
 /// appears: the same "Nguồn: …" under every chart is said once.
 pub fn sources_once(html: &str) -> std::borrow::Cow<'_, str> {
-    if html.matches(SOURCE_START).count() < 2 {
+    let many = memchr::memmem::find_iter(html.as_bytes(), SOURCE_START.as_bytes())
+        .nth(1)
+        .is_some();
+    if !many {
         return std::borrow::Cow::Borrowed(html);
     }
     let mut out = String::with_capacity(html.len());

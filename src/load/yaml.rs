@@ -77,7 +77,16 @@ fn check_source(src: &str, file: &Path, line_offset: usize) -> Result<(), Diagno
             Some(i) if line.trim().is_empty() || indent > i => continue,
             _ => block_indent = None,
         }
-        let scan = scan_line(line);
+        // Most lines hold neither a tag nor an escape: only block scalars
+        // need noticing.
+        let scan = if line.contains(['!', '\\']) {
+            scan_line(line)
+        } else {
+            LineScan {
+                opens_block: opens_block(line),
+                ..LineScan::default()
+            }
+        };
         if let Some((col, c)) = scan.escaped_control {
             let (l, c_) = at(col);
             return Err(control_char(file, l, c_, c));
@@ -164,14 +173,22 @@ fn scan_line(line: &str) -> LineScan {
         }
         i += 1;
     }
+    out.opens_block = opens_block(line);
+    out
+}
+
+/// The line ends in `|` or `>` (with modifiers): a block scalar follows.
+fn opens_block(line: &str) -> bool {
+    if !line.contains(['|', '>']) {
+        return false;
+    }
     let tail = line.split(" #").next().unwrap_or(line).trim_end();
     let tail = tail.trim_end_matches(|c: char| c == '-' || c == '+' || c.is_ascii_digit());
-    out.opens_block = [": |", ": >", "- |", "- >"]
+    [": |", ": >", "- |", "- >"]
         .iter()
         .any(|end| tail.ends_with(end))
         || tail == "|"
-        || tail == ">";
-    out
+        || tail == ">"
 }
 
 /// The character a double-quoted escape stands for (`\x01`, `\u0000`, `\0`…).

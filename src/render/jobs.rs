@@ -9,7 +9,7 @@ use crate::model::site::{Site, Term};
 use crate::model::urls::{ROBOTS_PATH, page_count};
 use crate::output::sink::{Rendered, Sink, Written};
 use crate::render::job::Job;
-use crate::render::owners::{Owners, owner};
+use crate::render::owners::Owners;
 use crate::render::pages::list::{ListKind, ListPage};
 use crate::render::pages::{self, JobOutput, links_of};
 use crate::render::renderer::{Renderer, Shared};
@@ -132,14 +132,18 @@ pub fn run_jobs(
         .collect();
     let mut rendered = Rendered::default();
     let mut diags = Diagnostics::new();
-    let mut owners = Owners::default();
-    let mut write_errors: Vec<Diagnostic> = Vec::new();
-    for (&job, (written, mut o)) in jobs.iter().zip(outs) {
-        write_errors.append(&mut o.write_errors);
-        for w in &written {
-            let copied = (job == Job::Static).then_some(w.path.as_str());
-            owners.claim(&w.path, owner(r.site, job, copied), &mut diags);
+    {
+        let n = outs.iter().map(|(w, _)| w.len()).sum();
+        let mut owners = Owners::new(r.site, n);
+        for (&job, (written, _)) in jobs.iter().zip(&outs) {
+            for w in written {
+                owners.claim(&w.path, job, &mut diags);
+            }
         }
+    }
+    let mut write_errors: Vec<Diagnostic> = Vec::new();
+    for (written, mut o) in outs {
+        write_errors.append(&mut o.write_errors);
         rendered.pages.extend(written);
         rendered.links.extend(o.links);
         rendered.charts += o.charts;

@@ -112,48 +112,66 @@ pub fn owner(site: &Site, job: Job, copied: Option<&str>) -> Owner {
 }
 
 /// Claims on output paths, in a fixed order; a second claim is an error.
-#[derive(Default)]
-pub struct Owners {
-    seen: HashMap<String, Owner>,
+/// A claim keeps only the job: the owner's words are made when two meet.
+pub struct Owners<'a> {
+    site: &'a Site,
+    seen: HashMap<&'a str, Job>,
 }
 
-impl Owners {
-    pub fn claim(&mut self, path: &str, owner: Owner, diags: &mut Diagnostics) {
-        match self.seen.get(path) {
-            None => {
-                self.seen.insert(path.to_string(), owner);
-            }
-            Some(first) if first.model_checked && owner.model_checked => {}
-            Some(first) if first.what == owner.what && first.file == owner.file => diags.push(
-                Diagnostic::error(
-                    codes::DUPLICATE_URL,
-                    owner.file.clone(),
-                    format!("{} would write two files to /{path}", owner.what),
-                )
-                .hint(
-                    "a unit's slug may not be a year or another unit's slug: \
-                     give the unit another `slug:`",
-                ),
-            ),
-            Some(first) => diags.push(
-                Diagnostic::error(
-                    codes::DUPLICATE_URL,
-                    owner.file.clone(),
-                    format!(
-                        "{} would be written to /{path}, which {} in {} already writes",
-                        owner.what,
-                        first.what,
-                        first.at()
-                    ),
-                )
-                .at(owner.line, 0)
-                .hint(
-                    "every address has one owner: give one of them another `slug:`, \
-                     or rename or move the file in content/static/",
-                ),
-            ),
+impl<'a> Owners<'a> {
+    pub fn new(site: &'a Site, capacity: usize) -> Self {
+        Owners {
+            site,
+            seen: HashMap::with_capacity(capacity),
         }
     }
+
+    pub fn claim(&mut self, path: &'a str, job: Job, diags: &mut Diagnostics) {
+        let Some(&first_job) = self.seen.get(path) else {
+            self.seen.insert(path, job);
+            return;
+        };
+        let copied = |j: Job| (j == Job::Static).then_some(path);
+        let first = owner(self.site, first_job, copied(first_job));
+        let owner = owner(self.site, job, copied(job));
+        diags.extend(clash(path, &first, &owner));
+    }
+}
+
+fn clash(path: &str, first: &Owner, owner: &Owner) -> Option<Diagnostic> {
+    if first.model_checked && owner.model_checked {
+        return None;
+    }
+    if first.what == owner.what && first.file == owner.file {
+        return Some(
+            Diagnostic::error(
+                codes::DUPLICATE_URL,
+                owner.file.clone(),
+                format!("{} would write two files to /{path}", owner.what),
+            )
+            .hint(
+                "a unit's slug may not be a year or another unit's slug: \
+                 give the unit another `slug:`",
+            ),
+        );
+    }
+    Some(
+        Diagnostic::error(
+            codes::DUPLICATE_URL,
+            owner.file.clone(),
+            format!(
+                "{} would be written to /{path}, which {} in {} already writes",
+                owner.what,
+                first.what,
+                first.at()
+            ),
+        )
+        .at(owner.line, 0)
+        .hint(
+            "every address has one owner: give one of them another `slug:`, \
+             or rename or move the file in content/static/",
+        ),
+    )
 }
 
 /// A static file where the sitemap goes (the sitemap is written after

@@ -63,12 +63,13 @@ pub fn size_images<'h>(
     html: &'h str,
     known: Option<(&str, (u32, u32))>,
 ) -> std::borrow::Cow<'h, str> {
-    if !html.contains("<img ") {
+    let img = memchr::memmem::Finder::new(b"<img ");
+    if img.find(html.as_bytes()).is_none() {
         return std::borrow::Cow::Borrowed(html);
     }
     let mut out = String::with_capacity(html.len() + 64);
     let mut rest = html;
-    while let Some(i) = rest.find("<img ") {
+    while let Some(i) = img.find(rest.as_bytes()) {
         out.push_str(&rest[..i]);
         let tag_end = rest[i..].find('>').map_or(rest.len(), |j| i + j + 1);
         let tag = &rest[i..tag_end];
