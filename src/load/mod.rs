@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod content;
+pub mod front;
 pub mod frontmatter;
 pub mod fs;
 pub mod image;
