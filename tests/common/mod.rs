@@ -328,3 +328,16 @@ pub fn build_into(root: &Path, out: &Path) {
         String::from_utf8_lossy(&run.stderr)
     );
 }
+
+/// The sample site (`content/`), built once per test binary into a
+/// temporary folder that lives as long as the binary.
+pub fn built_sample() -> &'static Path {
+    static OUT: std::sync::OnceLock<(tempfile::TempDir, PathBuf)> = std::sync::OnceLock::new();
+    let (_, out) = OUT.get_or_init(|| {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path().join("out");
+        build_into(Path::new(env!("CARGO_MANIFEST_DIR")), &out);
+        (tmp, out)
+    });
+    out
+}
