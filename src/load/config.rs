@@ -174,6 +174,8 @@ struct RawConfig {
     contact: Option<Spanned<Contact>>,
     #[serde(default)]
     share_image: Option<ShareImage>,
+    #[serde(default)]
+    cache_dir: Option<Spanned<String>>,
 }
 
 fn default_language() -> String {
@@ -225,6 +227,11 @@ pub struct SiteConfig {
     pub contact: Contact,
     /// Default share image (`og:image`) of pages without their own.
     pub share_image: Option<ShareImage>,
+    /// Where derived files (resized photos, chart PNGs) are cached between
+    /// builds, relative to the site root unless absolute. Default
+    /// `.chiso-cache`.
+    #[allow(dead_code)] // read by the photo and chart caches (issue 11)
+    pub cache_dir: String,
 }
 
 /// A `keep_in_output` entry: one plain top-level name, not chiso's own.
@@ -252,6 +259,9 @@ impl SiteConfig {
 }
 
 pub const FILE: &str = "content/site.yaml";
+
+/// The cache folder when site.yaml names none (git-ignored).
+pub const DEFAULT_CACHE_DIR: &str = ".chiso-cache";
 
 /// What is wrong with a base URL, if anything: it must be `http(s)://`, a
 /// host, then a plain path (no `..`, query or fragment).
@@ -395,6 +405,11 @@ fn settle(
             url: s.url.trim().to_string(),
             alt: n(s.alt),
         }),
+        cache_dir: raw
+            .cache_dir
+            .map(|c| c.value.trim().to_string())
+            .filter(|c| !c.is_empty())
+            .unwrap_or_else(|| DEFAULT_CACHE_DIR.to_string()),
         permalinks: Permalinks {
             article: Pattern::parse(permalink::ARTICLE_DEFAULT, permalink::ARTICLE_TOKENS)
                 .expect("the default pattern parses"),
