@@ -176,6 +176,8 @@ struct RawConfig {
     share_image: Option<ShareImage>,
     #[serde(default)]
     cache_dir: Option<Spanned<String>>,
+    #[serde(default)]
+    search: Option<crate::load::search_config::RawSearch>,
 }
 
 fn default_language() -> String {
@@ -232,6 +234,8 @@ pub struct SiteConfig {
     /// `.chiso-cache`.
     #[allow(dead_code)] // read by the photo and chart caches (issue 11)
     pub cache_dir: String,
+    /// `search:` (the search page and its index; on by default).
+    pub search: crate::load::search_config::SearchConfig,
 }
 
 /// A `keep_in_output` entry: one plain top-level name, not chiso's own.
@@ -410,6 +414,7 @@ fn settle(
             .map(|c| c.value.trim().to_string())
             .filter(|c| !c.is_empty())
             .unwrap_or_else(|| DEFAULT_CACHE_DIR.to_string()),
+        search: crate::load::search_config::settle(raw.search),
         permalinks: Permalinks {
             article: Pattern::parse(permalink::ARTICLE_DEFAULT, permalink::ARTICLE_TOKENS)
                 .expect("the default pattern parses"),

@@ -25,6 +25,8 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
     "dataset.html",
     "dataset_year.html",
     "dataset_unit.html",
+    "search.html",
+    "archive.html",
     "partials/teaser.html",
     "partials/sources.html",
     "partials/pagination.html",
@@ -37,10 +39,17 @@ pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
         include_bytes!("../../themes/default/static/style.css"),
     ),
     (
+        SEARCH_SCRIPT,
+        include_bytes!("../../themes/default/static/search.js"),
+    ),
+    (
         "favicon.svg",
         include_bytes!("../../themes/default/static/favicon.svg"),
     ),
 ];
+
+/// The search page's script, under /assets/ (written only with search on).
+pub const SEARCH_SCRIPT: &str = "search.js";
 
 /// The templates chiso renders with, by the page they make.
 pub mod names {
@@ -53,6 +62,8 @@ pub mod names {
     pub const DATASET_YEAR: &str = "dataset_year.html";
     pub const DATASET_UNIT: &str = "dataset_unit.html";
     pub const DATA_INDEX: &str = "data_index.html";
+    pub const SEARCH: &str = "search.html";
+    pub const ARCHIVE: &str = "archive.html";
 }
 
 /// The partial each teaser is rendered with.

@@ -11,8 +11,32 @@ pub const PAGE_SEGMENT: &str = "trang";
 pub const DATA_PREFIX: &str = "chi-so";
 /// `/assets/style.css`
 pub const ASSETS_PREFIX: &str = "assets";
+/// `/tim-kiem/`: the search page and its index.
+pub const SEARCH_PREFIX: &str = "tim-kiem";
+/// `/luu-tru/`: the archive by year and month.
+pub const ARCHIVE_PREFIX: &str = "luu-tru";
 /// First path segments that content cannot take.
-pub const RESERVED: &[&str] = &[TAG_PREFIX, PAGE_SEGMENT, DATA_PREFIX, ASSETS_PREFIX];
+pub const RESERVED: &[&str] = &[
+    TAG_PREFIX,
+    PAGE_SEGMENT,
+    DATA_PREFIX,
+    ASSETS_PREFIX,
+    SEARCH_PREFIX,
+    ARCHIVE_PREFIX,
+];
+
+/// `/tim-kiem/`
+pub fn search_url() -> String {
+    format!("/{SEARCH_PREFIX}/")
+}
+
+/// `/luu-tru/`
+pub fn archive_url() -> String {
+    format!("/{ARCHIVE_PREFIX}/")
+}
+
+/// Articles on one page of the archive.
+pub const ARCHIVE_PER_PAGE: usize = 50;
 
 /// The feed, the sitemap and robots.txt, at the site's root.
 pub const RSS_PATH: &str = "rss.xml";

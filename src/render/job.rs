@@ -20,4 +20,8 @@ pub enum Job {
     Alias(usize),
     /// `_redirects` and the nginx map (site.yaml `redirects`).
     Redirects,
+    /// The search page `/tim-kiem/` and its index (site.yaml `search`).
+    Search,
+    /// Page n (from 1) of the archive `/luu-tru/`.
+    Archive(usize),
 }

@@ -6,7 +6,7 @@ use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::config::StaticFiles;
 use crate::load::theme::names;
 use crate::model::site::{Site, Term};
-use crate::model::urls::{ROBOTS_PATH, page_count};
+use crate::model::urls::{ARCHIVE_PER_PAGE, ROBOTS_PATH, page_count};
 use crate::output::sink::{Rendered, Sink, Written};
 use crate::render::job::Job;
 use crate::render::owners::Owners;
@@ -37,6 +37,8 @@ pub fn template_of(site: &Site, job: Job) -> Option<&str> {
         Job::NotFound => names::NOT_FOUND,
         Job::Data(_) => names::DATASET,
         Job::DataIndex => names::DATA_INDEX,
+        Job::Search => names::SEARCH,
+        Job::Archive(_) => names::ARCHIVE,
         Job::Feed | Job::Assets | Job::Static | Job::Alias(_) | Job::Redirects => return None,
     })
 }
@@ -60,6 +62,12 @@ pub fn all_jobs(site: &Site) -> Vec<Job> {
     if !site.config.redirect_files.is_empty() {
         jobs.push(Job::Redirects);
     }
+    if site.config.search.enabled {
+        jobs.push(Job::Search);
+    }
+    jobs.extend(
+        (1..=page_count(site.articles.len(), ARCHIVE_PER_PAGE)).map(Job::Archive),
+    );
     jobs.extend([Job::NotFound, Job::Feed, Job::Assets, Job::Static]);
     jobs
 }
@@ -116,6 +124,8 @@ pub fn run_job(r: &Renderer, shared: &Shared, job: Job) -> JobOutput {
         Job::DataIndex => pages::dataset::index_job(r),
         Job::Alias(i) => pages::alias::redirect_page(site, &site.aliases[i]),
         Job::Redirects => pages::alias::redirect_files(site),
+        Job::Search => pages::search::search_job(r),
+        Job::Archive(n) => pages::archive::archive(r, n),
     }
 }
 

@@ -20,5 +20,6 @@ pub mod pages;
 pub mod published;
 pub mod renderer;
 pub mod sanitize;
+pub mod search;
 pub mod shortcodes;
 pub mod splice;

@@ -108,6 +108,8 @@ pub fn owner(site: &Site, job: Job, copied: Option<&str>) -> Owner {
         Job::NotFound => chiso("the 404 page"),
         Job::Feed => chiso("the RSS feed"),
         Job::Assets => chiso("the theme's assets"),
+        Job::Search => chiso("the search page and its index"),
+        Job::Archive(_) => chiso("the archive"),
     }
 }
 

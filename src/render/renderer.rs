@@ -132,6 +132,7 @@ impl<'a> Renderer<'a> {
                 // 2 s; see benches/slow3g.rs). A theme's file, never user text.
                 "css": css_inline(theme),
                 "live_reload": opts.live_reload,
+                "search": site.config.search.enabled,
         }));
         let static_by_url = site
             .static_files

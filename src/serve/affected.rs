@@ -108,6 +108,8 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
                     Job::Static => dirty.statics,
                     // An alias names its target's title and address.
                     Job::Alias(_) | Job::Redirects => !dirty.articles.is_empty() || dirty.pages,
+                    Job::Search => !dirty.articles.is_empty() || dirty.pages || dirty.data,
+                    Job::Archive(_) => !dirty.articles.is_empty(),
                     Job::NotFound | Job::Assets => false,
                 }
         })

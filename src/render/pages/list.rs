@@ -26,7 +26,7 @@ struct PageNo {
 }
 
 #[derive(Serialize)]
-struct Pagination {
+pub struct Pagination {
     current: usize,
     total: usize,
     prev: Option<String>,
@@ -35,7 +35,7 @@ struct Pagination {
     pages: Vec<PageNo>,
 }
 
-fn pagination(r: &Renderer, base: &str, page: usize, total: usize) -> Pagination {
+pub fn pagination(r: &Renderer, base: &str, page: usize, total: usize) -> Pagination {
     let mut shown: Vec<usize> = vec![1, total];
     shown.extend(page.saturating_sub(2).max(1)..=(page + 2).min(total));
     shown.sort_unstable();

@@ -2,10 +2,12 @@
 //! `JobOutput`: the files, the links they contain, their diagnostics.
 
 pub mod alias;
+pub mod archive;
 pub mod article;
 pub mod dataset;
 pub mod list;
 pub mod page;
+pub mod search;
 
 use crate::diag::Diagnostic;
 use crate::output::sink::{LinkRef, OutputFile};

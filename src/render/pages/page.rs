@@ -1,6 +1,6 @@
 //! Plain pages (`content/pages/`), the 404 page and the theme's assets.
 
-use crate::load::theme::names;
+use crate::load::theme::{SEARCH_SCRIPT, names};
 use crate::model::urls::{ASSETS_PREFIX, index_path};
 use crate::output::sink::OutputFile;
 use crate::render::meta::{Meta, breadcrumbs};
@@ -72,6 +72,7 @@ pub fn assets(r: &Renderer) -> JobOutput {
             .theme
             .assets
             .iter()
+            .filter(|(name, _)| r.site.config.search.enabled || name.as_str() != SEARCH_SCRIPT)
             .map(|(name, bytes)| OutputFile {
                 path: format!("{ASSETS_PREFIX}/{name}"),
                 bytes: bytes.clone(),

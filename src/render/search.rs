@@ -1,0 +1,357 @@
+//! The search index under `/tim-kiem/`, read by the theme's `search.js`.
+//!
+//! Documents: articles (newest first, so a lower number is newer), plain
+//! pages, datasets and their unit pages; never list pages. Each word is
+//! indexed folded (`util::fold`: no marks, đ = d) with its exact forms
+//! beside it, so "ban" finds "bản" and "bán" and "bản" ranks "bản" first;
+//! each pair of neighbouring words is indexed too (folded, "mot cua"), which
+//! is how quoted phrases and adjacency are matched without positions.
+//!
+//! Files (all written by the one search job, in a fixed order):
+//! - `meta.json`: shard count, a version, categories, each doc's category
+//!   and year (for the filters);
+//! - `i/<n>.json`: shard n of the inverted index (a key's shard is
+//!   FNV-1a-32 of its folded text, mod the shard count): key → exact form →
+//!   postings `[doc delta, weight, …]`, weight = 16·title hits + body hits
+//!   (each at most 15);
+//! - `d/<doc>.json`: what a result shows: title, address, date, category and
+//!   the start of the text for the excerpt.
+
+use crate::model::site::Site;
+use crate::model::urls::{SEARCH_PREFIX, dataset_unit_url, dataset_url};
+use crate::output::sink::OutputFile;
+use crate::util::fold;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write;
+
+/// Characters of a document's text kept for the excerpt.
+pub const EXCERPT_SOURCE_CHARS: usize = 1500;
+/// Bytes of postings a shard aims at (before compression).
+const SHARD_TARGET_BYTES: usize = 12 * 1024;
+const MAX_SHARDS: usize = 4096;
+/// Category names of the documents that are not articles.
+pub const PAGES_CATEGORY: &str = "Trang thông tin";
+pub const DATA_CATEGORY: &str = "Số liệu chỉ số";
+
+/// One searchable document.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub title: String,
+    /// Site-relative address (`/a/b/`).
+    pub url: String,
+    /// The date line shown ("12/03/2025"), empty for undated documents.
+    pub date: String,
+    /// Index into `categories(site)`.
+    pub category: usize,
+    /// 0 for undated documents.
+    pub year: i32,
+    /// Plain text of the body.
+    pub text: String,
+}
+
+/// The categories the filter offers: the site's, then pages and data.
+pub fn categories(site: &Site) -> Vec<String> {
+    let mut c: Vec<String> = site.categories.iter().map(|t| t.name.clone()).collect();
+    c.push(PAGES_CATEGORY.into());
+    c.push(DATA_CATEGORY.into());
+    c
+}
+
+/// The years the filter offers, newest first.
+pub fn years(site: &Site) -> Vec<i32> {
+    let mut y: Vec<i32> = site
+        .articles
+        .iter()
+        .map(|e| e.article.date.local.year() as i32)
+        .collect();
+    y.sort_unstable_by(|a, b| b.cmp(a));
+    y.dedup();
+    y
+}
+
+/// Markdown to plain text: text and code, no markup, no shortcodes.
+pub fn plain_text(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Parser};
+    let mut out = String::with_capacity(markdown.len());
+    for ev in Parser::new(markdown) {
+        match ev {
+            Event::Text(t) | Event::Code(t) => {
+                out.push_str(&strip_shortcodes(&t));
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
+            _ => {}
+        }
+    }
+    let collapsed: Vec<&str> = out.split_whitespace().collect();
+    collapsed.join(" ")
+}
+
+fn strip_shortcodes(t: &str) -> std::borrow::Cow<'_, str> {
+    if !t.contains("{{") {
+        return t.into();
+    }
+    let mut out = String::new();
+    let mut rest = t;
+    while let Some(i) = rest.find("{{") {
+        out.push_str(&rest[..i]);
+        rest = rest[i..].find("}}").map_or("", |j| &rest[i + j + 2..]);
+    }
+    out.push_str(rest);
+    out.into()
+}
+
+/// Every document of the site, in index order.
+pub fn documents(site: &Site) -> Vec<Doc> {
+    let n_cats = site.categories.len();
+    let mut docs: Vec<Doc> = site
+        .articles
+        .par_iter()
+        .map(|e| {
+            let a = &e.article;
+            let mut text = a.summary.clone();
+            text.push(' ');
+            text.push_str(&plain_text(&a.body));
+            Doc {
+                title: a.title.clone(),
+                url: e.url.clone(),
+                date: a.date.short_date(),
+                category: e.category,
+                year: a.date.local.year() as i32,
+                text,
+            }
+        })
+        .collect();
+    docs.extend(site.pages.iter().map(|p| Doc {
+        title: p.page.title.clone(),
+        url: p.url.clone(),
+        date: String::new(),
+        category: n_cats,
+        year: 0,
+        text: format!("{} {}", p.page.summary, plain_text(&p.page.body)),
+    }));
+    for ds in &site.datasets {
+        let units: Vec<&str> = ds.units.iter().map(|u| u.name.as_str()).collect();
+        docs.push(Doc {
+            title: ds.title.clone(),
+            url: dataset_url(&ds.slug),
+            date: String::new(),
+            category: n_cats + 1,
+            year: 0,
+            text: format!(
+                "{} {}",
+                plain_text(ds.description.as_deref().unwrap_or("")),
+                units.join(", ")
+            ),
+        });
+        for u in &ds.units {
+            docs.push(Doc {
+                title: format!("{}: {}", u.name, ds.display_title()),
+                url: dataset_unit_url(&ds.slug, &u.slug),
+                date: String::new(),
+                category: n_cats + 1,
+                year: 0,
+                text: format!("{} {} {}", u.name, u.short, ds.title),
+            });
+        }
+    }
+    docs
+}
+
+/// A document's keys: (folded key, exact form) → (title hits, body hits).
+/// Pairs of neighbouring words have the key "a b" and no exact form.
+type DocKeys = HashMap<(String, String), (u8, u8)>;
+
+fn doc_keys(d: &Doc) -> DocKeys {
+    let mut keys: DocKeys = HashMap::new();
+    for (field, text) in [(0, d.title.as_str()), (1, d.text.as_str())] {
+        let mut prev: Option<String> = None;
+        for (exact, folded) in fold::tokens(text) {
+            if let Some(p) = prev.take() {
+                bump(&mut keys, (format!("{p} {folded}"), String::new()), field);
+            }
+            prev = Some(folded.clone());
+            bump(&mut keys, (folded, exact), field);
+        }
+    }
+    keys
+}
+
+fn bump(keys: &mut DocKeys, k: (String, String), field: u8) {
+    let c = keys.entry(k).or_default();
+    if field == 0 {
+        c.0 = c.0.saturating_add(1);
+    } else {
+        c.1 = c.1.saturating_add(1);
+    }
+}
+
+/// 32-bit FNV-1a of the key's UTF-8 bytes (search.js computes the same).
+pub fn fnv1a32(s: &str) -> u32 {
+    let mut h: u32 = 0x811c9dc5;
+    for &b in s.as_bytes() {
+        h ^= b as u32;
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+/// Key → exact form → postings (doc, weight), docs ascending.
+type Inverted = BTreeMap<String, BTreeMap<String, Vec<(u32, u8)>>>;
+
+fn invert(docs: &[Doc]) -> Inverted {
+    let per_doc: Vec<DocKeys> = docs.par_iter().map(doc_keys).collect();
+    let mut inv: HashMap<String, BTreeMap<String, Vec<(u32, u8)>>> = HashMap::new();
+    for (i, keys) in per_doc.into_iter().enumerate() {
+        for ((key, exact), (t, b)) in keys {
+            let w = t.min(15) * 16 + b.min(15);
+            inv.entry(key)
+                .or_default()
+                .entry(exact)
+                .or_default()
+                .push((i as u32, w));
+        }
+    }
+    inv.into_iter()
+        .map(|(k, mut v)| {
+            for p in v.values_mut() {
+                p.sort_unstable();
+            }
+            (k, v)
+        })
+        .collect()
+}
+
+fn json_str(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+}
+
+/// One key's entry: `"key":[["exact",[d,w,…]],…]`.
+fn entry_json(out: &mut String, key: &str, forms: &BTreeMap<String, Vec<(u32, u8)>>) {
+    out.push_str(&json_str(key));
+    out.push_str(":[");
+    for (i, (exact, posts)) in forms.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push('[');
+        out.push_str(&json_str(exact));
+        out.push_str(",[");
+        let mut last = 0u32;
+        for (j, &(d, w)) in posts.iter().enumerate() {
+            if j > 0 {
+                out.push(',');
+            }
+            let _ = write!(out, "{},{}", d - last, w);
+            last = d;
+        }
+        out.push_str("]]");
+    }
+    out.push(']');
+}
+
+/// Every file of the index, in a fixed order.
+pub fn index_files(site: &Site) -> Vec<OutputFile> {
+    let docs = documents(site);
+    let inv = invert(&docs);
+    let size: usize = inv
+        .iter()
+        .map(|(k, f)| k.len() + f.iter().map(|(e, p)| e.len() + 6 * p.len()).sum::<usize>())
+        .sum();
+    let shards = (size / SHARD_TARGET_BYTES)
+        .max(1)
+        .next_power_of_two()
+        .min(MAX_SHARDS);
+    let mut bodies: Vec<String> = vec![String::new(); shards];
+    for (key, forms) in &inv {
+        let b = &mut bodies[fnv1a32(key) as usize % shards];
+        b.push(if b.is_empty() { '{' } else { ',' });
+        entry_json(b, key, forms);
+    }
+    let mut version: u32 = 0x811c9dc5;
+    let mut files = Vec::with_capacity(shards + docs.len() + 1);
+    for (n, mut b) in bodies.into_iter().enumerate() {
+        if b.is_empty() {
+            b.push('{');
+        }
+        b.push('}');
+        version = version.rotate_left(5) ^ fnv1a32(&b);
+        files.push(OutputFile {
+            path: format!("{SEARCH_PREFIX}/i/{n}.json"),
+            bytes: b.into_bytes(),
+        });
+    }
+    let cats = categories(site);
+    for (i, d) in docs.iter().enumerate() {
+        let excerpt: String = d.text.chars().take(EXCERPT_SOURCE_CHARS).collect();
+        let body = format!(
+            "{{\"t\":{},\"u\":{},\"d\":{},\"c\":{},\"x\":{}}}",
+            json_str(&d.title),
+            json_str(&format!("{}{}", site.url_prefix(), d.url)),
+            json_str(&d.date),
+            json_str(&cats[d.category]),
+            json_str(&excerpt)
+        );
+        version = version.rotate_left(5) ^ fnv1a32(&body);
+        files.push(OutputFile {
+            path: format!("{SEARCH_PREFIX}/d/{i}.json"),
+            bytes: body.into_bytes(),
+        });
+    }
+    let list = |v: Vec<String>| v.join(",");
+    let meta = format!(
+        "{{\"v\":\"{version:08x}\",\"shards\":{shards},\"docs\":{},\"cats\":[{}],\"c\":[{}],\"y\":[{}]}}",
+        docs.len(),
+        list(cats.iter().map(|c| json_str(c)).collect()),
+        list(docs.iter().map(|d| d.category.to_string()).collect()),
+        list(docs.iter().map(|d| d.year.to_string()).collect()),
+    );
+    files.push(OutputFile {
+        path: format!("{SEARCH_PREFIX}/meta.json"),
+        bytes: meta.into_bytes(),
+    });
+    files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(title: &str, text: &str) -> Doc {
+        Doc {
+            title: title.into(),
+            url: "/a/".into(),
+            date: String::new(),
+            category: 0,
+            year: 2024,
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn words_are_indexed_folded_with_their_exact_forms_and_neighbour_pairs() {
+        let inv = invert(&[
+            doc("Bản Nậm Xe", "bán hàng"),
+            doc("Một cửa", "một cửa liên thông"),
+        ]);
+        let ban = &inv["ban"];
+        assert_eq!(ban["bản"], [(0, 16)], "title hit");
+        assert_eq!(ban["bán"], [(0, 1)], "body hit");
+        assert_eq!(inv["mot cua"][""], [(1, 16 + 1)]);
+        assert!(inv.contains_key("nam xe"));
+        assert!(!inv.contains_key("xe ban"), "no pair across title and body");
+    }
+
+    #[test]
+    fn markdown_becomes_plain_text_without_shortcodes() {
+        let t = plain_text("# Tiêu đề\n\nMột *cửa* `x` {{ chart(data=\"a\") }} hết.\n");
+        assert_eq!(t, "Tiêu đề Một cửa x hết.");
+    }
+
+    #[test]
+    fn the_key_hash_is_fnv1a_32() {
+        // Reference values of FNV-1a 32 (search.js must agree).
+        assert_eq!(fnv1a32(""), 0x811c9dc5);
+        assert_eq!(fnv1a32("a"), 0xe40c292c);
+    }
+}
