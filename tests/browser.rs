@@ -12,6 +12,8 @@
 #[path = "browser/cdp.rs"]
 mod cdp;
 mod common;
+#[path = "browser/search.rs"]
+mod search;
 #[path = "browser/server.rs"]
 mod server;
 
@@ -282,6 +284,9 @@ fn every_page_reads_the_same_without_javascript() {
     .unwrap();
     let mut f = Failures::default();
     for page in env.pages.clone() {
+        if page == "/tim-kiem/" {
+            continue; // says search needs JavaScript: tests/browser/search.rs
+        }
         let url = format!("{origin}{page}");
         let (Ok(_), Ok(_)) = (b.goto(&with_js, &url), b.goto(&no_js, &url)) else {
             f.add(&page, "did not load");

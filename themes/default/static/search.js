@@ -77,18 +77,21 @@
     return { words: words, pairs: pairs };
   }
 
-  // doc → score of one word: title above body; the typed marks above others.
+  // doc → score of one word, title above body. Marks typed narrow: when
+  // the index has the word with exactly those marks, other forms drop out.
   function wordScores(forms, tok) {
     var m = new Map();
     if (!forms) return m;
-    var marked = tok[0] !== tok[1];
+    if (tok[0] !== tok[1]) {
+      var same = forms.filter(function (f) { return f[0] === tok[0]; });
+      if (same.length) forms = same;
+    }
     forms.forEach(function (form) {
-      var mult = !marked || form[0] === tok[0] ? 1 : 0.4;
       var a = form[1], d = 0;
       for (var j = 0; j < a.length; j += 2) {
         d += a[j];
         var t = a[j + 1] >> 4, b = a[j + 1] & 15;
-        var s = mult * ((t ? 10 : 0) + (b ? 1 + Math.min(b, 10) / 10 : 0));
+        var s = (t ? 10 : 0) + (b ? 1 + Math.min(b, 10) / 10 : 0);
         var old = m.get(d);
         if (old === undefined || s > old) m.set(d, s);
       }
@@ -262,4 +265,5 @@
       });
     });
   };
+  window.chisoSearch.fold = fold;
 })();
