@@ -131,10 +131,13 @@ pub fn list(r: &Renderer, shared: &Shared, at: ListPage, term: &Term) -> JobOutp
         } else {
             term.name.clone()
         };
-        m.jsonld.push(meta::breadcrumbs(
-            r.site,
-            &[(name.as_str(), term.url.as_str())],
-        ));
+        // Page 2 and on end their trail at themselves ("Trang 2").
+        let page_name = format!("Trang {page}");
+        let mut trail = vec![(name.as_str(), term.url.as_str())];
+        if page > 1 {
+            trail.push((page_name.as_str(), path.as_str()));
+        }
+        m.jsonld.push(meta::breadcrumbs(r.site, &trail));
     }
     ctx.insert("meta", &m);
     let template = if at.kind == ListKind::Home {
