@@ -150,9 +150,16 @@ fn type_and_wait(b: &mut cdp::Browser, tab: &cdp::Tab, q: &str) -> Vec<Value> {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let n: usize = opt(&args, "--n").and_then(|s| s.parse().ok()).unwrap_or(10_000);
-    let seed: u64 = opt(&args, "--seed").and_then(|s| s.parse().ok()).unwrap_or(42);
-    let runs: usize = opt(&args, "--runs").and_then(|s| s.parse().ok()).unwrap_or(3).max(1);
+    let n: usize = opt(&args, "--n")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10_000);
+    let seed: u64 = opt(&args, "--seed")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(42);
+    let runs: usize = opt(&args, "--runs")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3)
+        .max(1);
     let corpus = corpus_dir(n, seed);
     let tmp = tempfile::tempdir_in(std::env::temp_dir()).expect("temp dir");
     let site = tmp.path().join("site");
@@ -166,7 +173,10 @@ fn main() {
             let extra = if search { "" } else { "search: false\n" };
             std::fs::write(&yaml_path, format!("{yaml}{extra}")).unwrap();
             let s = build(&site, &out);
-            eprintln!("round {round}: search {}: {s:.2} s", if search { "on" } else { "off" });
+            eprintln!(
+                "round {round}: search {}: {s:.2} s",
+                if search { "on" } else { "off" }
+            );
             if search { on.push(s) } else { off.push(s) }
         }
     }
@@ -205,7 +215,11 @@ fn main() {
         events.extend(type_and_wait(&mut b, &tab, q));
         let (raw, gz, reqs) = bytes_of(&events, &origin, &out);
         events.clear();
-        let what = if i == 0 { "first (with page and script)" } else { "next" };
+        let what = if i == 0 {
+            "first (with page and script)"
+        } else {
+            "next"
+        };
         println!(
             "    {q:<24} {:>8.1} KB / {:>7.1} KB  {reqs:>3} requests  {what}",
             raw as f64 / 1000.0,

@@ -46,7 +46,11 @@ fn search_page_links_from_every_page_and_index_lists_no_list_pages() {
     let site = Site::good_built();
     let home = site.html("output/index.html");
     let link = sel("header a[href='/tim-kiem/']");
-    assert_eq!(home.select(&link).count(), 1, "header link to the search page");
+    assert_eq!(
+        home.select(&link).count(),
+        1,
+        "header link to the search page"
+    );
     let foot = sel("footer a[href='/luu-tru/']");
     assert_eq!(home.select(&foot).count(), 1, "footer link to the archive");
     let meta: serde_json::Value =
@@ -59,9 +63,14 @@ fn search_page_links_from_every_page_and_index_lists_no_list_pages() {
             f["u"].as_str().unwrap().to_string()
         })
         .collect();
-    assert!(urls.iter().any(|u| u == "/gioi-thieu/"), "pages are indexed: {urls:?}");
     assert!(
-        !urls.iter().any(|u| u == "/" || u.starts_with("/the/") || u.contains("/trang/")),
+        urls.iter().any(|u| u == "/gioi-thieu/"),
+        "pages are indexed: {urls:?}"
+    );
+    assert!(
+        !urls
+            .iter()
+            .any(|u| u == "/" || u.starts_with("/the/") || u.contains("/trang/")),
         "list pages are not: {urls:?}"
     );
     assert!(site.path("output/assets/search.js").is_file());
@@ -105,7 +114,10 @@ fn a_static_file_where_the_index_goes_is_a_clash_naming_both_owners() {
         "{}",
         out.stderr
     );
-    assert!(!site.path("output/tim-kiem").exists(), "a failed build publishes nothing");
+    assert!(
+        !site.path("output/tim-kiem").exists(),
+        "a failed build publishes nothing"
+    );
 }
 
 /// The good site with `n` more articles, one every 9 days back from
@@ -144,8 +156,14 @@ fn archive_lists_articles_newest_first_by_year_and_month_with_pages() {
     let mut sorted = all.clone();
     sorted.sort_by(|a, b| b.cmp(a));
     assert_eq!(all, sorted, "newest first across pages");
-    assert_eq!(texts(&p1, "h2").first().map(String::as_str), Some("Năm 2025"));
-    assert_eq!(texts(&p1, "h3").first().map(String::as_str), Some("Tháng 6/2025"));
+    assert_eq!(
+        texts(&p1, "h2").first().map(String::as_str),
+        Some("Năm 2025")
+    );
+    assert_eq!(
+        texts(&p1, "h3").first().map(String::as_str),
+        Some("Tháng 6/2025")
+    );
     assert!(texts(&p1, "h2").contains(&"Năm 2024".to_string()));
     // Each month heading is followed by that month's articles only.
     for h in p1.select(&sel("h3")) {

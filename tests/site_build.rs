@@ -140,7 +140,11 @@ fn comment_section_is_closed_and_no_page_has_a_form_or_script() {
         }
         // The only other scripts are JSON-LD data blocks, which browsers never run.
         let search_js = Selector::parse("script[src*='/assets/search.js?v=']").unwrap();
-        assert_eq!(doc.select(&search_js).count(), usize::from(search_page), "{path}");
+        assert_eq!(
+            doc.select(&search_js).count(),
+            usize::from(search_page),
+            "{path}"
+        );
         let scripts = Selector::parse("script:not([src*='/assets/search.js?v='])").unwrap();
         for s in doc.select(&scripts) {
             assert_eq!(

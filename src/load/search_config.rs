@@ -53,7 +53,9 @@ impl<'de> Deserialize<'de> for RawSearch {
 
 /// The setting from what site.yaml says (`None`: not written).
 pub fn settle(raw: Option<RawSearch>) -> SearchConfig {
-    raw.map_or_else(SearchConfig::default, |r| SearchConfig { enabled: r.enabled })
+    raw.map_or_else(SearchConfig::default, |r| SearchConfig {
+        enabled: r.enabled,
+    })
 }
 
 #[cfg(test)]

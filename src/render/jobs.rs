@@ -65,9 +65,7 @@ pub fn all_jobs(site: &Site) -> Vec<Job> {
     if site.config.search.enabled {
         jobs.push(Job::Search);
     }
-    jobs.extend(
-        (1..=page_count(site.articles.len(), ARCHIVE_PER_PAGE)).map(Job::Archive),
-    );
+    jobs.extend((1..=page_count(site.articles.len(), ARCHIVE_PER_PAGE)).map(Job::Archive));
     jobs.extend([Job::NotFound, Job::Feed, Job::Assets, Job::Static]);
     jobs
 }

@@ -90,18 +90,30 @@ fn typing_without_marks_finds_articles_and_unit_pages_and_says_when_nothing_matc
     type_query(b, &tab, "cai cach", &mut events);
     let urls = result_urls(b, &tab);
     if !urls.iter().take(3).any(|u| u == PHONG_THO_ARTICLE) {
-        f.add("cai cach", format!("Phong Thổ article not in the first three: {urls:?}"));
+        f.add(
+            "cai cach",
+            format!("Phong Thổ article not in the first three: {urls:?}"),
+        );
     }
     let marks = b
-        .eval(&tab, "[...document.querySelectorAll('#ket-qua mark')].map(m => m.textContent.toLowerCase())")
+        .eval(
+            &tab,
+            "[...document.querySelectorAll('#ket-qua mark')].map(m => m.textContent.toLowerCase())",
+        )
         .unwrap_or_default();
-    if !marks.as_array().is_some_and(|m| m.iter().any(|x| x == "cải")) {
+    if !marks
+        .as_array()
+        .is_some_and(|m| m.iter().any(|x| x == "cải"))
+    {
         f.add("cai cach", format!("excerpt highlights no “cải”: {marks}"));
     }
 
     type_query(b, &tab, "phong tho", &mut events);
     let urls = result_urls(b, &tab);
-    if !urls.iter().any(|u| u == "/chi-so/chi-so-cchc-lai-chau/phong-tho/") {
+    if !urls
+        .iter()
+        .any(|u| u == "/chi-so/chi-so-cchc-lai-chau/phong-tho/")
+    {
         f.add("phong tho", format!("unit page not found: {urls:?}"));
     }
 
@@ -109,7 +121,11 @@ fn typing_without_marks_finds_articles_and_unit_pages_and_says_when_nothing_matc
     let status = b
         .eval(&tab, "document.getElementById('trang-thai').textContent")
         .unwrap_or_default();
-    if !status.as_str().unwrap_or("").starts_with("Không tìm thấy kết quả nào") {
+    if !status
+        .as_str()
+        .unwrap_or("")
+        .starts_with("Không tìm thấy kết quả nào")
+    {
         f.add("tàu ngầm", format!("no-match message missing: {status}"));
     }
     if !result_urls(b, &tab).is_empty() {
@@ -180,9 +196,16 @@ fn search_page_without_javascript_says_so_and_offers_the_archive() {
     let text = text.as_str().unwrap_or("");
     assert!(text.contains("Tìm kiếm cần JavaScript"), "{text}");
     let form_shown = b
-        .eval(&tab, "getComputedStyle(document.getElementById('tim-kiem')).display !== 'none'")
+        .eval(
+            &tab,
+            "getComputedStyle(document.getElementById('tim-kiem')).display !== 'none'",
+        )
         .unwrap();
-    assert_eq!(form_shown, Value::Bool(false), "a search box that cannot work");
+    assert_eq!(
+        form_shown,
+        Value::Bool(false),
+        "a search box that cannot work"
+    );
     let archive = b
         .eval(&tab, "[...document.querySelectorAll('main a')].some(a => new URL(a.href).pathname === '/luu-tru/')")
         .unwrap();
@@ -194,11 +217,17 @@ fn search_page_without_javascript_says_so_and_offers_the_archive() {
 fn passes(q: &Value, ranked: &[String]) -> bool {
     let list = |k: &str| -> Vec<String> {
         q[k].as_array()
-            .map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(String::from))
+                    .collect()
+            })
             .unwrap_or_default()
     };
     let top3 = &ranked[..ranked.len().min(3)];
-    q["first"].as_str().is_none_or(|u| ranked.first().is_some_and(|r| r == u))
+    q["first"]
+        .as_str()
+        .is_none_or(|u| ranked.first().is_some_and(|r| r == u))
         && list("top3").iter().all(|u| top3.contains(u))
         && list("not_top3").iter().all(|u| !top3.contains(u))
         && list("found").iter().all(|u| ranked.contains(u))
@@ -233,7 +262,11 @@ fn relevance_set_scores_at_least_90_percent_with_and_without_marks() {
             .eval(&tab, &js)
             .expect("chisoSearch")
             .as_array()
-            .map(|a| a.iter().filter_map(|x| x.as_str().map(String::from)).collect())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|x| x.as_str().map(String::from))
+                    .collect()
+            })
             .unwrap_or_default();
         let s = &mut score[usize::from(q["marks"] != Value::Bool(true))];
         s.1 += 1;

@@ -60,13 +60,17 @@ pub fn archive(r: &Renderer, page: usize) -> JobOutput {
                 articles: Vec::new(),
             });
         }
-        months.last_mut().expect("pushed above").articles.push(Item {
-            title: &e.article.title,
-            url: r.url(&e.url),
-            date_short: e.article.date.short_date(),
-            date_iso: e.article.date.rfc3339(),
-            category: &site.categories[e.category].name,
-        });
+        months
+            .last_mut()
+            .expect("pushed above")
+            .articles
+            .push(Item {
+                title: &e.article.title,
+                url: r.url(&e.url),
+                date_short: e.article.date.short_date(),
+                date_iso: e.article.date.rfc3339(),
+                category: &site.categories[e.category].name,
+            });
     }
     let base = archive_url();
     let mut ctx = r.context();
