@@ -9,11 +9,11 @@
 //!
 //! Files (all written by the one search job, in a fixed order):
 //! - `meta.json`: shard count, a version, categories, each doc's category
-//!   and year (for the filters);
+//!   (varints) and year (runs), for the filters;
 //! - `i/<n>.json`: shard n of the inverted index (a key's shard is
-//!   FNV-1a-32 of its folded text, mod the shard count): key → exact form →
-//!   postings `[doc delta, weight, …]`, weight = 16·title hits + body hits
-//!   (each at most 15);
+//!   FNV-1a-32 of its folded text, mod the shard count): word → exact form →
+//!   postings, pair → postings; postings are varints in one string (see
+//!   `postings`);
 //! - `d/<doc>.json`: what a result shows: title, address, date, category and
 //!   the start of the text for the excerpt.
 
@@ -26,7 +26,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 /// Characters of a document's text kept for the excerpt.
-pub const EXCERPT_SOURCE_CHARS: usize = 1500;
+pub const EXCERPT_SOURCE_CHARS: usize = 1000;
 /// Bytes of postings a shard aims at (before compression).
 const SHARD_TARGET_BYTES: usize = 12 * 1024;
 const MAX_SHARDS: usize = 4096;
@@ -226,28 +226,84 @@ fn json_str(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
-/// One key's entry: `"key":[["exact",[d,w,…]],…]`.
+/// The 64 digits of postings strings (safe in JSON and URLs).
+const DIGITS: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// `v` as base-64 digits, five bits each, lowest first; a digit ≥ 32 says
+/// another follows (search.js `each` reads them back).
+fn varint(out: &mut String, mut v: u64) {
+    while v >= 32 {
+        out.push(DIGITS[(32 | (v & 31)) as usize] as char);
+        v >>= 5;
+    }
+    out.push(DIGITS[v as usize] as char);
+}
+
+/// A word's postings: per document, (doc gap · 16 + 8 if in the title +
+/// body hits up to 7). A pair's (key "a b"): doc gap · 2 + 1 if in the title.
+fn postings(out: &mut String, posts: &[(u32, u8)], pair: bool) {
+    let mut last = 0u32;
+    for &(d, w) in posts {
+        let gap = u64::from(d - last);
+        let (title, body) = (w >> 4 > 0, u64::from((w & 15).min(7)));
+        let v = if pair {
+            gap * 2 + u64::from(title)
+        } else {
+            gap * 16 + if title { 8 } else { 0 } + body
+        };
+        varint(out, v);
+        last = d;
+    }
+}
+
+/// One key's entry: `"word":[["exact","postings"],…]` or `"a b":"postings"`.
 fn entry_json(out: &mut String, key: &str, forms: &BTreeMap<String, Vec<(u32, u8)>>) {
     out.push_str(&json_str(key));
-    out.push_str(":[");
+    out.push(':');
+    let pair = key.contains(' ');
+    if pair {
+        out.push('"');
+        for p in forms.values() {
+            postings(out, p, true);
+        }
+        out.push('"');
+        return;
+    }
+    out.push('[');
     for (i, (exact, posts)) in forms.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
         out.push('[');
         out.push_str(&json_str(exact));
-        out.push_str(",[");
-        let mut last = 0u32;
-        for (j, &(d, w)) in posts.iter().enumerate() {
-            if j > 0 {
-                out.push(',');
-            }
-            let _ = write!(out, "{},{}", d - last, w);
-            last = d;
-        }
-        out.push_str("]]");
+        out.push_str(",\"");
+        postings(out, posts, false);
+        out.push_str("\"]");
     }
     out.push(']');
+}
+
+/// Each document's category, as varints in one string.
+fn categories_string(docs: &[Doc]) -> String {
+    let mut s = String::with_capacity(docs.len());
+    for d in docs {
+        varint(&mut s, d.category as u64);
+    }
+    s
+}
+
+/// Each document's year, as runs `[year, count]` in document order
+/// (articles come newest first, so runs are few).
+fn year_runs(docs: &[Doc]) -> String {
+    let mut runs: Vec<(i32, usize)> = Vec::new();
+    for d in docs {
+        match runs.last_mut() {
+            Some((y, n)) if *y == d.year => *n += 1,
+            _ => runs.push((d.year, 1)),
+        }
+    }
+    let v: Vec<String> = runs.iter().map(|(y, n)| format!("[{y},{n}]")).collect();
+    v.join(",")
 }
 
 /// Every file of the index, in a fixed order.
@@ -256,7 +312,7 @@ pub fn index_files(site: &Site) -> Vec<OutputFile> {
     let inv = invert(&docs);
     let size: usize = inv
         .iter()
-        .map(|(k, f)| k.len() + f.iter().map(|(e, p)| e.len() + 6 * p.len()).sum::<usize>())
+        .map(|(k, f)| k.len() + f.iter().map(|(e, p)| e.len() + 2 * p.len()).sum::<usize>())
         .sum();
     let shards = (size / SHARD_TARGET_BYTES)
         .max(1)
@@ -300,11 +356,11 @@ pub fn index_files(site: &Site) -> Vec<OutputFile> {
     }
     let list = |v: Vec<String>| v.join(",");
     let meta = format!(
-        "{{\"v\":\"{version:08x}\",\"shards\":{shards},\"docs\":{},\"cats\":[{}],\"c\":[{}],\"y\":[{}]}}",
+        "{{\"v\":\"{version:08x}\",\"shards\":{shards},\"docs\":{},\"cats\":[{}],\"c\":\"{}\",\"y\":[{}]}}",
         docs.len(),
         list(cats.iter().map(|c| json_str(c)).collect()),
-        list(docs.iter().map(|d| d.category.to_string()).collect()),
-        list(docs.iter().map(|d| d.year.to_string()).collect()),
+        categories_string(&docs),
+        year_runs(&docs),
     );
     files.push(OutputFile {
         path: format!("{SEARCH_PREFIX}/meta.json"),
@@ -346,6 +402,33 @@ mod tests {
     fn markdown_becomes_plain_text_without_shortcodes() {
         let t = plain_text("# Tiêu đề\n\nMột *cửa* `x` {{ chart(data=\"a\") }} hết.\n");
         assert_eq!(t, "Tiêu đề Một cửa x hết.");
+    }
+
+    /// What search.js's `each` does: the varints of a postings string.
+    fn read_varints(s: &str) -> Vec<u64> {
+        let (mut out, mut v, mut shift) = (Vec::new(), 0u64, 0);
+        for c in s.bytes() {
+            let d = DIGITS.iter().position(|&x| x == c).unwrap() as u64;
+            v |= (d & 31) << shift;
+            if d & 32 != 0 {
+                shift += 5;
+            } else {
+                out.push(v);
+                (v, shift) = (0, 0);
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn postings_are_gap_and_flags_in_base64_varints() {
+        let mut s = String::new();
+        postings(&mut s, &[(0, 16 + 2), (1, 1), (40, 15), (5000, 0)], false);
+        assert_eq!(read_varints(&s), [8 + 2, 16 + 1, 39 * 16 + 7, 4960 * 16]);
+        assert_eq!(&s[..2], "KR", "one digit for a small gap");
+        let mut p = String::new();
+        postings(&mut p, &[(3, 16), (4, 1)], true);
+        assert_eq!(read_varints(&p), [3 * 2 + 1, 2]);
     }
 
     #[test]

@@ -49,7 +49,18 @@
     });
   }
   function meta() {
-    if (!metaP) metaP = getJSON(base + "meta.json");
+    if (!metaP) {
+      metaP = getJSON(base + "meta.json").then(function (m) {
+        var c = [], y = [];
+        each(m.c, function (v) { c.push(v); });
+        m.y.forEach(function (run) {
+          for (var i = 0; i < run[1]; i++) y.push(run[0]);
+        });
+        m.c = c;
+        m.y = y;
+        return m;
+      });
+    }
     return metaP;
   }
   function entry(m, key) {
@@ -77,6 +88,25 @@
     return { words: words, pairs: pairs };
   }
 
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var DIGIT = {};
+  for (var k = 0; k < 64; k++) DIGIT[DIGITS.charAt(k)] = k;
+  // The varints of a postings string (render/search.rs `postings`).
+  function each(str, fn) {
+    var v = 0, mul = 1;
+    for (var i = 0; i < str.length; i++) {
+      var c = DIGIT[str.charAt(i)];
+      v += (c & 31) * mul;
+      if (c & 32) {
+        mul *= 32;
+      } else {
+        fn(v);
+        v = 0;
+        mul = 1;
+      }
+    }
+  }
+
   // doc → score of one word, title above body. Marks typed narrow: when
   // the index has the word with exactly those marks, other forms drop out.
   function wordScores(forms, tok) {
@@ -87,24 +117,25 @@
       if (same.length) forms = same;
     }
     forms.forEach(function (form) {
-      var a = form[1], d = 0;
-      for (var j = 0; j < a.length; j += 2) {
-        d += a[j];
-        var t = a[j + 1] >> 4, b = a[j + 1] & 15;
-        var s = (t ? 10 : 0) + (b ? 1 + Math.min(b, 10) / 10 : 0);
+      var d = 0;
+      each(form[1], function (v) {
+        d += Math.floor(v / 16);
+        var t = v & 8, b = v & 7;
+        var s = (t ? 10 : 0) + (b ? 1 + b / 10 : 0);
         var old = m.get(d);
         if (old === undefined || s > old) m.set(d, s);
-      }
+      });
     });
     return m;
   }
-  function pairScores(forms) {
-    var m = new Map();
-    if (!forms) return m;
-    var a = forms[0][1], d = 0;
-    for (var j = 0; j < a.length; j += 2) {
-      d += a[j];
-      m.set(d, (a[j + 1] >> 4 ? 6 : 0) + (a[j + 1] & 15 ? 3 : 0));
+  // doc → score of a pair of neighbouring words.
+  function pairScores(str) {
+    var m = new Map(), d = 0;
+    if (str) {
+      each(str, function (v) {
+        d += Math.floor(v / 2);
+        m.set(d, v & 1 ? 6 : 3);
+      });
     }
     return m;
   }
