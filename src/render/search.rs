@@ -74,11 +74,10 @@ pub fn years(site: &Site) -> Vec<i32> {
 pub fn plain_text(markdown: &str) -> String {
     use pulldown_cmark::{Event, Parser};
     let mut out = String::with_capacity(markdown.len());
-    for ev in Parser::new(markdown) {
+    let markdown = strip_shortcodes(markdown);
+    for ev in Parser::new_ext(&markdown, crate::render::markdown::options()) {
         match ev {
-            Event::Text(t) | Event::Code(t) => {
-                out.push_str(&strip_shortcodes(&t));
-            }
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
             Event::SoftBreak | Event::HardBreak | Event::End(_) => out.push(' '),
             _ => {}
         }
@@ -400,8 +399,10 @@ mod tests {
 
     #[test]
     fn markdown_becomes_plain_text_without_shortcodes() {
-        let t = plain_text("# Tiêu đề\n\nMột *cửa* `x` {{ chart(data=\"a\") }} hết.\n");
-        assert_eq!(t, "Tiêu đề Một cửa x hết.");
+        let t = plain_text(
+            "# Tiêu đề\n\nMột *cửa* `x` {{ chart(data=\"a\") }} hết[^1].\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n[^1]: Chú thích.\n",
+        );
+        assert_eq!(t, "Tiêu đề Một cửa x hết. a b 1 2 Chú thích.");
     }
 
     /// What search.js's `each` does: the varints of a postings string.
