@@ -374,3 +374,35 @@ fn an_edit_that_moves_the_open_page_tells_it_where_to_go() {
         "{moved}"
     );
 }
+
+#[test]
+fn serve_keeps_the_search_page_and_archive_when_an_article_is_added_and_indexes_it() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = basic_site(tmp.path());
+    let out = tmp.path().join("serve-out");
+    let server = start(&root, &out);
+    let port = server.port;
+    assert_eq!(get(port, "/tim-kiem/").0, 200);
+    let docs = |port| {
+        let meta: serde_json::Value =
+            serde_json::from_str(&get(port, "/tim-kiem/meta.json").1).unwrap_or_default();
+        meta["docs"].as_u64().unwrap_or(0)
+    };
+    let before = docs(port);
+    assert!(before > 0);
+    std::fs::write(
+        root.join("content/articles/tin-tuc/moi.md"),
+        "---\ntitle: \"Bài mới về Nậm Xe\"\ndate: 2024-07-01 08:00\ncategory: \"Tin tức\"\nsummary: \"Sapo.\"\n---\nThân bài.\n",
+    )
+    .unwrap();
+    wait_for("the new article", || {
+        get(port, "/tin-tuc/bai-moi-ve-nam-xe/").0 == 200
+    });
+    wait_for("the index with the new article", || {
+        docs(port) == before + 1
+    });
+    // A new page set removes stale pages: not the search page or the archive.
+    assert_eq!(get(port, "/tim-kiem/").0, 200);
+    assert!(get(port, "/luu-tru/").1.contains("Bài mới về Nậm Xe"));
+    assert!(out.join("tim-kiem/index.html").is_file());
+}

@@ -143,7 +143,8 @@ pub fn page_set_changed(last: Option<&Site>, site: &Site, dirty: &Dirty) -> bool
     })
 }
 
-/// Every article, list and plain page the site has now.
+/// Every article, list and plain page the site has now, the search page
+/// and the archive's pages.
 pub fn expected_pages(site: &Site) -> BTreeSet<String> {
     let per = site.config.articles_per_page.max(1);
     let mut s: BTreeSet<String> = site.articles.iter().map(|e| index_path(&e.url)).collect();
@@ -155,6 +156,14 @@ pub fn expected_pages(site: &Site) -> BTreeSet<String> {
         for p in 1..=page_count(t.articles.len(), per) {
             s.insert(index_path(&paginate_url(&t.url, p)));
         }
+    }
+    if site.config.search.enabled {
+        s.insert(index_path(&crate::model::urls::search_url()));
+    }
+    let archive = crate::model::urls::archive_url();
+    let archive_pages = page_count(site.articles.len(), crate::model::urls::ARCHIVE_PER_PAGE);
+    for p in 1..=archive_pages {
+        s.insert(index_path(&paginate_url(&archive, p)));
     }
     s
 }
