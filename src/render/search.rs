@@ -23,7 +23,6 @@ use crate::output::sink::OutputFile;
 use crate::util::fold;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write;
 
 /// Characters of a document's text kept for the excerpt.
 pub const EXCERPT_SOURCE_CHARS: usize = 1000;
