@@ -22,7 +22,7 @@ use crate::model::urls::{SEARCH_PREFIX, dataset_unit_url, dataset_url};
 use crate::output::sink::OutputFile;
 use crate::util::fold;
 use rayon::prelude::*;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Characters of a document's text kept for the excerpt.
 pub const EXCERPT_SOURCE_CHARS: usize = 1000;
@@ -156,34 +156,6 @@ pub fn documents(site: &Site) -> Vec<Doc> {
     docs
 }
 
-/// A document's keys: (folded key, exact form) → (title hits, body hits).
-/// Pairs of neighbouring words have the key "a b" and no exact form.
-type DocKeys = HashMap<(String, String), (u8, u8)>;
-
-fn doc_keys(d: &Doc) -> DocKeys {
-    let mut keys: DocKeys = HashMap::new();
-    for (field, text) in [(0, d.title.as_str()), (1, d.text.as_str())] {
-        let mut prev: Option<String> = None;
-        for (exact, folded) in fold::tokens(text) {
-            if let Some(p) = prev.take() {
-                bump(&mut keys, (format!("{p} {folded}"), String::new()), field);
-            }
-            prev = Some(folded.clone());
-            bump(&mut keys, (folded, exact), field);
-        }
-    }
-    keys
-}
-
-fn bump(keys: &mut DocKeys, k: (String, String), field: u8) {
-    let c = keys.entry(k).or_default();
-    if field == 0 {
-        c.0 = c.0.saturating_add(1);
-    } else {
-        c.1 = c.1.saturating_add(1);
-    }
-}
-
 /// 32-bit FNV-1a of the key's UTF-8 bytes (search.js computes the same).
 pub fn fnv1a32(s: &str) -> u32 {
     let mut h: u32 = 0x811c9dc5;
@@ -197,27 +169,139 @@ pub fn fnv1a32(s: &str) -> u32 {
 /// Key → exact form → postings (doc, weight), docs ascending.
 type Inverted = BTreeMap<String, BTreeMap<String, Vec<(u32, u8)>>>;
 
-fn invert(docs: &[Doc]) -> Inverted {
-    let per_doc: Vec<DocKeys> = docs.par_iter().map(doc_keys).collect();
-    let mut inv: HashMap<String, BTreeMap<String, Vec<(u32, u8)>>> = HashMap::new();
-    for (i, keys) in per_doc.into_iter().enumerate() {
-        for ((key, exact), (t, b)) in keys {
-            let w = t.min(15) * 16 + b.min(15);
-            inv.entry(key)
-                .or_default()
-                .entry(exact)
-                .or_default()
-                .push((i as u32, w));
+/// FNV-1a over whatever is hashed: keys here are short words and integers,
+/// which std's SipHash makes the slowest part of indexing.
+#[derive(Default)]
+struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf29ce484222325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Fnv = std::hash::BuildHasherDefault<FnvHasher>;
+
+/// Every distinct word of the documents, folded once: raw word → (folded
+/// id, exact id), and the texts of the ids.
+struct Vocab<'a> {
+    of: HashMap<&'a str, (u32, u32), Fnv>,
+    folded: Vec<String>,
+    exact: Vec<String>,
+}
+
+fn vocab(docs: &[Doc]) -> Vocab<'_> {
+    let sets: Vec<HashSet<&str, Fnv>> = docs
+        .par_iter()
+        .map(|d| fold::words(&d.title).chain(fold::words(&d.text)).collect())
+        .collect();
+    let mut all: HashSet<&str, Fnv> = HashSet::default();
+    for s in sets {
+        all.extend(s);
+    }
+    let mut raw: Vec<&str> = all.into_iter().collect();
+    raw.sort_unstable();
+    let forms: Vec<(String, String)> = raw
+        .par_iter()
+        .map(|w| {
+            let e = fold::exact(w);
+            let f = fold::fold(&e);
+            (e, f)
+        })
+        .collect();
+    let mut v = Vocab {
+        of: HashMap::with_capacity_and_hasher(raw.len(), Fnv::default()),
+        folded: Vec::new(),
+        exact: Vec::new(),
+    };
+    let (mut fid, mut eid): (HashMap<String, u32>, HashMap<String, u32>) = Default::default();
+    for (w, (e, f)) in raw.into_iter().zip(forms) {
+        let f_id = *fid.entry(f.clone()).or_insert_with(|| {
+            v.folded.push(f);
+            (v.folded.len() - 1) as u32
+        });
+        let e_id = *eid.entry(e.clone()).or_insert_with(|| {
+            v.exact.push(e);
+            (v.exact.len() - 1) as u32
+        });
+        v.of.insert(w, (f_id, e_id));
+    }
+    v
+}
+
+/// A key as one integer: a word (folded id, exact id), or a pair of
+/// neighbouring words (two folded ids) with the top bit set.
+const PAIR: u64 = 1 << 63;
+
+/// A document's keys with their weight: 16 · title hits + body hits (each
+/// at most 15).
+fn doc_keys(v: &Vocab, d: &Doc) -> Vec<(u64, u8)> {
+    let mut keys: HashMap<u64, (u8, u8), Fnv> =
+        HashMap::with_capacity_and_hasher(1024, Fnv::default());
+    for (title, text) in [(true, d.title.as_str()), (false, d.text.as_str())] {
+        let mut prev: Option<u32> = None;
+        for w in fold::words(text) {
+            let (f, e) = v.of[w];
+            let mut bump = |k: u64| {
+                let c = keys.entry(k).or_default();
+                if title {
+                    c.0 = c.0.saturating_add(1);
+                } else {
+                    c.1 = c.1.saturating_add(1);
+                }
+            };
+            if let Some(p) = prev {
+                bump(PAIR | (u64::from(p) << 31) | u64::from(f));
+            }
+            bump((u64::from(f) << 32) | u64::from(e));
+            prev = Some(f);
         }
     }
-    inv.into_iter()
-        .map(|(k, mut v)| {
-            for p in v.values_mut() {
-                p.sort_unstable();
-            }
-            (k, v)
-        })
+    keys.into_iter()
+        .map(|(k, (t, b))| (k, t.min(15) * 16 + b.min(15)))
         .collect()
+}
+
+/// Documents indexed at a time (bounds the memory of the keys in flight).
+const CHUNK: usize = 1024;
+
+fn invert(docs: &[Doc]) -> Inverted {
+    let v = vocab(docs);
+    let mut inv: HashMap<u64, Vec<(u32, u8)>, Fnv> = HashMap::default();
+    for (c, chunk) in docs.chunks(CHUNK).enumerate() {
+        let keys: Vec<Vec<(u64, u8)>> = chunk.par_iter().map(|d| doc_keys(&v, d)).collect();
+        for (i, ks) in keys.into_iter().enumerate() {
+            let doc = (c * CHUNK + i) as u32;
+            for (k, w) in ks {
+                inv.entry(k).or_default().push((doc, w));
+            }
+        }
+    }
+    let mut out: Inverted = BTreeMap::new();
+    for (k, posts) in inv {
+        let (key, exact) = if k & PAIR != 0 {
+            let (a, b) = ((k >> 31) as u32 & 0x7fff_ffff, k as u32 & 0x7fff_ffff);
+            let key = format!("{} {}", v.folded[a as usize], v.folded[b as usize]);
+            (key, String::new())
+        } else {
+            let (f, e) = ((k >> 32) as usize, k as u32 as usize);
+            (v.folded[f].clone(), v.exact[e].clone())
+        };
+        out.entry(key).or_default().insert(exact, posts);
+    }
+    out
 }
 
 fn json_str(s: &str) -> String {

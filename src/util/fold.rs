@@ -42,16 +42,22 @@ pub fn exact(s: &str) -> String {
     s.nfc().collect::<String>().to_lowercase()
 }
 
-/// The words of `text` in order, each as (exact, folded). Runs of word
-/// characters longer than `MAX_TOKEN_BYTES` are dropped.
-pub fn tokens(text: &str) -> impl Iterator<Item = (String, String)> + '_ {
+/// The words of `text` as written, in order. Runs of word characters
+/// longer than `MAX_TOKEN_BYTES` are dropped.
+pub fn words(text: &str) -> impl Iterator<Item = &str> + '_ {
     text.split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty() && w.len() <= MAX_TOKEN_BYTES)
-        .map(|w| {
-            let e = exact(w);
-            let f = fold(&e);
-            (e, f)
-        })
+}
+
+/// The words of `text` in order, each as (exact, folded) (the index folds
+/// each distinct word once instead: `render::search::vocab`).
+#[cfg(test)]
+pub fn tokens(text: &str) -> impl Iterator<Item = (String, String)> + '_ {
+    words(text).map(|w| {
+        let e = exact(w);
+        let f = fold(&e);
+        (e, f)
+    })
 }
 
 #[cfg(test)]
