@@ -364,14 +364,32 @@ pub(crate) fn figure(meta: &ChartMeta, kind: &str, svg: &str, table: &Table) -> 
         }
         if let Some(url) = &meta.download {
             h.push_str(&format!(
-                "<p class=\"chart-download\"><a href=\"{}\" download>Tải biểu đồ (SVG)</a></p>",
-                escape_html(url)
+                "<p class=\"chart-download\"><a href=\"{}\" download>Tải biểu đồ (SVG)</a> · \
+                 <a href=\"{}\" download>Tải ảnh (PNG)</a> · \
+                 <a class=\"chart-card\" href=\"{}\" download>Ảnh chia sẻ (1200×630)</a></p>",
+                escape_html(url),
+                escape_html(&png_url(url)),
+                escape_html(&card_url(url)),
             ));
         }
         h.push_str("</figcaption>\n");
     }
     h.push_str("</figure>\n");
     h
+}
+
+/// Address of a chart's PNG at twice its display size, beside its SVG:
+/// `…/xep-hang-2022.svg` → `…/xep-hang-2022.png`.
+pub fn png_url(svg_url: &str) -> String {
+    format!("{}.png", svg_url.strip_suffix(".svg").unwrap_or(svg_url))
+}
+
+/// Address of a chart's 1200×630 share card: `…/xep-hang-2022-1200x630.png`.
+pub fn card_url(svg_url: &str) -> String {
+    format!(
+        "{}-1200x630.png",
+        svg_url.strip_suffix(".svg").unwrap_or(svg_url)
+    )
 }
 
 /// HTML without any chart source line: for pages that name their sources
