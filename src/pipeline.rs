@@ -12,10 +12,12 @@ use crate::load::schedule::{Hold, Include};
 use crate::load::theme::Theme;
 use crate::model::site::Site;
 use crate::output::sink::{Rendered, Sink};
+use crate::render::chartpngs::{ChartPngs, PngMode};
 use crate::render::job::Job;
 use crate::render::renderer::{RenderOptions, Renderer, Shared};
 use crate::util::dates::{Now, NowSource};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 #[derive(Debug, Clone, Default)]
@@ -204,7 +206,12 @@ pub fn prepare(opts: &BuildOptions, sink: &dyn Sink) -> Result<Prepared, Diagnos
     let Some(theme) = theme else {
         return Err(finish(diags));
     };
-    let r = Renderer::new(&site, &theme, &opts.render);
+    let pngs = chart_pngs(opts, &site.config);
+    let render = RenderOptions {
+        pngs: pngs.clone(),
+        ..opts.render.clone()
+    };
+    let r = Renderer::new(&site, &theme, &render);
     let shared = Shared::compute(&r);
     let jobs = crate::render::jobs::all_jobs(&site);
     let (mut rendered, render_diags) = render_jobs(&r, &shared, &jobs, sink);
@@ -249,12 +256,29 @@ pub fn prepare(opts: &BuildOptions, sink: &dyn Sink) -> Result<Prepared, Diagnos
     if diags.has_errors() {
         return Err(diags);
     }
+    if pngs.mode == PngMode::Draw {
+        pngs.cache.prune(crate::output::chart_cache::PRUNE_AFTER);
+    }
     Ok(Prepared {
         site,
         rendered,
         diagnostics: diags,
         timings,
     })
+}
+
+/// Where chart PNGs are cached: `<cache_dir>/charts`, the cache folder
+/// relative to the site root unless absolute.
+pub fn png_cache_dir(root: &Path, config: &SiteConfig) -> PathBuf {
+    root.join(&config.cache_dir).join("charts")
+}
+
+/// How this run makes chart PNGs: as `opts` asks (`check`: paths only),
+/// through the site's cache when drawn.
+fn chart_pngs(opts: &BuildOptions, config: &SiteConfig) -> Arc<ChartPngs> {
+    let mode = opts.render.pngs.mode;
+    let cache = (mode == PngMode::Draw).then(|| png_cache_dir(&opts.root, config));
+    Arc::new(ChartPngs::new(mode, cache))
 }
 
 fn finish(mut d: Diagnostics) -> Diagnostics {
@@ -333,6 +357,9 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
 pub fn check(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     crate::output::staging::check_target(&opts.root, &opts.output_dir())
         .map_err(Diagnostics::from)?;
-    let p = prepare(opts, &crate::output::sink::Discard)?;
+    // Chart PNGs: their paths are claimed and the font checked, nothing drawn.
+    let mut opts = opts.clone();
+    opts.render.pngs = Arc::new(ChartPngs::new(PngMode::PathsOnly, None));
+    let p = prepare(&opts, &crate::output::sink::Discard)?;
     Ok(Report::new(&p, p.timings.clone(), opts.now))
 }

@@ -173,7 +173,13 @@ pub fn change(meta: &ChartMeta, from_year: i32, to_year: i32, rows: &[ChangeRow]
             .collect(),
     };
     let html = figure(meta, "change", &svg, &table);
-    Chart { svg, html }
+    Chart {
+        svg,
+        html,
+        title: clean(&meta.title),
+        height,
+        title_height: header.title_height(),
+    }
 }
 
 #[cfg(test)]

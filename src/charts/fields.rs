@@ -130,7 +130,13 @@ pub fn fields(meta: &ChartMeta, unit_name: &str, year: i32, rows: &[FieldRow]) -
             .collect(),
     };
     let html = figure(meta, "fields", &svg, &table);
-    Chart { svg, html }
+    Chart {
+        svg,
+        html,
+        title: clean(&meta.title),
+        height,
+        title_height: header.title_height(),
+    }
 }
 
 #[cfg(test)]

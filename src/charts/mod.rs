@@ -20,7 +20,9 @@
 
 mod change;
 mod fields;
+pub mod font;
 mod ranking;
+pub mod raster;
 mod svg;
 mod trend;
 
@@ -112,6 +114,13 @@ pub struct Chart {
     /// `<figure class="chart chart-{kind}" id="{meta.id}">` with the inline
     /// SVG, the data table, caption and source.
     pub html: String,
+    /// The title drawn at its top (NFC, cleaned): share cards say it again.
+    pub title: String,
+    /// Height of the viewBox (its width is always 400).
+    pub height: i32,
+    /// Height of the title lines at its top (from y = 0), which a share
+    /// card leaves out because it sets the title larger beside the chart.
+    pub title_height: i32,
 }
 
 // ---------------------------------------------------------------------------
@@ -218,6 +227,11 @@ impl Header {
             sub: svg::wrap(&clean(subtitle), max, FONT, Weight::Normal, 3),
             illustrative: meta.illustrative,
         }
+    }
+
+    /// Height of the padding and title lines only (not the subtitle or badge).
+    pub(crate) fn title_height(&self) -> i32 {
+        PAD + 2 + TITLE_LINE * self.title.len() as i32
     }
 
     /// Height including the space below it.
@@ -350,14 +364,32 @@ pub(crate) fn figure(meta: &ChartMeta, kind: &str, svg: &str, table: &Table) -> 
         }
         if let Some(url) = &meta.download {
             h.push_str(&format!(
-                "<p class=\"chart-download\"><a href=\"{}\" download>Tải biểu đồ (SVG)</a></p>",
-                escape_html(url)
+                "<p class=\"chart-download\"><a href=\"{}\" download>Tải biểu đồ (SVG)</a> · \
+                 <a href=\"{}\" download>Tải ảnh (PNG)</a> · \
+                 <a class=\"chart-card\" href=\"{}\" download>Ảnh chia sẻ (1200×630)</a></p>",
+                escape_html(url),
+                escape_html(&png_url(url)),
+                escape_html(&card_url(url)),
             ));
         }
         h.push_str("</figcaption>\n");
     }
     h.push_str("</figure>\n");
     h
+}
+
+/// Address of a chart's PNG at twice its display size, beside its SVG:
+/// `…/xep-hang-2022.svg` → `…/xep-hang-2022.png`.
+pub fn png_url(svg_url: &str) -> String {
+    format!("{}.png", svg_url.strip_suffix(".svg").unwrap_or(svg_url))
+}
+
+/// Address of a chart's 1200×630 share card: `…/xep-hang-2022-1200x630.png`.
+pub fn card_url(svg_url: &str) -> String {
+    format!(
+        "{}-1200x630.png",
+        svg_url.strip_suffix(".svg").unwrap_or(svg_url)
+    )
 }
 
 /// HTML without any chart source line: for pages that name their sources
@@ -451,7 +483,23 @@ mod samples {
                 format!("{}{}</body></html>", &page, chart.html),
             )
             .unwrap();
-            println!("{name}: {} bytes svg", chart.svg.len());
+            let card = super::raster::card(
+                chart,
+                &super::raster::CardText {
+                    source: "Nguồn: UBND tỉnh Lai Châu".into(),
+                    site: "Báo Phong Thổ".into(),
+                },
+            )
+            .unwrap();
+            std::fs::write(dir.join(format!("{name}-card.png")), &card.bytes).unwrap();
+            let png = super::raster::double(chart).unwrap();
+            std::fs::write(dir.join(format!("{name}.png")), &png.bytes).unwrap();
+            println!(
+                "{name}: {} bytes svg, {} bytes png, {} bytes card",
+                chart.svg.len(),
+                png.bytes.len(),
+                card.bytes.len()
+            );
         }
         for (_, chart) in &all {
             page.push_str(&chart.html);

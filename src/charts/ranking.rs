@@ -196,7 +196,13 @@ pub fn ranking(meta: &ChartMeta, year: i32, bars: &[Bar]) -> Chart {
             .collect(),
     };
     let html = figure(meta, "ranking", &svg, &table);
-    Chart { svg, html }
+    Chart {
+        svg,
+        html,
+        title: clean(&meta.title),
+        height,
+        title_height: header.title_height(),
+    }
 }
 
 #[cfg(test)]

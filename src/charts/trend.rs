@@ -92,7 +92,13 @@ pub fn trend(meta: &ChartMeta, unit_name: &str, points: &[TrendPoint]) -> Chart 
         t.draw(c);
     });
     let html = figure(meta, "trend", &svg, &table(meta, points));
-    Chart { svg, html }
+    Chart {
+        svg,
+        html,
+        title: clean(&meta.title),
+        height: t.rows.height,
+        title_height: t.header.title_height(),
+    }
 }
 
 /// A trend chart measured and laid out, ready to describe and draw.

@@ -33,6 +33,7 @@ codes! {
     OUTPUT_DIR = "E0601": "the output folder is unsafe to write (/, the root, content/, or not ours)";
     OUTPUT_BUSY = "E0602": "another build or serve is writing the same output folder (--no-wait)";
     IMPORT = "E0701": "a spreadsheet cannot be imported: a column, cell or unit it cannot place";
+    CHART_PNG = "E0850": "a chart's PNG image could not be drawn";
     NO_SUMMARY = "W0101": "an article has no summary (sapo)";
     NO_CAPTION = "W0102": "an image has no caption";
     UNSAFE_LINK = "W0103": "a javascript: or data: link was dropped";
@@ -44,4 +45,6 @@ codes! {
     REMOVED_URL = "W0112": "an address the site published is now neither a page nor an alias";
     LINK_TO_ALIAS = "W0113": "a link goes to an old address (an alias) instead of the page";
     SOURCE_PLACEHOLDER = "W0401": "a dataset's source is still the placeholder that `chiso import data` wrote";
+    CHART_FONT = "W0850": "a chart uses characters the bundled font cannot draw in its PNG images";
+    CHART_CACHE = "W0851": "the chart image cache folder cannot be written";
 }

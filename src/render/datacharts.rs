@@ -118,7 +118,7 @@ pub fn svg_with_id(c: &Chart, id: &str) -> String {
     c.svg.replace(ID_TOKEN, id)
 }
 
-fn source_line(ds: &Dataset) -> String {
+pub(crate) fn source_line(ds: &Dataset) -> String {
     let names: Vec<&str> = ds.sources.iter().map(|s| s.name.as_str()).collect();
     format!("Nguồn: {}", names.join("; "))
 }

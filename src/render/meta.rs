@@ -95,6 +95,61 @@ pub fn share_image(site: &Site) -> Option<Image> {
         .map(|s| image(site, &s.url, &s.alt, site.share_image_size))
 }
 
+/// A chart's 1200×630 share card as the share image: `svg_path` is the
+/// site-relative address of its standalone SVG, `title` the chart's title.
+pub fn chart_card(site: &Site, svg_path: &str, title: &str) -> Image {
+    Image {
+        url: site.absolute(&crate::charts::card_url(svg_path)),
+        width: Some(crate::charts::raster::CARD_W),
+        height: Some(crate::charts::raster::CARD_H),
+        alt: format!("Biểu đồ: {title}"),
+    }
+}
+
+/// The share card of the first chart in a page's HTML (its figure's
+/// "Ảnh chia sẻ" link; `prefix`: the base URL's path the link starts with),
+/// titled by the figure's table caption.
+pub fn first_chart_card(site: &Site, prefix: &str, html: &str) -> Option<Image> {
+    const LINK: &str = "<a class=\"chart-card\" href=\"";
+    let at = html.find(LINK)? + LINK.len();
+    let url = &html[at..at + html[at..].find('"')?];
+    let png = url.strip_prefix(prefix).unwrap_or(url);
+    let svg = format!("{}.svg", png.strip_suffix("-1200x630.png")?);
+    let before = &html[..at];
+    let title = before
+        .rfind("<caption>")
+        .map(|i| &before[i + "<caption>".len()..])
+        .and_then(|c| c.find("</caption>").map(|j| unescape(&c[..j])))
+        .unwrap_or_default();
+    Some(chart_card(site, &svg, &title))
+}
+
+/// After the photo chain: a page whose share image is none or the site's
+/// default shares its chart instead, when it has one.
+pub fn chart_fallback(
+    site: &Site,
+    image: Option<Image>,
+    chart: impl FnOnce() -> Option<Image>,
+) -> Option<Image> {
+    let default = site.config.share_image.as_ref().map(|s| s.url.as_str());
+    let own = image
+        .as_ref()
+        .is_some_and(|i| default.is_none_or(|d| i.url != d && i.url != site.absolute(d)));
+    if own {
+        return image;
+    }
+    chart().or(image)
+}
+
+/// Text of chiso's own escaped HTML (`escape_html`) back to plain text.
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&")
+}
+
 /// A JSON value as the text of a `<script type="application/ld+json">`:
 /// `<`, `>` and `&` escaped so no string can close the element.
 pub fn ld(v: &Value) -> String {

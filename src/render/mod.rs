@@ -2,11 +2,13 @@
 //!
 //! Order inside the stage (a module uses only those above it): shortcodes,
 //! markdown, datacharts (chart and value shortcodes, the chart cache),
+//! chartpngs (chart PNGs: download and share card, through the PNG cache),
 //! downloads (a dataset as CSV and JSON),
 //! splice, meta (titles, descriptions, OpenGraph, JSON-LD), renderer (`Renderer`, `Shared`), pages/ (one module per page
 //! kind), feeds, job (what there is to render), owners (one owner per output path), jobs (what to render,
 //! run in parallel), links (the check over what was rendered).
 
+pub mod chartpngs;
 pub mod datacharts;
 pub mod downloads;
 pub mod feeds;

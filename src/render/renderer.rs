@@ -4,6 +4,7 @@
 use crate::diag::Diagnostic;
 use crate::load::theme::{TEASER, Theme, tera_diagnostic};
 use crate::model::site::Site;
+use crate::render::chartpngs::ChartPngs;
 use crate::render::datacharts::{ChartCache, ChartScope};
 use crate::render::markdown;
 use rayon::prelude::*;
@@ -42,6 +43,9 @@ struct Teaser<'a> {
 pub struct RenderOptions {
     /// A snippet injected before `</body>` (serve's live reload).
     pub live_reload: String,
+    /// Whether chart PNGs are drawn, and their cache (shared with the
+    /// caller, which prunes it after a successful build).
+    pub pngs: Arc<ChartPngs>,
 }
 
 pub struct Renderer<'a> {
@@ -50,6 +54,8 @@ pub struct Renderer<'a> {
     pub prefix: String,
     /// Charts drawn so far, reused by every page that shows them.
     pub charts: ChartCache,
+    /// How chart PNGs are made (drawn through the cache, or paths only).
+    pub pngs: Arc<ChartPngs>,
     /// The `site` value every template sees (a cheap, shared tera value).
     site_value: Value,
     /// The default `meta` (made once; pages insert their own).
@@ -151,6 +157,7 @@ impl<'a> Renderer<'a> {
             theme,
             prefix,
             charts: Default::default(),
+            pngs: opts.pngs.clone(),
             site_value,
             meta_value,
             static_by_url,

@@ -10,6 +10,7 @@ use crate::load::theme::Theme;
 use crate::model::site::Site;
 use crate::output::sink::OutputFile;
 use crate::pipeline::{self, BuildOptions};
+use crate::render::chartpngs::{ChartPngs, PngMode};
 use crate::render::markdown;
 use crate::render::renderer::{RenderOptions, Renderer, Shared};
 use crate::serve::LIVE_RELOAD;
@@ -228,8 +229,12 @@ impl State {
         let site = self.model(&mut diags);
         phase.mark("model");
         let theme = self.theme.clone().expect("theme loaded");
+        // Chart PNGs are drawn through the site's cache (a dataset edit
+        // draws only the charts it changed; other edits none).
+        let cache = pipeline::png_cache_dir(&self.opts.root, &site.config);
         let opts = RenderOptions {
             live_reload: LIVE_RELOAD.to_string(),
+            pngs: std::sync::Arc::new(ChartPngs::new(PngMode::Draw, Some(cache))),
         };
         let r = Renderer::new(&site, &theme, &opts);
         let shared = self.shared(&r);

@@ -59,6 +59,10 @@ pub fn article(r: &Renderer, shared: &Shared, i: usize, body: &str) -> JobOutput
             meta::image(site, u, alt, e.image_size)
         })
         .or_else(|| meta::share_image(site));
+    // No photo of its own: the article shares its first chart's card.
+    let image = meta::chart_fallback(site, image, || {
+        meta::first_chart_card(site, &r.prefix, body)
+    });
     let description = if a.summary.is_empty() {
         format!("{} – {}, {}", a.title, cat.name, a.date.short_date())
     } else {

@@ -367,30 +367,46 @@ pub fn dataset_job(r: &Renderer, shared: &Shared, d: usize) -> JobOutput {
 }
 
 impl DataPages<'_, '_> {
+    /// The share image of a page showing chart `kind`: that chart's card
+    /// (when written), else `fallback` (the site's default).
+    fn card(&self, kind: &ChartKind, fallback: Option<meta::Image>) -> Option<meta::Image> {
+        let (r, ds) = (self.r, self.ds);
+        if !kind.has_file(ds) {
+            return fallback;
+        }
+        let chart = r.charts.get(r.chart_scope(), self.d, kind, None);
+        Some(meta::chart_card(
+            r.site,
+            &chart_file_url(ds, kind),
+            &chart.title,
+        ))
+    }
+
     /// The standalone chart files; their addresses.
     fn chart_files(&self, out: &mut JobOutput) -> Vec<String> {
         let (r, d, ds) = (self.r, self.d, self.ds);
         let mut files: Vec<String> = Vec::new();
-        for kind in canonical_charts(ds) {
-            files.push(chart_file_url(ds, &kind));
+        let kinds = canonical_charts(ds);
+        for kind in &kinds {
+            files.push(chart_file_url(ds, kind));
             let id = format!(
                 "{}-{}",
                 ds.slug,
                 kind.file_name(ds).trim_end_matches(".svg")
             );
             let svg = crate::render::datacharts::svg_with_id(
-                &r.charts.get(r.chart_scope(), d, &kind, None),
+                &r.charts.get(r.chart_scope(), d, kind, None),
                 &id,
             );
             out.files.push(OutputFile {
-                path: chart_file_url(ds, &kind)
-                    .trim_start_matches('/')
-                    .to_string(),
+                path: chart_file_url(ds, kind).trim_start_matches('/').to_string(),
                 bytes: svg.into_bytes(),
             });
             out.charts += 1;
         }
-
+        let pngs = crate::render::chartpngs::files(r.chart_scope(), &r.pngs, d, &kinds);
+        out.files.extend(pngs.files);
+        out.diagnostics.extend(pngs.diagnostics);
         files
     }
 
@@ -441,6 +457,9 @@ impl DataPages<'_, '_> {
             sources.join("; ")
         );
         let mut m = Meta::titled(site, &ds.title, description.clone(), &dataset_url(ds));
+        if let Some(y) = latest {
+            m.image = self.card(&ChartKind::Ranking { year: y }, m.image.take());
+        }
         m.jsonld.push(meta::dataset(site, ds, &description, files));
         m.jsonld.push(meta::breadcrumbs(
             site,
@@ -502,6 +521,7 @@ impl DataPages<'_, '_> {
             ),
             &year_url(ds, y.year),
         );
+        m.image = self.card(&ChartKind::Ranking { year: y.year }, m.image.take());
         m.jsonld.push(meta::breadcrumbs(
             site,
             &[
@@ -556,6 +576,7 @@ impl DataPages<'_, '_> {
             format!("{}: điểm số và thứ hạng {short} {span}.", unit.name),
             &unit_url(ds, u),
         );
+        m.image = self.card(&ChartKind::Trend { unit: u }, m.image.take());
         m.jsonld.push(meta::breadcrumbs(
             site,
             &[
