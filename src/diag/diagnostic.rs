@@ -1,6 +1,8 @@
 //! Typed diagnostics with a source location, collected across the whole
 //! build and reported together (human, JSON or GitHub annotations).
 
+use crate::diag::catalog::Msg;
+use crate::diag::lang::Lang;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -30,12 +32,85 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based; 0 means "the whole line".
     pub col: usize,
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Text,
+    pub hint: Option<Text>,
+}
+
+/// A message or hint: a catalogue [`Msg`] rendered in the language asked
+/// for, or (the old way, until ported) plain text shown as it is in every
+/// language. `tests/i18n.rs` flags plain texts at diagnostic sites. Derefs
+/// to the English text, so `d.message.contains("…")` reads as before.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Text {
+    en: String,
+    msg: Option<Msg>,
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match &self.msg {
+            Some(m) if lang != Lang::En => m.render(lang),
+            _ => self.en.clone(),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.en
+    }
+
+    /// The catalogue key; None for plain text not yet in the catalogue.
+    pub fn key(&self) -> Option<&'static str> {
+        self.msg.as_ref().map(Msg::key)
+    }
+}
+
+impl crate::diag::catalog::IntoArg for Text {
+    fn into_arg(self) -> crate::diag::catalog::Arg {
+        match self.msg {
+            Some(m) => crate::diag::catalog::Arg::Msg(m),
+            None => crate::diag::catalog::Arg::Text(self.en),
+        }
+    }
+}
+
+impl From<Msg> for Text {
+    fn from(m: Msg) -> Self {
+        Text {
+            en: m.render(Lang::En),
+            msg: Some(m),
+        }
+    }
+}
+
+/// The old way: plain text, the same in every language (to be ported).
+impl From<String> for Text {
+    fn from(en: String) -> Self {
+        Text { en, msg: None }
+    }
+}
+
+impl From<&str> for Text {
+    fn from(en: &str) -> Self {
+        Text::from(en.to_string())
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.en
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en)
+    }
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn error(code: &'static str, file: impl Into<PathBuf>, message: impl Into<Text>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -50,7 +125,7 @@ impl Diagnostic {
     pub fn warning(
         code: &'static str,
         file: impl Into<PathBuf>,
-        message: impl Into<String>,
+        message: impl Into<Text>,
     ) -> Self {
         Diagnostic {
             severity: Severity::Warning,
@@ -64,7 +139,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn hint(mut self, hint: impl Into<Text>) -> Self {
         self.hint = Some(hint.into());
         self
     }

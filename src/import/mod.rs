@@ -17,6 +17,8 @@ mod splice;
 mod words;
 mod yamlout;
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::util::text::is_valid_slug;
@@ -160,7 +162,7 @@ fn validate_result(
         .hint("the problems are listed below (lines of the file as it would have been); fix the sheet and import again"),
     );
     out.extend(d.into_iter().map(|x| Diagnostic {
-        message: format!("after import, line {}: {}", x.line, x.message),
+        message: msg!(m::IMPORT_AFTER, line = x.line, message = x.message).into(),
         line: 0,
         col: 0,
         ..x

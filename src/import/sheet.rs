@@ -134,7 +134,7 @@ impl Grid {
     }
 
     /// An error at relative (row, column).
-    pub fn error(&self, r: usize, c: usize, message: impl Into<String>) -> Diagnostic {
+    pub fn error(&self, r: usize, c: usize, message: impl Into<crate::diag::Text>) -> Diagnostic {
         Diagnostic::error(codes::IMPORT, self.addr(r, c), message)
     }
 }

@@ -4,6 +4,8 @@
 //! next one. The lock file itself is never deleted (deleting a lock file
 //! lets two processes lock two different files).
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::Diagnostic;
 use crate::diag::codes;
 use std::fs::File;
@@ -36,8 +38,8 @@ pub fn acquire(out: &Path, no_wait: bool) -> Result<OutputLock, Diagnostic> {
         .write(true)
         .open(&path)
         .map_err(|e| {
-            Diagnostic::error(codes::IO, &path, format!("cannot open the lock file: {e}"))
-                .hint("check the permissions of the output's parent folder")
+            Diagnostic::error(codes::IO, &path, msg!(m::LOCK_OPEN, reason = &e))
+                .hint(msg!(m::LOCK_OPEN_HINT))
         })?;
     if try_lock(&file).map_err(|e| lock_error(&path, e))? {
         return Ok(OutputLock { file });
@@ -46,21 +48,21 @@ pub fn acquire(out: &Path, no_wait: bool) -> Result<OutputLock, Diagnostic> {
         return Err(Diagnostic::error(
             codes::OUTPUT_BUSY,
             out,
-            "another chiso build (or serve) is writing this output folder",
+            msg!(m::LOCK_BUSY),
         )
-        .hint("wait for it to finish, or build without --no-wait to wait for it"));
+        .hint(msg!(m::LOCK_BUSY_HINT)));
     }
     eprintln!(
-        "waiting for another chiso build (or serve) of {} to finish…",
-        out.display()
+        "{}",
+        msg!(m::WAITING, out = out.display()).render(crate::diag::lang::current())
     );
     lock(&file).map_err(|e| lock_error(&path, e))?;
     Ok(OutputLock { file })
 }
 
 fn lock_error(path: &Path, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(codes::IO, path, format!("cannot lock: {e}"))
-        .hint("the output's file system must support advisory locks (flock)")
+    Diagnostic::error(codes::IO, path, msg!(m::LOCK_FAIL, reason = &e))
+        .hint(msg!(m::LOCK_FAIL_HINT))
 }
 
 #[cfg(unix)]

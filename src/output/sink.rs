@@ -1,6 +1,8 @@
 //! Where rendered files go: the `Sink` trait and its simple kinds, plus the
 //! byte helpers the render stage uses on finished pages.
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::Diagnostic;
 use std::path::{Path, PathBuf};
 
@@ -117,7 +119,7 @@ fn poisoned() -> Diagnostic {
     Diagnostic::error(
         crate::diag::codes::IO,
         "output",
-        "an output writer failed earlier",
+        msg!(m::OUT_POISONED),
     )
 }
 

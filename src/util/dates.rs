@@ -160,7 +160,7 @@ impl PubDate {
 }
 
 pub fn time_zone(name: &str) -> Result<TimeZone, String> {
-    TimeZone::get(name).map_err(|e| format!("unknown time zone `{name}`: {e}"))
+    TimeZone::get(name).map_err(|e| e.to_string())
 }
 
 /// Where the build's "now" came from (printed when it holds articles back).

@@ -42,8 +42,8 @@ impl<'a> Ctx<'a> {
     pub(super) fn err(
         &mut self,
         (line, col): Pos,
-        msg: impl Into<String>,
-        hint: impl Into<String>,
+        msg: impl Into<crate::diag::Text>,
+        hint: impl Into<crate::diag::Text>,
     ) {
         self.diags.push(
             Diagnostic::error(codes::DATA, self.file, msg)
