@@ -1,8 +1,10 @@
 //! The `chiso` command line.
 
+use chiso::i18n::{self, Lang};
 use chiso::{BuildOptions, Report};
 use chiso::{Diagnostics, Format};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use chiso::say;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -15,6 +17,9 @@ use std::time::Instant;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of messages and help: vi or en.
+    #[arg(long, global = true, value_name = "vi|en")]
+    lang: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -190,7 +195,7 @@ struct ServeArgs {
 /// The build's "now": `--now`, else `SOURCE_DATE_EPOCH`, else the clock.
 /// The only place chiso reads the clock or that variable; the value is
 /// passed down in `BuildOptions`.
-fn resolve_now(flag: Option<&str>) -> Result<chiso::Now, String> {
+fn resolve_now(flag: Option<&str>) -> Result<chiso::Now, i18n::Msg> {
     let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
     chiso::Now::resolve(flag, epoch.as_deref(), jiff::Timestamp::now)
 }
@@ -200,7 +205,7 @@ impl CommonArgs {
     /// cannot be read (printed, exit code 2).
     fn options(&self) -> Result<BuildOptions, ExitCode> {
         let now = resolve_now(self.now.as_deref()).map_err(|e| {
-            eprintln!("error: {e}");
+            eprintln!("{}", say!(CLI_ERROR, detail = e));
             ExitCode::from(2)
         })?;
         Ok(BuildOptions {
@@ -259,36 +264,74 @@ fn schedule_line(r: &Report) {
     }
 }
 
-fn summary(verb: &str, r: &Report, start: Instant, c: &CommonArgs) {
+fn summary(verb: String, r: &Report, start: Instant, c: &CommonArgs) {
     if !matches!(c.format, FormatArg::Human) {
         return;
     }
+    let warnings = if r.warnings.is_empty() {
+        String::new()
+    } else {
+        say!(SUMMARY_WARNINGS, n = r.warnings.warning_count())
+    };
+    let secs = i18n::dec(start.elapsed().as_secs_f64(), 2, i18n::current());
     eprintln!(
-        "{verb}: {} pages ({} articles, {} charts), {} files in {:.2} s{}",
-        r.pages,
-        r.articles,
-        r.charts,
-        r.files,
-        start.elapsed().as_secs_f64(),
-        if r.warnings.is_empty() {
-            String::new()
-        } else {
-            format!(", {} warning(s)", r.warnings.warning_count())
-        }
+        "{}",
+        say!(
+            SUMMARY,
+            verb = verb,
+            pages = r.pages,
+            articles = r.articles,
+            charts = r.charts,
+            files = r.files,
+            secs = secs,
+            warnings = warnings
+        )
     );
 }
 
+/// `chiso: … has no content/ folder`, exit code 2.
+fn no_content(root: &std::path::Path) -> ExitCode {
+    eprintln!("{}", say!(NO_CONTENT, root = root.display()));
+    ExitCode::from(2)
+}
+
+/// The value of `--NAME X` or `--NAME=X` among the arguments, before clap
+/// parses them: the language must be known to write the help.
+fn early_flag(args: &[String], name: &str) -> Option<String> {
+    let long = format!("--{name}");
+    let eq = format!("--{name}=");
+    args.iter().enumerate().find_map(|(i, a)| {
+        if a == &long {
+            args.get(i + 1).cloned()
+        } else {
+            a.strip_prefix(&eq).map(str::to_string)
+        }
+    })
+}
+
+/// `--lang`, else `CHISO_LANG`, else the locale, else site.yaml's
+/// `language` (of `--root`, default `.`), else English.
+fn choose_language(args: &[String]) -> Lang {
+    let root = early_flag(args, "root").unwrap_or_else(|| ".".into());
+    let site = i18n::site_language(std::path::Path::new(&root));
+    let var = |k: &str| std::env::var(k).ok();
+    i18n::resolve(early_flag(args, "lang").as_deref(), &var, site.as_deref())
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<String> = std::env::args().collect();
+    let lang = choose_language(&args);
+    i18n::set(lang);
+    let matches = help::localize(Cli::command(), lang).get_matches_from(&args);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
     let start = Instant::now();
     match cli.command {
         Command::Build(b) => {
             if !b.common.root.join("content").is_dir() {
-                eprintln!(
-                    "error: {} has no content/ folder; run chiso in a site's root or pass --root",
-                    b.common.root.display()
-                );
-                return ExitCode::from(2);
+                return no_content(&b.common.root);
             }
             let opts = match b.common.options() {
                 Ok(o) => BuildOptions {
@@ -307,26 +350,19 @@ fn main() -> ExitCode {
                         }
                     }
                     let out = opts.output_dir();
-                    summary(&format!("built {}", out.display()), &r, start, &b.common);
+                    summary(say!(SUMMARY_BUILT, out = out.display()), &r, start, &b.common);
                     ExitCode::SUCCESS
                 }
                 Err(d) => {
                     print_diags(&d, &b.common);
-                    eprintln!(
-                        "build failed: {} error(s); the previous output was left untouched",
-                        d.error_count()
-                    );
+                    eprintln!("{}", say!(BUILD_FAILED, n = d.error_count()));
                     exit_for(&d)
                 }
             }
         }
         Command::Check(c) => {
             if !c.root.join("content").is_dir() {
-                eprintln!(
-                    "error: {} has no content/ folder; run chiso in a site's root or pass --root",
-                    c.root.display()
-                );
-                return ExitCode::from(2);
+                return no_content(&c.root);
             }
             let opts = match c.options() {
                 Ok(o) => o,
@@ -336,12 +372,12 @@ fn main() -> ExitCode {
                 Ok(r) => {
                     print_diags(&r.warnings, &c);
                     schedule_line(&r);
-                    summary("check passed", &r, start, &c);
+                    summary(say!(SUMMARY_CHECKED), &r, start, &c);
                     ExitCode::SUCCESS
                 }
                 Err(d) => {
                     print_diags(&d, &c);
-                    eprintln!("check failed: {} error(s)", d.error_count());
+                    eprintln!("{}", say!(CHECK_FAILED, n = d.error_count()));
                     exit_for(&d)
                 }
             }
@@ -367,19 +403,13 @@ fn new(what: Option<NewCommand>, path: Option<PathBuf>) -> ExitCode {
         (Some(w), _) => w,
         (None, Some(path)) => NewCommand::Site { path },
         (None, None) => {
-            eprintln!(
-                "error: say what to create: chiso new <site folder>, chiso new article \"Tiêu đề\" or chiso new dataset <slug>"
-            );
+            eprintln!("{}", say!(NEW_WHAT));
             return ExitCode::from(2);
         }
     };
     let done = match what {
         NewCommand::Site { path } => chiso::new_site(&path).map(|()| {
-            eprintln!(
-                "created a new site in {}; build it with: chiso build --root {}",
-                path.display(),
-                path.display()
-            );
+            eprintln!("{}", say!(NEW_CREATED, path = path.display()));
         }),
         NewCommand::Article {
             title,
@@ -403,7 +433,7 @@ fn new(what: Option<NewCommand>, path: Option<PathBuf>) -> ExitCode {
     match done {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", say!(CLI_ERROR, detail = e));
             ExitCode::from(2)
         }
     }
@@ -425,12 +455,14 @@ fn import_data(a: ImportDataArgs) -> ExitCode {
     };
     match chiso::import_data(&opts) {
         Ok(r) => {
+            let new = if r.created {
+                say!(IMPORTED_NEW)
+            } else {
+                String::new()
+            };
             eprintln!(
-                "imported {} units for {} into {}{}",
-                r.units,
-                r.year,
-                r.into.display(),
-                if r.created { " (a new dataset)" } else { "" }
+                "{}",
+                say!(IMPORTED, units = r.units, year = r.year.to_string(), into = r.into.display(), new = new)
             );
             for n in &r.notes {
                 eprintln!("  - {n}");
@@ -443,11 +475,163 @@ fn import_data(a: ImportDataArgs) -> ExitCode {
                 FormatArg::Human => eprint!("{text}"),
                 _ => print!("{text}"),
             }
-            eprintln!(
-                "import failed: {} error(s); nothing was written",
-                d.error_count()
-            );
+            eprintln!("{}", say!(IMPORT_FAILED, n = d.error_count()));
             exit_for(&d)
+        }
+    }
+}
+
+/// The help of every command and flag in the language of this run, from
+/// the catalogue: `help.<command path>` for a command's about, and
+/// `help.<command path>.<flag>` (else the same key one command up, else
+/// `help.<flag>`) for a flag. A flag the catalogue lacks keeps its doc
+/// comment (tests/i18n.rs flags it).
+mod help {
+    use chiso::i18n::{self, Lang};
+    use clap::{Arg, ArgAction, Command};
+
+    fn entry(key: &str) -> Option<&'static i18n::Entry> {
+        i18n::entries().into_iter().find(|e| e.key == key)
+    }
+
+    /// The entry of flag `id` of the command at `path` (`new.article`).
+    pub fn arg_entry(path: &str, id: &str) -> Option<&'static i18n::Entry> {
+        let mut p = path.to_string();
+        loop {
+            let key = if p.is_empty() {
+                format!("help.{id}")
+            } else {
+                format!("help.{p}.{id}")
+            };
+            if let Some(e) = entry(&key) {
+                return Some(e);
+            }
+            if p.is_empty() {
+                return None;
+            }
+            p = p.rsplit_once('.').map_or(String::new(), |(a, _)| a.to_string());
+        }
+    }
+
+    pub fn localize(cmd: Command, lang: Lang) -> Command {
+        walk(cmd, "", lang)
+    }
+
+    fn walk(mut cmd: Command, path: &str, lang: Lang) -> Command {
+        let key = if path.is_empty() { "help".to_string() } else { format!("help.{path}") };
+        if let Some(e) = entry(&key) {
+            cmd = cmd.about(e.text(lang)).long_about(None);
+        }
+        let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
+        for id in ids {
+            if let Some(e) = arg_entry(path, &id) {
+                cmd = cmd.mut_arg(&id, |a| {
+                    if lang == Lang::En {
+                        return a.help(e.text(lang)).long_help(None);
+                    }
+                    // clap's own "[default: …]" and "Possible values" are English.
+                    let mut text = e.text(lang).to_string();
+                    let defaults: Vec<String> = a
+                        .get_default_values()
+                        .iter()
+                        .map(|v| v.to_string_lossy().into_owned())
+                        .collect();
+                    if !defaults.is_empty() {
+                        let d = i18n::Msg::new(
+                            &i18n::catalog::HELP_DEFAULT,
+                            vec![("value", i18n::text(defaults.join(", ")))],
+                        );
+                        text = format!("{text} {}", d.render(lang));
+                    }
+                    a.hide_default_value(true)
+                        .hide_possible_values(true)
+                        .help(text)
+                        .long_help(None)
+                });
+            }
+        }
+        let t = |e: &'static i18n::Entry| e.text(lang);
+        cmd = cmd
+            .disable_help_flag(true)
+            .arg(
+                Arg::new("help")
+                    .short('h')
+                    .long("help")
+                    .action(ArgAction::Help)
+                    .global(true)
+                    .help(t(&i18n::catalog::HELP_HELP)),
+            );
+        if path.is_empty() {
+            cmd = cmd.disable_version_flag(true).arg(
+                Arg::new("version")
+                    .short('V')
+                    .long("version")
+                    .action(ArgAction::Version)
+                    .help(t(&i18n::catalog::HELP_VERSION)),
+            );
+        }
+        let has_subs = cmd.get_subcommands().next().is_some();
+        let has_pos = cmd.get_positionals().next().is_some();
+        let mut tpl = format!(
+            "{{before-help}}{{about-with-newline}}\n{}: {{usage}}\n",
+            t(&i18n::catalog::HELP_USAGE)
+        );
+        if has_subs {
+            tpl += &format!("\n{}:\n{{subcommands}}\n", t(&i18n::catalog::HELP_COMMANDS));
+        }
+        if has_pos {
+            tpl += &format!("\n{}:\n{{positionals}}\n", t(&i18n::catalog::HELP_ARGUMENTS));
+        }
+        tpl += &format!("\n{}:\n{{options}}{{after-help}}", t(&i18n::catalog::HELP_OPTIONS));
+        cmd = cmd.help_template(tpl);
+        let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+        for s in subs {
+            let p = if path.is_empty() { s.clone() } else { format!("{path}.{s}") };
+            cmd = cmd.mut_subcommand(&s, |c| walk(c, &p, lang));
+        }
+        cmd
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+        use clap::CommandFactory;
+
+        /// Every visible command and flag has its help in the catalogue.
+        #[test]
+        fn every_command_and_flag_has_help_in_both_languages() {
+            fn check(cmd: &Command, path: &str, missing: &mut Vec<String>) {
+                let key = if path.is_empty() { "help".to_string() } else { format!("help.{path}") };
+                if !cmd.is_hide_set() && entry(&key).is_none() {
+                    missing.push(key);
+                }
+                for a in cmd.get_arguments().filter(|a| !a.is_hide_set()) {
+                    let id = a.get_id().as_str();
+                    if id != "help" && id != "version" && arg_entry(path, id).is_none() {
+                        missing.push(format!("{path} --{id}"));
+                    }
+                }
+                for s in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                    let p = if path.is_empty() { s.get_name().to_string() } else { format!("{path}.{}", s.get_name()) };
+                    if !s.is_hide_set() {
+                        check(s, &p, missing);
+                    }
+                }
+            }
+            let mut missing = Vec::new();
+            check(&crate::Cli::command(), "", &mut missing);
+            assert!(missing.is_empty(), "no help in the catalogue for: {missing:?}");
+        }
+
+        #[test]
+        fn vietnamese_help_has_vietnamese_headings() {
+            let mut cmd = localize(crate::Cli::command(), Lang::Vi);
+            let text = cmd.render_help().to_string();
+            assert!(text.contains("Cách dùng:"), "{text}");
+            assert!(text.contains("Các lệnh:"), "{text}");
+            assert!(text.contains("Tùy chọn:"), "{text}");
+            assert!(text.contains("In hướng dẫn này"), "{text}");
+            assert!(!text.contains("Usage:") && !text.contains("Print help"), "{text}");
         }
     }
 }

@@ -4,6 +4,8 @@
 //! into nothing; `serve` calls the same stage functions (`load_*`,
 //! `model::site::build`, `render_jobs`, `links::check`) with its caches.
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::data::Dataset;
 use crate::diag::Diagnostics;
 use crate::diag::codes;
@@ -267,13 +269,18 @@ impl ScheduleReport {
     /// it used, from where, and how many.
     pub fn line(&self) -> Option<String> {
         (self.scheduled + self.expired > 0).then(|| {
-            format!(
-                "schedule: now is {} (from {}); {} article(s) held back until their publish_date, {} expired",
-                self.now,
-                self.source.describe(),
-                self.scheduled,
-                self.expired
+            let source = match self.source {
+                crate::util::dates::NowSource::Clock => m::Arg::Msg(msg!(m::NOW_CLOCK)),
+                s => m::text(s.describe()),
+            };
+            msg!(
+                m::SCHEDULE,
+                now = &self.now,
+                source = source,
+                scheduled = self.scheduled,
+                expired = self.expired
             )
+            .render(crate::diag::lang::current())
         })
     }
 }

@@ -11,5 +11,6 @@ pub mod image;
 pub mod permalink;
 pub mod published;
 pub mod schedule;
+pub mod site_lang;
 pub mod theme;
 pub mod yaml;

@@ -62,8 +62,12 @@ messages! {
     NEW_NOT_EMPTY "new.not_empty" { en: "{path} exists and is not empty", vi: "{path} đã có và không trống" }
     NEW_WRITE "new.write" { en: "{path}: {reason}", vi: "{path}: {reason}" }
     NEW_EXISTS "new.exists" {
-        en: "{path} already exists; chiso never overwrites a file",
-        vi: "{path} đã có; chiso không bao giờ ghi đè lên tệp có sẵn",
+        en: "{path} already exists; chiso new never overwrites a file: choose another name or edit that file",
+        vi: "{path} đã có; chiso new không bao giờ ghi đè lên tệp có sẵn: hãy chọn tên khác hoặc sửa thẳng tệp đó",
+    }
+    NEW_NO_CONTENT "new.no_content" {
+        en: "{root} has no content/ folder; run chiso in a site's root or pass --root",
+        vi: "{root} không có thư mục content/; hãy chạy chiso trong thư mục gốc của trang hoặc ghi thêm --root",
     }
     NEW_BROKEN_SITE "new.broken_site" {
         en: "{path} cannot be read ({n} error(s)); run `chiso check` to see them",
@@ -111,6 +115,7 @@ messages! {
     HELP_OPTIONS "help.options" { en: "Options", vi: "Tùy chọn" }
     HELP_COMMANDS "help.commands" { en: "Commands", vi: "Các lệnh" }
     HELP_ARGUMENTS "help.arguments" { en: "Arguments", vi: "Tham số" }
+    HELP_DEFAULT "help.default" { en: "[default: {value}]", vi: "[mặc định: {value}]" }
     HELP_HELP "help.help" { en: "Print help", vi: "In hướng dẫn này" }
     HELP_VERSION "help.version" { en: "Print version", vi: "In số phiên bản" }
     HELP_HELP_CMD "help.help_command" {

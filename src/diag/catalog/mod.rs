@@ -16,7 +16,7 @@ macro_rules! messages {
     ($($name:ident $key:literal { en: $en:literal, vi: $vi:literal $(,)? })*) => {
         $(pub const $name: $crate::diag::catalog::Entry =
             $crate::diag::catalog::Entry { key: $key, en: $en, vi: $vi };)*
-        pub const ENTRIES: &[&$crate::diag::catalog::Entry] = &[$(&$name),*];
+        pub(super) const ENTRIES: &[&$crate::diag::catalog::Entry] = &[$(&$name),*];
     };
 }
 
@@ -42,7 +42,6 @@ mod output;
 mod render;
 
 pub use cli::*;
-pub use data::*;
 pub use import::*;
 pub use load::*;
 pub use output::*;
