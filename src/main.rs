@@ -531,6 +531,9 @@ mod help {
                     }
                     // clap's own "[default: …]" and "Possible values" are English.
                     let mut text = e.text(lang).to_string();
+                    if !a.get_action().takes_values() {
+                        return a.help(text).long_help(None);
+                    }
                     let defaults: Vec<String> = a
                         .get_default_values()
                         .iter()

@@ -203,7 +203,7 @@ pub(super) mod tests {
     }
 
     pub(in crate::data::validate) fn messages(cx: &Ctx) -> Vec<String> {
-        cx.diags.iter().map(|d| d.message.clone()).collect()
+        cx.diags.iter().map(|d| d.message.to_string()).collect()
     }
 
     pub(in crate::data::validate) fn lines(cx: &Ctx) -> Vec<usize> {

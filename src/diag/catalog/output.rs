@@ -108,7 +108,3 @@ messages! {
     DO_WRITE "do.write" { en: "write", vi: "ghi tệp" }
 }
 
-/// The words of an output step, by its English (`output::swap::io` callers).
-pub fn step(en: &str) -> Option<&'static super::Entry> {
-    ENTRIES.iter().copied().find(|e| e.key.starts_with("do.") && e.en == en)
-}
