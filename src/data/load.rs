@@ -1,6 +1,8 @@
 //! Reading dataset files: one text ([`load_str`]) or the data folder
 //! ([`load_dir`]).
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use super::dataset::Dataset;
 use super::raw::RawDataset;
 use super::validate::validate;
@@ -48,9 +50,9 @@ fn load_file(path: &Path, file: PathBuf) -> Option<Result<Dataset, Diagnostics>>
         return Some(Err(Diagnostic::error(
             codes::DATA,
             file,
-            "dataset files must end in `.yaml`",
+            msg!(m::DATA_YML),
         )
-        .hint("rename the file to end in .yaml (it is not read otherwise)")
+        .hint(msg!(m::DATA_YML_HINT))
         .into()));
     }
     if ext != "yaml" {
@@ -65,9 +67,9 @@ fn load_file(path: &Path, file: PathBuf) -> Option<Result<Dataset, Diagnostics>>
         return Some(Err(Diagnostic::error(
             codes::DATA,
             file,
-            format!("dataset file name `{slug}` is not a valid slug"),
+            msg!(m::DATA_BAD_NAME, slug = &slug),
         )
-        .hint("rename the file using lowercase ASCII letters, digits and hyphens, e.g. par-index.yaml")
+        .hint(msg!(m::DATA_BAD_NAME_HINT))
         .into()));
     }
     Some(match read_text_as(path, &file, FileKind::Data) {

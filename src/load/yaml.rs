@@ -238,7 +238,9 @@ fn engine_message(s: &str) -> Msg {
     let quoted = |t: &str| t.split('`').nth(1).map(str::to_string);
     let expected = |rest: &str| {
         let vi = rest.strip_prefix("one of ").unwrap_or(rest);
-        m::both(rest, type_words_vi(vi))
+        // Key names, as code: `title, date, …`.
+        let vi = if vi.contains('`') { type_words_vi(vi) } else { format!("`{vi}`") };
+        m::both(rest, vi)
     };
     if let Some(rest) = s.strip_prefix("unknown field `") {
         if let Some((key, exp)) = rest.split_once("`, expected ") {

@@ -42,6 +42,7 @@ mod output;
 mod render;
 
 pub use cli::*;
+pub use data::*;
 pub use import::*;
 pub use load::*;
 pub use output::*;
