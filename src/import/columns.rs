@@ -3,6 +3,8 @@
 //! and `--map "Cột 5=the-che"` decides the rest. A column that cannot be
 //! placed stops the import with its cell and the `--map` line to write.
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::Diagnostic;
 use crate::diag::Diagnostics;
 use crate::diag::codes;
@@ -81,14 +83,12 @@ pub struct MapEntry {
 
 /// Parse `Cột 5=the-che`, `E=skip`, `5=total`.
 pub fn parse_map(s: &str) -> Result<MapEntry, Diagnostic> {
-    let bad = |why: &str| {
-        Diagnostic::error(codes::IMPORT, "--map", format!("`{s}`: {why}")).hint(
-            "write --map \"Cột 5=<field key>\" (the 5th column, E) or --map \"E=total\"; \
-             targets: a field key, total, rank, unit, skip",
-        )
+    let bad = |why: crate::diag::Msg| {
+        Diagnostic::error(codes::IMPORT, "--map", msg!(m::IMP_MAP, map = s, why = why))
+            .hint(msg!(m::IMP_MAP_HINT))
     };
     let Some((left, right)) = s.split_once('=') else {
-        return Err(bad("there is no `=`"));
+        return Err(bad(msg!(m::IMP_MAP_NO_EQ)));
     };
     let l = slugify(left);
     let l = l
@@ -97,16 +97,14 @@ pub fn parse_map(s: &str) -> Result<MapEntry, Diagnostic> {
         .unwrap_or(&l);
     let abs_col = match l.parse::<usize>() {
         Ok(n) if n >= 1 => n - 1,
-        Ok(_) => return Err(bad("columns are counted from 1")),
+        Ok(_) => return Err(bad(msg!(m::IMP_MAP_FROM_1))),
         Err(_) => {
-            parse_letters(l).ok_or_else(|| bad("the column is neither a number nor a letter"))?
+            parse_letters(l).ok_or_else(|| bad(msg!(m::IMP_MAP_COLUMN)))?
         }
     };
     let target = crate::util::text::nfc(right.trim()).to_string();
     if !is_valid_slug(&target) {
-        return Err(bad(
-            "the target is not a field key (lowercase letters, digits, hyphens)",
-        ));
+        return Err(bad(msg!(m::IMP_MAP_TARGET)));
     }
     Ok(MapEntry { abs_col, target })
 }
@@ -191,19 +189,19 @@ pub fn layout(
             Err(d) => diags.push(d),
         }
     }
-    for m in maps {
-        if grid.rel_col(m.abs_col).is_none_or(|c| c >= grid.width()) {
+    for mapped in maps {
+        if grid.rel_col(mapped.abs_col).is_none_or(|c| c >= grid.width()) {
             diags.push(
                 Diagnostic::error(
                     codes::IMPORT,
                     grid.place(),
-                    format!(
-                        "--map names column {} (Cột {}), which the sheet does not have",
-                        col_letters(m.abs_col),
-                        m.abs_col + 1
+                    msg!(
+                        m::IMP_MAP_NO_COLUMN,
+                        letters = col_letters(mapped.abs_col),
+                        n = mapped.abs_col + 1
                     ),
                 )
-                .hint("count columns from A = Cột 1"),
+                .hint(msg!(m::IMP_MAP_NO_COLUMN_HINT)),
             );
         }
     }
@@ -234,19 +232,18 @@ fn find_header_row(grid: &Grid, maps: &[MapEntry]) -> Result<usize, Diagnostics>
     Err(Diagnostic::error(
         codes::IMPORT,
         grid.place(),
-        "no header row found: no column is headed \"Đơn vị\", \"Tên đơn vị\" or \"Địa phương\"",
+        msg!(m::IMP_NO_HEADER),
     )
-    .hint(format!(
-        "write \"Đơn vị\" above the units' names, or say which column holds them: \
-         --map \"Cột 2=unit\"{}",
-        if grid.sheets.len() > 1 {
-            format!(
-                "; or read another sheet: --sheet \"{}\" (sheets: {})",
-                grid.sheets[1],
-                grid.sheets.join(", ")
-            )
+    .hint(msg!(
+        m::IMP_NO_HEADER_HINT,
+        sheets = if grid.sheets.len() > 1 {
+            m::Arg::Msg(msg!(
+                m::IMP_OTHER_SHEET,
+                sheet = &grid.sheets[1],
+                sheets = grid.sheets.join(", ")
+            ))
         } else {
-            String::new()
+            m::text("")
         }
     ))
     .into())
@@ -314,7 +311,7 @@ fn header_role(
             header_row,
             c,
             header,
-            "it has values but no header",
+            msg!(m::IMP_WHY_NO_HEADER),
             known,
         ));
     }
@@ -371,7 +368,7 @@ fn header_role(
                     header_row,
                     c,
                     header,
-                    "no field of the dataset has this name",
+                    msg!(m::IMP_WHY_NO_FIELD),
                     known,
                 )),
                 _ => Err(unplaced(
@@ -379,7 +376,7 @@ fn header_role(
                     header_row,
                     c,
                     header,
-                    "more than one field of the dataset has this name",
+                    msg!(m::IMP_WHY_MANY_FIELDS),
                     known,
                 )),
             }
@@ -394,7 +391,7 @@ fn header_role(
             header_row,
             c,
             header,
-            "the header is not a unit, total or rank, and gives no maximum in brackets for a field",
+            msg!(m::IMP_WHY_UNKNOWN),
             known,
         )),
     }
@@ -478,27 +475,26 @@ fn unplaced(
     header_row: usize,
     c: usize,
     header: &str,
-    why: &str,
+    why: crate::diag::Msg,
     known: Option<&[KnownField]>,
 ) -> Diagnostic {
     let abs = grid.abs_col(c);
     let targets = match known {
-        Some(f) if !f.is_empty() => format!("one of the fields ({})", known_keys(f)),
-        _ => "a new field key".to_string(),
+        Some(f) if !f.is_empty() => msg!(m::IMP_TARGETS_FIELDS, keys = known_keys(f)),
+        _ => msg!(m::IMP_TARGETS_NEW),
     };
     grid.error(
         header_row,
         c,
-        format!(
-            "cannot place column {} (Cột {}) \"{header}\": {why}",
-            col_letters(abs),
-            abs + 1
+        msg!(
+            m::IMP_UNPLACED,
+            letters = col_letters(abs),
+            n = abs + 1,
+            header = header,
+            why = why
         ),
     )
-    .hint(format!(
-        "say what it holds: --map \"Cột {}=<target>\", where the target is {targets}, total, rank, unit or skip",
-        abs + 1
-    ))
+    .hint(msg!(m::IMP_UNPLACED_HINT, n = abs + 1, targets = targets))
 }
 
 /// One unit, total and rank column each, and each field once.
@@ -546,9 +542,9 @@ fn check_unique(grid: &Grid, header_row: usize, columns: &[Column], diags: &mut 
             Diagnostic::error(
                 codes::IMPORT,
                 grid.place(),
-                "no column holds the units' names",
+                msg!(m::IMP_NO_UNIT_COLUMN),
             )
-            .hint("map it: --map \"Cột 2=unit\""),
+            .hint(msg!(m::IMP_NO_UNIT_COLUMN_HINT)),
         );
     }
     if !columns.iter().any(|c| c.role == Role::Total) {
@@ -556,9 +552,9 @@ fn check_unique(grid: &Grid, header_row: usize, columns: &[Column], diags: &mut 
             Diagnostic::error(
                 codes::IMPORT,
                 grid.place(),
-                "no column holds the total (\"Tổng điểm\")",
+                msg!(m::IMP_NO_TOTAL_COLUMN),
             )
-            .hint("map it: --map \"Cột 3=total\""),
+            .hint(msg!(m::IMP_NO_TOTAL_COLUMN_HINT)),
         );
     }
 }

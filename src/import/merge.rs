@@ -3,6 +3,8 @@
 //! name after NFC and case folding. A unit the dataset does not know is an
 //! error unless `--add-units` is given; it is never added silently.
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::data::Dataset;
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
@@ -81,21 +83,22 @@ pub fn year_of(
         [] => Err(Diagnostic::error(
             codes::IMPORT,
             grid.place(),
-            "the sheet does not say which year the table is for",
+            msg!(m::IMP_NO_YEAR),
         )
-        .hint("give it: --year 2022")),
+        .hint(msg!(m::IMP_NO_YEAR_HINT))),
         many => Err(Diagnostic::error(
             codes::IMPORT,
             grid.place(),
-            format!(
-                "the sheet's title names more than one year ({})",
-                many.iter()
+            msg!(
+                m::IMP_TITLE_YEARS,
+                years = many
+                    .iter()
                     .map(i32::to_string)
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
         )
-        .hint("say which: --year 2022")),
+        .hint(msg!(m::IMP_TITLE_YEARS_HINT))),
     }
 }
 
@@ -167,12 +170,14 @@ fn new_keys(input: &Input) -> Result<Vec<String>, Diagnostics> {
                 Diagnostic::error(
                     codes::IMPORT,
                     row.addr.clone(),
-                    format!(
-                        "units \"{}\" and \"{}\" would both get the key `{k}`",
-                        input.table.rows[j].name, row.name
+                    msg!(
+                        m::IMP_SAME_KEY,
+                        a = &input.table.rows[j].name,
+                        b = &row.name,
+                        key = &k
                     ),
                 )
-                .hint("write the two names so that they differ in more than accents or case (or give them different codes)"),
+                .hint(msg!(m::IMP_SAME_KEY_HINT)),
             );
         }
         keys.push(if k.is_empty() {
@@ -328,28 +333,25 @@ fn match_units(input: &Input, ds: &Dataset) -> Result<(Vec<String>, Added), Diag
                 Diagnostic::error(
                     codes::IMPORT,
                     row.addr.clone(),
-                    format!("unit \"{}\" is not a unit of dataset `{}`", row.name, ds.slug),
+                    msg!(m::IMP_UNKNOWN_UNIT, name = &row.name, dataset = &ds.slug),
                 )
-                .hint(format!(
-                    "if it is a new unit, import again with --add-units; if it is a known unit written \
-                     differently, write its name as the dataset does ({})",
-                    unit_names(ds)
-                )),
+                .hint(msg!(m::IMP_UNKNOWN_UNIT_HINT, names = unit_names(ds))),
             ),
             Err(hits) => diags.push(
                 Diagnostic::error(
                     codes::IMPORT,
                     row.addr.clone(),
-                    format!(
-                        "\"{}\" names more than one unit of the dataset ({})",
-                        row.name,
-                        hits.iter()
+                    msg!(
+                        m::IMP_AMBIGUOUS_UNIT,
+                        name = &row.name,
+                        keys = hits
+                            .iter()
                             .map(|&i| ds.units[i].key.as_str())
                             .collect::<Vec<_>>()
                             .join(", ")
                     ),
                 )
-                .hint("write the unit's full name as the dataset does"),
+                .hint(msg!(m::IMP_AMBIGUOUS_UNIT_HINT)),
             ),
         }
     }
@@ -390,8 +392,8 @@ pub fn update(
     let item = yamlout::year_item(&y, indent, eol);
     let existing: Vec<(i32, usize)> = ds.years.iter().map(|y| (y.year, y.line)).collect();
     let fail = |why: String| -> Diagnostics {
-        Diagnostic::error(codes::IMPORT, ds.file.clone(), format!("cannot edit the dataset: {why}"))
-            .hint("write `results:` and `units:` as block lists (one `- ` item per line), as chiso import does")
+        Diagnostic::error(codes::IMPORT, ds.file.clone(), msg!(m::IMP_CANNOT_EDIT, why = m::en_only(why)))
+            .hint(msg!(m::IMP_CANNOT_EDIT_HINT))
             .into()
     };
     let mut out = splice::put_year(text, input.year, &existing, &item).map_err(fail)?;

@@ -130,9 +130,9 @@ fn existing(
             Diagnostic::error(
                 codes::IMPORT,
                 shown,
-                "the dataset has errors of its own, so nothing was imported into it",
+                msg!(m::IMP_DATASET_BROKEN),
             )
-            .hint("fix the errors below (chiso check lists them too), then import again"),
+            .hint(msg!(m::IMP_DATASET_BROKEN_HINT)),
         );
         out.extend(d);
         out
@@ -157,9 +157,9 @@ fn validate_result(
         Diagnostic::error(
             codes::IMPORT,
             grid.place(),
-            "the imported table breaks a rule of the data schema; nothing was written",
+            msg!(m::IMP_BREAKS_SCHEMA),
         )
-        .hint("the problems are listed below (lines of the file as it would have been); fix the sheet and import again"),
+        .hint(msg!(m::IMP_BREAKS_SCHEMA_HINT)),
     );
     out.extend(d.into_iter().map(|x| Diagnostic {
         message: msg!(m::IMPORT_AFTER, line = x.line, message = x.message).into(),
@@ -172,11 +172,13 @@ fn validate_result(
 
 /// `--into` must be `<folder>/<slug>.yaml` in a folder that exists.
 fn check_into(into: &Path, shown: &str) -> Result<String, Diagnostic> {
-    let bad = |msg: String, hint: &str| Diagnostic::error(codes::IMPORT, shown, msg).hint(hint);
+    let bad = |message: crate::diag::Msg, hint: crate::diag::Msg| {
+        Diagnostic::error(codes::IMPORT, shown, message).hint(hint)
+    };
     if into.extension().and_then(|e| e.to_str()) != Some("yaml") {
         return Err(bad(
-            "--into must name a .yaml file".into(),
-            "write --into content/data/<slug>.yaml",
+            msg!(m::IMP_INTO_YAML),
+            msg!(m::IMP_INTO_YAML_HINT),
         ));
     }
     let slug = into
@@ -186,15 +188,15 @@ fn check_into(into: &Path, shown: &str) -> Result<String, Diagnostic> {
         .to_string();
     if !is_valid_slug(&slug) {
         return Err(bad(
-            format!("`{slug}` is not a valid dataset slug"),
-            "name the file with lowercase ASCII letters, digits and hyphens, e.g. content/data/chi-so-cchc.yaml",
+            msg!(m::IMP_INTO_SLUG, slug = &slug),
+            msg!(m::IMP_INTO_SLUG_HINT),
         ));
     }
     let parent = into.parent().filter(|p| !p.as_os_str().is_empty());
     if parent.is_some_and(|p| !p.is_dir()) {
         return Err(bad(
-            "the folder of --into does not exist".into(),
-            "run chiso in the site's root, where content/data/ is",
+            msg!(m::IMP_INTO_FOLDER),
+            msg!(m::IMP_INTO_FOLDER_HINT),
         ));
     }
     Ok(slug)
@@ -206,8 +208,8 @@ fn write_atomic(path: &Path, shown: &str, text: &str) -> Result<(), Diagnostic> 
     let tmp = path.with_file_name(format!(".{name}.chiso-import"));
     let fail = |e: std::io::Error| {
         let _ = std::fs::remove_file(&tmp);
-        Diagnostic::error(codes::IO, shown, format!("cannot write: {e}"))
-            .hint("check that the folder is writable")
+        Diagnostic::error(codes::IO, shown, msg!(m::IMP_WRITE, reason = &e))
+            .hint(msg!(m::IMP_WRITE_HINT))
     };
     std::fs::write(&tmp, text).map_err(fail)?;
     std::fs::rename(&tmp, path).map_err(fail)

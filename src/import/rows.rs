@@ -3,6 +3,8 @@
 //! column-numbering rows and rows with no number (a group heading) are
 //! skipped and listed; every bad cell is an error at its address.
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::import::columns::{Layout, Role, is_max_row, is_numbering};
@@ -134,8 +136,8 @@ fn classify(grid: &Grid, cols: &Cols, r: usize, diags: &mut Diagnostics) -> Kind
         }
         Some((c, Ok(Some(_)) | Err(_))) => {
             diags.push(
-                grid.error(r, c, "the year is not a year such as 2022")
-                    .hint("write the year as four digits"),
+                grid.error(r, c, msg!(m::IMP_NOT_YEAR))
+                    .hint(msg!(m::IMP_NOT_YEAR_HINT)),
             );
             return Kind::Blank;
         }
@@ -149,8 +151,8 @@ fn classify(grid: &Grid, cols: &Cols, r: usize, diags: &mut Diagnostics) -> Kind
     if name.is_empty() || !name.chars().any(char::is_alphabetic) {
         if has_value {
             diags.push(
-                grid.error(r, cols.unit, "this row has numbers but no unit name")
-                    .hint("type the unit's name in this cell, or delete the row"),
+                grid.error(r, cols.unit, msg!(m::IMP_NO_NAME))
+                    .hint(msg!(m::IMP_NO_NAME_HINT)),
             );
             return Kind::Blank;
         }
@@ -176,9 +178,7 @@ fn values(grid: &Grid, cols: &Cols, r: usize, year: Option<i32>, diags: &mut Dia
     let num = |c: usize, diags: &mut Diagnostics| match parse_number(grid.get(r, c)) {
         Ok(v) => v,
         Err(why) => {
-            diags.push(grid.error(r, c, why).hint(
-                "write a number such as 72,10 or 72.10, or leave the cell empty when there is no figure",
-            ));
+            diags.push(grid.error(r, c, why).hint(msg!(m::IMP_NUMBER_HINT)));
             None
         }
     };
@@ -191,9 +191,9 @@ fn values(grid: &Grid, cols: &Cols, r: usize, year: Option<i32>, diags: &mut Dia
                 grid.error(
                     r,
                     c,
-                    format!("a rank must be a whole number from 1, not {v}"),
+                    msg!(m::IMP_BAD_RANK, value = m::text(v)),
                 )
-                .hint("leave the cell empty for an unranked unit"),
+                .hint(msg!(m::IMP_BAD_RANK_HINT)),
             );
             None
         }
@@ -232,20 +232,22 @@ pub fn pick_year(
         .collect::<Vec<_>>()
         .join(", ");
     let fail =
-        |msg: String, hint: &str| Diagnostic::error(codes::IMPORT, grid.place(), msg).hint(hint);
+        |message: crate::diag::Msg, hint: crate::diag::Msg| {
+            Diagnostic::error(codes::IMPORT, grid.place(), message).hint(hint)
+        };
     let y = match (year, years.as_slice()) {
         (Some(y), _) if years.contains(&y) => y,
         (None, [y]) => *y,
         (Some(y), _) => {
             return Err(fail(
-                format!("the table has no row for {y}; its years: {list}"),
-                "choose one of its years with --year",
+                msg!(m::IMP_NO_SUCH_YEAR, year = y.to_string(), years = &list),
+                msg!(m::IMP_NO_SUCH_YEAR_HINT),
             ));
         }
         (None, _) => {
             return Err(fail(
-                format!("the table holds several years ({list})"),
-                "import one year at a time: --year 2022",
+                msg!(m::IMP_MANY_YEARS, years = &list),
+                msg!(m::IMP_MANY_YEARS_HINT),
             ));
         }
     };
@@ -268,12 +270,9 @@ pub fn check_names(table: &Table, diags: &mut Diagnostics) {
                 Diagnostic::error(
                     codes::IMPORT,
                     row.addr.clone(),
-                    format!(
-                        "unit \"{}\" is listed twice (also at {})",
-                        row.name, prev.addr
-                    ),
+                    msg!(m::IMP_UNIT_TWICE, name = &row.name, other = &prev.addr),
                 )
-                .hint("delete one of the two rows"),
+                .hint(msg!(m::IMP_UNIT_TWICE_HINT)),
             );
         }
     }

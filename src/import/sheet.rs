@@ -2,6 +2,8 @@
 //! calamine, `.csv` through the csv crate. Every cell keeps its absolute
 //! address, so an error can say `bang-2023.xlsx:Sheet1!D7`.
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::Diagnostic;
 use crate::diag::codes;
 use std::path::Path;
@@ -166,20 +168,15 @@ pub fn parse_letters(s: &str) -> Option<usize> {
 
 /// Read `path` (shown as `shown`): the named sheet, else the first one.
 pub fn read(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, Diagnostic> {
-    let fail = |msg: String, hint: &str| Diagnostic::error(codes::IMPORT, shown, msg).hint(hint);
-    let meta = std::fs::metadata(path).map_err(|e| {
-        fail(
-            format!("cannot read: {e}"),
-            "check the spreadsheet's path (relative to the folder you run chiso in)",
-        )
-    })?;
+    let fail = |message: crate::diag::Msg, hint: crate::diag::Msg| {
+        Diagnostic::error(codes::IMPORT, shown, message).hint(hint)
+    };
+    let meta = std::fs::metadata(path)
+        .map_err(|e| fail(msg!(m::IMP_READ, reason = &e), msg!(m::IMP_READ_HINT)))?;
     if meta.len() > MAX_BYTES {
         return Err(fail(
-            format!(
-                "the file is {} bytes, more than the limit of {MAX_BYTES}",
-                meta.len()
-            ),
-            "save the table alone in a new file",
+            msg!(m::IMP_TOO_BIG, len = meta.len(), max = MAX_BYTES),
+            msg!(m::IMP_TOO_BIG_HINT),
         ));
     }
     let ext = path
@@ -190,10 +187,7 @@ pub fn read(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, Diagn
     match ext.as_str() {
         "csv" | "txt" => {
             if sheet.is_some() {
-                return Err(fail(
-                    "a CSV file has no sheets, so --sheet cannot be used".into(),
-                    "leave out --sheet",
-                ));
+                return Err(fail(msg!(m::IMP_CSV_SHEET), msg!(m::IMP_CSV_SHEET_HINT)));
             }
             read_csv(path, shown)
         }
@@ -202,15 +196,12 @@ pub fn read(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, Diagn
             // the reader panics on it.
             let read = std::panic::catch_unwind(|| read_workbook(path, shown, sheet));
             read.unwrap_or_else(|_| {
-                Err(fail(
-                    "cannot read the workbook: it is damaged".into(),
-                    "open it in Excel or LibreOffice and save it again as .xlsx",
-                ))
+                Err(fail(msg!(m::IMP_DAMAGED), msg!(m::IMP_RESAVE_HINT)))
             })
         }
         _ => Err(fail(
-            format!("`.{ext}` is not a spreadsheet chiso reads"),
-            "save the table as .xlsx, .xls, .ods or .csv",
+            msg!(m::IMP_NOT_SPREADSHEET, ext = &ext),
+            msg!(m::IMP_NOT_SPREADSHEET_HINT),
         )),
     }
 }
@@ -354,11 +345,11 @@ pub fn is_blank_marker(cell: &Cell) -> bool {
 
 /// A number as a province types it: `72,10`, `72.10`, `1.234,5`, `86,29%`.
 /// `Ok(None)` for a blank (empty, `-`, `–`); `Err` for other text.
-pub fn parse_number(cell: &Cell) -> Result<Option<f64>, String> {
+pub fn parse_number(cell: &Cell) -> Result<Option<f64>, crate::diag::Msg> {
     let t = match cell {
         Cell::Empty => return Ok(None),
         Cell::Num(n) => return Ok(Some(*n)),
-        Cell::Bad(what) => return Err(format!("the cell holds {what}, not a number")),
+        Cell::Bad(what) => return Err(msg!(m::IMP_CELL_NOT_NUMBER, what = what)),
         Cell::Text(t) => collapse(t),
     };
     let s = t.trim();
@@ -371,7 +362,7 @@ pub fn parse_number(cell: &Cell) -> Result<Option<f64>, String> {
         && s.chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+'));
     if !valid {
-        return Err(format!("`{t}` is not a number"));
+        return Err(msg!(m::IMP_NOT_NUMBER, text = &*t));
     }
     let (commas, dots) = (s.matches(',').count(), s.matches('.').count());
     let plain = match (commas, dots) {
@@ -380,11 +371,11 @@ pub fn parse_number(cell: &Cell) -> Result<Option<f64>, String> {
         (0, _) => s.replace('.', ""),
         (1, _) if s.rfind(',') > s.rfind('.') => s.replace('.', "").replace(',', "."),
         (_, 1) if s.rfind('.') > s.rfind(',') => s.replace(',', ""),
-        _ => return Err(format!("`{t}` is not a number")),
+        _ => return Err(msg!(m::IMP_NOT_NUMBER, text = &*t)),
     };
     match plain.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(Some(v)),
-        _ => Err(format!("`{t}` is not a number")),
+        _ => Err(msg!(m::IMP_NOT_NUMBER, text = &*t)),
     }
 }
 
