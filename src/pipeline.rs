@@ -165,10 +165,10 @@ fn placeholder_source(root: &Path, ds: &Dataset, diags: &mut Diagnostics) {
         crate::diag::Diagnostic::warning(
             crate::diag::codes::SOURCE_PLACEHOLDER,
             ds.file.clone(),
-            format!("dataset `{}` does not say where its figures come from yet", ds.slug),
+            msg!(m::IMP_NO_SOURCE, dataset = &ds.slug),
         )
         .at(line, 0)
-        .hint("replace the placeholder with the publisher and the decision, e.g. `- { name: \"UBND tỉnh Lai Châu\", note: \"Quyết định số …/QĐ-UBND ngày …\" }`"),
+        .hint(msg!(m::IMP_NO_SOURCE_HINT)),
     );
 }
 

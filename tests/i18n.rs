@@ -97,6 +97,46 @@ fn every_bad_input_case_is_reported_in_vietnamese_with_no_english_left() {
     );
 }
 
+/// A dataset that breaks many rules of docs/data-schema.md at once.
+const BROKEN_DATASET: &str = r#"title: "Chỉ số thử"
+source: []
+status: draft
+scale: { min: 0, max: 100, decimals: 9 }
+bands:
+  - { name: "Tốt", min: 80 }
+  - { name: "Tốt", min: 90 }
+fields:
+  - { key: a, name: "Lĩnh vực A", max: 10 }
+  - { key: a, name: "Lĩnh vực B", max: 0 }
+units:
+  - { key: "1", name: "Huyện Một", slug: "Sai Slug" }
+  - { key: "1", name: "Huyện Hai" }
+results:
+  - year: 2022
+    out_of: 1
+    scores:
+      "1": { total: "72,10", rank: 3, fields: { a: 11, b: 1 } }
+      "9": { total: 120 }
+  - year: 2022
+    scores: {}
+"#;
+
+#[test]
+fn a_broken_dataset_is_reported_in_vietnamese_with_no_english_left() {
+    let site = Site::fixture("good");
+    site.write("content/data/thu.yaml", BROKEN_DATASET);
+    let out = site.run_env(&["check", "--format", "json"], &[("CHISO_LANG", "vi")]);
+    let diags = json_lines(&out.stdout);
+    assert!(diags.len() >= 8, "{}", out.stdout);
+    let english: Vec<String> = diags
+        .iter()
+        .flat_map(|d| ["message", "hint"].map(|f| d[f].as_str().unwrap_or("").to_string()))
+        .filter(|t| !english_words(t).is_empty())
+        .map(|t| format!("{t} {:?}", english_words(&t)))
+        .collect();
+    assert!(english.is_empty(), "English left:\n{}", english.join("\n"));
+}
+
 #[test]
 fn json_keeps_the_chosen_language_in_message_and_english_in_message_en() {
     let site = Site::fixture("good");

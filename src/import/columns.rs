@@ -343,19 +343,21 @@ fn header_role(
                 .collect();
             match hits.as_slice() {
                 [f] => {
-                    if let Some(m) = max.filter(|m| (m - f.max).abs() > 1e-9) {
+                    if let Some(given) = max.filter(|given| (given - f.max).abs() > 1e-9) {
                         return Err(grid
                             .error(
                                 header_row,
                                 c,
-                                format!(
-                                    "column {} \"{header}\" gives a maximum of {m}, but field `{}` has max {}",
-                                    col_letters(grid.abs_col(c)),
-                                    f.key,
-                                    f.max
+                                msg!(
+                                    m::IMP_MAX_DIFFERS,
+                                    letters = col_letters(grid.abs_col(c)),
+                                    header = header,
+                                    max = m::text(given),
+                                    key = &f.key,
+                                    field_max = m::text(f.max)
                                 ),
                             )
-                            .hint("check the sheet, or fix the field's `max:` in the dataset"));
+                            .hint(msg!(m::IMP_MAX_DIFFERS_HINT)));
                     }
                     Ok(Some(Role::Field {
                         key: f.key.clone(),
@@ -419,12 +421,9 @@ fn mapped_role(
                             .error(
                                 header_row,
                                 c,
-                                format!("--map names field `{key}`, which the dataset does not declare"),
+                                msg!(m::IMP_MAP_NO_FIELD, key = key),
                             )
-                            .hint(format!(
-                                "fields: {}; a new field must first be added to `fields:` in the dataset",
-                                known_keys(fields)
-                            )));
+                            .hint(msg!(m::IMP_MAP_NO_FIELD_HINT, keys = known_keys(fields))));
                     };
                     Role::Field {
                         key: f.key.clone(),
@@ -438,9 +437,14 @@ fn mapped_role(
                             .error(
                                 header_row,
                                 c,
-                                format!("column {} is mapped to field `{key}` but its header \"{header}\" gives no maximum", col_letters(grid.abs_col(c))),
+                                msg!(
+                                    m::IMP_NO_MAX,
+                                    letters = col_letters(grid.abs_col(c)),
+                                    key = key,
+                                    header = header
+                                ),
                             )
-                            .hint("write the field's maximum in brackets in the header, e.g. \"Cải cách thể chế (10)\""));
+                            .hint(msg!(m::IMP_NO_MAX_HINT)));
                     }
                     let name = if name.is_empty() {
                         key.to_string()
@@ -509,31 +513,29 @@ fn check_unique(grid: &Grid, header_row: usize, columns: &[Column], diags: &mut 
         };
         if let Some(b) = columns[..i].iter().find(|b| same(b)) {
             let what = match &a.role {
-                Role::Unit => "the unit's name".to_string(),
-                Role::Total => "the total".to_string(),
-                Role::Rank => "the rank".to_string(),
-                Role::Year => "the year".to_string(),
-                Role::Key => "the unit's code".to_string(),
-                Role::Field { key, .. } => format!("field `{key}`"),
-                Role::Skip => String::new(),
+                Role::Unit => msg!(m::IMP_ROLE_UNIT),
+                Role::Total => msg!(m::IMP_ROLE_TOTAL),
+                Role::Rank => msg!(m::IMP_ROLE_RANK),
+                Role::Year => msg!(m::IMP_ROLE_YEAR),
+                Role::Key => msg!(m::IMP_ROLE_KEY),
+                Role::Field { key, .. } => msg!(m::IMP_ROLE_FIELD, key = key),
+                Role::Skip => continue,
             };
             let (ca, cb) = (grid.abs_col(a.col), grid.abs_col(b.col));
             diags.push(
                 grid.error(
                     header_row,
                     a.col,
-                    format!(
-                        "columns {} \"{}\" and {} \"{}\" both look like {what}: the header is ambiguous",
-                        col_letters(cb),
-                        b.header,
-                        col_letters(ca),
-                        a.header
+                    msg!(
+                        m::IMP_AMBIGUOUS_COLUMNS,
+                        b = col_letters(cb),
+                        b_header = &b.header,
+                        a = col_letters(ca),
+                        a_header = &a.header,
+                        what = what
                     ),
                 )
-                .hint(format!(
-                    "say which is which, e.g. --map \"Cột {}=skip\" (or another target: a field key, total, rank, unit)",
-                    ca + 1
-                )),
+                .hint(msg!(m::IMP_AMBIGUOUS_COLUMNS_HINT, n = ca + 1)),
             );
         }
     }

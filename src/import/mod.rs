@@ -90,9 +90,9 @@ pub fn import_data(o: &ImportOptions) -> Result<ImportReport, Diagnostics> {
             .error(
                 layout.data_start,
                 0,
-                "no unit's row was found below the header",
+                msg!(m::IMP_NO_ROWS),
             )
-            .hint("check that each unit's row has its name and its numbers")
+            .hint(msg!(m::IMP_NO_ROWS_HINT))
             .into());
     }
     notes.extend(table.skipped.iter().map(|s| format!("skipped {s}")));
@@ -162,7 +162,7 @@ fn validate_result(
         .hint(msg!(m::IMP_BREAKS_SCHEMA_HINT)),
     );
     out.extend(d.into_iter().map(|x| Diagnostic {
-        message: msg!(m::IMPORT_AFTER, line = x.line, message = x.message).into(),
+        message: msg!(m::IMPORT_AFTER, line = m::text(x.line), message = x.message).into(),
         line: 0,
         col: 0,
         ..x

@@ -1,6 +1,8 @@
 //! The dataset's header: `title`, `short_title`, `description`, `source`,
 //! `status` and the `total` mode.
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use super::common::{Ctx, Pos, TOP, optional_text, pos, pos_or};
 use crate::data::dataset::{Source, Status, TotalMode};
 use crate::data::raw::RawSource;
@@ -12,12 +14,12 @@ pub(super) fn title(cx: &mut Ctx, s: Option<Spanned<String>>) -> Option<String> 
         s,
         TOP,
         "title",
-        "add `title: \"…\"`, the full title of the index table",
+        msg!(m::DV_TITLE_HINT),
     )
 }
 
 pub(super) fn short_title(cx: &mut Ctx, s: Option<Spanned<String>>) -> Option<String> {
-    s.and_then(|s| cx.nonempty(s, "short_title", "write a short title or remove the key"))
+    s.and_then(|s| cx.nonempty(s, "short_title", msg!(m::DV_SHORT_TITLE_HINT)))
 }
 
 /// The required `source` list: at least one entry, each with a name.
@@ -25,16 +27,16 @@ pub(super) fn sources(cx: &mut Ctx, list: Option<Spanned<Vec<Spanned<RawSource>>
     let Some(list) = list else {
         cx.err(
             TOP,
-            "missing required key `source`",
-            "add `source:` with at least one entry, e.g. `- { name: \"UBND tỉnh …\", url: \"https://…\" }`",
+            msg!(m::DV_NO_SOURCE),
+            msg!(m::DV_NO_SOURCE_HINT),
         );
         return Vec::new();
     };
     if list.value.is_empty() {
         cx.err(
             pos(&list),
-            "`source` is empty",
-            "name at least one source: `- { name: \"…\" }`",
+            msg!(m::DV_SOURCE_EMPTY),
+            msg!(m::DV_SOURCE_EMPTY_HINT),
         );
     }
     let list_pos = pos(&list);
@@ -50,7 +52,7 @@ fn source(cx: &mut Ctx, s: Spanned<RawSource>, list_pos: Pos) -> Option<Source> 
         s.value.name,
         at,
         "name",
-        "name the publisher of the figures: `name: \"…\"`",
+        msg!(m::DV_SOURCE_NAME_HINT),
     );
     let url = s.value.url.and_then(|u| source_url(cx, &u));
     let note = optional_text(s.value.note);
@@ -69,8 +71,8 @@ fn source_url(cx: &mut Ctx, u: &Spanned<String>) -> Option<String> {
     } else {
         cx.err(
             pos(u),
-            format!("source url `{t}` is not an http(s) address"),
-            "write a full address starting with https:// or remove `url`",
+            msg!(m::DV_SOURCE_URL, url = t),
+            msg!(m::DV_SOURCE_URL_HINT),
         );
         None
     }
@@ -87,8 +89,8 @@ pub(super) fn status(cx: &mut Ctx, s: Option<Spanned<String>>) -> Status {
         other => {
             cx.err(
                 pos(&s),
-                format!("unknown status `{other}`"),
-                "write `status: published` or `status: illustrative`",
+                msg!(m::DV_STATUS, value = other),
+                msg!(m::DV_STATUS_HINT),
             );
             Status::Published
         }
@@ -106,8 +108,8 @@ pub(super) fn total_mode(cx: &mut Ctx, t: Option<&Spanned<String>>) -> TotalMode
         other => {
             cx.err(
                 pos(t),
-                format!("unknown total mode `{other}`"),
-                "write `total: independent` or `total: sum_of_fields`",
+                msg!(m::DV_TOTAL_MODE, value = other),
+                msg!(m::DV_TOTAL_MODE_HINT),
             );
             TotalMode::Independent
         }

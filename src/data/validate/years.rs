@@ -1,6 +1,8 @@
 //! `results`: one entry per year, years unique and sorted ascending; each
 //! year with its field set, `out_of`, scores and ranks.
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use super::common::{Ctx, Pos, TOP, optional_text, pos, pos_or};
 use super::fields::field_set;
 use super::ranks::ranks;
@@ -29,16 +31,16 @@ pub(super) fn results(
     let Some(list) = list else {
         cx.err(
             TOP,
-            "missing required key `results`",
-            "add `results:`, one entry per year with `year:` and `scores:`",
+            msg!(m::DV_NO_RESULTS),
+            msg!(m::DV_NO_RESULTS_HINT),
         );
         return years;
     };
     if list.value.is_empty() {
         cx.err(
             pos(&list),
-            "`results` is empty",
-            "add at least one year: `- year: 2022` with `scores:`",
+            msg!(m::DV_RESULTS_EMPTY),
+            msg!(m::DV_RESULTS_EMPTY_HINT),
         );
     }
     let list_pos = pos(&list);
@@ -51,8 +53,8 @@ pub(super) fn results(
         if let Some(first) = year_lines.get(&yr.year) {
             cx.err(
                 (yr.line, 0),
-                format!("year {} is listed twice (first at line {first})", yr.year),
-                "merge the two entries into one, or fix the year",
+                msg!(m::DV_YEAR_TWICE, year = yr.year.to_string(), first = m::text(first)),
+                msg!(m::DV_YEAR_TWICE_HINT),
             );
             continue;
         }
@@ -106,8 +108,8 @@ fn year_number(cx: &mut Ctx, v: &SpannedNum, at: Pos) -> Option<(i32, usize)> {
     let Some(v) = v else {
         cx.err(
             at,
-            "missing required key `year`",
-            "add `year:`, e.g. `year: 2022`",
+            msg!(m::DV_NO_YEAR),
+            msg!(m::DV_NO_YEAR_HINT),
         );
         return None;
     };

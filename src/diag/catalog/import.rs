@@ -80,6 +80,60 @@ messages! {
         en: "the header is not a unit, total or rank, and gives no maximum in brackets for a field",
         vi: "tiêu đề không phải đơn vị, tổng điểm hay xếp hạng, và không ghi điểm tối đa trong ngoặc như một lĩnh vực",
     }
+    IMP_MAX_DIFFERS "imp.max_differs" {
+        en: "column {letters} \"{header}\" gives a maximum of {max}, but field `{key}` has max {field_max}",
+        vi: "cột {letters} \"{header}\" ghi điểm tối đa {max}, nhưng lĩnh vực `{key}` có điểm tối đa {field_max}",
+    }
+    IMP_MAX_DIFFERS_HINT "imp.max_differs.hint" {
+        en: "check the sheet, or fix the field's `max:` in the dataset",
+        vi: "Kiểm tra lại bảng tính, hoặc sửa `max:` của lĩnh vực trong bộ dữ liệu",
+    }
+    IMP_MAP_NO_FIELD "imp.map_no_field" {
+        en: "--map names field `{key}`, which the dataset does not declare",
+        vi: "--map ghi lĩnh vực `{key}` nhưng bộ dữ liệu không có lĩnh vực này",
+    }
+    IMP_MAP_NO_FIELD_HINT "imp.map_no_field.hint" {
+        en: "fields: {keys}; a new field must first be added to `fields:` in the dataset",
+        vi: "Các lĩnh vực: {keys}; lĩnh vực mới phải được thêm vào `fields:` của bộ dữ liệu trước",
+    }
+    IMP_NO_MAX "imp.no_max" {
+        en: "column {letters} is mapped to field `{key}` but its header \"{header}\" gives no maximum",
+        vi: "cột {letters} được gán cho lĩnh vực `{key}` nhưng tiêu đề \"{header}\" không ghi điểm tối đa",
+    }
+    IMP_NO_MAX_HINT "imp.no_max.hint" {
+        en: "write the field's maximum in brackets in the header, e.g. \"Cải cách thể chế (10)\"",
+        vi: "Ghi điểm tối đa của lĩnh vực trong ngoặc ở tiêu đề cột, ví dụ \"Cải cách thể chế (10)\"",
+    }
+    IMP_AMBIGUOUS_COLUMNS "imp.ambiguous_columns" {
+        en: "columns {b} \"{b_header}\" and {a} \"{a_header}\" both look like {what}: the header is ambiguous",
+        vi: "hai cột {b} \"{b_header}\" và {a} \"{a_header}\" đều giống {what}: tiêu đề chưa rõ ràng",
+    }
+    IMP_AMBIGUOUS_COLUMNS_HINT "imp.ambiguous_columns.hint" {
+        en: "say which is which, e.g. --map \"Cột {n}=skip\" (or another target: a field key, total, rank, unit)",
+        vi: "Chỉ rõ cột nào là cột nào, ví dụ --map \"Cột {n}=skip\" (hoặc đích khác: khóa lĩnh vực, total, rank, unit)",
+    }
+    IMP_ROLE_UNIT "imp.role.unit" { en: "the unit's name", vi: "tên đơn vị" }
+    IMP_ROLE_TOTAL "imp.role.total" { en: "the total", vi: "tổng điểm" }
+    IMP_ROLE_RANK "imp.role.rank" { en: "the rank", vi: "xếp hạng" }
+    IMP_ROLE_YEAR "imp.role.year" { en: "the year", vi: "năm" }
+    IMP_ROLE_KEY "imp.role.key" { en: "the unit's code", vi: "mã đơn vị" }
+    IMP_ROLE_FIELD "imp.role.field" { en: "field `{key}`", vi: "lĩnh vực `{key}`" }
+    IMP_NO_ROWS "imp.no_rows" {
+        en: "no unit's row was found below the header",
+        vi: "không thấy dòng đơn vị nào dưới dòng tiêu đề",
+    }
+    IMP_NO_ROWS_HINT "imp.no_rows.hint" {
+        en: "check that each unit's row has its name and its numbers",
+        vi: "Kiểm tra mỗi dòng đơn vị có tên và số liệu",
+    }
+    IMP_NO_SOURCE "imp.no_source" {
+        en: "dataset `{dataset}` does not say where its figures come from yet",
+        vi: "bộ dữ liệu `{dataset}` chưa ghi nguồn số liệu",
+    }
+    IMP_NO_SOURCE_HINT "imp.no_source.hint" {
+        en: "replace the placeholder with the publisher and the decision, e.g. `- { name: \"UBND tỉnh Lai Châu\", note: \"Quyết định số …/QĐ-UBND ngày …\" }`",
+        vi: "Thay dòng tạm bằng cơ quan công bố và số quyết định, ví dụ `- { name: \"UBND tỉnh Lai Châu\", note: \"Quyết định số …/QĐ-UBND ngày …\" }`",
+    }
     IMP_TARGETS_FIELDS "imp.targets_fields" { en: "one of the fields ({keys})", vi: "một trong các lĩnh vực ({keys})" }
     IMP_TARGETS_NEW "imp.targets_new" { en: "a new field key", vi: "khóa của một lĩnh vực mới" }
     IMP_NOT_YEAR "imp.not_year" { en: "the year is not a year such as 2022", vi: "năm ghi không đúng (phải như 2022)" }
