@@ -26,7 +26,7 @@ pub fn options() -> Options {
 }
 
 /// What a shortcode expands to, or why it cannot.
-pub type ShortcodeFn<'a> = dyn Fn(&Call) -> Result<String, String> + 'a;
+pub type ShortcodeFn<'a> = dyn Fn(&Call) -> Result<String, crate::diag::Msg> + 'a;
 
 pub struct Context<'a> {
     /// File shown in diagnostics.

@@ -265,9 +265,9 @@ pub(super) mod tests {
         let v: Vec<Spanned<String>> = yaml("- \"  Ho\\u0302\\u0300 \"\n- \"  \"\n");
         let mut v = v.into_iter();
         let mut cx = Ctx::new(Path::new("t.yaml"));
-        assert_eq!(cx.text(v.next(), TOP, "name", "h"), Some("Hồ".to_string()));
-        assert_eq!(cx.text(None, (7, 3), "name", "h"), None);
-        assert_eq!(cx.text(v.next(), TOP, "name", "h"), None);
+        assert_eq!(cx.text(v.next(), TOP, "name", msg!(m::DV_NULL_HINT)), Some("Hồ".to_string()));
+        assert_eq!(cx.text(None, (7, 3), "name", msg!(m::DV_NULL_HINT)), None);
+        assert_eq!(cx.text(v.next(), TOP, "name", msg!(m::DV_NULL_HINT)), None);
         assert_eq!(
             messages(&cx),
             ["missing required key `name`", "`name` is empty"]

@@ -276,4 +276,61 @@ messages! {
         en: "a style that lays a box over the whole page",
         vi: "kiểu trình bày (style) phủ một khung lên cả trang",
     }
+
+    SC_NEEDS "sc.needs" { en: "`{name}` needs `{key}=…`", vi: "`{name}` cần có `{key}=…`" }
+    SC_YEAR_ARG "sc.year_arg" { en: "`{key}` must be a year such as 2022", vi: "`{key}` phải là một năm, ví dụ 2022" }
+    SC_NO_DATASET "sc.no_dataset" {
+        en: "no dataset `{slug}`; datasets are the files in content/data: {names}",
+        vi: "không có bộ dữ liệu `{slug}`; các bộ dữ liệu là các tệp trong content/data: {names}",
+    }
+    SC_NO_UNIT "sc.no_unit" {
+        en: "dataset `{dataset}` has no unit `{unit}`; units: {units}",
+        vi: "bộ dữ liệu `{dataset}` không có đơn vị `{unit}`; các đơn vị: {units}",
+    }
+    SC_NO_YEAR "sc.no_year" {
+        en: "dataset `{dataset}` has no year {year}; years: {years}",
+        vi: "bộ dữ liệu `{dataset}` không có năm {year}; các năm: {years}",
+    }
+    VALUE_NO_UNIT "value.no_unit" {
+        en: "dataset `{dataset}` has no unit `{unit}`; use a unit's slug or key: {units}",
+        vi: "bộ dữ liệu `{dataset}` không có đơn vị `{unit}`; dùng tên rút gọn hoặc mã của một đơn vị: {units}",
+    }
+    VALUE_FROM_ONLY "value.from_only" {
+        en: "`from` is only used with what=\"rank_change\" (got what=\"{what}\")",
+        vi: "`from` chỉ dùng với what=\"rank_change\" (đang ghi what=\"{what}\")",
+    }
+    VALUE_NEEDS_FROM "value.needs_from" {
+        en: "what=\"rank_change\" needs from=<year>, e.g. from=2018",
+        vi: "what=\"rank_change\" cần có from=<năm>, ví dụ from=2018",
+    }
+    VALUE_UNKNOWN_WHAT "value.unknown_what" {
+        en: "unknown what=\"{what}\"; use one of: total, total_unit, rank, rank_change, band, field:<key>",
+        vi: "không có what=\"{what}\"; dùng một trong: total (tổng điểm), total_unit (tổng điểm kèm đơn vị), rank (xếp hạng), rank_change (thay đổi thứ hạng), band (xếp loại), field:<khóa> (điểm lĩnh vực)",
+    }
+    VALUE_NO_FROM_YEAR "value.no_from_year" {
+        en: "dataset `{dataset}` has no year {year} (from); years: {years}",
+        vi: "bộ dữ liệu `{dataset}` không có năm {year} (from); các năm: {years}",
+    }
+    VALUE_NO_BANDS "value.no_bands" {
+        en: "dataset `{dataset}` declares no bands; use what=\"total\" or add `bands:` to the dataset",
+        vi: "bộ dữ liệu `{dataset}` chưa khai báo mức xếp loại; dùng what=\"total\" hoặc thêm `bands:` vào bộ dữ liệu",
+    }
+    VALUE_BELOW_BANDS "value.below_bands" {
+        en: "the total of `{unit}` in {year} ({total}) is below every band of dataset `{dataset}`; add a lowest band with min {min} or use what=\"total\"",
+        vi: "tổng điểm của `{unit}` năm {year} ({total}) thấp hơn mọi mức xếp loại của bộ dữ liệu `{dataset}`; thêm một mức thấp nhất có min {min} hoặc dùng what=\"total\"",
+    }
+    VALUE_NO_FIELD "value.no_field" {
+        en: "year {year} of dataset `{dataset}` has no field `{key}`; fields: {keys}",
+        vi: "năm {year} của bộ dữ liệu `{dataset}` không có lĩnh vực `{key}`; các lĩnh vực: {keys}",
+    }
+    VALUE_NOT_LISTED "value.not_listed" {
+        en: "`{unit}` is not listed in {year} of dataset `{dataset}`, so it has no rank that year",
+        vi: "`{unit}` không có trong năm {year} của bộ dữ liệu `{dataset}` nên năm đó không có xếp hạng",
+    }
+    VALUE_UNRANKED "value.unranked" {
+        en: "`{unit}` is unranked in {year} of dataset `{dataset}` (no rank published or no total); use what=\"total\" instead",
+        vi: "`{unit}` không được xếp hạng năm {year} trong bộ dữ liệu `{dataset}` (không công bố xếp hạng hoặc không có tổng điểm); hãy dùng what=\"total\"",
+    }
+    NONE "none" { en: "(none)", vi: "(không có)" }
+    SC_NO_RESULTS "sc.no_results" { en: "dataset `{dataset}` has no results", vi: "bộ dữ liệu `{dataset}` chưa có kết quả năm nào" }
 }
