@@ -1,9 +1,9 @@
 //! The `chiso` command line.
 
 use chiso::i18n::{self, Lang};
+use chiso::say;
 use chiso::{BuildOptions, Report};
 use chiso::{Diagnostics, Format};
-use chiso::say;
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -350,7 +350,12 @@ fn main() -> ExitCode {
                         }
                     }
                     let out = opts.output_dir();
-                    summary(say!(SUMMARY_BUILT, out = out.display()), &r, start, &b.common);
+                    summary(
+                        say!(SUMMARY_BUILT, out = out.display()),
+                        &r,
+                        start,
+                        &b.common,
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(d) => {
@@ -462,7 +467,13 @@ fn import_data(a: ImportDataArgs) -> ExitCode {
             };
             eprintln!(
                 "{}",
-                say!(IMPORTED, units = r.units, year = r.year.to_string(), into = r.into.display(), new = new)
+                say!(
+                    IMPORTED,
+                    units = r.units,
+                    year = r.year.to_string(),
+                    into = r.into.display(),
+                    new = new
+                )
             );
             for n in &r.notes {
                 eprintln!("  - {n}");
@@ -509,7 +520,9 @@ mod help {
             if p.is_empty() {
                 return None;
             }
-            p = p.rsplit_once('.').map_or(String::new(), |(a, _)| a.to_string());
+            p = p
+                .rsplit_once('.')
+                .map_or(String::new(), |(a, _)| a.to_string());
         }
     }
 
@@ -518,11 +531,18 @@ mod help {
     }
 
     fn walk(mut cmd: Command, path: &str, lang: Lang) -> Command {
-        let key = if path.is_empty() { "help".to_string() } else { format!("help.{path}") };
+        let key = if path.is_empty() {
+            "help".to_string()
+        } else {
+            format!("help.{path}")
+        };
         if let Some(e) = entry(&key) {
             cmd = cmd.about(e.text(lang)).long_about(None);
         }
-        let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
+        let ids: Vec<String> = cmd
+            .get_arguments()
+            .map(|a| a.get_id().to_string())
+            .collect();
         for id in ids {
             if let Some(e) = arg_entry(path, &id) {
                 cmd = cmd.mut_arg(&id, |a| {
@@ -554,16 +574,14 @@ mod help {
             }
         }
         let t = |e: &'static i18n::Entry| e.text(lang);
-        cmd = cmd
-            .disable_help_flag(true)
-            .arg(
-                Arg::new("help")
-                    .short('h')
-                    .long("help")
-                    .action(ArgAction::Help)
-                    .global(true)
-                    .help(t(&i18n::catalog::HELP_HELP)),
-            );
+        cmd = cmd.disable_help_flag(true).arg(
+            Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(ArgAction::Help)
+                .global(true)
+                .help(t(&i18n::catalog::HELP_HELP)),
+        );
         if path.is_empty() {
             cmd = cmd.disable_version_flag(true).arg(
                 Arg::new("version")
@@ -583,13 +601,26 @@ mod help {
             tpl += &format!("\n{}:\n{{subcommands}}\n", t(&i18n::catalog::HELP_COMMANDS));
         }
         if has_pos {
-            tpl += &format!("\n{}:\n{{positionals}}\n", t(&i18n::catalog::HELP_ARGUMENTS));
+            tpl += &format!(
+                "\n{}:\n{{positionals}}\n",
+                t(&i18n::catalog::HELP_ARGUMENTS)
+            );
         }
-        tpl += &format!("\n{}:\n{{options}}{{after-help}}", t(&i18n::catalog::HELP_OPTIONS));
+        tpl += &format!(
+            "\n{}:\n{{options}}{{after-help}}",
+            t(&i18n::catalog::HELP_OPTIONS)
+        );
         cmd = cmd.help_template(tpl);
-        let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+        let subs: Vec<String> = cmd
+            .get_subcommands()
+            .map(|s| s.get_name().to_string())
+            .collect();
         for s in subs {
-            let p = if path.is_empty() { s.clone() } else { format!("{path}.{s}") };
+            let p = if path.is_empty() {
+                s.clone()
+            } else {
+                format!("{path}.{s}")
+            };
             cmd = cmd.mut_subcommand(&s, |c| walk(c, &p, lang));
         }
         cmd
@@ -604,7 +635,11 @@ mod help {
         #[test]
         fn every_command_and_flag_has_help_in_both_languages() {
             fn check(cmd: &Command, path: &str, missing: &mut Vec<String>) {
-                let key = if path.is_empty() { "help".to_string() } else { format!("help.{path}") };
+                let key = if path.is_empty() {
+                    "help".to_string()
+                } else {
+                    format!("help.{path}")
+                };
                 if !cmd.is_hide_set() && entry(&key).is_none() {
                     missing.push(key);
                 }
@@ -615,7 +650,11 @@ mod help {
                     }
                 }
                 for s in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
-                    let p = if path.is_empty() { s.get_name().to_string() } else { format!("{path}.{}", s.get_name()) };
+                    let p = if path.is_empty() {
+                        s.get_name().to_string()
+                    } else {
+                        format!("{path}.{}", s.get_name())
+                    };
                     if !s.is_hide_set() {
                         check(s, &p, missing);
                     }
@@ -623,7 +662,10 @@ mod help {
             }
             let mut missing = Vec::new();
             check(&crate::Cli::command(), "", &mut missing);
-            assert!(missing.is_empty(), "no help in the catalogue for: {missing:?}");
+            assert!(
+                missing.is_empty(),
+                "no help in the catalogue for: {missing:?}"
+            );
         }
 
         #[test]
@@ -634,7 +676,10 @@ mod help {
             assert!(text.contains("Các lệnh:"), "{text}");
             assert!(text.contains("Tùy chọn:"), "{text}");
             assert!(text.contains("In hướng dẫn này"), "{text}");
-            assert!(!text.contains("Usage:") && !text.contains("Print help"), "{text}");
+            assert!(
+                !text.contains("Usage:") && !text.contains("Print help"),
+                "{text}"
+            );
         }
     }
 }

@@ -4,10 +4,10 @@
 //! into nothing; `serve` calls the same stage functions (`load_*`,
 //! `model::site::build`, `render_jobs`, `links::check`) with its caches.
 
-use crate::diag::catalog as m;
-use crate::diag::catalog::msg;
 use crate::data::Dataset;
 use crate::diag::Diagnostics;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::load::config::SiteConfig;
 use crate::load::schedule::{Hold, Include};

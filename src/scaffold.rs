@@ -1,8 +1,8 @@
 //! `chiso new`: a minimal site to start from.
 
+use crate::diag::Msg;
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
-use crate::diag::Msg;
 use std::path::Path;
 
 const SITE: &str = r#"title: "Cổng thông tin điện tử"
@@ -45,7 +45,8 @@ pub fn create(path: &Path) -> Result<(), Msg> {
     let w = |rel: &str, text: &str| -> Result<(), Msg> {
         let p = path.join(rel);
         if let Some(dir) = p.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| msg!(m::NEW_WRITE, path = dir.display(), reason = &e))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| msg!(m::NEW_WRITE, path = dir.display(), reason = &e))?;
         }
         std::fs::write(&p, text).map_err(|e| msg!(m::NEW_WRITE, path = p.display(), reason = &e))
     };
@@ -88,7 +89,8 @@ fn shown(root: &Path, rel: &Path) -> std::path::PathBuf {
 fn write_new(root: &Path, rel: &Path, text: &str) -> Result<std::path::PathBuf, Msg> {
     let p = root.join(rel);
     if let Some(dir) = p.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| msg!(m::NEW_WRITE, path = dir.display(), reason = &e))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| msg!(m::NEW_WRITE, path = dir.display(), reason = &e))?;
     }
     use std::io::Write;
     let mut f = std::fs::OpenOptions::new()
@@ -111,7 +113,11 @@ fn site_config(root: &Path) -> Result<crate::load::config::SiteConfig, Msg> {
         return Err(msg!(m::NEW_NO_CONTENT, root = root.display()));
     }
     crate::load::config::load(root, None).map_err(|d| {
-        msg!(m::NEW_BROKEN_SITE, path = crate::load::config::FILE, n = d.error_count())
+        msg!(
+            m::NEW_BROKEN_SITE,
+            path = crate::load::config::FILE,
+            n = d.error_count()
+        )
     })
 }
 
@@ -165,7 +171,11 @@ pub const DATASET_SKELETON: &str = include_str!("scaffold/dataset.yaml");
 pub fn new_dataset(root: &Path, slug: &str) -> Result<std::path::PathBuf, Msg> {
     site_config(root)?;
     if !crate::util::text::is_valid_slug(slug) {
-        return Err(msg!(m::NEW_BAD_SLUG, slug = slug, example = crate::util::text::slugify(slug)));
+        return Err(msg!(
+            m::NEW_BAD_SLUG,
+            slug = slug,
+            example = crate::util::text::slugify(slug)
+        ));
     }
     write_new(
         root,

@@ -37,10 +37,19 @@ fn the_editors_guide_explains_every_diagnostic_code_in_vietnamese() {
     for (code, vi) in chiso::codes::ALL_VI {
         let vi = vi.unwrap_or_else(|| panic!("{code} has no Vietnamese in src/diag/codes.rs"));
         let row = format!("| `{code}` | {vi} | ");
-        assert!(guide.contains(&row), "docs/huong-dan.md lacks the row {row}…");
+        assert!(
+            guide.contains(&row),
+            "docs/huong-dan.md lacks the row {row}…"
+        );
     }
-    let rows = guide.lines().filter(|l| l.starts_with("| `E") || l.starts_with("| `W"));
-    assert_eq!(rows.count(), chiso::codes::ALL.len(), "a row for a code that is gone");
+    let rows = guide
+        .lines()
+        .filter(|l| l.starts_with("| `E") || l.starts_with("| `W"));
+    assert_eq!(
+        rows.count(),
+        chiso::codes::ALL.len(),
+        "a row for a code that is gone"
+    );
 }
 
 #[test]

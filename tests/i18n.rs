@@ -89,7 +89,11 @@ fn every_bad_input_case_is_reported_in_vietnamese_with_no_english_left() {
             assert!(d["message_en"].is_string(), "{case}: no message_en in {d}");
         }
     }
-    assert!(reported >= cases.len(), "only {reported} diagnostics for {} cases", cases.len());
+    assert!(
+        reported >= cases.len(),
+        "only {reported} diagnostics for {} cases",
+        cases.len()
+    );
     assert!(
         english.is_empty(),
         "English left in Vietnamese messages:\n{}",
@@ -146,7 +150,13 @@ fn json_keeps_the_chosen_language_in_message_and_english_in_message_en() {
     let (vi, en) = (json_lines(&vi.stdout), json_lines(&en.stdout));
     assert_eq!(vi.len(), en.len());
     let link = vi.iter().find(|d| d["code"] == "E0501").expect("E0501");
-    assert!(link["message"].as_str().unwrap().starts_with("liên kết tới `"), "{link}");
+    assert!(
+        link["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("liên kết tới `"),
+        "{link}"
+    );
     assert_eq!(
         link["hint"],
         "Sửa lại địa chỉ liên kết, hoặc thêm trang/tệp còn thiếu (tệp tĩnh đặt trong content/static/)"
@@ -171,7 +181,10 @@ fn github_annotations_speak_the_chosen_language() {
         .find(|l| l.contains("title=E0501"))
         .expect("an E0501 annotation");
     assert!(line.starts_with("::error "), "{line}");
-    assert!(line.contains("liên kết tới") && line.contains("%0Agợi ý: Sửa lại"), "{line}");
+    assert!(
+        line.contains("liên kết tới") && line.contains("%0Agợi ý: Sửa lại"),
+        "{line}"
+    );
 }
 
 #[test]
@@ -180,13 +193,19 @@ fn lang_vi_locale_build_of_a_broken_site_prints_vietnamese() {
     site.apply("three-broken-articles");
     let out = site.run_env(
         &["build"],
-        &[("CHISO_LANG", ""), ("LC_ALL", ""), ("LC_MESSAGES", ""), ("LANG", "vi_VN.UTF-8")],
+        &[
+            ("CHISO_LANG", ""),
+            ("LC_ALL", ""),
+            ("LC_MESSAGES", ""),
+            ("LANG", "vi_VN.UTF-8"),
+        ],
     );
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert!(out.stderr.contains("lỗi[E0"), "{}", out.stderr);
     assert!(out.stderr.contains("= gợi ý: "), "{}", out.stderr);
     assert!(
-        out.stderr.contains("Dựng trang thất bại: 3 lỗi; bản đã xuất bản trước đó vẫn giữ nguyên"),
+        out.stderr
+            .contains("Dựng trang thất bại: 3 lỗi; bản đã xuất bản trước đó vẫn giữ nguyên"),
         "{}",
         out.stderr
     );
@@ -200,15 +219,26 @@ fn a_vietnamese_summary_writes_numbers_the_vietnamese_way() {
     out.assert_code(0);
     let line = out.stderr.lines().last().unwrap_or("");
     assert!(line.starts_with("Kiểm tra xong, không có lỗi: "), "{line}");
-    assert!(line.contains(" trang (") && line.contains(" bài viết, "), "{line}");
-    assert!(line.contains(',') && line.ends_with(" giây"), "decimal comma: {line}");
+    assert!(
+        line.contains(" trang (") && line.contains(" bài viết, "),
+        "{line}"
+    );
+    assert!(
+        line.contains(',') && line.ends_with(" giây"),
+        "decimal comma: {line}"
+    );
 }
 
 /// `--lang`, then CHISO_LANG, then the locale, then site.yaml's language.
 #[test]
 fn the_language_comes_from_flag_env_locale_then_site() {
     let site = Site::fixture("good");
-    let clean = [("CHISO_LANG", ""), ("LC_ALL", ""), ("LC_MESSAGES", ""), ("LANG", "C.UTF-8")];
+    let clean = [
+        ("CHISO_LANG", ""),
+        ("LC_ALL", ""),
+        ("LC_MESSAGES", ""),
+        ("LANG", "C.UTF-8"),
+    ];
     let said = |args: &[&str], env: &[(&str, &str)]| {
         let mut all = clean.to_vec();
         all.extend_from_slice(env);
@@ -223,9 +253,13 @@ fn the_language_comes_from_flag_env_locale_then_site() {
     };
     assert_eq!(said(&["check"], &[]), "en", "no choice anywhere: English");
     let yaml = site.read("content/site.yaml");
-    site.write("content/site.yaml", &format!("{yaml}language: vi\n"));
+    site.write("content/site.yaml", format!("{yaml}language: vi\n"));
     assert_eq!(said(&["check"], &[]), "vi", "the site's language");
-    assert_eq!(said(&["check"], &[("LANG", "en_US.UTF-8")]), "en", "locale beats site");
+    assert_eq!(
+        said(&["check"], &[("LANG", "en_US.UTF-8")]),
+        "en",
+        "locale beats site"
+    );
     assert_eq!(said(&["check"], &[("LC_ALL", "vi_VN")]), "vi");
     assert_eq!(
         said(&["check"], &[("LANG", "vi_VN.UTF-8"), ("CHISO_LANG", "en")]),
@@ -242,13 +276,20 @@ fn the_language_comes_from_flag_env_locale_then_site() {
 #[test]
 fn help_is_vietnamese_with_vi() {
     let site = Site::fixture("good");
-    for args in [vec!["--help"], vec!["build", "--help"], vec!["import", "data", "--help"]] {
+    for args in [
+        vec!["--help"],
+        vec!["build", "--help"],
+        vec!["import", "data", "--help"],
+    ] {
         let out = site.run_env(&args, &[("CHISO_LANG", "vi")]);
         out.assert_code(0);
         let text = &out.stdout;
         assert!(text.contains("Cách dùng: chiso"), "{args:?}: {text}");
         assert!(text.contains("Tùy chọn:"), "{args:?}: {text}");
-        assert!(!text.contains("Usage:") && !text.contains("Options:"), "{text}");
+        assert!(
+            !text.contains("Usage:") && !text.contains("Options:"),
+            "{text}"
+        );
         assert!(!text.contains("[default:"), "{text}");
     }
     let out = site.run_env(&["--help"], &[("CHISO_LANG", "en")]);
@@ -263,7 +304,10 @@ fn every_code_has_a_vietnamese_description() {
         .filter(|(_, vi)| vi.is_none_or(|v| v.trim().is_empty()))
         .map(|(c, _)| *c)
         .collect();
-    assert!(missing.is_empty(), "codes without Vietnamese in codes.rs: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "codes without Vietnamese in codes.rs: {missing:?}"
+    );
     assert_eq!(chiso::codes::ALL.len(), chiso::codes::ALL_VI.len());
 }
 
@@ -276,7 +320,11 @@ fn every_message_key_has_both_languages_with_the_same_arguments() {
                 .split('{')
                 .skip(1)
                 .filter_map(|p| p.split_once('}').map(|(n, _)| n.to_string()))
-                .filter(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit()))
+                .filter(|n| {
+                    !n.is_empty()
+                        && n.chars()
+                            .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())
+                })
                 .collect();
             v.sort();
             v.dedup();
@@ -297,7 +345,9 @@ fn no_diagnostic_is_written_as_plain_text() {
         let e = e.unwrap();
         let p = e.path();
         let rel = p.strip_prefix(&src).unwrap().display().to_string();
-        if p.extension().is_none_or(|x| x != "rs") || rel.starts_with("diag/") || rel.contains("test")
+        if p.extension().is_none_or(|x| x != "rs")
+            || rel.starts_with("diag/")
+            || rel.contains("test")
         {
             continue;
         }
@@ -316,7 +366,10 @@ fn no_diagnostic_is_written_as_plain_text() {
                 let a = arg.trim_start();
                 if a.starts_with('"') || a.starts_with("format!") {
                     let line = text[..start].lines().count();
-                    plain.push(format!("src/{rel}:{line}: {}", a.lines().next().unwrap_or("")));
+                    plain.push(format!(
+                        "src/{rel}:{line}: {}",
+                        a.lines().next().unwrap_or("")
+                    ));
                 }
             }
         }

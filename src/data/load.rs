@@ -1,11 +1,11 @@
 //! Reading dataset files: one text ([`load_str`]) or the data folder
 //! ([`load_dir`]).
 
-use crate::diag::catalog as m;
-use crate::diag::catalog::msg;
 use super::dataset::Dataset;
 use super::raw::RawDataset;
 use super::validate::validate;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::fs::{FileKind, read_text_as, walk_files};
@@ -47,13 +47,9 @@ fn load_file(path: &Path, file: PathBuf) -> Option<Result<Dataset, Diagnostics>>
         .and_then(|e| e.to_str())?
         .to_ascii_lowercase();
     if ext == "yml" {
-        return Some(Err(Diagnostic::error(
-            codes::DATA,
-            file,
-            msg!(m::DATA_YML),
-        )
-        .hint(msg!(m::DATA_YML_HINT))
-        .into()));
+        return Some(Err(Diagnostic::error(codes::DATA, file, msg!(m::DATA_YML))
+            .hint(msg!(m::DATA_YML_HINT))
+            .into()));
     }
     if ext != "yaml" {
         return None;

@@ -1,9 +1,9 @@
 //! `value_text`: the text of the `value` shortcode, from a dataset.
 
+use super::dataset::{Dataset, Score, YearResult};
+use crate::diag::Msg;
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
-use crate::diag::Msg;
-use super::dataset::{Dataset, Score, YearResult};
 use crate::util::numfmt;
 
 /// The text of the shortcode `value(data=…, unit=…, year=…, what=…, from=…)`.
@@ -23,11 +23,21 @@ pub fn value_text(
 ) -> Result<String, Msg> {
     let Some(u) = ds.unit_by_ref(unit) else {
         let choices: Vec<&str> = ds.units.iter().map(|u| u.slug.as_str()).collect();
-        return Err(msg!(m::VALUE_NO_UNIT, dataset = &ds.slug, unit = unit, units = choices.join(", ")));
+        return Err(msg!(
+            m::VALUE_NO_UNIT,
+            dataset = &ds.slug,
+            unit = unit,
+            units = choices.join(", ")
+        ));
     };
     let unit_name = &ds.units[u].short;
     let Some(y) = ds.year(year) else {
-        return Err(msg!(m::SC_NO_YEAR, dataset = &ds.slug, year = year.to_string(), years = years_list(ds)));
+        return Err(msg!(
+            m::SC_NO_YEAR,
+            dataset = &ds.slug,
+            year = year.to_string(),
+            years = years_list(ds)
+        ));
     };
     let what = what.trim();
     if from.is_some() && what != "rank_change" {
@@ -78,12 +88,7 @@ fn rank_change_text(ds: &Dataset, u: usize, from: i32, year: i32) -> Result<Stri
 }
 
 /// `band`: the name of the band `total` falls in.
-fn band_text(
-    ds: &Dataset,
-    total: Option<f64>,
-    unit_name: &str,
-    year: i32,
-) -> Result<String, Msg> {
+fn band_text(ds: &Dataset, total: Option<f64>, unit_name: &str, year: i32) -> Result<String, Msg> {
     if ds.bands.is_empty() {
         return Err(msg!(m::VALUE_NO_BANDS, dataset = &ds.slug));
     }
@@ -143,9 +148,19 @@ fn years_list(ds: &Dataset) -> m::Arg {
 
 fn rank_in(ds: &Dataset, score: Option<&Score>, unit: &str, year: i32) -> Result<u32, Msg> {
     match score {
-        None => Err(msg!(m::VALUE_NOT_LISTED, unit = unit, year = year.to_string(), dataset = &ds.slug)),
+        None => Err(msg!(
+            m::VALUE_NOT_LISTED,
+            unit = unit,
+            year = year.to_string(),
+            dataset = &ds.slug
+        )),
         Some(s) => s.rank.ok_or_else(|| {
-            msg!(m::VALUE_UNRANKED, unit = unit, year = year.to_string(), dataset = &ds.slug)
+            msg!(
+                m::VALUE_UNRANKED,
+                unit = unit,
+                year = year.to_string(),
+                dataset = &ds.slug
+            )
         }),
     }
 }

@@ -41,71 +41,77 @@ pub struct Diagnostic {
 /// language. `tests/i18n.rs` flags plain texts at diagnostic sites. Derefs
 /// to the English text, so `d.message.contains("…")` reads as before.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Text {
-    en: String,
-    msg: Option<Msg>,
+pub enum Text {
+    /// Not yet in the catalogue: shown as it is in every language.
+    Plain(String),
+    /// A catalogue message and its English text (boxed: diagnostics stay
+    /// small, most are never rendered twice).
+    Msg(Box<(String, Msg)>),
 }
 
 impl Text {
     /// The text in `lang`.
     pub fn render(&self, lang: Lang) -> String {
-        match &self.msg {
-            Some(m) if lang != Lang::En => m.render(lang),
-            _ => self.en.clone(),
+        match self {
+            Text::Msg(b) if lang != Lang::En => b.1.render(lang),
+            _ => self.as_str().to_string(),
         }
     }
 
     pub fn as_str(&self) -> &str {
-        &self.en
+        match self {
+            Text::Plain(s) => s,
+            Text::Msg(b) => &b.0,
+        }
     }
 
     /// The catalogue key; None for plain text not yet in the catalogue.
     pub fn key(&self) -> Option<&'static str> {
-        self.msg.as_ref().map(Msg::key)
+        match self {
+            Text::Plain(_) => None,
+            Text::Msg(b) => Some(b.1.key()),
+        }
     }
 }
 
 impl crate::diag::catalog::IntoArg for Text {
     fn into_arg(self) -> crate::diag::catalog::Arg {
-        match self.msg {
-            Some(m) => crate::diag::catalog::Arg::Msg(m),
-            None => crate::diag::catalog::Arg::Text(self.en),
+        match self {
+            Text::Msg(b) => crate::diag::catalog::Arg::Msg(b.1),
+            Text::Plain(s) => crate::diag::catalog::Arg::Text(s),
         }
     }
 }
 
 impl From<Msg> for Text {
     fn from(m: Msg) -> Self {
-        Text {
-            en: m.render(Lang::En),
-            msg: Some(m),
-        }
+        Text::Msg(Box::new((m.render(Lang::En), m)))
     }
 }
 
 /// The old way: plain text, the same in every language (to be ported).
 impl From<String> for Text {
     fn from(en: String) -> Self {
-        Text { en, msg: None }
+        Text::Plain(en)
     }
 }
 
 impl From<&str> for Text {
     fn from(en: &str) -> Self {
-        Text::from(en.to_string())
+        Text::Plain(en.to_string())
     }
 }
 
 impl std::ops::Deref for Text {
     type Target = str;
     fn deref(&self) -> &str {
-        &self.en
+        self.as_str()
     }
 }
 
 impl std::fmt::Display for Text {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.en)
+        f.write_str(self.as_str())
     }
 }
 
@@ -122,11 +128,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(
-        code: &'static str,
-        file: impl Into<PathBuf>,
-        message: impl Into<Text>,
-    ) -> Self {
+    pub fn warning(code: &'static str, file: impl Into<PathBuf>, message: impl Into<Text>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, file, message)

@@ -10,5 +10,5 @@ pub mod lang;
 
 pub use catalog::Msg;
 pub use diagnostic::{Diagnostic, Diagnostics, Severity, Text};
-pub use lang::Lang;
 pub use format::{Format, render};
+pub use lang::Lang;

@@ -3,10 +3,10 @@
 //! and `--map "Cột 5=the-che"` decides the rest. A column that cannot be
 //! placed stops the import with its cell and the `--map` line to write.
 
-use crate::diag::catalog as m;
-use crate::diag::catalog::msg;
 use crate::diag::Diagnostic;
 use crate::diag::Diagnostics;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::import::sheet::{Cell, Grid, col_letters, parse_letters, parse_number};
 use crate::import::words::{
@@ -98,9 +98,7 @@ pub fn parse_map(s: &str) -> Result<MapEntry, Diagnostic> {
     let abs_col = match l.parse::<usize>() {
         Ok(n) if n >= 1 => n - 1,
         Ok(_) => return Err(bad(msg!(m::IMP_MAP_FROM_1))),
-        Err(_) => {
-            parse_letters(l).ok_or_else(|| bad(msg!(m::IMP_MAP_COLUMN)))?
-        }
+        Err(_) => parse_letters(l).ok_or_else(|| bad(msg!(m::IMP_MAP_COLUMN)))?,
     };
     let target = crate::util::text::nfc(right.trim()).to_string();
     if !is_valid_slug(&target) {
@@ -190,7 +188,10 @@ pub fn layout(
         }
     }
     for mapped in maps {
-        if grid.rel_col(mapped.abs_col).is_none_or(|c| c >= grid.width()) {
+        if grid
+            .rel_col(mapped.abs_col)
+            .is_none_or(|c| c >= grid.width())
+        {
             diags.push(
                 Diagnostic::error(
                     codes::IMPORT,
@@ -229,24 +230,22 @@ fn find_header_row(grid: &Grid, maps: &[MapEntry]) -> Result<usize, Diagnostics>
             }
         }
     }
-    Err(Diagnostic::error(
-        codes::IMPORT,
-        grid.place(),
-        msg!(m::IMP_NO_HEADER),
-    )
-    .hint(msg!(
-        m::IMP_NO_HEADER_HINT,
-        sheets = if grid.sheets.len() > 1 {
-            m::Arg::Msg(msg!(
-                m::IMP_OTHER_SHEET,
-                sheet = &grid.sheets[1],
-                sheets = grid.sheets.join(", ")
+    Err(
+        Diagnostic::error(codes::IMPORT, grid.place(), msg!(m::IMP_NO_HEADER))
+            .hint(msg!(
+                m::IMP_NO_HEADER_HINT,
+                sheets = if grid.sheets.len() > 1 {
+                    m::Arg::Msg(msg!(
+                        m::IMP_OTHER_SHEET,
+                        sheet = &grid.sheets[1],
+                        sheets = grid.sheets.join(", ")
+                    ))
+                } else {
+                    m::text("")
+                }
             ))
-        } else {
-            m::text("")
-        }
-    ))
-    .into())
+            .into(),
+    )
 }
 
 /// Whether row `r` continues the header that starts at `header_row`.
@@ -418,11 +417,7 @@ fn mapped_role(
                 Some(fields) => {
                     let Some(f) = fields.iter().find(|f| f.key == key) else {
                         return Err(grid
-                            .error(
-                                header_row,
-                                c,
-                                msg!(m::IMP_MAP_NO_FIELD, key = key),
-                            )
+                            .error(header_row, c, msg!(m::IMP_MAP_NO_FIELD, key = key))
                             .hint(msg!(m::IMP_MAP_NO_FIELD_HINT, keys = known_keys(fields))));
                     };
                     Role::Field {
@@ -541,22 +536,14 @@ fn check_unique(grid: &Grid, header_row: usize, columns: &[Column], diags: &mut 
     }
     if !columns.iter().any(|c| c.role == Role::Unit) {
         diags.push(
-            Diagnostic::error(
-                codes::IMPORT,
-                grid.place(),
-                msg!(m::IMP_NO_UNIT_COLUMN),
-            )
-            .hint(msg!(m::IMP_NO_UNIT_COLUMN_HINT)),
+            Diagnostic::error(codes::IMPORT, grid.place(), msg!(m::IMP_NO_UNIT_COLUMN))
+                .hint(msg!(m::IMP_NO_UNIT_COLUMN_HINT)),
         );
     }
     if !columns.iter().any(|c| c.role == Role::Total) {
         diags.push(
-            Diagnostic::error(
-                codes::IMPORT,
-                grid.place(),
-                msg!(m::IMP_NO_TOTAL_COLUMN),
-            )
-            .hint(msg!(m::IMP_NO_TOTAL_COLUMN_HINT)),
+            Diagnostic::error(codes::IMPORT, grid.place(), msg!(m::IMP_NO_TOTAL_COLUMN))
+                .hint(msg!(m::IMP_NO_TOTAL_COLUMN_HINT)),
         );
     }
 }

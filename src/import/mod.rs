@@ -62,12 +62,13 @@ pub fn import_data(o: &ImportOptions) -> Result<ImportReport, Diagnostics> {
     let grid = sheet::read(&o.file, &shown, o.sheet.as_deref())?;
     let mut notes = Vec::new();
     if grid.sheets.len() > 1 && o.sheet.is_none() {
-        notes.push(format!(
-            "read sheet `{}`, the first of {} ({}); choose another with --sheet",
-            grid.sheet.as_deref().unwrap_or(""),
-            grid.sheets.len(),
-            grid.sheets.join(", ")
-        ));
+        let note = msg!(
+            m::NOTE_SHEET,
+            sheet = grid.sheet.as_deref().unwrap_or(""),
+            n = grid.sheets.len(),
+            sheets = grid.sheets.join(", ")
+        );
+        notes.push(note.render(crate::diag::lang::current()));
     }
     let existing = if o.into.exists() {
         Some(existing(&o.into, &into_shown, &slug)?)
@@ -87,15 +88,17 @@ pub fn import_data(o: &ImportOptions) -> Result<ImportReport, Diagnostics> {
     }
     if table.rows.is_empty() {
         return Err(grid
-            .error(
-                layout.data_start,
-                0,
-                msg!(m::IMP_NO_ROWS),
-            )
+            .error(layout.data_start, 0, msg!(m::IMP_NO_ROWS))
             .hint(msg!(m::IMP_NO_ROWS_HINT))
             .into());
     }
-    notes.extend(table.skipped.iter().map(|s| format!("skipped {s}")));
+    let lang = crate::diag::lang::current();
+    notes.extend(
+        table
+            .skipped
+            .iter()
+            .map(|s| msg!(m::NOTE_SKIPPED, what = s).render(lang)),
+    );
     let year = merge::year_of(&grid, &layout, year_in_table.or(o.year), &mut notes)?;
     let input = merge::Input {
         grid: &grid,
@@ -127,12 +130,8 @@ fn existing(
     let ds = crate::data::load_str(&text, slug, Path::new(shown)).map_err(|d| {
         let mut out = Diagnostics::new();
         out.push(
-            Diagnostic::error(
-                codes::IMPORT,
-                shown,
-                msg!(m::IMP_DATASET_BROKEN),
-            )
-            .hint(msg!(m::IMP_DATASET_BROKEN_HINT)),
+            Diagnostic::error(codes::IMPORT, shown, msg!(m::IMP_DATASET_BROKEN))
+                .hint(msg!(m::IMP_DATASET_BROKEN_HINT)),
         );
         out.extend(d);
         out
@@ -154,12 +153,8 @@ fn validate_result(
     };
     let mut out = Diagnostics::new();
     out.push(
-        Diagnostic::error(
-            codes::IMPORT,
-            grid.place(),
-            msg!(m::IMP_BREAKS_SCHEMA),
-        )
-        .hint(msg!(m::IMP_BREAKS_SCHEMA_HINT)),
+        Diagnostic::error(codes::IMPORT, grid.place(), msg!(m::IMP_BREAKS_SCHEMA))
+            .hint(msg!(m::IMP_BREAKS_SCHEMA_HINT)),
     );
     out.extend(d.into_iter().map(|x| Diagnostic {
         message: msg!(m::IMPORT_AFTER, line = m::text(x.line), message = x.message).into(),
@@ -176,10 +171,7 @@ fn check_into(into: &Path, shown: &str) -> Result<String, Diagnostic> {
         Diagnostic::error(codes::IMPORT, shown, message).hint(hint)
     };
     if into.extension().and_then(|e| e.to_str()) != Some("yaml") {
-        return Err(bad(
-            msg!(m::IMP_INTO_YAML),
-            msg!(m::IMP_INTO_YAML_HINT),
-        ));
+        return Err(bad(msg!(m::IMP_INTO_YAML), msg!(m::IMP_INTO_YAML_HINT)));
     }
     let slug = into
         .file_stem()
@@ -194,10 +186,7 @@ fn check_into(into: &Path, shown: &str) -> Result<String, Diagnostic> {
     }
     let parent = into.parent().filter(|p| !p.as_os_str().is_empty());
     if parent.is_some_and(|p| !p.is_dir()) {
-        return Err(bad(
-            msg!(m::IMP_INTO_FOLDER),
-            msg!(m::IMP_INTO_FOLDER_HINT),
-        ));
+        return Err(bad(msg!(m::IMP_INTO_FOLDER), msg!(m::IMP_INTO_FOLDER_HINT)));
     }
     Ok(slug)
 }

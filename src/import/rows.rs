@@ -120,15 +120,17 @@ fn classify(grid: &Grid, cols: &Cols, r: usize, diags: &mut Diagnostics) -> Kind
         || first.starts_with("(*")
         || NOTE_WORDS.iter().any(|w| first_slug.starts_with(w))
     {
-        return Kind::Skip(format!("row {row_no}: \"{}\" (a note)", short(first)));
-    }
-    if is_max_row(grid, r) {
-        return Kind::Skip(format!(
-            "row {row_no}: the maximums (read as the fields' max)"
+        return skip(msg!(
+            m::SKIP_NOTE,
+            row = m::text(row_no),
+            text = short(first)
         ));
     }
+    if is_max_row(grid, r) {
+        return skip(msg!(m::SKIP_MAX, row = m::text(row_no)));
+    }
     if texts.iter().all(|t| is_numbering(t)) {
-        return Kind::Skip(format!("row {row_no}: column numbers"));
+        return skip(msg!(m::SKIP_NUMBERS, row = m::text(row_no)));
     }
     let year = match cols.year.map(|c| (c, parse_number(grid.get(r, c)))) {
         Some((_, Ok(Some(v)))) if v.fract() == 0.0 && (1900.0..=2200.0).contains(&v) => {
@@ -156,18 +158,24 @@ fn classify(grid: &Grid, cols: &Cols, r: usize, diags: &mut Diagnostics) -> Kind
             );
             return Kind::Blank;
         }
-        return Kind::Skip(format!("row {row_no}: \"{}\" (no unit name)", short(first)));
+        return skip(msg!(
+            m::SKIP_NO_NAME,
+            row = m::text(row_no),
+            text = short(first)
+        ));
     }
     if SUMMARY_WORDS.iter().any(|w| slugify(&name).starts_with(w)) {
-        return Kind::Skip(format!(
-            "row {row_no}: \"{}\" (a summary row)",
-            short(&name)
+        return skip(msg!(
+            m::SKIP_SUMMARY,
+            row = m::text(row_no),
+            text = short(&name)
         ));
     }
     if !has_value {
-        return Kind::Skip(format!(
-            "row {row_no}: \"{}\" (no number: a heading or note)",
-            short(&name)
+        return skip(msg!(
+            m::SKIP_HEADING,
+            row = m::text(row_no),
+            text = short(&name)
         ));
     }
     Kind::Unit(year)
@@ -188,12 +196,8 @@ fn values(grid: &Grid, cols: &Cols, r: usize, year: Option<i32>, diags: &mut Dia
         Some(v) if v >= 1.0 && v.fract() == 0.0 && v <= u32::MAX as f64 => Some(v as u32),
         Some(v) => {
             diags.push(
-                grid.error(
-                    r,
-                    c,
-                    msg!(m::IMP_BAD_RANK, value = m::text(v)),
-                )
-                .hint(msg!(m::IMP_BAD_RANK_HINT)),
+                grid.error(r, c, msg!(m::IMP_BAD_RANK, value = m::text(v)))
+                    .hint(msg!(m::IMP_BAD_RANK_HINT)),
             );
             None
         }
@@ -231,10 +235,9 @@ pub fn pick_year(
         .map(i32::to_string)
         .collect::<Vec<_>>()
         .join(", ");
-    let fail =
-        |message: crate::diag::Msg, hint: crate::diag::Msg| {
-            Diagnostic::error(codes::IMPORT, grid.place(), message).hint(hint)
-        };
+    let fail = |message: crate::diag::Msg, hint: crate::diag::Msg| {
+        Diagnostic::error(codes::IMPORT, grid.place(), message).hint(hint)
+    };
     let y = match (year, years.as_slice()) {
         (Some(y), _) if years.contains(&y) => y,
         (None, [y]) => *y,
@@ -254,9 +257,10 @@ pub fn pick_year(
     let before = table.rows.len();
     table.rows.retain(|r| r.year == Some(y));
     if table.rows.len() < before {
-        table
-            .skipped
-            .push(format!("{} rows of other years", before - table.rows.len()));
+        table.skipped.push(
+            msg!(m::SKIP_OTHER_YEARS, n = before - table.rows.len())
+                .render(crate::diag::lang::current()),
+        );
     }
     Ok(Some(y))
 }
@@ -276,6 +280,11 @@ pub fn check_names(table: &Table, diags: &mut Diagnostics) {
             );
         }
     }
+}
+
+/// A skipped row, in the language of this run (printed under the import).
+fn skip(m: crate::diag::Msg) -> Kind {
+    Kind::Skip(m.render(crate::diag::lang::current()))
 }
 
 /// NFC and case folding: how unit names are matched.

@@ -2,9 +2,9 @@
 //! calamine, `.csv` through the csv crate. Every cell keeps its absolute
 //! address, so an error can say `bang-2023.xlsx:Sheet1!D7`.
 
+use crate::diag::Diagnostic;
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
-use crate::diag::Diagnostic;
 use crate::diag::codes;
 use std::path::Path;
 
@@ -195,9 +195,7 @@ pub fn read(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, Diagn
             // A damaged workbook must be an error, never a crash, even if
             // the reader panics on it.
             let read = std::panic::catch_unwind(|| read_workbook(path, shown, sheet));
-            read.unwrap_or_else(|_| {
-                Err(fail(msg!(m::IMP_DAMAGED), msg!(m::IMP_RESAVE_HINT)))
-            })
+            read.unwrap_or_else(|_| Err(fail(msg!(m::IMP_DAMAGED), msg!(m::IMP_RESAVE_HINT))))
         }
         _ => Err(fail(
             msg!(m::IMP_NOT_SPREADSHEET, ext = &ext),
@@ -208,11 +206,13 @@ pub fn read(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, Diagn
 
 fn read_workbook(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, Diagnostic> {
     use calamine::Reader;
-    let fail = |msg: String, hint: String| Diagnostic::error(codes::IMPORT, shown, msg).hint(hint);
+    let fail = |message: crate::diag::Msg, hint: crate::diag::Msg| {
+        Diagnostic::error(codes::IMPORT, shown, message).hint(hint)
+    };
     let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
         fail(
-            format!("cannot open the workbook: {e}"),
-            "open it in Excel or LibreOffice and save it again as .xlsx".into(),
+            msg!(m::IMP_OPEN, detail = m::en_only(e)),
+            msg!(m::IMP_RESAVE_HINT),
         )
     })?;
     let names = wb.sheet_names();
@@ -225,22 +225,20 @@ fn read_workbook(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, 
                 .cloned()
                 .ok_or_else(|| {
                     fail(
-                        format!("the workbook has no sheet `{want}`"),
-                        format!("sheets: {}", names.join(", ")),
+                        msg!(m::IMP_NO_SHEET, sheet = want),
+                        msg!(m::IMP_SHEETS_HINT, sheets = names.join(", ")),
                     )
                 })?
         }
-        None => names.first().cloned().ok_or_else(|| {
-            fail(
-                "the workbook has no sheet".into(),
-                "save the table in a sheet".into(),
-            )
-        })?,
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| fail(msg!(m::IMP_NO_SHEETS), msg!(m::IMP_NO_SHEETS_HINT)))?,
     };
     let range = wb.worksheet_range(&name).map_err(|e| {
         fail(
-            format!("cannot read sheet `{name}`: {e}"),
-            "open it in Excel or LibreOffice and save it again as .xlsx".into(),
+            msg!(m::IMP_READ_SHEET, sheet = &name, detail = m::en_only(e)),
+            msg!(m::IMP_RESAVE_HINT),
         )
     })?;
     let origin = range.start().unwrap_or((0, 0));
@@ -273,19 +271,13 @@ fn cell_of(d: &calamine::Data) -> Cell {
 }
 
 fn read_csv(path: &Path, shown: &str) -> Result<Grid, Diagnostic> {
-    let fail = |msg: String, hint: &str| Diagnostic::error(codes::IMPORT, shown, msg).hint(hint);
-    let bytes = std::fs::read(path).map_err(|e| {
-        fail(
-            format!("cannot read: {e}"),
-            "check the file's path and permissions",
-        )
-    })?;
-    let text = std::str::from_utf8(&bytes).map_err(|_| {
-        fail(
-            "the CSV file is not UTF-8".into(),
-            "in Excel: Save As → \"CSV UTF-8 (Comma delimited)\"; in LibreOffice choose the UTF-8 character set",
-        )
-    })?;
+    let fail = |message: crate::diag::Msg, hint: crate::diag::Msg| {
+        Diagnostic::error(codes::IMPORT, shown, message).hint(hint)
+    };
+    let bytes = std::fs::read(path)
+        .map_err(|e| fail(msg!(m::IMP_READ, reason = &e), msg!(m::IMP_READ_FILE_HINT)))?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| fail(msg!(m::IMP_CSV_UTF8), msg!(m::IMP_CSV_UTF8_HINT)))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let delim = sniff_delimiter(text);
     let mut rdr = csv::ReaderBuilder::new()
@@ -297,8 +289,8 @@ fn read_csv(path: &Path, shown: &str) -> Result<Grid, Diagnostic> {
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {
             fail(
-                format!("cannot read the CSV: {e}"),
-                "check the quotes around values",
+                msg!(m::IMP_CSV_READ, detail = m::en_only(e)),
+                msg!(m::IMP_CSV_READ_HINT),
             )
         })?;
         rows.push(

@@ -470,9 +470,17 @@ fn timezone(tz: &Spanned<String>, diags: &mut Diagnostics) -> Option<jiff::tz::T
     crate::util::dates::time_zone(tz.value.trim())
         .map_err(|e| {
             diags.push(
-                Diagnostic::error(codes::YAML, FILE, msg!(m::CONFIG_TIMEZONE, zone = tz.value.trim(), detail = m::en_only(e)))
-                    .at(yaml::line_of(tz), yaml::col_of(tz))
-                    .hint(msg!(m::CONFIG_TIMEZONE_HINT)),
+                Diagnostic::error(
+                    codes::YAML,
+                    FILE,
+                    msg!(
+                        m::CONFIG_TIMEZONE,
+                        zone = tz.value.trim(),
+                        detail = m::en_only(e)
+                    ),
+                )
+                .at(yaml::line_of(tz), yaml::col_of(tz))
+                .hint(msg!(m::CONFIG_TIMEZONE_HINT)),
             )
         })
         .ok()
@@ -492,13 +500,9 @@ fn check_reach(raw: &RawConfig, diags: &mut Diagnostics) {
                 || e.ends_with('@'))
         {
             diags.push(
-                Diagnostic::error(
-                    codes::YAML,
-                    FILE,
-                    msg!(m::CONFIG_BAD_EMAIL, email = e),
-                )
-                .at(line, col)
-                .hint(msg!(m::CONFIG_BAD_EMAIL_HINT)),
+                Diagnostic::error(codes::YAML, FILE, msg!(m::CONFIG_BAD_EMAIL, email = e))
+                    .at(line, col)
+                    .hint(msg!(m::CONFIG_BAD_EMAIL_HINT)),
             );
         }
         let p = c.phone.trim();
@@ -574,13 +578,9 @@ fn check_keep(keep: &[Spanned<String>], diags: &mut Diagnostics) -> Vec<String> 
     for k in keep {
         if !valid_keep_name(&k.value) {
             diags.push(
-                Diagnostic::error(
-                    codes::YAML,
-                    rel,
-                    msg!(m::CONFIG_KEEP, name = &k.value),
-                )
-                .at(yaml::line_of(k), yaml::col_of(k))
-                .hint(msg!(m::CONFIG_KEEP_HINT)),
+                Diagnostic::error(codes::YAML, rel, msg!(m::CONFIG_KEEP, name = &k.value))
+                    .at(yaml::line_of(k), yaml::col_of(k))
+                    .hint(msg!(m::CONFIG_KEEP_HINT)),
             );
         } else if !names.contains(&k.value) {
             names.push(k.value.clone());
@@ -594,8 +594,12 @@ pub fn warnings(c: &SiteConfig) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if c.contact.email.is_empty() && c.contact.phone.is_empty() {
         out.push(
-            Diagnostic::warning(codes::NO_CONTACT, Path::new(FILE), msg!(m::CONFIG_NO_CONTACT))
-                .hint(msg!(m::CONFIG_NO_CONTACT_HINT)),
+            Diagnostic::warning(
+                codes::NO_CONTACT,
+                Path::new(FILE),
+                msg!(m::CONFIG_NO_CONTACT),
+            )
+            .hint(msg!(m::CONFIG_NO_CONTACT_HINT)),
         );
     }
     out

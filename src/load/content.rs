@@ -333,12 +333,8 @@ fn content_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathB
         .partition(|(abs, _)| crate::load::fs::is_markdown(abs));
     for (_, rel) in other {
         diags.push(
-            Diagnostic::warning(
-                codes::NOT_MARKDOWN,
-                rel,
-                msg!(m::CONTENT_NOT_MARKDOWN),
-            )
-            .hint(msg!(m::CONTENT_NOT_MARKDOWN_HINT)),
+            Diagnostic::warning(codes::NOT_MARKDOWN, rel, msg!(m::CONTENT_NOT_MARKDOWN))
+                .hint(msg!(m::CONTENT_NOT_MARKDOWN_HINT)),
         );
     }
     md

@@ -28,13 +28,9 @@ pub fn loc<T>(s: &Spanned<T>, offset: usize) -> Loc {
 
 pub fn split_file<'a>(text: &'a str, rel: &Path) -> Result<frontmatter::Split<'a>, Diagnostic> {
     frontmatter::split(text).map_err(|e| match e {
-        SplitError::Missing => Diagnostic::error(
-            codes::FRONT_MATTER,
-            rel,
-            msg!(m::FRONT_MISSING),
-        )
-        .at(1, 1)
-        .hint(msg!(m::FRONT_MISSING_HINT)),
+        SplitError::Missing => Diagnostic::error(codes::FRONT_MATTER, rel, msg!(m::FRONT_MISSING))
+            .at(1, 1)
+            .hint(msg!(m::FRONT_MISSING_HINT)),
         SplitError::Unterminated => {
             Diagnostic::error(codes::FRONT_MATTER, rel, msg!(m::FRONT_UNCLOSED))
                 .at(1, 1)
@@ -97,12 +93,8 @@ pub fn slug_from(
             let made = made.trim_end_matches('-').to_string();
             if made.is_empty() {
                 diags.push(
-                    Diagnostic::error(
-                        codes::BAD_SLUG,
-                        rel,
-                        msg!(m::FRONT_NO_SLUG),
-                    )
-                    .hint(msg!(m::FRONT_NO_SLUG_HINT)),
+                    Diagnostic::error(codes::BAD_SLUG, rel, msg!(m::FRONT_NO_SLUG))
+                        .hint(msg!(m::FRONT_NO_SLUG_HINT)),
                 );
             }
             (made, title_loc)
@@ -132,13 +124,9 @@ pub fn aliases(
             out.push((v.to_string(), l));
         } else {
             diags.push(
-                Diagnostic::error(
-                    codes::BAD_SLUG,
-                    rel,
-                    msg!(m::FRONT_BAD_ALIAS, alias = &v),
-                )
-                .at(l.line, l.col)
-                .hint(msg!(m::FRONT_BAD_ALIAS_HINT)),
+                Diagnostic::error(codes::BAD_SLUG, rel, msg!(m::FRONT_BAD_ALIAS, alias = &v))
+                    .at(l.line, l.col)
+                    .hint(msg!(m::FRONT_BAD_ALIAS_HINT)),
             );
         }
     }
@@ -226,7 +214,12 @@ pub fn name_too_long(
         Diagnostic::error(
             codes::BAD_SLUG,
             rel,
-            msg!(m::FRONT_NAME_TOO_LONG, what = what_name(what), n = n, max = MAX_NAME_CHARS),
+            msg!(
+                m::FRONT_NAME_TOO_LONG,
+                what = what_name(what),
+                n = n,
+                max = MAX_NAME_CHARS
+            ),
         )
         .at(l.line, l.col)
         .hint(msg!(m::FRONT_NAME_TOO_LONG_HINT, what = what_name(what)))
@@ -236,12 +229,8 @@ pub fn name_too_long(
 pub fn empty_title(title: &Spanned<String>, rel: &Path, offset: usize) -> Option<Diagnostic> {
     (title.value.trim().is_empty() || text::slugify(&title.value).is_empty()).then(|| {
         let l = loc(title, offset);
-        Diagnostic::error(
-            codes::MISSING_FIELD,
-            rel,
-            msg!(m::FRONT_EMPTY_TITLE),
-        )
-        .at(l.line, l.col)
-        .hint(msg!(m::FRONT_EMPTY_TITLE_HINT))
+        Diagnostic::error(codes::MISSING_FIELD, rel, msg!(m::FRONT_EMPTY_TITLE))
+            .at(l.line, l.col)
+            .hint(msg!(m::FRONT_EMPTY_TITLE_HINT))
     })
 }

@@ -104,11 +104,9 @@ pub fn read_text_exact(path: &Path, rel: &Path, kind: FileKind) -> Result<String
             let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
             // Columns count characters, as editors do, not bytes.
             let col = std::str::from_utf8(&good[line_start..]).map_or(0, |s| s.chars().count());
-            return Err(
-                Diagnostic::error(codes::UTF8, rel, msg!(m::FS_NOT_UTF8))
-                    .at(line, col + 1)
-                    .hint(kind.utf8_hint()),
-            );
+            return Err(Diagnostic::error(codes::UTF8, rel, msg!(m::FS_NOT_UTF8))
+                .at(line, col + 1)
+                .hint(kind.utf8_hint()));
         }
     };
     if let Some(d) = forbidden_char(&text, rel) {
@@ -207,8 +205,12 @@ pub fn walk_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(Path
             Err(e) => {
                 let rel = e.path().map(|p| rel_to(root, p)).unwrap_or_default();
                 diags.push(
-                    Diagnostic::error(codes::IO, rel, msg!(m::FS_CANNOT_READ_DIR, reason = m::text(e)))
-                        .hint(msg!(m::FS_CANNOT_READ_DIR_HINT)),
+                    Diagnostic::error(
+                        codes::IO,
+                        rel,
+                        msg!(m::FS_CANNOT_READ_DIR, reason = m::text(e)),
+                    )
+                    .hint(msg!(m::FS_CANNOT_READ_DIR_HINT)),
                 );
                 continue;
             }

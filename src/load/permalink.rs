@@ -81,7 +81,12 @@ impl Pattern {
                             .filter_map(|t| Token::ALL.iter().find(|(_, x)| x == t))
                             .map(|(n, _)| format!(":{n}"))
                             .collect();
-                        msg!(m::PATTERN_TOKEN, token = &name, pattern = s, tokens = names.join(", "))
+                        msg!(
+                            m::PATTERN_TOKEN,
+                            token = &name,
+                            pattern = s,
+                            tokens = names.join(", ")
+                        )
                     })?;
                 if !text.is_empty() {
                     parts.push(Part::Text(std::mem::take(&mut text)));

@@ -65,12 +65,21 @@ pub(crate) fn read_date(
             let (line, col) = (yaml::line_of(d) + off, yaml::col_of(d));
             let (message, hint) = if key == "date" {
                 (
-                    msg!(m::DATE_CANNOT_READ, value = &d.value, detail = m::en_only(e)),
+                    msg!(
+                        m::DATE_CANNOT_READ,
+                        value = &d.value,
+                        detail = m::en_only(e)
+                    ),
                     msg!(m::DATE_CANNOT_READ_HINT),
                 )
             } else {
                 (
-                    msg!(m::DATE_KEY_CANNOT_READ, key = key, value = &d.value, detail = m::en_only(e)),
+                    msg!(
+                        m::DATE_KEY_CANNOT_READ,
+                        key = key,
+                        value = &d.value,
+                        detail = m::en_only(e)
+                    ),
                     msg!(m::DATE_KEY_CANNOT_READ_HINT, key = key),
                 )
             };

@@ -23,7 +23,11 @@ mod tests {
     fn reads_the_top_level_language_line_only() {
         let d = std::env::temp_dir().join(format!("chiso-site-lang-{}", std::process::id()));
         std::fs::create_dir_all(d.join("content")).unwrap();
-        std::fs::write(d.join("content/site.yaml"), "title: x\n  language: en\nlanguage: \"vi\" # tiếng Việt\n").unwrap();
+        std::fs::write(
+            d.join("content/site.yaml"),
+            "title: x\n  language: en\nlanguage: \"vi\" # tiếng Việt\n",
+        )
+        .unwrap();
         assert_eq!(site_language(&d).as_deref(), Some("vi"));
         std::fs::write(d.join("content/site.yaml"), "title: x\n").unwrap();
         assert_eq!(site_language(&d), None);

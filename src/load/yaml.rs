@@ -9,8 +9,8 @@
 
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
-use crate::diag::{Diagnostic, Msg};
 use crate::diag::codes;
+use crate::diag::{Diagnostic, Msg};
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
@@ -95,13 +95,9 @@ fn check_source(src: &str, file: &Path, line_offset: usize) -> Result<(), Diagno
         }
         if let Some(col) = scan.tag {
             let (l, c_) = at(col);
-            return Err(Diagnostic::error(
-                codes::YAML,
-                file,
-                msg!(m::YAML_TAG),
-            )
-            .at(l, c_)
-            .hint(msg!(m::YAML_TAG_HINT)));
+            return Err(Diagnostic::error(codes::YAML, file, msg!(m::YAML_TAG))
+                .at(l, c_)
+                .hint(msg!(m::YAML_TAG_HINT)));
         }
         if scan.opens_block {
             block_indent = Some(indent);
@@ -239,7 +235,11 @@ fn engine_message(s: &str) -> Msg {
     let expected = |rest: &str| {
         let vi = rest.strip_prefix("one of ").unwrap_or(rest);
         // Key names, as code: `title, date, …`.
-        let vi = if vi.contains('`') { type_words_vi(vi) } else { format!("`{vi}`") };
+        let vi = if vi.contains('`') {
+            type_words_vi(vi)
+        } else {
+            format!("`{vi}`")
+        };
         m::both(rest, vi)
     };
     if let Some(rest) = s.strip_prefix("unknown field `") {
@@ -252,7 +252,10 @@ fn engine_message(s: &str) -> Msg {
             return msg!(m::YAML_UNKNOWN_VALUE, value = v, expected = expected(exp));
         }
     }
-    if let Some(key) = s.strip_prefix("missing field `").and_then(|r| r.strip_suffix('`')) {
+    if let Some(key) = s
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
         return msg!(m::YAML_MISSING, key = key);
     }
     if s == format!("duplicate field `{}`", quoted(s).unwrap_or_default()) {
@@ -343,7 +346,10 @@ fn hint_for(message: &str) -> Msg {
         msg!(m::YAML_DUPLICATE_HINT)
     } else if l.contains("unknown field") || l.contains("unknown variant") {
         msg!(m::YAML_UNKNOWN_HINT)
-    } else if l.contains("budget") || l.contains("alias") || l.contains("depth") || l.contains("nested")
+    } else if l.contains("budget")
+        || l.contains("alias")
+        || l.contains("depth")
+        || l.contains("nested")
     {
         msg!(m::YAML_DEEP_HINT)
     } else if l.contains("invalid type") || l.contains("expected") {

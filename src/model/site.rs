@@ -2,9 +2,9 @@
 //! taxonomies and related articles are computed here so that renderers only
 //! read.
 
+use crate::data::Dataset;
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
-use crate::data::Dataset;
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics, Msg};
 use crate::load::config::SiteConfig;

@@ -4,9 +4,9 @@
 //! next one. The lock file itself is never deleted (deleting a lock file
 //! lets two processes lock two different files).
 
+use crate::diag::Diagnostic;
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
-use crate::diag::Diagnostic;
 use crate::diag::codes;
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -45,12 +45,10 @@ pub fn acquire(out: &Path, no_wait: bool) -> Result<OutputLock, Diagnostic> {
         return Ok(OutputLock { file });
     }
     if no_wait {
-        return Err(Diagnostic::error(
-            codes::OUTPUT_BUSY,
-            out,
-            msg!(m::LOCK_BUSY),
-        )
-        .hint(msg!(m::LOCK_BUSY_HINT)));
+        return Err(
+            Diagnostic::error(codes::OUTPUT_BUSY, out, msg!(m::LOCK_BUSY))
+                .hint(msg!(m::LOCK_BUSY_HINT)),
+        );
     }
     eprintln!(
         "{}",

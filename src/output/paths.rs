@@ -1,9 +1,9 @@
 //! Where the output may go: real paths (symlinks resolved), the folders
 //! chiso refuses to replace, and relative paths that stay inside.
 
+use crate::diag::Diagnostic;
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
-use crate::diag::Diagnostic;
 use crate::diag::codes;
 use std::path::{Component, Path, PathBuf};
 

@@ -1,9 +1,9 @@
 //! Where rendered files go: the `Sink` trait and its simple kinds, plus the
 //! byte helpers the render stage uses on finished pages.
 
+use crate::diag::Diagnostic;
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
-use crate::diag::Diagnostic;
 use std::path::{Path, PathBuf};
 
 /// One file of the finished site; `path` is relative to the output folder.
@@ -116,11 +116,7 @@ impl Sink for Collect {
 }
 
 fn poisoned() -> Diagnostic {
-    Diagnostic::error(
-        crate::diag::codes::IO,
-        "output",
-        msg!(m::OUT_POISONED),
-    )
+    Diagnostic::error(crate::diag::codes::IO, "output", msg!(m::OUT_POISONED))
 }
 
 impl Collect {

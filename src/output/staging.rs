@@ -3,9 +3,9 @@
 //! one output exclude each other (lock.rs); chiso never deletes a folder it
 //! did not create (it carries a marker file).
 
+use crate::diag::Diagnostic;
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
-use crate::diag::Diagnostic;
 use crate::diag::codes;
 use crate::output::lock::{self, OutputLock};
 use crate::output::sink::{OutputFile, Sink};

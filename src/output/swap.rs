@@ -18,9 +18,9 @@
 //! finishes whatever a crash left: it never deletes the last complete copy
 //! and brings kept entries back into the output.
 
+use crate::diag::Diagnostic;
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
-use crate::diag::Diagnostic;
 use crate::diag::codes;
 use crate::output::paths::{MARKER, MARKER_TEXT, STAGING};
 use std::path::{Path, PathBuf};
@@ -262,12 +262,8 @@ pub fn recover(out: &Path) -> Result<(), Diagnostic> {
     }
     match stuck {
         None => Ok(()),
-        Some(p) => Err(Diagnostic::error(
-            codes::IO,
-            &p,
-            msg!(m::OUT_KEPT_STUCK),
-        )
-        .hint(msg!(m::OUT_KEPT_STUCK_HINT))),
+        Some(p) => Err(Diagnostic::error(codes::IO, &p, msg!(m::OUT_KEPT_STUCK))
+            .hint(msg!(m::OUT_KEPT_STUCK_HINT))),
     }
 }
 

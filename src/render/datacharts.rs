@@ -3,11 +3,11 @@
 //! are rendered once per distinct request and reused through a cache; the
 //! page-specific id is substituted on use.
 
-use crate::diag::catalog as m;
-use crate::diag::catalog::msg;
-use crate::diag::Msg;
 use crate::charts::{self, Bar, ChangeRow, Chart, ChartMeta, FieldRow, TrendPoint};
 use crate::data::{Dataset, Status};
+use crate::diag::Msg;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::model::site::Site;
 use crate::model::urls;
 use crate::render::shortcodes::{Arg, Call};
@@ -282,7 +282,12 @@ const VALUE_ARGS: &[&str] = &["data", "unit", "year", "what", "from"];
 fn check_args(call: &Call, allowed: &[&str]) -> Result<(), Msg> {
     for k in call.args.keys() {
         if !allowed.contains(&k.as_str()) {
-            return Err(msg!(m::SC_UNKNOWN_ARG, name = &call.name, key = k, allowed = allowed.join(", ")));
+            return Err(msg!(
+                m::SC_UNKNOWN_ARG,
+                name = &call.name,
+                key = k,
+                allowed = allowed.join(", ")
+            ));
         }
     }
     Ok(())
@@ -325,7 +330,12 @@ fn unit(ds: &Dataset, call: &Call, key: &str) -> Result<usize, Msg> {
     let r = arg(call, key)?.to_text();
     ds.unit_by_ref(&r).ok_or_else(|| {
         let slugs: Vec<&str> = ds.units.iter().map(|u| u.slug.as_str()).collect();
-        msg!(m::SC_NO_UNIT, dataset = &ds.slug, unit = &r, units = slugs.join(", "))
+        msg!(
+            m::SC_NO_UNIT,
+            dataset = &ds.slug,
+            unit = &r,
+            units = slugs.join(", ")
+        )
     })
 }
 
@@ -333,7 +343,12 @@ fn year(ds: &Dataset, call: &Call, key: &str) -> Result<i32, Msg> {
     let y = int_arg(call, key)?;
     ds.year(y).map(|_| y).ok_or_else(|| {
         let ys: Vec<String> = ds.years.iter().map(|y| y.year.to_string()).collect();
-        msg!(m::SC_NO_YEAR, dataset = &ds.slug, year = y.to_string(), years = ys.join(", "))
+        msg!(
+            m::SC_NO_YEAR,
+            dataset = &ds.slug,
+            year = y.to_string(),
+            years = ys.join(", ")
+        )
     })
 }
 
@@ -369,7 +384,11 @@ pub fn parse_chart(site: &Site, call: &Call) -> Result<(usize, ChartKind, Option
             let from = year(ds, call, "from")?;
             let to = year(ds, call, "to")?;
             if from >= to {
-                return Err(msg!(m::SC_FROM_TO, from = from.to_string(), to = to.to_string()));
+                return Err(msg!(
+                    m::SC_FROM_TO,
+                    from = from.to_string(),
+                    to = to.to_string()
+                ));
             }
             ChartKind::Change { from, to }
         }
@@ -379,7 +398,11 @@ pub fn parse_chart(site: &Site, call: &Call) -> Result<(usize, ChartKind, Option
     };
     if let ChartKind::Fields { year: y, .. } = kind {
         if ds.year(y).is_some_and(|r| r.fields.is_empty()) {
-            return Err(msg!(m::SC_NO_FIELDS, dataset = &ds.slug, year = y.to_string()));
+            return Err(msg!(
+                m::SC_NO_FIELDS,
+                dataset = &ds.slug,
+                year = y.to_string()
+            ));
         }
     }
     let highlight = if call.args.contains_key("highlight") {

@@ -202,12 +202,8 @@ impl<'a> Targets<'a> {
                 Some(fr) if !fr.is_empty() && f.ends_with(".html") => {
                     let ids = self.ids.get(f.as_str()).copied()?;
                     let want = percent_decode(&fr);
-                    (!ids.lines().any(|id| id == want)).then(|| {
-                        (
-                            msg!(m::LINK_NO_ANCHOR, url = &l.url, anchor = &*fr),
-                            None,
-                        )
-                    })
+                    (!ids.lines().any(|id| id == want))
+                        .then(|| (msg!(m::LINK_NO_ANCHOR, url = &l.url, anchor = &*fr), None))
                 }
                 _ => None,
             },
@@ -266,10 +262,10 @@ fn alias_warnings(site: &Site, refs: &[(&LinkRef, &str)], t: &Targets) -> Vec<Di
                 Diagnostic::warning(
                     codes::LINK_TO_ALIAS,
                     l.file.clone(),
-                    msg!(m::LINK_ALIAS, url = &l.url, target = &*target),
+                    msg!(m::LINK_ALIAS, url = &l.url, target = *target),
                 )
                 .at(l.line, 0)
-                .hint(msg!(m::LINK_ALIAS_HINT, target = &*target)),
+                .hint(msg!(m::LINK_ALIAS_HINT, target = *target)),
             );
         }
     }

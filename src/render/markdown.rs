@@ -2,9 +2,9 @@
 //! ids, raw HTML policy (escaped, or sanitised by `sanitize`), unsafe links
 //! dropped, shortcodes expanded.
 
+use crate::diag::Diagnostic;
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
-use crate::diag::Diagnostic;
 use crate::diag::codes;
 use crate::load::config::RawHtml;
 use crate::render::sanitize;
@@ -203,11 +203,17 @@ fn expand_shortcodes<'s>(
     }
     let (calls, errors) = shortcodes::find(src, &code_ranges(src));
     for (offset, e) in errors {
-        diagnostics.push(at.place(
-            offset,
-            Diagnostic::error(codes::SHORTCODE, ctx.file, msg!(m::MD_SHORTCODE_MALFORMED, detail = e))
+        diagnostics.push(
+            at.place(
+                offset,
+                Diagnostic::error(
+                    codes::SHORTCODE,
+                    ctx.file,
+                    msg!(m::MD_SHORTCODE_MALFORMED, detail = e),
+                )
                 .hint(msg!(m::SHORTCODE_MALFORMED_HINT)),
-        ));
+            ),
+        );
     }
     let mut s = String::with_capacity(src.len());
     let mut last = 0;
@@ -395,7 +401,13 @@ impl<'c, 'o> Rewrite<'c, 'o> {
     }
 
     /// W0106, once per kind of removal in a file.
-    fn removed_warning(&mut self, kind: String, message: crate::diag::Msg, active: bool, line: usize) {
+    fn removed_warning(
+        &mut self,
+        kind: String,
+        message: crate::diag::Msg,
+        active: bool,
+        line: usize,
+    ) {
         if !self.removed.insert(kind) {
             return;
         }
@@ -431,13 +443,9 @@ impl<'c, 'o> Rewrite<'c, 'o> {
         let line = self.at.line(offset);
         if is_unsafe_url(&dest_url) {
             self.out.diagnostics.push(
-                Diagnostic::warning(
-                    codes::UNSAFE_LINK,
-                    self.ctx.file,
-                    msg!(m::MD_UNSAFE_IMAGE),
-                )
-                .at(line, 0)
-                .hint(msg!(m::MD_UNSAFE_IMAGE_HINT)),
+                Diagnostic::warning(codes::UNSAFE_LINK, self.ctx.file, msg!(m::MD_UNSAFE_IMAGE))
+                    .at(line, 0)
+                    .hint(msg!(m::MD_UNSAFE_IMAGE_HINT)),
             );
             return "".into();
         }

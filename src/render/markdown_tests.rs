@@ -5,7 +5,10 @@ use super::*;
 
 fn handler(call: &Call) -> Result<String, crate::diag::Msg> {
     match call.name.as_str() {
-        "broken" => Err(crate::diag::catalog::msg!(crate::diag::catalog::SC_UNKNOWN, name = "broken")),
+        "broken" => Err(crate::diag::catalog::msg!(
+            crate::diag::catalog::SC_UNKNOWN,
+            name = "broken"
+        )),
         name => Ok(format!("<figure class=\"{name}\"></figure>")),
     }
 }

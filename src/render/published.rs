@@ -3,9 +3,9 @@
 //! next build warns about any that is now neither a page nor an alias,
 //! naming the file that last owned it and the `aliases:` line to add.
 
+use crate::diag::Diagnostic;
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
-use crate::diag::Diagnostic;
 use crate::diag::codes;
 use crate::load::published::{FILE, Published};
 use crate::model::site::Site;

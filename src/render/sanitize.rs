@@ -325,7 +325,6 @@ pub struct Removal {
     pub active: bool,
 }
 
-
 /// What ammonia will remove from `raw`, a piece of the user's raw HTML
 /// (an HTML block, or one inline tag), in order.
 pub fn removals(raw: &str) -> Vec<Removal> {
@@ -360,7 +359,11 @@ impl Finder {
             self.push(
                 line,
                 format!("<{name}>"),
-                msg!(m::RAW_REMOVED_WITH_CONTENT, name = name, why = msg!(m::RAW_NEVER)),
+                msg!(
+                    m::RAW_REMOVED_WITH_CONTENT,
+                    name = name,
+                    why = msg!(m::RAW_NEVER)
+                ),
                 true,
             );
             return;
@@ -401,7 +404,12 @@ pub fn attribute_removal(element: &str, attr: &str, value: &str) -> Option<(Stri
     if attr.starts_with("on") {
         Some((
             attr.to_string(),
-            msg!(m::RAW_REMOVED_HANDLER, attr = attr, element = element, why = msg!(m::RAW_NEVER)),
+            msg!(
+                m::RAW_REMOVED_HANDLER,
+                attr = attr,
+                element = element,
+                why = msg!(m::RAW_NEVER)
+            ),
             true,
         ))
     } else if !GENERIC.contains(&attr) && !own.contains(&attr) {
@@ -413,9 +421,20 @@ pub fn attribute_removal(element: &str, attr: &str, value: &str) -> Option<(Stri
     } else if let Some((why, active)) = value_risk(element, attr, value) {
         let kind = format!("{attr}: {}", why.render(crate::diag::Lang::En));
         let message = if active {
-            msg!(m::RAW_REMOVED_VALUE_ACTIVE, attr = attr, element = element, why = why, never = msg!(m::RAW_NEVER))
+            msg!(
+                m::RAW_REMOVED_VALUE_ACTIVE,
+                attr = attr,
+                element = element,
+                why = why,
+                never = msg!(m::RAW_NEVER)
+            )
         } else {
-            msg!(m::RAW_REMOVED_VALUE, attr = attr, element = element, why = why)
+            msg!(
+                m::RAW_REMOVED_VALUE,
+                attr = attr,
+                element = element,
+                why = why
+            )
         };
         Some((kind, message, active))
     } else {

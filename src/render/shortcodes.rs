@@ -5,9 +5,9 @@
 //! HTML. A shortcode alone in a paragraph replaces the paragraph (charts are
 //! blocks); elsewhere it is inline (values).
 
+use crate::diag::Msg;
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
-use crate::diag::Msg;
 use std::collections::BTreeMap;
 use std::ops::Range;
 

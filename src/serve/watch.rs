@@ -23,7 +23,11 @@ pub fn start(root: PathBuf, state: Arc<Mutex<State>>, hub: Hub) -> Result<(), St
     // The root itself, not recursively: to notice content/ or themes/ being
     // created (a theme override started while serving).
     if let Err(e) = watcher.watch(&root, notify::RecursiveMode::NonRecursive) {
-        let w = msg!(m::SERVE_CANNOT_WATCH, path = root.display(), reason = m::text(&e));
+        let w = msg!(
+            m::SERVE_CANNOT_WATCH,
+            path = root.display(),
+            reason = m::text(&e)
+        );
         eprintln!("{}", w.render(crate::diag::lang::current()));
     }
     let mut watched: BTreeSet<&str> = BTreeSet::new();
@@ -35,7 +39,11 @@ pub fn start(root: PathBuf, state: Arc<Mutex<State>>, hub: Hub) -> Result<(), St
                     watched.insert(dir);
                 }
                 Err(e) => {
-                    let w = msg!(m::SERVE_CANNOT_WATCH, path = p.display(), reason = m::text(&e));
+                    let w = msg!(
+                        m::SERVE_CANNOT_WATCH,
+                        path = p.display(),
+                        reason = m::text(&e)
+                    );
                     eprintln!("{}", w.render(crate::diag::lang::current()));
                 }
             }

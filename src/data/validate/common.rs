@@ -2,9 +2,9 @@
 //! positions, and the checks of single values (numbers, whole numbers,
 //! required text, keys).
 
+use crate::data::raw::{Key, RawNum};
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
-use crate::data::raw::{Key, RawNum};
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics, Msg};
 use crate::load::yaml::{Spanned, col_of, line_of};
@@ -103,7 +103,13 @@ impl<'a> Ctx<'a> {
         if v.fract() != 0.0 || v < lo as f64 || v > hi as f64 {
             self.err(
                 pos(s),
-                msg!(m::DV_NOT_WHOLE, what = what, value = m::text(v), lo = lo, hi = hi),
+                msg!(
+                    m::DV_NOT_WHOLE,
+                    what = what,
+                    value = m::text(v),
+                    lo = lo,
+                    hi = hi
+                ),
                 msg!(m::DV_NOT_WHOLE_HINT, lo = lo, hi = hi),
             );
             return None;
@@ -128,12 +134,7 @@ impl<'a> Ctx<'a> {
         }
     }
 
-    pub(super) fn nonempty(
-        &mut self,
-        s: Spanned<String>,
-        what: &str,
-        hint: Msg,
-    ) -> Option<String> {
+    pub(super) fn nonempty(&mut self, s: Spanned<String>, what: &str, hint: Msg) -> Option<String> {
         let t = s.value.trim();
         if t.is_empty() {
             self.err(pos(&s), msg!(m::DV_EMPTY, key = what), hint);
@@ -265,7 +266,10 @@ pub(super) mod tests {
         let v: Vec<Spanned<String>> = yaml("- \"  Ho\\u0302\\u0300 \"\n- \"  \"\n");
         let mut v = v.into_iter();
         let mut cx = Ctx::new(Path::new("t.yaml"));
-        assert_eq!(cx.text(v.next(), TOP, "name", msg!(m::DV_NULL_HINT)), Some("Hồ".to_string()));
+        assert_eq!(
+            cx.text(v.next(), TOP, "name", msg!(m::DV_NULL_HINT)),
+            Some("Hồ".to_string())
+        );
         assert_eq!(cx.text(None, (7, 3), "name", msg!(m::DV_NULL_HINT)), None);
         assert_eq!(cx.text(v.next(), TOP, "name", msg!(m::DV_NULL_HINT)), None);
         assert_eq!(

@@ -1,11 +1,11 @@
 //! Field sets (the default `fields` and a year's own): keys unique, names
 //! given, `max` a positive number.
 
-use crate::diag::catalog as m;
-use crate::diag::catalog::msg;
 use super::common::{Ctx, Pos, key_text, pos, pos_or};
 use crate::data::dataset::{Field, TotalMode, YearResult};
 use crate::data::raw::{Key, RawField, RawNum};
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::load::yaml::{Spanned, line_of};
 use std::collections::HashMap;
 
@@ -17,12 +17,7 @@ pub(super) fn field_set(cx: &mut Ctx, list: Vec<Spanned<RawField>>, fallback: Po
         let at = pos_or(&f, fallback);
         let r = f.value;
         let key = field_key(cx, r.key.as_ref(), at, &mut seen);
-        let name = cx.text(
-            r.name,
-            at,
-            "name",
-            msg!(m::DV_FIELD_NAME_HINT),
-        );
+        let name = cx.text(r.name, at, "name", msg!(m::DV_FIELD_NAME_HINT));
         let max = field_max(cx, r.max.as_ref(), at);
         if let (Some(key), Some(name), Some(max)) = (key, name, max) {
             out.push(Field { key, name, max });
@@ -39,11 +34,7 @@ fn field_key(
     seen: &mut HashMap<String, usize>,
 ) -> Option<String> {
     let Some(k) = k else {
-        cx.err(
-            at,
-            msg!(m::DV_FIELD_NO_KEY),
-            msg!(m::DV_FIELD_NO_KEY_HINT),
-        );
+        cx.err(at, msg!(m::DV_FIELD_NO_KEY), msg!(m::DV_FIELD_NO_KEY_HINT));
         return None;
     };
     let t = key_text(k);
@@ -70,11 +61,7 @@ fn field_key(
 /// A field's `max`: given and above 0.
 fn field_max(cx: &mut Ctx, m: Option<&Spanned<RawNum>>, at: Pos) -> Option<f64> {
     let Some(m) = m else {
-        cx.err(
-            at,
-            msg!(m::DV_FIELD_NO_MAX),
-            msg!(m::DV_FIELD_NO_MAX_HINT),
-        );
+        cx.err(at, msg!(m::DV_FIELD_NO_MAX), msg!(m::DV_FIELD_NO_MAX_HINT));
         return None;
     };
     let v = cx.req_num(m, "field max")?;

@@ -1,21 +1,16 @@
 //! The dataset's header: `title`, `short_title`, `description`, `source`,
 //! `status` and the `total` mode.
 
-use crate::diag::catalog as m;
-use crate::diag::catalog::msg;
 use super::common::{Ctx, Pos, TOP, optional_text, pos, pos_or};
 use crate::data::dataset::{Source, Status, TotalMode};
 use crate::data::raw::RawSource;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::load::yaml::Spanned;
 
 /// The required `title`.
 pub(super) fn title(cx: &mut Ctx, s: Option<Spanned<String>>) -> Option<String> {
-    cx.text(
-        s,
-        TOP,
-        "title",
-        msg!(m::DV_TITLE_HINT),
-    )
+    cx.text(s, TOP, "title", msg!(m::DV_TITLE_HINT))
 }
 
 pub(super) fn short_title(cx: &mut Ctx, s: Option<Spanned<String>>) -> Option<String> {
@@ -25,11 +20,7 @@ pub(super) fn short_title(cx: &mut Ctx, s: Option<Spanned<String>>) -> Option<St
 /// The required `source` list: at least one entry, each with a name.
 pub(super) fn sources(cx: &mut Ctx, list: Option<Spanned<Vec<Spanned<RawSource>>>>) -> Vec<Source> {
     let Some(list) = list else {
-        cx.err(
-            TOP,
-            msg!(m::DV_NO_SOURCE),
-            msg!(m::DV_NO_SOURCE_HINT),
-        );
+        cx.err(TOP, msg!(m::DV_NO_SOURCE), msg!(m::DV_NO_SOURCE_HINT));
         return Vec::new();
     };
     if list.value.is_empty() {
@@ -48,12 +39,7 @@ pub(super) fn sources(cx: &mut Ctx, list: Option<Spanned<Vec<Spanned<RawSource>>
 
 fn source(cx: &mut Ctx, s: Spanned<RawSource>, list_pos: Pos) -> Option<Source> {
     let at = pos_or(&s, list_pos);
-    let name = cx.text(
-        s.value.name,
-        at,
-        "name",
-        msg!(m::DV_SOURCE_NAME_HINT),
-    );
+    let name = cx.text(s.value.name, at, "name", msg!(m::DV_SOURCE_NAME_HINT));
     let url = s.value.url.and_then(|u| source_url(cx, &u));
     let note = optional_text(s.value.note);
     Some(Source {

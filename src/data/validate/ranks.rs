@@ -3,11 +3,11 @@
 //! they lie in `1..=(out_of or number of units)` and a better rank never
 //! has a strictly worse total.
 
-use crate::diag::catalog as m;
-use crate::diag::catalog::msg;
 use super::common::{Ctx, Pos};
 use super::scores::Pending;
 use crate::data::dataset::Unit;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 
 /// The rank rules of one year, in `label`. Returns whether the ranks were
 /// derived (none was published).

@@ -1,11 +1,11 @@
 //! `scale` (min, max, unit, decimals, direction) and the `bands` that
 //! classify totals on it.
 
-use crate::diag::catalog as m;
-use crate::diag::catalog::msg;
 use super::common::{Ctx, Pos, TOP, pos};
 use crate::data::dataset::{Band, Scale};
 use crate::data::raw::{RawBand, RawScale, SpannedNum};
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::load::yaml::Spanned;
 use crate::util::text::nfc_string;
 use std::collections::HashMap;
@@ -17,11 +17,7 @@ const MAX_DECIMALS: i64 = 6;
 /// cascade.
 pub(super) fn scale(cx: &mut Ctx, s: Option<Spanned<RawScale>>) -> Option<Scale> {
     let Some(s) = s else {
-        cx.err(
-            TOP,
-            msg!(m::DV_NO_SCALE),
-            msg!(m::DV_NO_SCALE_HINT),
-        );
+        cx.err(TOP, msg!(m::DV_NO_SCALE), msg!(m::DV_NO_SCALE_HINT));
         return None;
     };
     let at = pos(&s);
@@ -48,11 +44,7 @@ fn bounds(cx: &mut Ctx, min: &SpannedNum, max: &SpannedNum, at: Pos) -> Option<(
         Some(m) => cx.req_num(m, "scale.min"),
     };
     let Some(m) = max else {
-        cx.err(
-            at,
-            msg!(m::DV_NO_SCALE_MAX),
-            msg!(m::DV_NO_SCALE_MAX_HINT),
-        );
+        cx.err(at, msg!(m::DV_NO_SCALE_MAX), msg!(m::DV_NO_SCALE_MAX_HINT));
         return None;
     };
     let max = cx.req_num(m, "scale.max")?;
@@ -76,19 +68,10 @@ pub(super) fn bands(cx: &mut Ctx, list: Vec<Spanned<RawBand>>, scale: Option<&Sc
     let mut prev: Option<(f64, String)> = None;
     for b in list {
         let at = pos(&b);
-        let name = cx.text(
-            b.value.name,
-            at,
-            "name",
-            msg!(m::DV_BAND_NAME_HINT),
-        );
+        let name = cx.text(b.value.name, at, "name", msg!(m::DV_BAND_NAME_HINT));
         let min = match &b.value.min {
             None => {
-                cx.err(
-                    at,
-                    msg!(m::DV_BAND_NO_MIN),
-                    msg!(m::DV_BAND_NO_MIN_HINT),
-                );
+                cx.err(at, msg!(m::DV_BAND_NO_MIN), msg!(m::DV_BAND_NO_MIN_HINT));
                 None
             }
             Some(m) => cx.req_num(m, "band min").map(|v| (v, pos(m))),
@@ -97,7 +80,11 @@ pub(super) fn bands(cx: &mut Ctx, list: Vec<Spanned<RawBand>>, scale: Option<&Sc
             if let Some(first) = names.get(name) {
                 cx.err(
                     at,
-                    msg!(m::DV_BAND_TWICE, name = name.as_str(), first = m::text(first)),
+                    msg!(
+                        m::DV_BAND_TWICE,
+                        name = name.as_str(),
+                        first = m::text(first)
+                    ),
                     msg!(m::DV_BAND_TWICE_HINT),
                 );
             } else {
@@ -120,7 +107,12 @@ fn band_min(cx: &mut Ctx, v: f64, at: Pos, scale: Option<&Scale>, prev: Option<&
         if v < sc.min || v > sc.max {
             cx.err(
                 at,
-                msg!(m::DV_BAND_OUTSIDE, value = m::text(v), min = m::text(sc.min), max = m::text(sc.max)),
+                msg!(
+                    m::DV_BAND_OUTSIDE,
+                    value = m::text(v),
+                    min = m::text(sc.min),
+                    max = m::text(sc.max)
+                ),
                 msg!(m::DV_BAND_OUTSIDE_HINT),
             );
         }
@@ -129,7 +121,12 @@ fn band_min(cx: &mut Ctx, v: f64, at: Pos, scale: Option<&Scale>, prev: Option<&
         if v >= *pv {
             cx.err(
                 at,
-                msg!(m::DV_BAND_ORDER, value = m::text(v), prev = pname, prev_min = m::text(pv)),
+                msg!(
+                    m::DV_BAND_ORDER,
+                    value = m::text(v),
+                    prev = pname,
+                    prev_min = m::text(pv)
+                ),
                 msg!(m::DV_BAND_ORDER_HINT),
             );
         }

@@ -2,12 +2,12 @@
 //! the scale; ranks whole numbers; field values within `0..=max`; with
 //! `total: sum_of_fields`, fields that add up to the total.
 
-use crate::diag::catalog as m;
-use crate::diag::catalog::msg;
 use super::common::{Ctx, Pos, key_text, list_keys, pos, pos_or};
 use super::units::Units;
 use crate::data::dataset::{Field, Scale, Score, TotalMode};
 use crate::data::raw::{Key, OrderedMap, RawNum, RawScore};
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::load::yaml::{Spanned, line_of};
 use std::collections::HashMap;
 
@@ -82,7 +82,12 @@ fn score_unit(
     if let Some(first) = seen.get(&ui) {
         cx.err(
             pos(k),
-            msg!(m::DV_UNIT_TWICE, key = &key, label = label, first = m::text(first)),
+            msg!(
+                m::DV_UNIT_TWICE,
+                key = &key,
+                label = label,
+                first = m::text(first)
+            ),
             msg!(m::DV_UNIT_TWICE_HINT),
         );
         return None;
@@ -200,7 +205,12 @@ fn field_values(
         if seen[i] {
             cx.err(
                 pos(&k),
-                msg!(m::DV_FIELD_GIVEN_TWICE, field = &fk, key = key, label = label),
+                msg!(
+                    m::DV_FIELD_GIVEN_TWICE,
+                    field = &fk,
+                    key = key,
+                    label = label
+                ),
                 msg!(m::DV_FIELD_GIVEN_TWICE_HINT),
             );
             ok = false;
@@ -258,9 +268,21 @@ fn check_sum(cx: &mut Ctx, t: f64, at: Pos, values: &[Option<f64>], key: &str, r
     cx.err(
         at,
         if complete {
-            msg!(m::DV_SUM, key = key, label = label, sum = &sum_txt, total = m::text(t))
+            msg!(
+                m::DV_SUM,
+                key = key,
+                label = label,
+                sum = &sum_txt,
+                total = m::text(t)
+            )
         } else {
-            msg!(m::DV_SUM_OVER, key = key, label = label, sum = &sum_txt, total = m::text(t))
+            msg!(
+                m::DV_SUM_OVER,
+                key = key,
+                label = label,
+                sum = &sum_txt,
+                total = m::text(t)
+            )
         },
         msg!(m::DV_SUM_HINT, tolerance = plain(tol, r.decimals + 1)),
     );

@@ -1,11 +1,11 @@
 //! `units`: keys unique, names given, slugs (given or derived from `short`,
 //! else `name`) valid and unique, and no key that is another unit's slug.
 
-use crate::diag::catalog as m;
-use crate::diag::catalog::msg;
 use super::common::{Ctx, Pos, TOP, key_text, pos, pos_or};
 use crate::data::dataset::Unit;
 use crate::data::raw::{Key, RawUnit};
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::load::yaml::Spanned;
 use crate::util::text::{is_valid_slug, slugify};
 use std::collections::HashMap;
@@ -27,15 +27,15 @@ pub(super) struct Units {
 pub(super) fn units(cx: &mut Ctx, list: Option<Spanned<Vec<Spanned<RawUnit>>>>) -> Units {
     let mut t = Units::default();
     let Some(list) = list else {
-        cx.err(
-            TOP,
-            msg!(m::DV_NO_UNITS),
-            msg!(m::DV_NO_UNITS_HINT),
-        );
+        cx.err(TOP, msg!(m::DV_NO_UNITS), msg!(m::DV_NO_UNITS_HINT));
         return t;
     };
     if list.value.is_empty() {
-        cx.err(pos(&list), msg!(m::DV_UNITS_EMPTY), msg!(m::DV_UNITS_EMPTY_HINT));
+        cx.err(
+            pos(&list),
+            msg!(m::DV_UNITS_EMPTY),
+            msg!(m::DV_UNITS_EMPTY_HINT),
+        );
     }
     let list_pos = pos(&list);
     for u in list.value {
@@ -49,12 +49,7 @@ pub(super) fn units(cx: &mut Ctx, list: Option<Spanned<Vec<Spanned<RawUnit>>>>) 
 /// One unit, added to `t` unless its key is missing or repeated.
 fn unit(cx: &mut Ctx, r: RawUnit, at: Pos, t: &mut Units) {
     let key = unit_key(cx, r.key.as_ref(), at);
-    let name = cx.text(
-        r.name,
-        at,
-        "name",
-        msg!(m::DV_UNIT_NAME_HINT),
-    );
+    let name = cx.text(r.name, at, "name", msg!(m::DV_UNIT_NAME_HINT));
     let short = r.short.and_then(|s| {
         let p = pos(&s);
         cx.nonempty(s, "short", msg!(m::DV_UNIT_SHORT_HINT))
@@ -68,7 +63,12 @@ fn unit(cx: &mut Ctx, r: RawUnit, at: Pos, t: &mut Units) {
         if let Some(&j) = t.by_slug.get(s) {
             cx.err(
                 *p,
-                msg!(m::DV_SLUG_USED, slug = s, other = &t.units[j].name, line = m::text(t.key_pos[j].0)),
+                msg!(
+                    m::DV_SLUG_USED,
+                    slug = s,
+                    other = &t.units[j].name,
+                    line = m::text(t.key_pos[j].0)
+                ),
                 msg!(m::DV_SLUG_USED_HINT),
             );
         }
@@ -77,7 +77,11 @@ fn unit(cx: &mut Ctx, r: RawUnit, at: Pos, t: &mut Units) {
     if let Some(&j) = t.by_key.get(&key) {
         cx.err(
             kpos,
-            msg!(m::DV_UNIT_KEY_TWICE, key = key, first = m::text(t.key_pos[j].0)),
+            msg!(
+                m::DV_UNIT_KEY_TWICE,
+                key = key,
+                first = m::text(t.key_pos[j].0)
+            ),
             msg!(m::DV_UNIT_KEY_TWICE_HINT),
         );
         return;
@@ -100,11 +104,7 @@ fn unit(cx: &mut Ctx, r: RawUnit, at: Pos, t: &mut Units) {
 /// The unit's key and where it is written.
 fn unit_key(cx: &mut Ctx, k: Option<&Spanned<Key>>, at: Pos) -> Option<(String, Pos)> {
     let Some(k) = k else {
-        cx.err(
-            at,
-            msg!(m::DV_UNIT_NO_KEY),
-            msg!(m::DV_UNIT_NO_KEY_HINT),
-        );
+        cx.err(at, msg!(m::DV_UNIT_NO_KEY), msg!(m::DV_UNIT_NO_KEY_HINT));
         return None;
     };
     let t = key_text(k);
@@ -151,11 +151,7 @@ fn derived_slug(
         return Some((s, p));
     }
     if !src.is_empty() {
-        cx.err(
-            p,
-            msg!(m::DV_NO_SLUG, name = src),
-            msg!(m::DV_NO_SLUG_HINT),
-        );
+        cx.err(p, msg!(m::DV_NO_SLUG, name = src), msg!(m::DV_NO_SLUG_HINT));
     }
     None
 }

@@ -1,8 +1,6 @@
 //! `results`: one entry per year, years unique and sorted ascending; each
 //! year with its field set, `out_of`, scores and ranks.
 
-use crate::diag::catalog as m;
-use crate::diag::catalog::msg;
 use super::common::{Ctx, Pos, TOP, optional_text, pos, pos_or};
 use super::fields::field_set;
 use super::ranks::ranks;
@@ -10,6 +8,8 @@ use super::scores::{ScoreRules, scores};
 use super::units::Units;
 use crate::data::dataset::{Field, Scale, TotalMode, YearResult};
 use crate::data::raw::{RawYear, SpannedNum};
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::load::yaml::{Spanned, line_of};
 use std::collections::HashMap;
 
@@ -29,11 +29,7 @@ pub(super) fn results(
 ) -> Vec<YearResult> {
     let mut years: Vec<YearResult> = Vec::new();
     let Some(list) = list else {
-        cx.err(
-            TOP,
-            msg!(m::DV_NO_RESULTS),
-            msg!(m::DV_NO_RESULTS_HINT),
-        );
+        cx.err(TOP, msg!(m::DV_NO_RESULTS), msg!(m::DV_NO_RESULTS_HINT));
         return years;
     };
     if list.value.is_empty() {
@@ -53,7 +49,11 @@ pub(super) fn results(
         if let Some(first) = year_lines.get(&yr.year) {
             cx.err(
                 (yr.line, 0),
-                msg!(m::DV_YEAR_TWICE, year = yr.year.to_string(), first = m::text(first)),
+                msg!(
+                    m::DV_YEAR_TWICE,
+                    year = yr.year.to_string(),
+                    first = m::text(first)
+                ),
                 msg!(m::DV_YEAR_TWICE_HINT),
             );
             continue;
@@ -106,11 +106,7 @@ fn year(cx: &mut Ctx, y: RawYear, at: Pos, c: &YearCtx) -> Option<YearResult> {
 /// The required `year` (1–9999) and the line it is on.
 fn year_number(cx: &mut Ctx, v: &SpannedNum, at: Pos) -> Option<(i32, usize)> {
     let Some(v) = v else {
-        cx.err(
-            at,
-            msg!(m::DV_NO_YEAR),
-            msg!(m::DV_NO_YEAR_HINT),
-        );
+        cx.err(at, msg!(m::DV_NO_YEAR), msg!(m::DV_NO_YEAR_HINT));
         return None;
     };
     cx.int(v, "year", 1, 9999).map(|n| (n as i32, line_of(v)))

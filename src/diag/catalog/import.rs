@@ -296,4 +296,70 @@ messages! {
         en: "save the table as .xlsx, .xls, .ods or .csv",
         vi: "Lưu bảng dưới dạng .xlsx, .xls, .ods hoặc .csv",
     }
+
+    NOTE_SHEET "note.sheet" {
+        en: "read sheet `{sheet}`, the first of {n} ({sheets}); choose another with --sheet",
+        vi: "đã đọc trang tính `{sheet}`, trang đầu trong {n} trang ({sheets}); chọn trang khác bằng --sheet",
+    }
+    NOTE_SKIPPED "note.skipped" { en: "skipped {what}", vi: "đã bỏ qua {what}" }
+    SKIP_NOTE "skip.note" { en: "row {row}: \"{text}\" (a note)", vi: "dòng {row}: \"{text}\" (ghi chú)" }
+    SKIP_MAX "skip.max" {
+        en: "row {row}: the maximums (read as the fields' max)",
+        vi: "dòng {row}: điểm tối đa (đọc làm điểm tối đa của các lĩnh vực)",
+    }
+    SKIP_NUMBERS "skip.numbers" { en: "row {row}: column numbers", vi: "dòng {row}: số thứ tự cột" }
+    SKIP_NO_NAME "skip.no_name" { en: "row {row}: \"{text}\" (no unit name)", vi: "dòng {row}: \"{text}\" (không có tên đơn vị)" }
+    SKIP_SUMMARY "skip.summary" { en: "row {row}: \"{text}\" (a summary row)", vi: "dòng {row}: \"{text}\" (dòng tổng hợp)" }
+    SKIP_HEADING "skip.heading" {
+        en: "row {row}: \"{text}\" (no number: a heading or note)",
+        vi: "dòng {row}: \"{text}\" (không có số: tiêu đề hoặc ghi chú)",
+    }
+    SKIP_OTHER_YEARS "skip.other_years" { en: "{n} rows of other years", vi: "{n} dòng của các năm khác" }
+    NOTE_YEAR_GIVEN "note.year_given" {
+        en: "the sheet's title names {named}, but --year {year} was given: the table went in as {year}",
+        vi: "tiêu đề trang tính ghi năm {named}, nhưng có --year {year}: bảng được nhập là năm {year}",
+    }
+    NOTE_YEAR_READ "note.year_read" {
+        en: "year {year} read from the sheet's title or name; give --year to choose another",
+        vi: "năm {year} lấy từ tiêu đề hoặc tên trang tính; ghi --year để chọn năm khác",
+    }
+    NOTE_SCALE "note.scale" {
+        en: "scale: max {max} ({why}), unit \"{unit}\", {decimals} decimals",
+        vi: "thang điểm: tối đa {max} ({why}), đơn vị \"{unit}\", {decimals} chữ số thập phân",
+    }
+    WHY_HEADER "why.header" { en: "the total's header", vi: "lấy từ tiêu đề cột tổng điểm" }
+    WHY_FIELD_SUM "why.field_sum" { en: "the sum of the fields' maximums", vi: "tổng điểm tối đa của các lĩnh vực" }
+    WHY_DEFAULT "why.default" { en: "a default: check it", vi: "giá trị mặc định: hãy kiểm tra" }
+    WHY_LARGEST "why.largest" { en: "the largest total: check it", vi: "tổng điểm lớn nhất: hãy kiểm tra" }
+    NOTE_SOURCE "note.source" {
+        en: "fill in `source:` (it says \"{placeholder}\" until then; chiso check warns about it)",
+        vi: "hãy điền `source:` (tạm thời ghi \"{placeholder}\"; chiso check sẽ cảnh báo cho tới khi sửa)",
+    }
+    NOTE_REPLACED "note.replaced" {
+        en: "replaced year {year} (the other years are unchanged)",
+        vi: "đã thay năm {year} (các năm khác giữ nguyên)",
+    }
+    NOTE_ADDED "note.added" {
+        en: "added year {year} (the other years are unchanged)",
+        vi: "đã thêm năm {year} (các năm khác giữ nguyên)",
+    }
+    NOTE_UNITS "note.units" { en: "added units: {names}", vi: "đã thêm đơn vị: {names}" }
+
+    IMP_OPEN "imp.open" { en: "cannot open the workbook: {detail}", vi: "không mở được tệp bảng tính{detail}" }
+    IMP_NO_SHEET "imp.no_sheet" { en: "the workbook has no sheet `{sheet}`", vi: "tệp bảng tính không có trang tính `{sheet}`" }
+    IMP_SHEETS_HINT "imp.sheets.hint" { en: "sheets: {sheets}", vi: "Các trang tính: {sheets}" }
+    IMP_NO_SHEETS "imp.no_sheets" { en: "the workbook has no sheet", vi: "tệp bảng tính không có trang tính nào" }
+    IMP_NO_SHEETS_HINT "imp.no_sheets.hint" { en: "save the table in a sheet", vi: "Lưu bảng vào một trang tính" }
+    IMP_READ_SHEET "imp.read_sheet" { en: "cannot read sheet `{sheet}`: {detail}", vi: "không đọc được trang tính `{sheet}`{detail}" }
+    IMP_READ_FILE_HINT "imp.read_file.hint" {
+        en: "check the file's path and permissions",
+        vi: "Kiểm tra đường dẫn và quyền đọc tệp",
+    }
+    IMP_CSV_UTF8 "imp.csv_utf8" { en: "the CSV file is not UTF-8", vi: "tệp CSV không được lưu ở dạng UTF-8" }
+    IMP_CSV_UTF8_HINT "imp.csv_utf8.hint" {
+        en: "in Excel: Save As → \"CSV UTF-8 (Comma delimited)\"; in LibreOffice choose the UTF-8 character set",
+        vi: "Trong Excel: Lưu thành → \"CSV UTF-8 (Comma delimited)\"; trong LibreOffice chọn bảng mã UTF-8",
+    }
+    IMP_CSV_READ "imp.csv_read" { en: "cannot read the CSV: {detail}", vi: "không đọc được tệp CSV{detail}" }
+    IMP_CSV_READ_HINT "imp.csv_read.hint" { en: "check the quotes around values", vi: "Kiểm tra dấu nháy quanh các giá trị" }
 }

@@ -52,7 +52,7 @@ use crate::diag::lang::Lang;
 use std::path::{Path, PathBuf};
 
 /// One message of the catalogue.
-#[derive(Debug, PartialEq, Eq, Hash)]
+#[derive(Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Entry {
     pub key: &'static str,
     pub en: &'static str,
@@ -85,32 +85,22 @@ pub enum Arg {
 /// A message with its arguments, rendered in a language when reported.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Msg {
-    key: &'static str,
-    en: &'static str,
-    vi: &'static str,
+    entry: &'static Entry,
     args: Vec<(&'static str, Arg)>,
 }
 
 impl Msg {
     pub fn new(entry: &'static Entry, args: Vec<(&'static str, Arg)>) -> Self {
-        Msg {
-            key: entry.key,
-            en: entry.en,
-            vi: entry.vi,
-            args,
-        }
+        Msg { entry, args }
     }
 
     pub fn key(&self) -> &'static str {
-        self.key
+        self.entry.key
     }
 
     /// The text in `lang`, every `{name}` replaced by its argument.
     pub fn render(&self, lang: Lang) -> String {
-        let tpl = match lang {
-            Lang::En => self.en,
-            Lang::Vi => self.vi,
-        };
+        let tpl = self.entry.text(lang);
         let mut out = String::with_capacity(tpl.len() + 16);
         let mut rest = tpl;
         while let Some(i) = rest.find('{') {
@@ -382,12 +372,24 @@ const fn only(tpl: &str, names: &[&str]) -> bool {
 pub const fn check_args(e: &Entry, names: &[&str]) {
     let mut j = 0;
     while j < names.len() {
-        assert!(has(e.en, names[j]), "an argument is not a placeholder of the English text");
-        assert!(has(e.vi, names[j]), "an argument is not a placeholder of the Vietnamese text");
+        assert!(
+            has(e.en, names[j]),
+            "an argument is not a placeholder of the English text"
+        );
+        assert!(
+            has(e.vi, names[j]),
+            "an argument is not a placeholder of the Vietnamese text"
+        );
         j += 1;
     }
-    assert!(only(e.en, names), "the English text has a placeholder no argument fills");
-    assert!(only(e.vi, names), "the Vietnamese text has a placeholder no argument fills");
+    assert!(
+        only(e.en, names),
+        "the English text has a placeholder no argument fills"
+    );
+    assert!(
+        only(e.vi, names),
+        "the Vietnamese text has a placeholder no argument fills"
+    );
 }
 
 /// Every entry of every table, for the completeness tests.
@@ -464,7 +466,9 @@ mod tests {
             for p in placeholders(e.en) {
                 words = words.replace(&format!("{{{p}}}"), "");
             }
-            let only_code = words.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+            let only_code = words
+                .chars()
+                .all(|c| !c.is_alphabetic() || c.is_uppercase());
             assert!(e.en != e.vi || only_code, "{} is not translated", e.key);
         }
     }

@@ -107,4 +107,3 @@ messages! {
     }
     DO_WRITE "do.write" { en: "write", vi: "ghi tệp" }
 }
-

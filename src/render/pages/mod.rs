@@ -7,9 +7,9 @@ pub mod dataset;
 pub mod list;
 pub mod page;
 
+use crate::diag::Diagnostic;
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
-use crate::diag::Diagnostic;
 use crate::output::sink::{LinkRef, OutputFile};
 use crate::render::markdown;
 use crate::render::renderer::Renderer;
