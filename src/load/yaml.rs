@@ -270,12 +270,29 @@ fn engine_message(s: &str) -> Msg {
             );
         }
     }
+    if let Some(exp) = s.strip_prefix("expected ") {
+        let known = [
+            "sequence start",
+            "mapping start",
+            "a sequence",
+            "a string",
+            "a map",
+        ];
+        if known.iter().any(|k| exp.starts_with(k)) {
+            return msg!(
+                m::YAML_EXPECTED,
+                expected = m::both(exp, type_words_vi(exp))
+            );
+        }
+    }
     msg!(m::YAML_OTHER, detail = s)
 }
 
 /// serde's names of value kinds in Vietnamese; quoted values stay.
 fn type_words_vi(s: &str) -> String {
     const WORDS: &[(&str, &str)] = &[
+        ("sequence start", "một danh sách (- mục)"),
+        ("mapping start", "một bảng khóa–giá trị"),
         ("a sequence", "danh sách"),
         ("sequence", "danh sách"),
         ("a string", "chữ"),

@@ -394,6 +394,10 @@ messages! {
         en: "invalid type: {found}, expected {expected}",
         vi: "sai kiểu giá trị: đang là {found}, cần {expected}",
     }
+    YAML_EXPECTED "yaml.expected" {
+        en: "expected {expected}",
+        vi: "ở đây cần {expected}",
+    }
     YAML_OTHER "yaml.other" {
         en: "{detail}",
         vi: "cú pháp không đúng (chi tiết kỹ thuật: `{detail}`)",
