@@ -28,6 +28,40 @@ pub use scaffold::{DATASET_SKELETON, NewArticle, create as new_site, new_article
 pub use serve::run as serve;
 pub use util::dates::{Now, NowSource};
 
+/// Languages and messages for the command line: the language of this run
+/// (`resolve`, `set`), the catalogue, and [`say!`] to print one message.
+pub mod i18n {
+    pub use crate::diag::catalog::{self, Arg, Entry, IntoArg, Msg, check_args, dec, int, text};
+    pub use crate::diag::lang::{Lang, current, from_locale, resolve, set};
+    pub use crate::load::site_lang::site_language;
+
+    /// `entry` with `args`, in the language of this run.
+    pub fn say(entry: &'static Entry, args: Vec<(&'static str, Arg)>) -> String {
+        Msg::new(entry, args).render(current())
+    }
+
+    /// Every entry of the catalogue (tests: help texts, completeness).
+    pub fn entries() -> Vec<&'static Entry> {
+        catalog::all()
+    }
+}
+
+/// One catalogue message in the language of this run, its arguments checked
+/// at compile time: `say!(SUMMARY_CHECKED)`, `say!(CHECK_FAILED, n = 3)`.
+#[macro_export]
+macro_rules! say {
+    ($entry:ident $(, $name:ident = $val:expr)* $(,)?) => {{
+        const _: () = $crate::i18n::check_args(
+            &$crate::i18n::catalog::$entry,
+            &[$(stringify!($name)),*],
+        );
+        $crate::i18n::say(
+            &$crate::i18n::catalog::$entry,
+            vec![$((stringify!($name), $crate::i18n::IntoArg::into_arg($val))),*],
+        )
+    }};
+}
+
 /// The parsers that property tests and fuzz targets drive directly.
 pub mod parsers {
     pub use crate::data::load_str as load_dataset;

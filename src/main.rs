@@ -1,8 +1,10 @@
 //! The `chiso` command line.
 
+use chiso::i18n::{self, Lang};
+use chiso::say;
 use chiso::{BuildOptions, Report};
 use chiso::{Diagnostics, Format};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -15,6 +17,9 @@ use std::time::Instant;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Language of messages and help: vi or en.
+    #[arg(long, global = true, value_name = "vi|en")]
+    lang: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -190,7 +195,7 @@ struct ServeArgs {
 /// The build's "now": `--now`, else `SOURCE_DATE_EPOCH`, else the clock.
 /// The only place chiso reads the clock or that variable; the value is
 /// passed down in `BuildOptions`.
-fn resolve_now(flag: Option<&str>) -> Result<chiso::Now, String> {
+fn resolve_now(flag: Option<&str>) -> Result<chiso::Now, i18n::Msg> {
     let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
     chiso::Now::resolve(flag, epoch.as_deref(), jiff::Timestamp::now)
 }
@@ -200,7 +205,7 @@ impl CommonArgs {
     /// cannot be read (printed, exit code 2).
     fn options(&self) -> Result<BuildOptions, ExitCode> {
         let now = resolve_now(self.now.as_deref()).map_err(|e| {
-            eprintln!("error: {e}");
+            eprintln!("{}", say!(CLI_ERROR, detail = e));
             ExitCode::from(2)
         })?;
         Ok(BuildOptions {
@@ -259,36 +264,74 @@ fn schedule_line(r: &Report) {
     }
 }
 
-fn summary(verb: &str, r: &Report, start: Instant, c: &CommonArgs) {
+fn summary(verb: String, r: &Report, start: Instant, c: &CommonArgs) {
     if !matches!(c.format, FormatArg::Human) {
         return;
     }
+    let warnings = if r.warnings.is_empty() {
+        String::new()
+    } else {
+        say!(SUMMARY_WARNINGS, n = r.warnings.warning_count())
+    };
+    let secs = i18n::dec(start.elapsed().as_secs_f64(), 2, i18n::current());
     eprintln!(
-        "{verb}: {} pages ({} articles, {} charts), {} files in {:.2} s{}",
-        r.pages,
-        r.articles,
-        r.charts,
-        r.files,
-        start.elapsed().as_secs_f64(),
-        if r.warnings.is_empty() {
-            String::new()
-        } else {
-            format!(", {} warning(s)", r.warnings.warning_count())
-        }
+        "{}",
+        say!(
+            SUMMARY,
+            verb = verb,
+            pages = r.pages,
+            articles = r.articles,
+            charts = r.charts,
+            files = r.files,
+            secs = secs,
+            warnings = warnings
+        )
     );
 }
 
+/// `chiso: … has no content/ folder`, exit code 2.
+fn no_content(root: &std::path::Path) -> ExitCode {
+    eprintln!("{}", say!(NO_CONTENT, root = root.display()));
+    ExitCode::from(2)
+}
+
+/// The value of `--NAME X` or `--NAME=X` among the arguments, before clap
+/// parses them: the language must be known to write the help.
+fn early_flag(args: &[String], name: &str) -> Option<String> {
+    let long = format!("--{name}");
+    let eq = format!("--{name}=");
+    args.iter().enumerate().find_map(|(i, a)| {
+        if a == &long {
+            args.get(i + 1).cloned()
+        } else {
+            a.strip_prefix(&eq).map(str::to_string)
+        }
+    })
+}
+
+/// `--lang`, else `CHISO_LANG`, else the locale, else site.yaml's
+/// `language` (of `--root`, default `.`), else English.
+fn choose_language(args: &[String]) -> Lang {
+    let root = early_flag(args, "root").unwrap_or_else(|| ".".into());
+    let site = i18n::site_language(std::path::Path::new(&root));
+    let var = |k: &str| std::env::var(k).ok();
+    i18n::resolve(early_flag(args, "lang").as_deref(), &var, site.as_deref())
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<String> = std::env::args().collect();
+    let lang = choose_language(&args);
+    i18n::set(lang);
+    let matches = help::localize(Cli::command(), lang).get_matches_from(&args);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
     let start = Instant::now();
     match cli.command {
         Command::Build(b) => {
             if !b.common.root.join("content").is_dir() {
-                eprintln!(
-                    "error: {} has no content/ folder; run chiso in a site's root or pass --root",
-                    b.common.root.display()
-                );
-                return ExitCode::from(2);
+                return no_content(&b.common.root);
             }
             let opts = match b.common.options() {
                 Ok(o) => BuildOptions {
@@ -307,26 +350,24 @@ fn main() -> ExitCode {
                         }
                     }
                     let out = opts.output_dir();
-                    summary(&format!("built {}", out.display()), &r, start, &b.common);
+                    summary(
+                        say!(SUMMARY_BUILT, out = out.display()),
+                        &r,
+                        start,
+                        &b.common,
+                    );
                     ExitCode::SUCCESS
                 }
                 Err(d) => {
                     print_diags(&d, &b.common);
-                    eprintln!(
-                        "build failed: {} error(s); the previous output was left untouched",
-                        d.error_count()
-                    );
+                    eprintln!("{}", say!(BUILD_FAILED, n = d.error_count()));
                     exit_for(&d)
                 }
             }
         }
         Command::Check(c) => {
             if !c.root.join("content").is_dir() {
-                eprintln!(
-                    "error: {} has no content/ folder; run chiso in a site's root or pass --root",
-                    c.root.display()
-                );
-                return ExitCode::from(2);
+                return no_content(&c.root);
             }
             let opts = match c.options() {
                 Ok(o) => o,
@@ -336,12 +377,12 @@ fn main() -> ExitCode {
                 Ok(r) => {
                     print_diags(&r.warnings, &c);
                     schedule_line(&r);
-                    summary("check passed", &r, start, &c);
+                    summary(say!(SUMMARY_CHECKED), &r, start, &c);
                     ExitCode::SUCCESS
                 }
                 Err(d) => {
                     print_diags(&d, &c);
-                    eprintln!("check failed: {} error(s)", d.error_count());
+                    eprintln!("{}", say!(CHECK_FAILED, n = d.error_count()));
                     exit_for(&d)
                 }
             }
@@ -367,19 +408,13 @@ fn new(what: Option<NewCommand>, path: Option<PathBuf>) -> ExitCode {
         (Some(w), _) => w,
         (None, Some(path)) => NewCommand::Site { path },
         (None, None) => {
-            eprintln!(
-                "error: say what to create: chiso new <site folder>, chiso new article \"Tiêu đề\" or chiso new dataset <slug>"
-            );
+            eprintln!("{}", say!(NEW_WHAT));
             return ExitCode::from(2);
         }
     };
     let done = match what {
         NewCommand::Site { path } => chiso::new_site(&path).map(|()| {
-            eprintln!(
-                "created a new site in {}; build it with: chiso build --root {}",
-                path.display(),
-                path.display()
-            );
+            eprintln!("{}", say!(NEW_CREATED, path = path.display()));
         }),
         NewCommand::Article {
             title,
@@ -403,7 +438,7 @@ fn new(what: Option<NewCommand>, path: Option<PathBuf>) -> ExitCode {
     match done {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", say!(CLI_ERROR, detail = e));
             ExitCode::from(2)
         }
     }
@@ -425,12 +460,20 @@ fn import_data(a: ImportDataArgs) -> ExitCode {
     };
     match chiso::import_data(&opts) {
         Ok(r) => {
+            let new = if r.created {
+                say!(IMPORTED_NEW)
+            } else {
+                String::new()
+            };
             eprintln!(
-                "imported {} units for {} into {}{}",
-                r.units,
-                r.year,
-                r.into.display(),
-                if r.created { " (a new dataset)" } else { "" }
+                "{}",
+                say!(
+                    IMPORTED,
+                    units = r.units,
+                    year = r.year.to_string(),
+                    into = r.into.display(),
+                    new = new
+                )
             );
             for n in &r.notes {
                 eprintln!("  - {n}");
@@ -443,11 +486,11 @@ fn import_data(a: ImportDataArgs) -> ExitCode {
                 FormatArg::Human => eprint!("{text}"),
                 _ => print!("{text}"),
             }
-            eprintln!(
-                "import failed: {} error(s); nothing was written",
-                d.error_count()
-            );
+            eprintln!("{}", say!(IMPORT_FAILED, n = d.error_count()));
             exit_for(&d)
         }
     }
 }
+
+#[path = "cli/help.rs"]
+mod help;

@@ -6,6 +6,8 @@
 
 use crate::data::Dataset;
 use crate::diag::Diagnostics;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::load::config::SiteConfig;
 use crate::load::schedule::{Hold, Include};
@@ -165,10 +167,10 @@ fn placeholder_source(root: &Path, ds: &Dataset, diags: &mut Diagnostics) {
         crate::diag::Diagnostic::warning(
             crate::diag::codes::SOURCE_PLACEHOLDER,
             ds.file.clone(),
-            format!("dataset `{}` does not say where its figures come from yet", ds.slug),
+            msg!(m::IMP_NO_SOURCE, dataset = &ds.slug),
         )
         .at(line, 0)
-        .hint("replace the placeholder with the publisher and the decision, e.g. `- { name: \"UBND tỉnh Lai Châu\", note: \"Quyết định số …/QĐ-UBND ngày …\" }`"),
+        .hint(msg!(m::IMP_NO_SOURCE_HINT)),
     );
 }
 
@@ -291,13 +293,18 @@ impl ScheduleReport {
     /// it used, from where, and how many.
     pub fn line(&self) -> Option<String> {
         (self.scheduled + self.expired > 0).then(|| {
-            format!(
-                "schedule: now is {} (from {}); {} article(s) held back until their publish_date, {} expired",
-                self.now,
-                self.source.describe(),
-                self.scheduled,
-                self.expired
+            let source = match self.source {
+                crate::util::dates::NowSource::Clock => m::Arg::Msg(msg!(m::NOW_CLOCK)),
+                s => m::text(s.describe()),
+            };
+            msg!(
+                m::SCHEDULE,
+                now = &self.now,
+                source = source,
+                scheduled = self.scheduled,
+                expired = self.expired
             )
+            .render(crate::diag::lang::current())
         })
     }
 }

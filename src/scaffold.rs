@@ -1,5 +1,8 @@
 //! `chiso new`: a minimal site to start from.
 
+use crate::diag::Msg;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use std::path::Path;
 
 const SITE: &str = r#"title: "Cổng thông tin điện tử"
@@ -31,20 +34,21 @@ slug: gioi-thieu
 Trang giới thiệu của cổng thông tin.
 "#;
 
-pub fn create(path: &Path) -> Result<(), String> {
+pub fn create(path: &Path) -> Result<(), Msg> {
     if path.exists()
         && std::fs::read_dir(path)
             .map(|mut d| d.next().is_some())
             .unwrap_or(true)
     {
-        return Err(format!("{} exists and is not empty", path.display()));
+        return Err(msg!(m::NEW_NOT_EMPTY, path = path.display()));
     }
-    let w = |rel: &str, text: &str| -> Result<(), String> {
+    let w = |rel: &str, text: &str| -> Result<(), Msg> {
         let p = path.join(rel);
         if let Some(dir) = p.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|e| msg!(m::NEW_WRITE, path = dir.display(), reason = &e))?;
         }
-        std::fs::write(&p, text).map_err(|e| format!("{}: {e}", p.display()))
+        std::fs::write(&p, text).map_err(|e| msg!(m::NEW_WRITE, path = p.display(), reason = &e))
     };
     w("content/site.yaml", SITE)?;
     w("content/articles/bai-viet-dau-tien.md", ARTICLE)?;
@@ -82,10 +86,11 @@ fn shown(root: &Path, rel: &Path) -> std::path::PathBuf {
 }
 
 /// Write `text` to a new file; never overwrites one.
-fn write_new(root: &Path, rel: &Path, text: &str) -> Result<std::path::PathBuf, String> {
+fn write_new(root: &Path, rel: &Path, text: &str) -> Result<std::path::PathBuf, Msg> {
     let p = root.join(rel);
     if let Some(dir) = p.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        std::fs::create_dir_all(dir)
+            .map_err(|e| msg!(m::NEW_WRITE, path = dir.display(), reason = &e))?;
     }
     use std::io::Write;
     let mut f = std::fs::OpenOptions::new()
@@ -93,36 +98,32 @@ fn write_new(root: &Path, rel: &Path, text: &str) -> Result<std::path::PathBuf, 
         .create_new(true)
         .open(&p)
         .map_err(|e| match e.kind() {
-            std::io::ErrorKind::AlreadyExists => format!(
-                "{} already exists; chiso new never overwrites a file: choose another name or edit that file",
-                shown(root, rel).display()
-            ),
-            _ => format!("{}: {e}", p.display()),
+            std::io::ErrorKind::AlreadyExists => {
+                msg!(m::NEW_EXISTS, path = shown(root, rel).display())
+            }
+            _ => msg!(m::NEW_WRITE, path = p.display(), reason = &e),
         })?;
     f.write_all(text.as_bytes())
-        .map_err(|e| format!("{}: {e}", p.display()))?;
+        .map_err(|e| msg!(m::NEW_WRITE, path = p.display(), reason = &e))?;
     Ok(shown(root, rel))
 }
 
-fn site_config(root: &Path) -> Result<crate::load::config::SiteConfig, String> {
+fn site_config(root: &Path) -> Result<crate::load::config::SiteConfig, Msg> {
     if !root.join("content").is_dir() {
-        return Err(format!(
-            "{} has no content/ folder; run chiso in a site's root or pass --root",
-            root.display()
-        ));
+        return Err(msg!(m::NEW_NO_CONTENT, root = root.display()));
     }
     crate::load::config::load(root, None).map_err(|d| {
-        format!(
-            "{} cannot be read ({} error(s)); run `chiso check` to see them",
-            crate::load::config::FILE,
-            d.error_count()
+        msg!(
+            m::NEW_BROKEN_SITE,
+            path = crate::load::config::FILE,
+            n = d.error_count()
         )
     })
 }
 
 /// `chiso new article "Tiêu đề"`: `content/articles/<year>/<slug>.md`, the
 /// year and date from `now` in the site's zone. Returns the path written.
-pub fn new_article(root: &Path, a: &NewArticle) -> Result<std::path::PathBuf, String> {
+pub fn new_article(root: &Path, a: &NewArticle) -> Result<std::path::PathBuf, Msg> {
     let cfg = site_config(root)?;
     let title = crate::util::text::nfc_string(a.title.trim().to_string());
     let slug: String = crate::util::text::slugify(&title)
@@ -131,7 +132,7 @@ pub fn new_article(root: &Path, a: &NewArticle) -> Result<std::path::PathBuf, St
         .collect();
     let slug = slug.trim_end_matches('-');
     if slug.is_empty() {
-        return Err("the title is empty or has no letters: write a title, e.g. chiso new article \"Phong Thổ đẩy mạnh cải cách hành chính\"".into());
+        return Err(msg!(m::NEW_NO_TITLE));
     }
     let date = crate::util::dates::from_timestamp(a.now, &cfg.timezone);
     let category = a
@@ -167,12 +168,13 @@ pub const DATASET_SKELETON: &str = include_str!("scaffold/dataset.yaml");
 
 /// `chiso new dataset <slug>`: a commented skeleton that passes `chiso
 /// check` once its `___…___` placeholders are filled in.
-pub fn new_dataset(root: &Path, slug: &str) -> Result<std::path::PathBuf, String> {
+pub fn new_dataset(root: &Path, slug: &str) -> Result<std::path::PathBuf, Msg> {
     site_config(root)?;
     if !crate::util::text::is_valid_slug(slug) {
-        return Err(format!(
-            "`{slug}` is not a dataset slug: use lowercase a–z, digits and hyphens, e.g. `{}`",
-            crate::util::text::slugify(slug)
+        return Err(msg!(
+            m::NEW_BAD_SLUG,
+            slug = slug,
+            example = crate::util::text::slugify(slug)
         ));
     }
     write_new(

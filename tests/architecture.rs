@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 /// its own (and within its own stage, no cycles).
 const STAGES: &[&str] = &[
     "diag", "util", "load", "data", "model", "charts", "output", "render", "pipeline", "import",
-    "serve", "scaffold",
+    "serve", "scaffold", "cli",
 ];
 
 fn src() -> PathBuf {

@@ -105,6 +105,7 @@ fn shell_words(s: &str) -> Vec<String> {
 
 fn help(path: &[&str]) -> String {
     let o = Command::new(BIN)
+        .env("CHISO_LANG", "en")
         .args(path)
         .arg("--help")
         .output()

@@ -30,3 +30,31 @@ fn readme_quick_start_has_the_two_commands() {
         ".ci/run does not run `cargo test`"
     );
 }
+
+#[test]
+fn the_editors_guide_explains_every_diagnostic_code_in_vietnamese() {
+    let guide = std::fs::read_to_string("docs/huong-dan.md").unwrap();
+    for (code, vi) in chiso::codes::ALL_VI {
+        let vi = vi.unwrap_or_else(|| panic!("{code} has no Vietnamese in src/diag/codes.rs"));
+        let row = format!("| `{code}` | {vi} | ");
+        assert!(
+            guide.contains(&row),
+            "docs/huong-dan.md lacks the row {row}…"
+        );
+    }
+    let rows = guide
+        .lines()
+        .filter(|l| l.starts_with("| `E") || l.starts_with("| `W"));
+    assert_eq!(
+        rows.count(),
+        chiso::codes::ALL.len(),
+        "a row for a code that is gone"
+    );
+}
+
+#[test]
+fn the_readme_links_the_editors_guide_at_the_top() {
+    let readme = std::fs::read_to_string("README.md").unwrap();
+    let top: String = readme.lines().take(6).collect::<Vec<_>>().join("\n");
+    assert!(top.contains("(docs/huong-dan.md)"), "{top}");
+}

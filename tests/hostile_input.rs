@@ -237,6 +237,7 @@ fn a_full_disk_is_one_error() {
     }
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = std::process::Command::new(common::BIN)
+        .env("CHISO_LANG", "en")
         .arg("build")
         .arg("--root")
         .arg(root)

@@ -4,6 +4,8 @@
 use super::dataset::Dataset;
 use super::raw::RawDataset;
 use super::validate::validate;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::fs::{FileKind, read_text_as, walk_files};
@@ -45,13 +47,9 @@ fn load_file(path: &Path, file: PathBuf) -> Option<Result<Dataset, Diagnostics>>
         .and_then(|e| e.to_str())?
         .to_ascii_lowercase();
     if ext == "yml" {
-        return Some(Err(Diagnostic::error(
-            codes::DATA,
-            file,
-            "dataset files must end in `.yaml`",
-        )
-        .hint("rename the file to end in .yaml (it is not read otherwise)")
-        .into()));
+        return Some(Err(Diagnostic::error(codes::DATA, file, msg!(m::DATA_YML))
+            .hint(msg!(m::DATA_YML_HINT))
+            .into()));
     }
     if ext != "yaml" {
         return None;
@@ -65,9 +63,9 @@ fn load_file(path: &Path, file: PathBuf) -> Option<Result<Dataset, Diagnostics>>
         return Some(Err(Diagnostic::error(
             codes::DATA,
             file,
-            format!("dataset file name `{slug}` is not a valid slug"),
+            msg!(m::DATA_BAD_NAME, slug = &slug),
         )
-        .hint("rename the file using lowercase ASCII letters, digits and hyphens, e.g. par-index.yaml")
+        .hint(msg!(m::DATA_BAD_NAME_HINT))
         .into()));
     }
     Some(match read_text_as(path, &file, FileKind::Data) {

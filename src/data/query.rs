@@ -1,6 +1,9 @@
 //! `value_text`: the text of the `value` shortcode, from a dataset.
 
 use super::dataset::{Dataset, Score, YearResult};
+use crate::diag::Msg;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::util::numfmt;
 
 /// The text of the shortcode `value(data=…, unit=…, year=…, what=…, from=…)`.
@@ -17,28 +20,28 @@ pub fn value_text(
     year: i32,
     what: &str,
     from: Option<i32>,
-) -> Result<String, String> {
+) -> Result<String, Msg> {
     let Some(u) = ds.unit_by_ref(unit) else {
         let choices: Vec<&str> = ds.units.iter().map(|u| u.slug.as_str()).collect();
-        return Err(format!(
-            "dataset `{}` has no unit `{unit}`; use a unit's slug or key: {}",
-            ds.slug,
-            choices.join(", ")
+        return Err(msg!(
+            m::VALUE_NO_UNIT,
+            dataset = &ds.slug,
+            unit = unit,
+            units = choices.join(", ")
         ));
     };
     let unit_name = &ds.units[u].short;
     let Some(y) = ds.year(year) else {
-        return Err(format!(
-            "dataset `{}` has no year {year}; years: {}",
-            ds.slug,
-            years_list(ds)
+        return Err(msg!(
+            m::SC_NO_YEAR,
+            dataset = &ds.slug,
+            year = year.to_string(),
+            years = years_list(ds)
         ));
     };
     let what = what.trim();
     if from.is_some() && what != "rank_change" {
-        return Err(format!(
-            "`from` is only used with what=\"rank_change\" (got what=\"{what}\")"
-        ));
+        return Err(msg!(m::VALUE_FROM_ONLY, what = what));
     }
     let score = ds.score(u, year);
     let total = score.and_then(|s| s.total);
@@ -56,27 +59,26 @@ pub fn value_text(
         }
         "rank_change" => {
             let Some(f) = from else {
-                return Err("what=\"rank_change\" needs from=<year>, e.g. from=2018".to_string());
+                return Err(msg!(m::VALUE_NEEDS_FROM));
             };
             rank_change_text(ds, u, f, year)
         }
         "band" => band_text(ds, total, unit_name, year),
         w => match w.strip_prefix("field:") {
             Some(key) => field_text(ds, y, score, key),
-            None => Err(format!(
-                "unknown what=\"{w}\"; use one of: total, total_unit, rank, rank_change, band, field:<key>"
-            )),
+            None => Err(msg!(m::VALUE_UNKNOWN_WHAT, what = w)),
         },
     }
 }
 
 /// `rank_change`: from the rank of unit `u` in `from` to that in `year`.
-fn rank_change_text(ds: &Dataset, u: usize, from: i32, year: i32) -> Result<String, String> {
+fn rank_change_text(ds: &Dataset, u: usize, from: i32, year: i32) -> Result<String, Msg> {
     if ds.year(from).is_none() {
-        return Err(format!(
-            "dataset `{}` has no year {from} (from); years: {}",
-            ds.slug,
-            years_list(ds)
+        return Err(msg!(
+            m::VALUE_NO_FROM_YEAR,
+            dataset = &ds.slug,
+            year = from.to_string(),
+            years = years_list(ds)
         ));
     }
     let unit_name = &ds.units[u].short;
@@ -86,29 +88,22 @@ fn rank_change_text(ds: &Dataset, u: usize, from: i32, year: i32) -> Result<Stri
 }
 
 /// `band`: the name of the band `total` falls in.
-fn band_text(
-    ds: &Dataset,
-    total: Option<f64>,
-    unit_name: &str,
-    year: i32,
-) -> Result<String, String> {
+fn band_text(ds: &Dataset, total: Option<f64>, unit_name: &str, year: i32) -> Result<String, Msg> {
     if ds.bands.is_empty() {
-        return Err(format!(
-            "dataset `{}` declares no bands; use what=\"total\" or add `bands:` to the dataset",
-            ds.slug
-        ));
+        return Err(msg!(m::VALUE_NO_BANDS, dataset = &ds.slug));
     }
     let Some(t) = total else {
         return Ok(numfmt::NO_DATA.to_string());
     };
     match ds.band_of(t) {
         Some(b) => Ok(b.name.clone()),
-        None => Err(format!(
-            "the total of `{unit_name}` in {year} ({}) is below every band of dataset `{}`; \
-             add a lowest band with min {} or use what=\"total\"",
-            numfmt::format_number(t, ds.scale.decimals),
-            ds.slug,
-            ds.scale.min
+        None => Err(msg!(
+            m::VALUE_BELOW_BANDS,
+            unit = unit_name,
+            year = year.to_string(),
+            total = numfmt::format_number(t, ds.scale.decimals),
+            dataset = &ds.slug,
+            min = m::text(ds.scale.min)
         )),
     }
 }
@@ -119,18 +114,19 @@ fn field_text(
     y: &YearResult,
     score: Option<&Score>,
     key: &str,
-) -> Result<String, String> {
+) -> Result<String, Msg> {
     let key = crate::util::text::nfc(key.trim());
     let Some(i) = y.fields.iter().position(|f| f.key == key) else {
         let keys: Vec<&str> = y.fields.iter().map(|f| f.key.as_str()).collect();
-        return Err(format!(
-            "year {} of dataset `{}` has no field `{key}`; fields: {}",
-            y.year,
-            ds.slug,
-            if keys.is_empty() {
-                "(none)".to_string()
+        return Err(msg!(
+            m::VALUE_NO_FIELD,
+            year = y.year.to_string(),
+            dataset = &ds.slug,
+            key = &*key,
+            keys = if keys.is_empty() {
+                m::Arg::Msg(msg!(m::NONE))
             } else {
-                keys.join(", ")
+                m::text(keys.join(", "))
             }
         ));
     };
@@ -141,26 +137,29 @@ fn field_text(
         }))
 }
 
-fn years_list(ds: &Dataset) -> String {
+fn years_list(ds: &Dataset) -> m::Arg {
     let v: Vec<String> = ds.years.iter().map(|y| y.year.to_string()).collect();
     if v.is_empty() {
-        "(none)".to_string()
+        m::Arg::Msg(msg!(m::NONE))
     } else {
-        v.join(", ")
+        m::text(v.join(", "))
     }
 }
 
-fn rank_in(ds: &Dataset, score: Option<&Score>, unit: &str, year: i32) -> Result<u32, String> {
+fn rank_in(ds: &Dataset, score: Option<&Score>, unit: &str, year: i32) -> Result<u32, Msg> {
     match score {
-        None => Err(format!(
-            "`{unit}` is not listed in {year} of dataset `{}`, so it has no rank that year",
-            ds.slug
+        None => Err(msg!(
+            m::VALUE_NOT_LISTED,
+            unit = unit,
+            year = year.to_string(),
+            dataset = &ds.slug
         )),
         Some(s) => s.rank.ok_or_else(|| {
-            format!(
-                "`{unit}` is unranked in {year} of dataset `{}` (no rank published or no total); \
-                 use what=\"total\" instead",
-                ds.slug
+            msg!(
+                m::VALUE_UNRANKED,
+                unit = unit,
+                year = year.to_string(),
+                dataset = &ds.slug
             )
         }),
     }

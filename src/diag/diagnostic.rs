@@ -1,6 +1,8 @@
 //! Typed diagnostics with a source location, collected across the whole
 //! build and reported together (human, JSON or GitHub annotations).
 
+use crate::diag::catalog::Msg;
+use crate::diag::lang::Lang;
 use std::path::PathBuf;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -30,12 +32,91 @@ pub struct Diagnostic {
     pub line: usize,
     /// 1-based; 0 means "the whole line".
     pub col: usize,
-    pub message: String,
-    pub hint: Option<String>,
+    pub message: Text,
+    pub hint: Option<Text>,
+}
+
+/// A message or hint: a catalogue [`Msg`] rendered in the language asked
+/// for, or (the old way, until ported) plain text shown as it is in every
+/// language. `tests/i18n.rs` flags plain texts at diagnostic sites. Derefs
+/// to the English text, so `d.message.contains("…")` reads as before.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Text {
+    /// Not yet in the catalogue: shown as it is in every language.
+    Plain(String),
+    /// A catalogue message and its English text (boxed: diagnostics stay
+    /// small, most are never rendered twice).
+    Msg(Box<(String, Msg)>),
+}
+
+impl Text {
+    /// The text in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match self {
+            Text::Msg(b) if lang != Lang::En => b.1.render(lang),
+            _ => self.as_str().to_string(),
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            Text::Plain(s) => s,
+            Text::Msg(b) => &b.0,
+        }
+    }
+
+    /// The catalogue key; None for plain text not yet in the catalogue.
+    pub fn key(&self) -> Option<&'static str> {
+        match self {
+            Text::Plain(_) => None,
+            Text::Msg(b) => Some(b.1.key()),
+        }
+    }
+}
+
+impl crate::diag::catalog::IntoArg for Text {
+    fn into_arg(self) -> crate::diag::catalog::Arg {
+        match self {
+            Text::Msg(b) => crate::diag::catalog::Arg::Msg(b.1),
+            Text::Plain(s) => crate::diag::catalog::Arg::Text(s),
+        }
+    }
+}
+
+impl From<Msg> for Text {
+    fn from(m: Msg) -> Self {
+        Text::Msg(Box::new((m.render(Lang::En), m)))
+    }
+}
+
+/// The old way: plain text, the same in every language (to be ported).
+impl From<String> for Text {
+    fn from(en: String) -> Self {
+        Text::Plain(en)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(en: &str) -> Self {
+        Text::Plain(en.to_string())
+    }
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, file: impl Into<PathBuf>, message: impl Into<String>) -> Self {
+    pub fn error(code: &'static str, file: impl Into<PathBuf>, message: impl Into<Text>) -> Self {
         Diagnostic {
             severity: Severity::Error,
             code,
@@ -47,11 +128,7 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(
-        code: &'static str,
-        file: impl Into<PathBuf>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn warning(code: &'static str, file: impl Into<PathBuf>, message: impl Into<Text>) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(code, file, message)
@@ -64,7 +141,7 @@ impl Diagnostic {
         self
     }
 
-    pub fn hint(mut self, hint: impl Into<String>) -> Self {
+    pub fn hint(mut self, hint: impl Into<Text>) -> Self {
         self.hint = Some(hint.into());
         self
     }

@@ -1,7 +1,9 @@
 //! Printing diagnostics: human (with the source line and a caret), JSON
 //! lines, and GitHub Actions annotations.
 
+use crate::diag::catalog::{self, Entry};
 use crate::diag::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::diag::lang::{self, Lang};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -14,13 +16,21 @@ pub enum Format {
     Github,
 }
 
-/// Render every diagnostic in the given format. `root` is used to read the
-/// offending source line for the human format.
+/// Render every diagnostic in the given format, in the language of this
+/// run (`lang::current`). `root` is used to read the offending source line
+/// for the human format.
 pub fn render(diags: &Diagnostics, format: Format, root: &Path) -> String {
+    render_in(diags, format, root, lang::current())
+}
+
+/// `render` in a given language. JSON keeps `message` and `hint` in that
+/// language and adds `message_en` and `hint_en`, so machines read one text
+/// whatever the editor's language.
+pub fn render_in(diags: &Diagnostics, format: Format, root: &Path, lang: Lang) -> String {
     let mut out = String::new();
     for d in diags.iter() {
         match format {
-            Format::Human => render_human(d, root, &mut out),
+            Format::Human => render_human(d, root, lang, &mut out),
             Format::Json => {
                 let v = serde_json::json!({
                     "severity": d.severity.as_str(),
@@ -28,8 +38,10 @@ pub fn render(diags: &Diagnostics, format: Format, root: &Path) -> String {
                     "line": d.line,
                     "column": d.col,
                     "code": d.code,
-                    "message": d.message,
-                    "hint": d.hint,
+                    "message": d.message.render(lang),
+                    "hint": d.hint.as_ref().map(|h| h.render(lang)),
+                    "message_en": d.message.as_str(),
+                    "hint_en": d.hint.as_ref().map(|h| h.as_str()),
                 });
                 out.push_str(&v.to_string());
                 out.push('\n');
@@ -39,10 +51,12 @@ pub fn render(diags: &Diagnostics, format: Format, root: &Path) -> String {
                     Severity::Error => "error",
                     Severity::Warning => "warning",
                 };
-                let mut msg = format!("{}: {}", d.code, d.message);
+                let mut msg = format!("{}: {}", d.code, d.message.render(lang));
                 if let Some(h) = &d.hint {
-                    msg.push_str("\nhelp: ");
-                    msg.push_str(h);
+                    msg.push('\n');
+                    msg.push_str(word(&catalog::WORD_HELP, lang));
+                    msg.push_str(": ");
+                    msg.push_str(&h.render(lang));
                 }
                 let _ = writeln!(
                     out,
@@ -79,13 +93,21 @@ fn printable(s: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
-fn render_human(d: &Diagnostic, root: &Path, out: &mut String) {
+fn word(e: &'static Entry, lang: Lang) -> &'static str {
+    e.text(lang)
+}
+
+fn render_human(d: &Diagnostic, root: &Path, lang: Lang, out: &mut String) {
+    let severity = match d.severity {
+        Severity::Error => word(&catalog::WORD_ERROR, lang),
+        Severity::Warning => word(&catalog::WORD_WARNING, lang),
+    };
     let _ = writeln!(
         out,
         "{}[{}]: {}\n  --> {}",
-        d.severity.as_str(),
+        severity,
         d.code,
-        printable(&d.message),
+        printable(&d.message.render(lang)),
         printable(&d.location())
     );
     if d.line > 0 {
@@ -104,7 +126,12 @@ fn render_human(d: &Diagnostic, root: &Path, out: &mut String) {
         }
     }
     if let Some(h) = &d.hint {
-        let _ = writeln!(out, "  = help: {}", printable(h));
+        let _ = writeln!(
+            out,
+            "  = {}: {}",
+            word(&catalog::WORD_HELP, lang),
+            printable(&h.render(lang))
+        );
     }
     out.push('\n');
 }

@@ -1,10 +1,14 @@
 //! Diagnostics: typed errors and warnings with a source location
-//! (diagnostic), the table of codes (codes), and how they are printed
-//! (format). Depends on nothing of chiso's.
+//! (diagnostic), the table of codes (codes), the catalogue of messages in
+//! English and Vietnamese (catalog, lang), and how they are printed (format). Depends on nothing of chiso's.
 
+pub mod catalog;
 pub mod codes;
 pub mod diagnostic;
 pub mod format;
+pub mod lang;
 
-pub use diagnostic::{Diagnostic, Diagnostics, Severity};
+pub use catalog::Msg;
+pub use diagnostic::{Diagnostic, Diagnostics, Severity, Text};
 pub use format::{Format, render};
+pub use lang::Lang;

@@ -5,6 +5,8 @@
 
 use crate::diag::Diagnostic;
 use crate::diag::Diagnostics;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::import::sheet::{Cell, Grid, col_letters, parse_letters, parse_number};
 use crate::import::words::{
@@ -81,14 +83,12 @@ pub struct MapEntry {
 
 /// Parse `Cột 5=the-che`, `E=skip`, `5=total`.
 pub fn parse_map(s: &str) -> Result<MapEntry, Diagnostic> {
-    let bad = |why: &str| {
-        Diagnostic::error(codes::IMPORT, "--map", format!("`{s}`: {why}")).hint(
-            "write --map \"Cột 5=<field key>\" (the 5th column, E) or --map \"E=total\"; \
-             targets: a field key, total, rank, unit, skip",
-        )
+    let bad = |why: crate::diag::Msg| {
+        Diagnostic::error(codes::IMPORT, "--map", msg!(m::IMP_MAP, map = s, why = why))
+            .hint(msg!(m::IMP_MAP_HINT))
     };
     let Some((left, right)) = s.split_once('=') else {
-        return Err(bad("there is no `=`"));
+        return Err(bad(msg!(m::IMP_MAP_NO_EQ)));
     };
     let l = slugify(left);
     let l = l
@@ -97,16 +97,12 @@ pub fn parse_map(s: &str) -> Result<MapEntry, Diagnostic> {
         .unwrap_or(&l);
     let abs_col = match l.parse::<usize>() {
         Ok(n) if n >= 1 => n - 1,
-        Ok(_) => return Err(bad("columns are counted from 1")),
-        Err(_) => {
-            parse_letters(l).ok_or_else(|| bad("the column is neither a number nor a letter"))?
-        }
+        Ok(_) => return Err(bad(msg!(m::IMP_MAP_FROM_1))),
+        Err(_) => parse_letters(l).ok_or_else(|| bad(msg!(m::IMP_MAP_COLUMN)))?,
     };
     let target = crate::util::text::nfc(right.trim()).to_string();
     if !is_valid_slug(&target) {
-        return Err(bad(
-            "the target is not a field key (lowercase letters, digits, hyphens)",
-        ));
+        return Err(bad(msg!(m::IMP_MAP_TARGET)));
     }
     Ok(MapEntry { abs_col, target })
 }
@@ -191,19 +187,22 @@ pub fn layout(
             Err(d) => diags.push(d),
         }
     }
-    for m in maps {
-        if grid.rel_col(m.abs_col).is_none_or(|c| c >= grid.width()) {
+    for mapped in maps {
+        if grid
+            .rel_col(mapped.abs_col)
+            .is_none_or(|c| c >= grid.width())
+        {
             diags.push(
                 Diagnostic::error(
                     codes::IMPORT,
                     grid.place(),
-                    format!(
-                        "--map names column {} (Cột {}), which the sheet does not have",
-                        col_letters(m.abs_col),
-                        m.abs_col + 1
+                    msg!(
+                        m::IMP_MAP_NO_COLUMN,
+                        letters = col_letters(mapped.abs_col),
+                        n = mapped.abs_col + 1
                     ),
                 )
-                .hint("count columns from A = Cột 1"),
+                .hint(msg!(m::IMP_MAP_NO_COLUMN_HINT)),
             );
         }
     }
@@ -231,25 +230,22 @@ fn find_header_row(grid: &Grid, maps: &[MapEntry]) -> Result<usize, Diagnostics>
             }
         }
     }
-    Err(Diagnostic::error(
-        codes::IMPORT,
-        grid.place(),
-        "no header row found: no column is headed \"Đơn vị\", \"Tên đơn vị\" or \"Địa phương\"",
+    Err(
+        Diagnostic::error(codes::IMPORT, grid.place(), msg!(m::IMP_NO_HEADER))
+            .hint(msg!(
+                m::IMP_NO_HEADER_HINT,
+                sheets = if grid.sheets.len() > 1 {
+                    m::Arg::Msg(msg!(
+                        m::IMP_OTHER_SHEET,
+                        sheet = &grid.sheets[1],
+                        sheets = grid.sheets.join(", ")
+                    ))
+                } else {
+                    m::text("")
+                }
+            ))
+            .into(),
     )
-    .hint(format!(
-        "write \"Đơn vị\" above the units' names, or say which column holds them: \
-         --map \"Cột 2=unit\"{}",
-        if grid.sheets.len() > 1 {
-            format!(
-                "; or read another sheet: --sheet \"{}\" (sheets: {})",
-                grid.sheets[1],
-                grid.sheets.join(", ")
-            )
-        } else {
-            String::new()
-        }
-    ))
-    .into())
 }
 
 /// Whether row `r` continues the header that starts at `header_row`.
@@ -314,7 +310,7 @@ fn header_role(
             header_row,
             c,
             header,
-            "it has values but no header",
+            msg!(m::IMP_WHY_NO_HEADER),
             known,
         ));
     }
@@ -346,19 +342,21 @@ fn header_role(
                 .collect();
             match hits.as_slice() {
                 [f] => {
-                    if let Some(m) = max.filter(|m| (m - f.max).abs() > 1e-9) {
+                    if let Some(given) = max.filter(|given| (given - f.max).abs() > 1e-9) {
                         return Err(grid
                             .error(
                                 header_row,
                                 c,
-                                format!(
-                                    "column {} \"{header}\" gives a maximum of {m}, but field `{}` has max {}",
-                                    col_letters(grid.abs_col(c)),
-                                    f.key,
-                                    f.max
+                                msg!(
+                                    m::IMP_MAX_DIFFERS,
+                                    letters = col_letters(grid.abs_col(c)),
+                                    header = header,
+                                    max = m::text(given),
+                                    key = &f.key,
+                                    field_max = m::text(f.max)
                                 ),
                             )
-                            .hint("check the sheet, or fix the field's `max:` in the dataset"));
+                            .hint(msg!(m::IMP_MAX_DIFFERS_HINT)));
                     }
                     Ok(Some(Role::Field {
                         key: f.key.clone(),
@@ -371,7 +369,7 @@ fn header_role(
                     header_row,
                     c,
                     header,
-                    "no field of the dataset has this name",
+                    msg!(m::IMP_WHY_NO_FIELD),
                     known,
                 )),
                 _ => Err(unplaced(
@@ -379,7 +377,7 @@ fn header_role(
                     header_row,
                     c,
                     header,
-                    "more than one field of the dataset has this name",
+                    msg!(m::IMP_WHY_MANY_FIELDS),
                     known,
                 )),
             }
@@ -394,7 +392,7 @@ fn header_role(
             header_row,
             c,
             header,
-            "the header is not a unit, total or rank, and gives no maximum in brackets for a field",
+            msg!(m::IMP_WHY_UNKNOWN),
             known,
         )),
     }
@@ -419,15 +417,8 @@ fn mapped_role(
                 Some(fields) => {
                     let Some(f) = fields.iter().find(|f| f.key == key) else {
                         return Err(grid
-                            .error(
-                                header_row,
-                                c,
-                                format!("--map names field `{key}`, which the dataset does not declare"),
-                            )
-                            .hint(format!(
-                                "fields: {}; a new field must first be added to `fields:` in the dataset",
-                                known_keys(fields)
-                            )));
+                            .error(header_row, c, msg!(m::IMP_MAP_NO_FIELD, key = key))
+                            .hint(msg!(m::IMP_MAP_NO_FIELD_HINT, keys = known_keys(fields))));
                     };
                     Role::Field {
                         key: f.key.clone(),
@@ -441,9 +432,14 @@ fn mapped_role(
                             .error(
                                 header_row,
                                 c,
-                                format!("column {} is mapped to field `{key}` but its header \"{header}\" gives no maximum", col_letters(grid.abs_col(c))),
+                                msg!(
+                                    m::IMP_NO_MAX,
+                                    letters = col_letters(grid.abs_col(c)),
+                                    key = key,
+                                    header = header
+                                ),
                             )
-                            .hint("write the field's maximum in brackets in the header, e.g. \"Cải cách thể chế (10)\""));
+                            .hint(msg!(m::IMP_NO_MAX_HINT)));
                     }
                     let name = if name.is_empty() {
                         key.to_string()
@@ -478,27 +474,26 @@ fn unplaced(
     header_row: usize,
     c: usize,
     header: &str,
-    why: &str,
+    why: crate::diag::Msg,
     known: Option<&[KnownField]>,
 ) -> Diagnostic {
     let abs = grid.abs_col(c);
     let targets = match known {
-        Some(f) if !f.is_empty() => format!("one of the fields ({})", known_keys(f)),
-        _ => "a new field key".to_string(),
+        Some(f) if !f.is_empty() => msg!(m::IMP_TARGETS_FIELDS, keys = known_keys(f)),
+        _ => msg!(m::IMP_TARGETS_NEW),
     };
     grid.error(
         header_row,
         c,
-        format!(
-            "cannot place column {} (Cột {}) \"{header}\": {why}",
-            col_letters(abs),
-            abs + 1
+        msg!(
+            m::IMP_UNPLACED,
+            letters = col_letters(abs),
+            n = abs + 1,
+            header = header,
+            why = why
         ),
     )
-    .hint(format!(
-        "say what it holds: --map \"Cột {}=<target>\", where the target is {targets}, total, rank, unit or skip",
-        abs + 1
-    ))
+    .hint(msg!(m::IMP_UNPLACED_HINT, n = abs + 1, targets = targets))
 }
 
 /// One unit, total and rank column each, and each field once.
@@ -513,52 +508,42 @@ fn check_unique(grid: &Grid, header_row: usize, columns: &[Column], diags: &mut 
         };
         if let Some(b) = columns[..i].iter().find(|b| same(b)) {
             let what = match &a.role {
-                Role::Unit => "the unit's name".to_string(),
-                Role::Total => "the total".to_string(),
-                Role::Rank => "the rank".to_string(),
-                Role::Year => "the year".to_string(),
-                Role::Key => "the unit's code".to_string(),
-                Role::Field { key, .. } => format!("field `{key}`"),
-                Role::Skip => String::new(),
+                Role::Unit => msg!(m::IMP_ROLE_UNIT),
+                Role::Total => msg!(m::IMP_ROLE_TOTAL),
+                Role::Rank => msg!(m::IMP_ROLE_RANK),
+                Role::Year => msg!(m::IMP_ROLE_YEAR),
+                Role::Key => msg!(m::IMP_ROLE_KEY),
+                Role::Field { key, .. } => msg!(m::IMP_ROLE_FIELD, key = key),
+                Role::Skip => continue,
             };
             let (ca, cb) = (grid.abs_col(a.col), grid.abs_col(b.col));
             diags.push(
                 grid.error(
                     header_row,
                     a.col,
-                    format!(
-                        "columns {} \"{}\" and {} \"{}\" both look like {what}: the header is ambiguous",
-                        col_letters(cb),
-                        b.header,
-                        col_letters(ca),
-                        a.header
+                    msg!(
+                        m::IMP_AMBIGUOUS_COLUMNS,
+                        b = col_letters(cb),
+                        b_header = &b.header,
+                        a = col_letters(ca),
+                        a_header = &a.header,
+                        what = what
                     ),
                 )
-                .hint(format!(
-                    "say which is which, e.g. --map \"Cột {}=skip\" (or another target: a field key, total, rank, unit)",
-                    ca + 1
-                )),
+                .hint(msg!(m::IMP_AMBIGUOUS_COLUMNS_HINT, n = ca + 1)),
             );
         }
     }
     if !columns.iter().any(|c| c.role == Role::Unit) {
         diags.push(
-            Diagnostic::error(
-                codes::IMPORT,
-                grid.place(),
-                "no column holds the units' names",
-            )
-            .hint("map it: --map \"Cột 2=unit\""),
+            Diagnostic::error(codes::IMPORT, grid.place(), msg!(m::IMP_NO_UNIT_COLUMN))
+                .hint(msg!(m::IMP_NO_UNIT_COLUMN_HINT)),
         );
     }
     if !columns.iter().any(|c| c.role == Role::Total) {
         diags.push(
-            Diagnostic::error(
-                codes::IMPORT,
-                grid.place(),
-                "no column holds the total (\"Tổng điểm\")",
-            )
-            .hint("map it: --map \"Cột 3=total\""),
+            Diagnostic::error(codes::IMPORT, grid.place(), msg!(m::IMP_NO_TOTAL_COLUMN))
+                .hint(msg!(m::IMP_NO_TOTAL_COLUMN_HINT)),
         );
     }
 }

@@ -4,6 +4,8 @@
 //! error unless `--add-units` is given; it is never added silently.
 
 use crate::data::Dataset;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::import::columns::{KnownField, Layout, Role, split_max};
@@ -64,38 +66,39 @@ pub fn year_of(
     if let Some(y) = given {
         if let [t] = named.as_slice() {
             if *t != y {
-                notes.push(format!(
-                    "the sheet's title names {t}, but --year {y} was given: the table went in as {y}"
-                ));
+                let note = msg!(
+                    m::NOTE_YEAR_GIVEN,
+                    named = t.to_string(),
+                    year = y.to_string()
+                );
+                notes.push(note.render(crate::diag::lang::current()));
             }
         }
         return Ok(y);
     }
     match named.as_slice() {
         [y] => {
-            notes.push(format!(
-                "year {y} read from the sheet's title or name; give --year to choose another"
-            ));
+            let note = msg!(m::NOTE_YEAR_READ, year = y.to_string());
+            notes.push(note.render(crate::diag::lang::current()));
             Ok(*y)
         }
-        [] => Err(Diagnostic::error(
-            codes::IMPORT,
-            grid.place(),
-            "the sheet does not say which year the table is for",
-        )
-        .hint("give it: --year 2022")),
+        [] => Err(
+            Diagnostic::error(codes::IMPORT, grid.place(), msg!(m::IMP_NO_YEAR))
+                .hint(msg!(m::IMP_NO_YEAR_HINT)),
+        ),
         many => Err(Diagnostic::error(
             codes::IMPORT,
             grid.place(),
-            format!(
-                "the sheet's title names more than one year ({})",
-                many.iter()
+            msg!(
+                m::IMP_TITLE_YEARS,
+                years = many
+                    .iter()
                     .map(i32::to_string)
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
         )
-        .hint("say which: --year 2022")),
+        .hint(msg!(m::IMP_TITLE_YEARS_HINT))),
     }
 }
 
@@ -167,12 +170,14 @@ fn new_keys(input: &Input) -> Result<Vec<String>, Diagnostics> {
                 Diagnostic::error(
                     codes::IMPORT,
                     row.addr.clone(),
-                    format!(
-                        "units \"{}\" and \"{}\" would both get the key `{k}`",
-                        input.table.rows[j].name, row.name
+                    msg!(
+                        m::IMP_SAME_KEY,
+                        a = &input.table.rows[j].name,
+                        b = &row.name,
+                        key = &k
                     ),
                 )
-                .hint("write the two names so that they differ in more than accents or case (or give them different codes)"),
+                .hint(msg!(m::IMP_SAME_KEY_HINT)),
             );
         }
         keys.push(if k.is_empty() {
@@ -188,7 +193,7 @@ fn new_keys(input: &Input) -> Result<Vec<String>, Diagnostics> {
 }
 
 /// The scale's max and why, and the display unit, for a new dataset.
-fn scale_of(input: &Input, fields: &[FieldOut]) -> (f64, &'static str, &'static str) {
+fn scale_of(input: &Input, fields: &[FieldOut]) -> (f64, crate::diag::Msg, &'static str) {
     let total_header = input
         .layout
         .columns
@@ -204,12 +209,10 @@ fn scale_of(input: &Input, fields: &[FieldOut]) -> (f64, &'static str, &'static 
         .filter_map(|r| r.total)
         .fold(0.0_f64, f64::max);
     let (scale_max, why) = match split_max(&total_header).1 {
-        Some(m) => (m, "the total's header"),
-        None if field_sum > 0.0 && field_sum >= top => {
-            (field_sum, "the sum of the fields' maximums")
-        }
-        None if top <= 100.0 => (100.0, "a default: check it"),
-        None => (top.ceil(), "the largest total: check it"),
+        Some(given) => (given, msg!(m::WHY_HEADER)),
+        None if field_sum > 0.0 && field_sum >= top => (field_sum, msg!(m::WHY_FIELD_SUM)),
+        None if top <= 100.0 => (100.0, msg!(m::WHY_DEFAULT)),
+        None => (top.ceil(), msg!(m::WHY_LARGEST)),
     };
     let unit = if total_header.contains('%') {
         "%"
@@ -263,16 +266,21 @@ pub fn create(input: &Input) -> Result<(String, ImportReport), Diagnostics> {
             decimals: input.table.decimals,
         },
     };
+    let lang = crate::diag::lang::current();
     let notes = vec![
-        format!(
-            "scale: max {} ({why}), unit \"{unit}\", {} decimals",
-            yamlout::num(scale_max),
-            input.table.decimals.min(6)
-        ),
-        format!(
-            "fill in `source:` (it says \"{}\" until then; chiso check warns about it)",
-            crate::util::text::SOURCE_PLACEHOLDER
-        ),
+        msg!(
+            m::NOTE_SCALE,
+            max = yamlout::num(scale_max),
+            why = why,
+            unit = unit,
+            decimals = input.table.decimals.min(6)
+        )
+        .render(lang),
+        msg!(
+            m::NOTE_SOURCE,
+            placeholder = crate::util::text::SOURCE_PLACEHOLDER
+        )
+        .render(lang),
     ];
     let report = ImportReport {
         into: Default::default(),
@@ -328,28 +336,25 @@ fn match_units(input: &Input, ds: &Dataset) -> Result<(Vec<String>, Added), Diag
                 Diagnostic::error(
                     codes::IMPORT,
                     row.addr.clone(),
-                    format!("unit \"{}\" is not a unit of dataset `{}`", row.name, ds.slug),
+                    msg!(m::IMP_UNKNOWN_UNIT, name = &row.name, dataset = &ds.slug),
                 )
-                .hint(format!(
-                    "if it is a new unit, import again with --add-units; if it is a known unit written \
-                     differently, write its name as the dataset does ({})",
-                    unit_names(ds)
-                )),
+                .hint(msg!(m::IMP_UNKNOWN_UNIT_HINT, names = unit_names(ds))),
             ),
             Err(hits) => diags.push(
                 Diagnostic::error(
                     codes::IMPORT,
                     row.addr.clone(),
-                    format!(
-                        "\"{}\" names more than one unit of the dataset ({})",
-                        row.name,
-                        hits.iter()
+                    msg!(
+                        m::IMP_AMBIGUOUS_UNIT,
+                        name = &row.name,
+                        keys = hits
+                            .iter()
                             .map(|&i| ds.units[i].key.as_str())
                             .collect::<Vec<_>>()
                             .join(", ")
                     ),
                 )
-                .hint("write the unit's full name as the dataset does"),
+                .hint(msg!(m::IMP_AMBIGUOUS_UNIT_HINT)),
             ),
         }
     }
@@ -390,9 +395,13 @@ pub fn update(
     let item = yamlout::year_item(&y, indent, eol);
     let existing: Vec<(i32, usize)> = ds.years.iter().map(|y| (y.year, y.line)).collect();
     let fail = |why: String| -> Diagnostics {
-        Diagnostic::error(codes::IMPORT, ds.file.clone(), format!("cannot edit the dataset: {why}"))
-            .hint("write `results:` and `units:` as block lists (one `- ` item per line), as chiso import does")
-            .into()
+        Diagnostic::error(
+            codes::IMPORT,
+            ds.file.clone(),
+            msg!(m::IMP_CANNOT_EDIT, why = m::en_only(why)),
+        )
+        .hint(msg!(m::IMP_CANNOT_EDIT_HINT))
+        .into()
     };
     let mut out = splice::put_year(text, input.year, &existing, &item).map_err(fail)?;
     if !added.is_empty() {
@@ -404,23 +413,25 @@ pub fn update(
         })
         .map_err(fail)?;
     }
+    let lang = crate::diag::lang::current();
+    let year = input.year.to_string();
     let mut notes = vec![if old.is_some() {
-        format!(
-            "replaced year {} (the other years are unchanged)",
-            input.year
-        )
+        msg!(m::NOTE_REPLACED, year = &year).render(lang)
     } else {
-        format!("added year {} (the other years are unchanged)", input.year)
+        msg!(m::NOTE_ADDED, year = &year).render(lang)
     }];
     if !added.is_empty() {
-        notes.push(format!(
-            "added units: {}",
-            added
-                .iter()
-                .map(|(_, n)| n.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        notes.push(
+            msg!(
+                m::NOTE_UNITS,
+                names = added
+                    .iter()
+                    .map(|(_, n)| n.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+            .render(lang),
+        );
     }
     let report = ImportReport {
         into: Default::default(),

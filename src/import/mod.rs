@@ -17,6 +17,8 @@ mod splice;
 mod words;
 mod yamlout;
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::util::text::is_valid_slug;
@@ -60,12 +62,13 @@ pub fn import_data(o: &ImportOptions) -> Result<ImportReport, Diagnostics> {
     let grid = sheet::read(&o.file, &shown, o.sheet.as_deref())?;
     let mut notes = Vec::new();
     if grid.sheets.len() > 1 && o.sheet.is_none() {
-        notes.push(format!(
-            "read sheet `{}`, the first of {} ({}); choose another with --sheet",
-            grid.sheet.as_deref().unwrap_or(""),
-            grid.sheets.len(),
-            grid.sheets.join(", ")
-        ));
+        let note = msg!(
+            m::NOTE_SHEET,
+            sheet = grid.sheet.as_deref().unwrap_or(""),
+            n = grid.sheets.len(),
+            sheets = grid.sheets.join(", ")
+        );
+        notes.push(note.render(crate::diag::lang::current()));
     }
     let existing = if o.into.exists() {
         Some(existing(&o.into, &into_shown, &slug)?)
@@ -85,15 +88,17 @@ pub fn import_data(o: &ImportOptions) -> Result<ImportReport, Diagnostics> {
     }
     if table.rows.is_empty() {
         return Err(grid
-            .error(
-                layout.data_start,
-                0,
-                "no unit's row was found below the header",
-            )
-            .hint("check that each unit's row has its name and its numbers")
+            .error(layout.data_start, 0, msg!(m::IMP_NO_ROWS))
+            .hint(msg!(m::IMP_NO_ROWS_HINT))
             .into());
     }
-    notes.extend(table.skipped.iter().map(|s| format!("skipped {s}")));
+    let lang = crate::diag::lang::current();
+    notes.extend(
+        table
+            .skipped
+            .iter()
+            .map(|s| msg!(m::NOTE_SKIPPED, what = s).render(lang)),
+    );
     let year = merge::year_of(&grid, &layout, year_in_table.or(o.year), &mut notes)?;
     let input = merge::Input {
         grid: &grid,
@@ -125,12 +130,8 @@ fn existing(
     let ds = crate::data::load_str(&text, slug, Path::new(shown)).map_err(|d| {
         let mut out = Diagnostics::new();
         out.push(
-            Diagnostic::error(
-                codes::IMPORT,
-                shown,
-                "the dataset has errors of its own, so nothing was imported into it",
-            )
-            .hint("fix the errors below (chiso check lists them too), then import again"),
+            Diagnostic::error(codes::IMPORT, shown, msg!(m::IMP_DATASET_BROKEN))
+                .hint(msg!(m::IMP_DATASET_BROKEN_HINT)),
         );
         out.extend(d);
         out
@@ -152,15 +153,11 @@ fn validate_result(
     };
     let mut out = Diagnostics::new();
     out.push(
-        Diagnostic::error(
-            codes::IMPORT,
-            grid.place(),
-            "the imported table breaks a rule of the data schema; nothing was written",
-        )
-        .hint("the problems are listed below (lines of the file as it would have been); fix the sheet and import again"),
+        Diagnostic::error(codes::IMPORT, grid.place(), msg!(m::IMP_BREAKS_SCHEMA))
+            .hint(msg!(m::IMP_BREAKS_SCHEMA_HINT)),
     );
     out.extend(d.into_iter().map(|x| Diagnostic {
-        message: format!("after import, line {}: {}", x.line, x.message),
+        message: msg!(m::IMPORT_AFTER, line = m::text(x.line), message = x.message).into(),
         line: 0,
         col: 0,
         ..x
@@ -170,12 +167,11 @@ fn validate_result(
 
 /// `--into` must be `<folder>/<slug>.yaml` in a folder that exists.
 fn check_into(into: &Path, shown: &str) -> Result<String, Diagnostic> {
-    let bad = |msg: String, hint: &str| Diagnostic::error(codes::IMPORT, shown, msg).hint(hint);
+    let bad = |message: crate::diag::Msg, hint: crate::diag::Msg| {
+        Diagnostic::error(codes::IMPORT, shown, message).hint(hint)
+    };
     if into.extension().and_then(|e| e.to_str()) != Some("yaml") {
-        return Err(bad(
-            "--into must name a .yaml file".into(),
-            "write --into content/data/<slug>.yaml",
-        ));
+        return Err(bad(msg!(m::IMP_INTO_YAML), msg!(m::IMP_INTO_YAML_HINT)));
     }
     let slug = into
         .file_stem()
@@ -184,16 +180,13 @@ fn check_into(into: &Path, shown: &str) -> Result<String, Diagnostic> {
         .to_string();
     if !is_valid_slug(&slug) {
         return Err(bad(
-            format!("`{slug}` is not a valid dataset slug"),
-            "name the file with lowercase ASCII letters, digits and hyphens, e.g. content/data/chi-so-cchc.yaml",
+            msg!(m::IMP_INTO_SLUG, slug = &slug),
+            msg!(m::IMP_INTO_SLUG_HINT),
         ));
     }
     let parent = into.parent().filter(|p| !p.as_os_str().is_empty());
     if parent.is_some_and(|p| !p.is_dir()) {
-        return Err(bad(
-            "the folder of --into does not exist".into(),
-            "run chiso in the site's root, where content/data/ is",
-        ));
+        return Err(bad(msg!(m::IMP_INTO_FOLDER), msg!(m::IMP_INTO_FOLDER_HINT)));
     }
     Ok(slug)
 }
@@ -204,8 +197,8 @@ fn write_atomic(path: &Path, shown: &str, text: &str) -> Result<(), Diagnostic> 
     let tmp = path.with_file_name(format!(".{name}.chiso-import"));
     let fail = |e: std::io::Error| {
         let _ = std::fs::remove_file(&tmp);
-        Diagnostic::error(codes::IO, shown, format!("cannot write: {e}"))
-            .hint("check that the folder is writable")
+        Diagnostic::error(codes::IO, shown, msg!(m::IMP_WRITE, reason = &e))
+            .hint(msg!(m::IMP_WRITE_HINT))
     };
     std::fs::write(&tmp, text).map_err(fail)?;
     std::fs::rename(&tmp, path).map_err(fail)

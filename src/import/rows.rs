@@ -3,6 +3,8 @@
 //! column-numbering rows and rows with no number (a group heading) are
 //! skipped and listed; every bad cell is an error at its address.
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::import::columns::{Layout, Role, is_max_row, is_numbering};
@@ -118,15 +120,17 @@ fn classify(grid: &Grid, cols: &Cols, r: usize, diags: &mut Diagnostics) -> Kind
         || first.starts_with("(*")
         || NOTE_WORDS.iter().any(|w| first_slug.starts_with(w))
     {
-        return Kind::Skip(format!("row {row_no}: \"{}\" (a note)", short(first)));
-    }
-    if is_max_row(grid, r) {
-        return Kind::Skip(format!(
-            "row {row_no}: the maximums (read as the fields' max)"
+        return skip(msg!(
+            m::SKIP_NOTE,
+            row = m::text(row_no),
+            text = short(first)
         ));
     }
+    if is_max_row(grid, r) {
+        return skip(msg!(m::SKIP_MAX, row = m::text(row_no)));
+    }
     if texts.iter().all(|t| is_numbering(t)) {
-        return Kind::Skip(format!("row {row_no}: column numbers"));
+        return skip(msg!(m::SKIP_NUMBERS, row = m::text(row_no)));
     }
     let year = match cols.year.map(|c| (c, parse_number(grid.get(r, c)))) {
         Some((_, Ok(Some(v)))) if v.fract() == 0.0 && (1900.0..=2200.0).contains(&v) => {
@@ -134,8 +138,8 @@ fn classify(grid: &Grid, cols: &Cols, r: usize, diags: &mut Diagnostics) -> Kind
         }
         Some((c, Ok(Some(_)) | Err(_))) => {
             diags.push(
-                grid.error(r, c, "the year is not a year such as 2022")
-                    .hint("write the year as four digits"),
+                grid.error(r, c, msg!(m::IMP_NOT_YEAR))
+                    .hint(msg!(m::IMP_NOT_YEAR_HINT)),
             );
             return Kind::Blank;
         }
@@ -149,23 +153,29 @@ fn classify(grid: &Grid, cols: &Cols, r: usize, diags: &mut Diagnostics) -> Kind
     if name.is_empty() || !name.chars().any(char::is_alphabetic) {
         if has_value {
             diags.push(
-                grid.error(r, cols.unit, "this row has numbers but no unit name")
-                    .hint("type the unit's name in this cell, or delete the row"),
+                grid.error(r, cols.unit, msg!(m::IMP_NO_NAME))
+                    .hint(msg!(m::IMP_NO_NAME_HINT)),
             );
             return Kind::Blank;
         }
-        return Kind::Skip(format!("row {row_no}: \"{}\" (no unit name)", short(first)));
+        return skip(msg!(
+            m::SKIP_NO_NAME,
+            row = m::text(row_no),
+            text = short(first)
+        ));
     }
     if SUMMARY_WORDS.iter().any(|w| slugify(&name).starts_with(w)) {
-        return Kind::Skip(format!(
-            "row {row_no}: \"{}\" (a summary row)",
-            short(&name)
+        return skip(msg!(
+            m::SKIP_SUMMARY,
+            row = m::text(row_no),
+            text = short(&name)
         ));
     }
     if !has_value {
-        return Kind::Skip(format!(
-            "row {row_no}: \"{}\" (no number: a heading or note)",
-            short(&name)
+        return skip(msg!(
+            m::SKIP_HEADING,
+            row = m::text(row_no),
+            text = short(&name)
         ));
     }
     Kind::Unit(year)
@@ -176,9 +186,7 @@ fn values(grid: &Grid, cols: &Cols, r: usize, year: Option<i32>, diags: &mut Dia
     let num = |c: usize, diags: &mut Diagnostics| match parse_number(grid.get(r, c)) {
         Ok(v) => v,
         Err(why) => {
-            diags.push(grid.error(r, c, why).hint(
-                "write a number such as 72,10 or 72.10, or leave the cell empty when there is no figure",
-            ));
+            diags.push(grid.error(r, c, why).hint(msg!(m::IMP_NUMBER_HINT)));
             None
         }
     };
@@ -188,12 +196,8 @@ fn values(grid: &Grid, cols: &Cols, r: usize, year: Option<i32>, diags: &mut Dia
         Some(v) if v >= 1.0 && v.fract() == 0.0 && v <= u32::MAX as f64 => Some(v as u32),
         Some(v) => {
             diags.push(
-                grid.error(
-                    r,
-                    c,
-                    format!("a rank must be a whole number from 1, not {v}"),
-                )
-                .hint("leave the cell empty for an unranked unit"),
+                grid.error(r, c, msg!(m::IMP_BAD_RANK, value = m::text(v)))
+                    .hint(msg!(m::IMP_BAD_RANK_HINT)),
             );
             None
         }
@@ -231,30 +235,32 @@ pub fn pick_year(
         .map(i32::to_string)
         .collect::<Vec<_>>()
         .join(", ");
-    let fail =
-        |msg: String, hint: &str| Diagnostic::error(codes::IMPORT, grid.place(), msg).hint(hint);
+    let fail = |message: crate::diag::Msg, hint: crate::diag::Msg| {
+        Diagnostic::error(codes::IMPORT, grid.place(), message).hint(hint)
+    };
     let y = match (year, years.as_slice()) {
         (Some(y), _) if years.contains(&y) => y,
         (None, [y]) => *y,
         (Some(y), _) => {
             return Err(fail(
-                format!("the table has no row for {y}; its years: {list}"),
-                "choose one of its years with --year",
+                msg!(m::IMP_NO_SUCH_YEAR, year = y.to_string(), years = &list),
+                msg!(m::IMP_NO_SUCH_YEAR_HINT),
             ));
         }
         (None, _) => {
             return Err(fail(
-                format!("the table holds several years ({list})"),
-                "import one year at a time: --year 2022",
+                msg!(m::IMP_MANY_YEARS, years = &list),
+                msg!(m::IMP_MANY_YEARS_HINT),
             ));
         }
     };
     let before = table.rows.len();
     table.rows.retain(|r| r.year == Some(y));
     if table.rows.len() < before {
-        table
-            .skipped
-            .push(format!("{} rows of other years", before - table.rows.len()));
+        table.skipped.push(
+            msg!(m::SKIP_OTHER_YEARS, n = before - table.rows.len())
+                .render(crate::diag::lang::current()),
+        );
     }
     Ok(Some(y))
 }
@@ -268,15 +274,17 @@ pub fn check_names(table: &Table, diags: &mut Diagnostics) {
                 Diagnostic::error(
                     codes::IMPORT,
                     row.addr.clone(),
-                    format!(
-                        "unit \"{}\" is listed twice (also at {})",
-                        row.name, prev.addr
-                    ),
+                    msg!(m::IMP_UNIT_TWICE, name = &row.name, other = &prev.addr),
                 )
-                .hint("delete one of the two rows"),
+                .hint(msg!(m::IMP_UNIT_TWICE_HINT)),
             );
         }
     }
+}
+
+/// A skipped row, in the language of this run (printed under the import).
+fn skip(m: crate::diag::Msg) -> Kind {
+    Kind::Skip(m.render(crate::diag::lang::current()))
 }
 
 /// NFC and case folding: how unit names are matched.

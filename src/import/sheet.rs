@@ -3,6 +3,8 @@
 //! address, so an error can say `bang-2023.xlsx:Sheet1!D7`.
 
 use crate::diag::Diagnostic;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use std::path::Path;
 
@@ -134,7 +136,7 @@ impl Grid {
     }
 
     /// An error at relative (row, column).
-    pub fn error(&self, r: usize, c: usize, message: impl Into<String>) -> Diagnostic {
+    pub fn error(&self, r: usize, c: usize, message: impl Into<crate::diag::Text>) -> Diagnostic {
         Diagnostic::error(codes::IMPORT, self.addr(r, c), message)
     }
 }
@@ -166,20 +168,15 @@ pub fn parse_letters(s: &str) -> Option<usize> {
 
 /// Read `path` (shown as `shown`): the named sheet, else the first one.
 pub fn read(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, Diagnostic> {
-    let fail = |msg: String, hint: &str| Diagnostic::error(codes::IMPORT, shown, msg).hint(hint);
-    let meta = std::fs::metadata(path).map_err(|e| {
-        fail(
-            format!("cannot read: {e}"),
-            "check the spreadsheet's path (relative to the folder you run chiso in)",
-        )
-    })?;
+    let fail = |message: crate::diag::Msg, hint: crate::diag::Msg| {
+        Diagnostic::error(codes::IMPORT, shown, message).hint(hint)
+    };
+    let meta = std::fs::metadata(path)
+        .map_err(|e| fail(msg!(m::IMP_READ, reason = &e), msg!(m::IMP_READ_HINT)))?;
     if meta.len() > MAX_BYTES {
         return Err(fail(
-            format!(
-                "the file is {} bytes, more than the limit of {MAX_BYTES}",
-                meta.len()
-            ),
-            "save the table alone in a new file",
+            msg!(m::IMP_TOO_BIG, len = meta.len(), max = MAX_BYTES),
+            msg!(m::IMP_TOO_BIG_HINT),
         ));
     }
     let ext = path
@@ -190,10 +187,7 @@ pub fn read(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, Diagn
     match ext.as_str() {
         "csv" | "txt" => {
             if sheet.is_some() {
-                return Err(fail(
-                    "a CSV file has no sheets, so --sheet cannot be used".into(),
-                    "leave out --sheet",
-                ));
+                return Err(fail(msg!(m::IMP_CSV_SHEET), msg!(m::IMP_CSV_SHEET_HINT)));
             }
             read_csv(path, shown)
         }
@@ -201,27 +195,24 @@ pub fn read(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, Diagn
             // A damaged workbook must be an error, never a crash, even if
             // the reader panics on it.
             let read = std::panic::catch_unwind(|| read_workbook(path, shown, sheet));
-            read.unwrap_or_else(|_| {
-                Err(fail(
-                    "cannot read the workbook: it is damaged".into(),
-                    "open it in Excel or LibreOffice and save it again as .xlsx",
-                ))
-            })
+            read.unwrap_or_else(|_| Err(fail(msg!(m::IMP_DAMAGED), msg!(m::IMP_RESAVE_HINT))))
         }
         _ => Err(fail(
-            format!("`.{ext}` is not a spreadsheet chiso reads"),
-            "save the table as .xlsx, .xls, .ods or .csv",
+            msg!(m::IMP_NOT_SPREADSHEET, ext = &ext),
+            msg!(m::IMP_NOT_SPREADSHEET_HINT),
         )),
     }
 }
 
 fn read_workbook(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, Diagnostic> {
     use calamine::Reader;
-    let fail = |msg: String, hint: String| Diagnostic::error(codes::IMPORT, shown, msg).hint(hint);
+    let fail = |message: crate::diag::Msg, hint: crate::diag::Msg| {
+        Diagnostic::error(codes::IMPORT, shown, message).hint(hint)
+    };
     let mut wb = calamine::open_workbook_auto(path).map_err(|e| {
         fail(
-            format!("cannot open the workbook: {e}"),
-            "open it in Excel or LibreOffice and save it again as .xlsx".into(),
+            msg!(m::IMP_OPEN, detail = m::en_only(e)),
+            msg!(m::IMP_RESAVE_HINT),
         )
     })?;
     let names = wb.sheet_names();
@@ -234,22 +225,20 @@ fn read_workbook(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, 
                 .cloned()
                 .ok_or_else(|| {
                     fail(
-                        format!("the workbook has no sheet `{want}`"),
-                        format!("sheets: {}", names.join(", ")),
+                        msg!(m::IMP_NO_SHEET, sheet = want),
+                        msg!(m::IMP_SHEETS_HINT, sheets = names.join(", ")),
                     )
                 })?
         }
-        None => names.first().cloned().ok_or_else(|| {
-            fail(
-                "the workbook has no sheet".into(),
-                "save the table in a sheet".into(),
-            )
-        })?,
+        None => names
+            .first()
+            .cloned()
+            .ok_or_else(|| fail(msg!(m::IMP_NO_SHEETS), msg!(m::IMP_NO_SHEETS_HINT)))?,
     };
     let range = wb.worksheet_range(&name).map_err(|e| {
         fail(
-            format!("cannot read sheet `{name}`: {e}"),
-            "open it in Excel or LibreOffice and save it again as .xlsx".into(),
+            msg!(m::IMP_READ_SHEET, sheet = &name, detail = m::en_only(e)),
+            msg!(m::IMP_RESAVE_HINT),
         )
     })?;
     let origin = range.start().unwrap_or((0, 0));
@@ -282,19 +271,13 @@ fn cell_of(d: &calamine::Data) -> Cell {
 }
 
 fn read_csv(path: &Path, shown: &str) -> Result<Grid, Diagnostic> {
-    let fail = |msg: String, hint: &str| Diagnostic::error(codes::IMPORT, shown, msg).hint(hint);
-    let bytes = std::fs::read(path).map_err(|e| {
-        fail(
-            format!("cannot read: {e}"),
-            "check the file's path and permissions",
-        )
-    })?;
-    let text = std::str::from_utf8(&bytes).map_err(|_| {
-        fail(
-            "the CSV file is not UTF-8".into(),
-            "in Excel: Save As → \"CSV UTF-8 (Comma delimited)\"; in LibreOffice choose the UTF-8 character set",
-        )
-    })?;
+    let fail = |message: crate::diag::Msg, hint: crate::diag::Msg| {
+        Diagnostic::error(codes::IMPORT, shown, message).hint(hint)
+    };
+    let bytes = std::fs::read(path)
+        .map_err(|e| fail(msg!(m::IMP_READ, reason = &e), msg!(m::IMP_READ_FILE_HINT)))?;
+    let text = std::str::from_utf8(&bytes)
+        .map_err(|_| fail(msg!(m::IMP_CSV_UTF8), msg!(m::IMP_CSV_UTF8_HINT)))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let delim = sniff_delimiter(text);
     let mut rdr = csv::ReaderBuilder::new()
@@ -306,8 +289,8 @@ fn read_csv(path: &Path, shown: &str) -> Result<Grid, Diagnostic> {
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {
             fail(
-                format!("cannot read the CSV: {e}"),
-                "check the quotes around values",
+                msg!(m::IMP_CSV_READ, detail = m::en_only(e)),
+                msg!(m::IMP_CSV_READ_HINT),
             )
         })?;
         rows.push(
@@ -354,11 +337,11 @@ pub fn is_blank_marker(cell: &Cell) -> bool {
 
 /// A number as a province types it: `72,10`, `72.10`, `1.234,5`, `86,29%`.
 /// `Ok(None)` for a blank (empty, `-`, `–`); `Err` for other text.
-pub fn parse_number(cell: &Cell) -> Result<Option<f64>, String> {
+pub fn parse_number(cell: &Cell) -> Result<Option<f64>, crate::diag::Msg> {
     let t = match cell {
         Cell::Empty => return Ok(None),
         Cell::Num(n) => return Ok(Some(*n)),
-        Cell::Bad(what) => return Err(format!("the cell holds {what}, not a number")),
+        Cell::Bad(what) => return Err(msg!(m::IMP_CELL_NOT_NUMBER, what = what)),
         Cell::Text(t) => collapse(t),
     };
     let s = t.trim();
@@ -371,7 +354,7 @@ pub fn parse_number(cell: &Cell) -> Result<Option<f64>, String> {
         && s.chars()
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-' | '+'));
     if !valid {
-        return Err(format!("`{t}` is not a number"));
+        return Err(msg!(m::IMP_NOT_NUMBER, text = &*t));
     }
     let (commas, dots) = (s.matches(',').count(), s.matches('.').count());
     let plain = match (commas, dots) {
@@ -380,11 +363,11 @@ pub fn parse_number(cell: &Cell) -> Result<Option<f64>, String> {
         (0, _) => s.replace('.', ""),
         (1, _) if s.rfind(',') > s.rfind('.') => s.replace('.', "").replace(',', "."),
         (_, 1) if s.rfind('.') > s.rfind(',') => s.replace(',', ""),
-        _ => return Err(format!("`{t}` is not a number")),
+        _ => return Err(msg!(m::IMP_NOT_NUMBER, text = &*t)),
     };
     match plain.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(Some(v)),
-        _ => Err(format!("`{t}` is not a number")),
+        _ => Err(msg!(m::IMP_NOT_NUMBER, text = &*t)),
     }
 }
 

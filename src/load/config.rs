@@ -1,5 +1,7 @@
 //! `content/site.yaml`: the site's settings. Unknown keys are errors.
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::permalink::{self, Pattern};
@@ -269,12 +271,12 @@ pub const DEFAULT_CACHE_DIR: &str = ".chiso-cache";
 
 /// What is wrong with a base URL, if anything: it must be `http(s)://`, a
 /// host, then a plain path (no `..`, query or fragment).
-fn base_url_problem(url: &str) -> Option<&'static str> {
+fn base_url_problem(url: &str) -> Option<crate::diag::Msg> {
     let rest = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"));
     let Some(rest) = rest else {
-        return Some("is not an absolute http(s) URL");
+        return Some(msg!(m::URL_NOT_ABSOLUTE));
     };
     let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
     let host_ok = !host.is_empty()
@@ -282,13 +284,13 @@ fn base_url_problem(url: &str) -> Option<&'static str> {
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
     if !host_ok {
-        return Some("has no valid host name after the scheme");
+        return Some(msg!(m::URL_NO_HOST));
     }
     if url.contains(['"', '<', '>', ' ', '\'', '\\', '?', '#']) {
-        return Some("holds characters an address cannot have (quotes, spaces, ?, #)");
+        return Some(msg!(m::URL_BAD_CHARS));
     }
     if path.split('/').any(|seg| seg == ".." || seg == ".") {
-        return Some("has `.` or `..` in its path");
+        return Some(msg!(m::URL_DOTS));
     }
     None
 }
@@ -303,8 +305,8 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
         !t.is_empty() && !t.starts_with('#') && t != "---"
     });
     if !has_content {
-        return Err(Diagnostic::error(codes::YAML, rel, "site.yaml is empty")
-            .hint("write at least `title:` and `base_url:`, e.g. base_url: \"https://phongtho.laichau.gov.vn/\"")
+        return Err(Diagnostic::error(codes::YAML, rel, msg!(m::CONFIG_EMPTY))
+            .hint(msg!(m::CONFIG_EMPTY_HINT))
             .into());
     }
     let raw: RawConfig = yaml::parse(&src, rel, 0)?;
@@ -337,7 +339,7 @@ fn permalinks(raw: Option<&RawPermalinks>, diags: &mut Diagnostics) -> Option<Pe
                 diags.push(
                     Diagnostic::error(codes::YAML, FILE, e)
                         .at(yaml::line_of(given), yaml::col_of(given))
-                        .hint("for example article: \"/:category/:slug/\" or \"/tin-tuc/:slug-:file.html\""),
+                        .hint(msg!(m::CONFIG_PERMALINK_HINT)),
                 )
             })
             .ok()
@@ -425,16 +427,16 @@ fn settle(
 }
 
 fn check_menu(menu: &[RawMenuItem], diags: &mut Diagnostics) {
-    for m in menu {
-        if crate::util::text::is_unsafe_url(&m.url.value) {
+    for item in menu {
+        if crate::util::text::is_unsafe_url(&item.url.value) {
             diags.push(
                 Diagnostic::error(
                     codes::UNSAFE_URL,
                     FILE,
-                    format!("menu entry `{}` has an unsafe address", m.name),
+                    msg!(m::CONFIG_UNSAFE_MENU, name = &item.name),
                 )
-                .at(yaml::line_of(&m.url), yaml::col_of(&m.url))
-                .hint("javascript:, data: and vbscript: addresses are not allowed; link to a page, e.g. url: \"/gioi-thieu/\""),
+                .at(yaml::line_of(&item.url), yaml::col_of(&item.url))
+                .hint(msg!(m::CONFIG_UNSAFE_MENU_HINT)),
             );
         }
     }
@@ -451,17 +453,17 @@ fn base_url(written: &Spanned<String>, flag: Option<&str>, diags: &mut Diagnosti
             Diagnostic::error(
                 codes::BAD_URL,
                 "--base-url",
-                format!("--base-url `{base_url}` {problem}"),
+                msg!(m::CONFIG_BASE_URL_FLAG, url = &base_url, problem = problem),
             )
         } else {
             Diagnostic::error(
                 codes::BAD_URL,
                 FILE,
-                format!("base_url `{base_url}` {problem}"),
+                msg!(m::CONFIG_BASE_URL, url = &base_url, problem = problem),
             )
             .at(yaml::line_of(written), yaml::col_of(written))
         };
-        diags.push(d.hint("write the full address, e.g. https://phongtho.laichau.gov.vn/"));
+        diags.push(d.hint(msg!(m::CONFIG_BASE_URL_HINT)));
     }
     if !base_url.ends_with('/') {
         base_url.push('/');
@@ -473,9 +475,17 @@ fn timezone(tz: &Spanned<String>, diags: &mut Diagnostics) -> Option<jiff::tz::T
     crate::util::dates::time_zone(tz.value.trim())
         .map_err(|e| {
             diags.push(
-                Diagnostic::error(codes::YAML, FILE, e)
-                    .at(yaml::line_of(tz), yaml::col_of(tz))
-                    .hint("use an IANA zone name such as Asia/Ho_Chi_Minh"),
+                Diagnostic::error(
+                    codes::YAML,
+                    FILE,
+                    msg!(
+                        m::CONFIG_TIMEZONE,
+                        zone = tz.value.trim(),
+                        detail = m::en_only(e)
+                    ),
+                )
+                .at(yaml::line_of(tz), yaml::col_of(tz))
+                .hint(msg!(m::CONFIG_TIMEZONE_HINT)),
             )
         })
         .ok()
@@ -495,13 +505,9 @@ fn check_reach(raw: &RawConfig, diags: &mut Diagnostics) {
                 || e.ends_with('@'))
         {
             diags.push(
-                Diagnostic::error(
-                    codes::YAML,
-                    FILE,
-                    format!("contact email `{e}` is not an email address"),
-                )
-                .at(line, col)
-                .hint("write one address, e.g. email: \"bbt@phongtho.laichau.gov.vn\""),
+                Diagnostic::error(codes::YAML, FILE, msg!(m::CONFIG_BAD_EMAIL, email = e))
+                    .at(line, col)
+                    .hint(msg!(m::CONFIG_BAD_EMAIL_HINT)),
             );
         }
         let p = c.phone.trim();
@@ -512,9 +518,9 @@ fn check_reach(raw: &RawConfig, diags: &mut Diagnostics) {
                     .all(|ch| ch.is_ascii_digit() || " +-.()".contains(ch)))
         {
             diags.push(
-                Diagnostic::error(codes::YAML, FILE, format!("contact phone `{p}` is not a phone number"))
+                Diagnostic::error(codes::YAML, FILE, msg!(m::CONFIG_BAD_PHONE, phone = p))
                     .at(line, col)
-                    .hint("digits, spaces, dots, dashes, parentheses and a leading +, e.g. phone: \"0213 3895 123\""),
+                    .hint(msg!(m::CONFIG_BAD_PHONE_HINT)),
             );
         }
     }
@@ -526,8 +532,8 @@ fn check_reach(raw: &RawConfig, diags: &mut Diagnostics) {
             || !(u.starts_with('/') || u.starts_with("https://") || u.starts_with("http://"))
         {
             diags.push(
-                Diagnostic::error(codes::YAML, FILE, format!("share_image url `{u}` is not a usable address"))
-                    .hint("name a file of content/static/, e.g. share_image: { url: \"/images/chia-se.png\", alt: \"…\" }"),
+                Diagnostic::error(codes::YAML, FILE, msg!(m::CONFIG_BAD_SHARE_IMAGE, url = u))
+                    .hint(msg!(m::CONFIG_BAD_SHARE_IMAGE_HINT)),
             );
         }
     }
@@ -541,21 +547,21 @@ fn check_settings(raw: &RawConfig, diags: &mut Diagnostics) {
                 Diagnostic::error(
                     codes::COMMENTS,
                     FILE,
-                    format!("comments: `{}` cannot be turned on", c.value),
+                    msg!(m::CONFIG_COMMENTS, value = &c.value),
                 )
                 .at(yaml::line_of(c), yaml::col_of(c))
-                .hint("this site is static and has no comment backend; comments are always closed (write `comments: closed` or remove the key)"),
+                .hint(msg!(m::CONFIG_COMMENTS_HINT)),
             );
         }
     }
     if raw.articles_per_page.value == 0 {
         diags.push(
-            Diagnostic::error(codes::YAML, FILE, "articles_per_page must be at least 1")
+            Diagnostic::error(codes::YAML, FILE, msg!(m::CONFIG_PER_PAGE))
                 .at(
                     yaml::line_of(&raw.articles_per_page),
                     yaml::col_of(&raw.articles_per_page),
                 )
-                .hint("set articles_per_page: 10"),
+                .hint(msg!(m::CONFIG_PER_PAGE_HINT)),
         );
     }
     if !crate::util::text::is_valid_slug(&raw.theme.value) {
@@ -563,10 +569,10 @@ fn check_settings(raw: &RawConfig, diags: &mut Diagnostics) {
             Diagnostic::error(
                 codes::YAML,
                 FILE,
-                format!("theme `{}` is not a folder name", raw.theme.value),
+                msg!(m::CONFIG_THEME_NAME, theme = &raw.theme.value),
             )
             .at(yaml::line_of(&raw.theme), yaml::col_of(&raw.theme))
-            .hint("name a folder under themes/, e.g. theme: default"),
+            .hint(msg!(m::CONFIG_THEME_NAME_HINT)),
         );
     }
 }
@@ -577,16 +583,9 @@ fn check_keep(keep: &[Spanned<String>], diags: &mut Diagnostics) -> Vec<String> 
     for k in keep {
         if !valid_keep_name(&k.value) {
             diags.push(
-                Diagnostic::error(
-                    codes::YAML,
-                    rel,
-                    format!(
-                        "keep_in_output entry `{}` is not a plain top-level name",
-                        k.value
-                    ),
-                )
-                .at(yaml::line_of(k), yaml::col_of(k))
-                .hint("name files or folders directly inside the output, without `/` or `..`, e.g. keep_in_output: [\".git\", \"CNAME\"]"),
+                Diagnostic::error(codes::YAML, rel, msg!(m::CONFIG_KEEP, name = &k.value))
+                    .at(yaml::line_of(k), yaml::col_of(k))
+                    .hint(msg!(m::CONFIG_KEEP_HINT)),
             );
         } else if !names.contains(&k.value) {
             names.push(k.value.clone());
@@ -600,8 +599,12 @@ pub fn warnings(c: &SiteConfig) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if c.contact.email.is_empty() && c.contact.phone.is_empty() {
         out.push(
-            Diagnostic::warning(codes::NO_CONTACT, Path::new(FILE), "the site gives no contact for its editors")
-                .hint("comments are closed, so readers need another way to reach you: add contact: { email: \"bbt@…\", phone: \"0213 …\", address: \"…\" }"),
+            Diagnostic::warning(
+                codes::NO_CONTACT,
+                Path::new(FILE),
+                msg!(m::CONFIG_NO_CONTACT),
+            )
+            .hint(msg!(m::CONFIG_NO_CONTACT_HINT)),
         );
     }
     out

@@ -1,6 +1,8 @@
 //! Load stage: walk `content/`, read files, split and parse front matter.
 //! Produces plain values plus every diagnostic found; nothing is rendered.
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::config::{SiteConfig, SlugFrom};
@@ -130,9 +132,9 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
     let split = split_file(&text, rel)?;
     if split.yaml.trim().is_empty() {
         return Err(
-            Diagnostic::error(codes::FRONT_MATTER, rel, "the front matter is empty")
+            Diagnostic::error(codes::FRONT_MATTER, rel, msg!(m::FRONT_EMPTY))
                 .at(1, 1)
-                .hint("add at least `title:` and `date:` between the `---` lines")
+                .hint(msg!(m::FRONT_EMPTY_HINT))
                 .into(),
         );
     }
@@ -156,14 +158,14 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
                 Diagnostic::error(
                     codes::EXPIRES_BEFORE_PUBLISHED,
                     rel,
-                    format!(
-                        "the article expires ({}) before it is published ({}): it would never be built",
-                        e.rfc3339(),
-                        p.rfc3339()
+                    msg!(
+                        m::CONTENT_EXPIRES_FIRST,
+                        expiry = e.rfc3339(),
+                        publish = p.rfc3339()
                     ),
                 )
                 .at(l.line, l.col)
-                .hint("set expiry_date: after publish_date, or remove one of them"),
+                .hint(msg!(m::CONTENT_EXPIRES_FIRST_HINT)),
             );
         }
     }
@@ -174,9 +176,9 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
     if let Some(img) = &fm.image {
         if text::is_unsafe_url(&img.value) {
             diags.push(
-                Diagnostic::error(codes::UNSAFE_URL, rel, "the image address is not allowed")
+                Diagnostic::error(codes::UNSAFE_URL, rel, msg!(m::CONTENT_UNSAFE_IMAGE))
                     .at(image_loc.line, image_loc.col)
-                    .hint("javascript:, data: and vbscript: addresses are not allowed; put the image in content/static/ and write image: /images/anh.jpg"),
+                    .hint(msg!(m::CONTENT_UNSAFE_IMAGE_HINT)),
             );
         }
     }
@@ -304,8 +306,8 @@ pub fn load_commentary(root: &Path, diags: &mut Diagnostics) -> Vec<Commentary> 
             [d, k] => (d.clone(), k.clone()),
             _ => {
                 diags.push(
-                    Diagnostic::error(codes::DATA, rel, "commentary files sit at content/data/<dataset>.md or content/data/<dataset>/<year or unit>.md")
-                        .hint("move the file up to one of those places"),
+                    Diagnostic::error(codes::DATA, rel, msg!(m::CONTENT_COMMENTARY_PLACE))
+                        .hint(msg!(m::CONTENT_COMMENTARY_PLACE_HINT)),
                 );
                 continue;
             }
@@ -331,12 +333,8 @@ fn content_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathB
         .partition(|(abs, _)| crate::load::fs::is_markdown(abs));
     for (_, rel) in other {
         diags.push(
-            Diagnostic::warning(
-                codes::NOT_MARKDOWN,
-                rel,
-                "this file is not Markdown (.md) and is not published",
-            )
-            .hint("write articles and pages as .md files; put photos and documents in content/static/"),
+            Diagnostic::warning(codes::NOT_MARKDOWN, rel, msg!(m::CONTENT_NOT_MARKDOWN))
+                .hint(msg!(m::CONTENT_NOT_MARKDOWN_HINT)),
         );
     }
     md

@@ -2,6 +2,8 @@
 //! the checks every article and page shares (slugs, aliases, names, the
 //! comments key), and the warnings about what readers would miss.
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::config::SlugFrom;
@@ -26,19 +28,13 @@ pub fn loc<T>(s: &Spanned<T>, offset: usize) -> Loc {
 
 pub fn split_file<'a>(text: &'a str, rel: &Path) -> Result<frontmatter::Split<'a>, Diagnostic> {
     frontmatter::split(text).map_err(|e| match e {
-        SplitError::Missing => Diagnostic::error(
-            codes::FRONT_MATTER,
-            rel,
-            "the file does not start with front matter",
-        )
-        .at(1, 1)
-        .hint(
-            "begin the file with a line `---`, then `title:` and `date:`, then another `---` line",
-        ),
+        SplitError::Missing => Diagnostic::error(codes::FRONT_MATTER, rel, msg!(m::FRONT_MISSING))
+            .at(1, 1)
+            .hint(msg!(m::FRONT_MISSING_HINT)),
         SplitError::Unterminated => {
-            Diagnostic::error(codes::FRONT_MATTER, rel, "the front matter is not closed")
+            Diagnostic::error(codes::FRONT_MATTER, rel, msg!(m::FRONT_UNCLOSED))
                 .at(1, 1)
-                .hint("add a line `---` after the last front matter key, before the article text")
+                .hint(msg!(m::FRONT_UNCLOSED_HINT))
         }
     })
 }
@@ -52,9 +48,9 @@ pub fn comments_error(
         || c.value.as_str().is_some_and(|s| s.trim() == "closed");
     (!closed).then(|| {
         let l = loc(c, offset);
-        Diagnostic::error(codes::COMMENTS, rel, "comments cannot be turned on")
+        Diagnostic::error(codes::COMMENTS, rel, msg!(m::FRONT_COMMENTS))
             .at(l.line, l.col)
-            .hint("the site is static and has no comment backend: comment sections are always closed; remove `comments:`")
+            .hint(msg!(m::FRONT_COMMENTS_HINT))
     })
 }
 
@@ -78,11 +74,11 @@ pub fn slug_from(
             let v = s.value.trim().to_string();
             if !text::is_valid_slug(&v) {
                 diags.push(
-                    Diagnostic::error(codes::BAD_SLUG, rel, format!("slug `{v}` is not allowed"))
+                    Diagnostic::error(codes::BAD_SLUG, rel, msg!(m::FRONT_BAD_SLUG, slug = &v))
                         .at(l.line, l.col)
-                        .hint(format!(
-                            "a slug has only lowercase a–z, digits and hyphens, e.g. `{}`",
-                            text::slugify(&v).chars().take(80).collect::<String>()
+                        .hint(msg!(
+                            m::FRONT_BAD_SLUG_HINT,
+                            example = text::slugify(&v).chars().take(80).collect::<String>()
                         )),
                 );
             }
@@ -97,12 +93,8 @@ pub fn slug_from(
             let made = made.trim_end_matches('-').to_string();
             if made.is_empty() {
                 diags.push(
-                    Diagnostic::error(
-                        codes::BAD_SLUG,
-                        rel,
-                        "no address can be made from this file's name",
-                    )
-                    .hint("rename the file with letters or digits, e.g. duong-le-loi.md, or add `slug:`"),
+                    Diagnostic::error(codes::BAD_SLUG, rel, msg!(m::FRONT_NO_SLUG))
+                        .hint(msg!(m::FRONT_NO_SLUG_HINT)),
                 );
             }
             (made, title_loc)
@@ -132,13 +124,9 @@ pub fn aliases(
             out.push((v.to_string(), l));
         } else {
             diags.push(
-                Diagnostic::error(
-                    codes::BAD_SLUG,
-                    rel,
-                    format!("the alias `{v}` is not an address chiso can redirect from"),
-                )
-                .at(l.line, l.col)
-                .hint("write the old address's path, starting with `/`, e.g. aliases: [\"/tin-tuc/123/\", \"/old/bai-viet.html\"]"),
+                Diagnostic::error(codes::BAD_SLUG, rel, msg!(m::FRONT_BAD_ALIAS, alias = &v))
+                    .at(l.line, l.col)
+                    .hint(msg!(m::FRONT_BAD_ALIAS_HINT)),
             );
         }
     }
@@ -169,9 +157,9 @@ pub fn article_warnings(a: &Look, rel: &Path) -> Vec<Diagnostic> {
     let mut warnings = Vec::new();
     if a.summary.is_empty() {
         warnings.push(
-            Diagnostic::warning(codes::NO_SUMMARY, rel, "the article has no summary (sapo)")
+            Diagnostic::warning(codes::NO_SUMMARY, rel, msg!(m::FRONT_NO_SUMMARY))
                 .at(a.title_line, 0)
-                .hint("add `summary:` with one or two sentences: it is shown under the title, in lists and in the feed"),
+                .hint(msg!(m::FRONT_NO_SUMMARY_HINT)),
         );
     }
     if let Some(img) = a.image.filter(|i| is_external(i)) {
@@ -179,19 +167,17 @@ pub fn article_warnings(a: &Look, rel: &Path) -> Vec<Diagnostic> {
             Diagnostic::warning(
                 codes::EXTERNAL_IMAGE,
                 rel,
-                format!("the image is loaded from another site: {img}"),
+                msg!(m::FRONT_EXTERNAL_IMAGE, url = img),
             )
             .at(a.image_loc.line, a.image_loc.col)
-            .hint("readers' phones would fetch it from there, and the page breaks if it moves: save the photo in content/static/images/ and write image: /images/<file>"),
+            .hint(msg!(m::FRONT_EXTERNAL_IMAGE_HINT)),
         );
     }
     if a.image.is_some() && !a.has_caption {
         warnings.push(
-            Diagnostic::warning(codes::NO_CAPTION, rel, "the image has no caption")
+            Diagnostic::warning(codes::NO_CAPTION, rel, msg!(m::FRONT_NO_CAPTION))
                 .at(a.image_loc.line, 0)
-                .hint(
-                    "add `image_caption:` describing the photo: readers and screen readers see it",
-                ),
+                .hint(msg!(m::FRONT_NO_CAPTION_HINT)),
         );
     }
     warnings
@@ -207,6 +193,15 @@ pub fn is_external(url: &str) -> bool {
 /// name, and file systems take 255 bytes at most.
 pub const MAX_NAME_CHARS: usize = 100;
 
+/// "category" or "tag", in the language of the report.
+fn what_name(what: &str) -> crate::diag::Msg {
+    if what == "tag" {
+        msg!(m::WHAT_TAG)
+    } else {
+        msg!(m::WHAT_CATEGORY)
+    }
+}
+
 pub fn name_too_long(
     what: &str,
     name: &Spanned<String>,
@@ -219,24 +214,23 @@ pub fn name_too_long(
         Diagnostic::error(
             codes::BAD_SLUG,
             rel,
-            format!("the {what} name is {n} characters long; at most {MAX_NAME_CHARS} are allowed"),
+            msg!(
+                m::FRONT_NAME_TOO_LONG,
+                what = what_name(what),
+                n = n,
+                max = MAX_NAME_CHARS
+            ),
         )
         .at(l.line, l.col)
-        .hint(format!(
-            "shorten the {what} name: it becomes part of the page address"
-        ))
+        .hint(msg!(m::FRONT_NAME_TOO_LONG_HINT, what = what_name(what)))
     })
 }
 
 pub fn empty_title(title: &Spanned<String>, rel: &Path, offset: usize) -> Option<Diagnostic> {
     (title.value.trim().is_empty() || text::slugify(&title.value).is_empty()).then(|| {
         let l = loc(title, offset);
-        Diagnostic::error(
-            codes::MISSING_FIELD,
-            rel,
-            "the title is empty or has no letters",
-        )
-        .at(l.line, l.col)
-        .hint("write a title, e.g. title: \"Phong Thổ đẩy mạnh cải cách hành chính\"")
+        Diagnostic::error(codes::MISSING_FIELD, rel, msg!(m::FRONT_EMPTY_TITLE))
+            .at(l.line, l.col)
+            .hint(msg!(m::FRONT_EMPTY_TITLE_HINT))
     })
 }

@@ -2,6 +2,8 @@
 //! disk. UTF-8 check, BOM and CRLF handling, size limits, sorted walks that
 //! keep symbolic links inside the site root.
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
 use std::path::{Path, PathBuf};
@@ -27,19 +29,19 @@ impl FileKind {
             FileKind::Content => Diagnostic::error(
                 codes::TOO_LARGE,
                 rel,
-                format!(
-                    "the file is {} MB; content files are limited to {} MB",
-                    len / (1024 * 1024),
-                    MAX_FILE_BYTES / (1024 * 1024)
+                msg!(
+                    m::FS_TOO_LARGE,
+                    mb = len / (1024 * 1024),
+                    limit = MAX_FILE_BYTES / (1024 * 1024)
                 ),
             )
-            .hint("split the text into several articles, or move large data out of Markdown"),
+            .hint(msg!(m::FS_TOO_LARGE_HINT)),
             FileKind::Data => Diagnostic::error(
                 codes::TOO_LARGE,
                 rel,
-                format!("dataset file is {len} bytes, more than the limit of {MAX_DATA_BYTES}"),
+                msg!(m::FS_DATA_TOO_LARGE, len = len, limit = MAX_DATA_BYTES),
             )
-            .hint("a dataset is a few kilobytes: check that this is the right file"),
+            .hint(msg!(m::FS_DATA_TOO_LARGE_HINT)),
         }
     }
 
@@ -50,12 +52,10 @@ impl FileKind {
         }
     }
 
-    fn utf8_hint(self) -> &'static str {
+    fn utf8_hint(self) -> crate::diag::Msg {
         match self {
-            FileKind::Content => {
-                "save the file as UTF-8 (in most editors: Save with encoding → UTF-8)"
-            }
-            FileKind::Data => "save the file as UTF-8 (not Windows-1258 or UTF-16)",
+            FileKind::Content => msg!(m::FS_UTF8_HINT),
+            FileKind::Data => msg!(m::FS_UTF8_DATA_HINT),
         }
     }
 }
@@ -104,11 +104,9 @@ pub fn read_text_exact(path: &Path, rel: &Path, kind: FileKind) -> Result<String
             let line_start = good.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
             // Columns count characters, as editors do, not bytes.
             let col = std::str::from_utf8(&good[line_start..]).map_or(0, |s| s.chars().count());
-            return Err(
-                Diagnostic::error(codes::UTF8, rel, "the file is not valid UTF-8")
-                    .at(line, col + 1)
-                    .hint(kind.utf8_hint()),
-            );
+            return Err(Diagnostic::error(codes::UTF8, rel, msg!(m::FS_NOT_UTF8))
+                .at(line, col + 1)
+                .hint(kind.utf8_hint()));
         }
     };
     if let Some(d) = forbidden_char(&text, rel) {
@@ -152,16 +150,10 @@ fn forbidden_char(text: &str, rel: &Path) -> Option<Diagnostic> {
         Diagnostic::error(
             codes::CONTROL_CHAR,
             rel,
-            format!(
-                "the text holds an invisible control character (U+{:04X})",
-                c as u32
-            ),
+            msg!(m::FS_CONTROL_CHAR, code = format!("{:04X}", c as u32)),
         )
         .at(line, col)
-        .hint(
-            "delete the character (it often comes from copying out of Word or a PDF) \
-             and type the text again",
-        ),
+        .hint(msg!(m::FS_CONTROL_CHAR_HINT)),
     )
 }
 
@@ -177,8 +169,8 @@ pub fn read_head(path: &Path, n: usize) -> std::io::Result<Vec<u8>> {
 }
 
 pub fn io_error(rel: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(codes::IO, rel, format!("cannot read: {e}"))
-        .hint("check that the file exists and is readable")
+    Diagnostic::error(codes::IO, rel, msg!(m::FS_CANNOT_READ, reason = e))
+        .hint(msg!(m::FS_CANNOT_READ_HINT))
 }
 
 /// Whether a file is Markdown: `.md` or `.markdown`, in any case.
@@ -213,8 +205,12 @@ pub fn walk_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(Path
             Err(e) => {
                 let rel = e.path().map(|p| rel_to(root, p)).unwrap_or_default();
                 diags.push(
-                    Diagnostic::error(codes::IO, rel, format!("cannot read folder: {e}"))
-                        .hint("check the folder's permissions"),
+                    Diagnostic::error(
+                        codes::IO,
+                        rel,
+                        msg!(m::FS_CANNOT_READ_DIR, reason = m::text(e)),
+                    )
+                    .hint(msg!(m::FS_CANNOT_READ_DIR_HINT)),
                 );
                 continue;
             }
@@ -236,20 +232,17 @@ pub fn walk_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(Path
                     Diagnostic::error(
                         codes::SYMLINK,
                         rel,
-                        format!(
-                            "symbolic link points outside the site: {}",
-                            target.display()
-                        ),
+                        msg!(m::FS_SYMLINK_OUTSIDE, target = target.display()),
                     )
-                    .hint("copy the file into content/ instead of linking to it"),
+                    .hint(msg!(m::FS_SYMLINK_OUTSIDE_HINT)),
                 ),
                 Err(e) => diags.push(
                     Diagnostic::error(
                         codes::SYMLINK,
                         rel,
-                        format!("broken or looping symbolic link: {e}"),
+                        msg!(m::FS_SYMLINK_BROKEN, reason = m::en_only(e)),
                     )
-                    .hint("remove the link or point it at a real file inside the site"),
+                    .hint(msg!(m::FS_SYMLINK_BROKEN_HINT)),
                 ),
             }
             continue;

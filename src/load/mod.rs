@@ -12,5 +12,6 @@ pub mod permalink;
 pub mod published;
 pub mod schedule;
 pub mod search_config;
+pub mod site_lang;
 pub mod theme;
 pub mod yaml;

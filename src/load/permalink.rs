@@ -2,6 +2,8 @@
 //! parsed and checked here, with the line of any error; `model::urls`
 //! fills them in for each article and page.
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use std::fmt::Write as _;
 
 /// One piece of a pattern.
@@ -54,14 +56,12 @@ pub const PAGE_DEFAULT: &str = "/:slug/";
 
 impl Pattern {
     /// Parse `s`; the error says what is wrong, in words for site.yaml.
-    pub fn parse(s: &str, allowed: &[Token]) -> Result<Pattern, String> {
+    pub fn parse(s: &str, allowed: &[Token]) -> Result<Pattern, crate::diag::Msg> {
         if !s.starts_with('/') {
-            return Err(format!("the pattern `{s}` must start with `/`"));
+            return Err(msg!(m::PATTERN_START, pattern = s));
         }
         if !(s.ends_with('/') || s.ends_with(".html")) {
-            return Err(format!(
-                "the pattern `{s}` must end in `/` (a folder with index.html) or in `.html`"
-            ));
+            return Err(msg!(m::PATTERN_END, pattern = s));
         }
         let mut parts = Vec::new();
         let mut text = String::new();
@@ -81,9 +81,11 @@ impl Pattern {
                             .filter_map(|t| Token::ALL.iter().find(|(_, x)| x == t))
                             .map(|(n, _)| format!(":{n}"))
                             .collect();
-                        format!(
-                            "unknown token `:{name}` in `{s}`; the tokens are {}",
-                            names.join(", ")
+                        msg!(
+                            m::PATTERN_TOKEN,
+                            token = &name,
+                            pattern = s,
+                            tokens = names.join(", ")
                         )
                     })?;
                 if !text.is_empty() {
@@ -93,13 +95,11 @@ impl Pattern {
             } else if c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.') {
                 text.push(c);
             } else {
-                return Err(format!(
-                    "`{c}` cannot stand in an address pattern (`{s}`): use a–z, 0–9, -, _, . and /"
-                ));
+                return Err(msg!(m::PATTERN_CHAR, ch = c, pattern = s));
             }
         }
         if s.split('/').any(|seg| seg == ".." || seg == ".") || s.contains("//") {
-            return Err(format!("the pattern `{s}` has an empty, `.` or `..` part"));
+            return Err(msg!(m::PATTERN_PARTS, pattern = s));
         }
         if !text.is_empty() {
             parts.push(Part::Text(text));
@@ -166,13 +166,16 @@ mod tests {
 
     #[test]
     fn bad_patterns_say_what_is_wrong() {
-        let e = |p: &str| Pattern::parse(p, ARTICLE_TOKENS).unwrap_err();
+        let en = crate::diag::Lang::En;
+        let e = |p: &str| Pattern::parse(p, ARTICLE_TOKENS).unwrap_err().render(en);
         assert!(e("/:nam/:slug/").contains("unknown token `:nam`"));
         assert!(e("tin/:slug/").contains("start with `/`"));
         assert!(e("/tin/:slug").contains("must end in"));
         assert!(e("/tin/../:slug/").contains("`..`"));
         assert!(e("/tin tuc/:slug/").contains("cannot stand"));
-        let page = Pattern::parse("/:category/:slug/", PAGE_TOKENS).unwrap_err();
+        let page = Pattern::parse("/:category/:slug/", PAGE_TOKENS)
+            .unwrap_err()
+            .render(en);
         assert!(page.contains("unknown token `:category`"), "{page}");
     }
 }

@@ -4,6 +4,8 @@
 //! `SOURCE_DATE_EPOCH`, the clock) and handed down: nothing here reads the
 //! clock.
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::config::SiteConfig;
@@ -61,24 +63,30 @@ pub(crate) fn read_date(
         Ok(d) => Some(d),
         Err(e) => {
             let (line, col) = (yaml::line_of(d) + off, yaml::col_of(d));
-            let (what, hint) = if key == "date" {
-                ("the date".to_string(), "write the date as 2024-05-20T13:50:00+07:00 or 2024-05-20 13:50 (Vietnam time)".to_string())
+            let (message, hint) = if key == "date" {
+                (
+                    msg!(
+                        m::DATE_CANNOT_READ,
+                        value = &d.value,
+                        detail = m::en_only(e)
+                    ),
+                    msg!(m::DATE_CANNOT_READ_HINT),
+                )
             } else {
                 (
-                    format!("{key}:"),
-                    format!(
-                        "write {key}: as 2024-05-20T13:50:00+07:00 or 2024-05-20 13:50 (in the site's time zone, like date:)"
+                    msg!(
+                        m::DATE_KEY_CANNOT_READ,
+                        key = key,
+                        value = &d.value,
+                        detail = m::en_only(e)
                     ),
+                    msg!(m::DATE_KEY_CANNOT_READ_HINT, key = key),
                 )
             };
             diags.push(
-                Diagnostic::error(
-                    codes::BAD_DATE,
-                    rel,
-                    format!("cannot read {what} `{}`: {e}", d.value),
-                )
-                .at(line, col)
-                .hint(hint),
+                Diagnostic::error(codes::BAD_DATE, rel, message)
+                    .at(line, col)
+                    .hint(hint),
             );
             None
         }

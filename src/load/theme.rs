@@ -1,6 +1,8 @@
 //! Theme: the default theme is embedded in the binary; a site's
 //! `themes/<name>/templates/*` and `static/*` override it file by file.
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::fs::rel_to;
@@ -133,9 +135,9 @@ pub fn load(root: &Path, theme: &str) -> Result<Theme, Diagnostics> {
             Diagnostic::error(
                 codes::MISSING_TEMPLATE,
                 crate::load::config::FILE,
-                format!("theme `{theme}` not found: no folder themes/{theme}"),
+                msg!(m::THEME_NOT_FOUND, theme = theme),
             )
-            .hint("create the folder, or set `theme: default`"),
+            .hint(msg!(m::THEME_NOT_FOUND_HINT)),
         );
     }
 
@@ -223,14 +225,14 @@ pub fn tera_diagnostic(e: &tera::Error, sources: &BTreeMap<String, PathBuf>) -> 
                 || msg.contains("undefined")
                 || msg.contains("Undefined")
             {
-                "check the variable's name in the README's template reference, or guard it with {% if x is defined %}"
+                msg!(m::TEMPLATE_UNDEFINED_HINT)
             } else {
-                "check the template syntax at this line"
+                msg!(m::TEMPLATE_SYNTAX_HINT)
             };
             Diagnostic::error(
                 codes::TEMPLATE,
                 file_of(r.filename()),
-                format!("template error: {msg}"),
+                msg!(m::TEMPLATE_ERROR, detail = msg),
             )
             .at(span.start_line, span.start_col + 1)
             .hint(hint)
@@ -238,15 +240,15 @@ pub fn tera_diagnostic(e: &tera::Error, sources: &BTreeMap<String, PathBuf>) -> 
         tera::ErrorKind::TemplateNotFound(name) => Diagnostic::error(
             codes::MISSING_TEMPLATE,
             PathBuf::from("themes"),
-            format!("template `{name}` not found"),
+            msg!(m::TEMPLATE_NOT_FOUND, name = name.as_str()),
         )
-        .hint("add the template to themes/<theme>/templates/ or fix its name"),
+        .hint(msg!(m::TEMPLATE_NOT_FOUND_HINT)),
         tera::ErrorKind::MissingParent { current, parent } => Diagnostic::error(
             codes::MISSING_TEMPLATE,
             file_of(current),
-            format!("template extends `{parent}`, which does not exist"),
+            msg!(m::TEMPLATE_NO_PARENT, parent = parent.as_str()),
         )
-        .hint("fix the name in {% extends %}"),
+        .hint(msg!(m::TEMPLATE_NO_PARENT_HINT)),
         _ => {
             let mut msg = e.to_string();
             let mut src = std::error::Error::source(e);
@@ -258,7 +260,7 @@ pub fn tera_diagnostic(e: &tera::Error, sources: &BTreeMap<String, PathBuf>) -> 
             Diagnostic::error(
                 codes::TEMPLATE,
                 PathBuf::from("themes"),
-                format!("template error: {msg}"),
+                msg!(m::TEMPLATE_ERROR, detail = msg),
             )
         }
     }

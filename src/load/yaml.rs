@@ -7,8 +7,10 @@
 //! offending *value*, bounds alias expansion and nesting, and never turns
 //! `no`/`on` into booleans.
 
-use crate::diag::Diagnostic;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
+use crate::diag::{Diagnostic, Msg};
 use serde::de::DeserializeOwned;
 use std::path::Path;
 
@@ -93,13 +95,9 @@ fn check_source(src: &str, file: &Path, line_offset: usize) -> Result<(), Diagno
         }
         if let Some(col) = scan.tag {
             let (l, c_) = at(col);
-            return Err(Diagnostic::error(
-                codes::YAML,
-                file,
-                "YAML tags (such as !!binary or !custom) are not used by chiso",
-            )
-            .at(l, c_)
-            .hint("write the value as plain text, a number, a list or a mapping, without `!`"));
+            return Err(Diagnostic::error(codes::YAML, file, msg!(m::YAML_TAG))
+                .at(l, c_)
+                .hint(msg!(m::YAML_TAG_HINT)));
         }
         if scan.opens_block {
             block_indent = Some(indent);
@@ -112,10 +110,10 @@ fn control_char(file: &Path, line: usize, col: usize, c: char) -> Diagnostic {
     Diagnostic::error(
         codes::CONTROL_CHAR,
         file,
-        format!("the text holds an invisible control character (U+{:04X})", c as u32),
+        msg!(m::FS_CONTROL_CHAR, code = format!("{:04X}", c as u32)),
     )
     .at(line, col)
-    .hint("delete the character (it often comes from copying out of Word or a PDF) and type the text again")
+    .hint(msg!(m::FS_CONTROL_CHAR_HINT))
 }
 
 /// What one line of YAML holds outside its quoted strings and comments.
@@ -222,19 +220,118 @@ fn to_diagnostic(e: &serde_saphyr::Error, file: &Path, line_offset: usize) -> Di
             snippets: serde_saphyr::SnippetMode::Off,
         });
     let message = clean_message(&raw);
-    let hint = hint_for(&message);
+    let hint = hint_for(&message.render(crate::diag::Lang::En));
     let line = if line > 0 { line + line_offset } else { 0 };
-    let mut d =
-        Diagnostic::error(codes::YAML, file, format!("invalid YAML: {message}")).at(line, col);
-    if let Some(h) = hint {
-        d = d.hint(h);
+    Diagnostic::error(codes::YAML, file, msg!(m::YAML_INVALID, detail = message))
+        .at(line, col)
+        .hint(hint)
+}
+
+/// The parser's English message as a catalogue message: the kinds an editor
+/// meets (unknown, repeated or missing key, wrong type) in words; any other
+/// kept as the parser wrote it.
+fn engine_message(s: &str) -> Msg {
+    let quoted = |t: &str| t.split('`').nth(1).map(str::to_string);
+    let expected = |rest: &str| {
+        let vi = rest.strip_prefix("one of ").unwrap_or(rest);
+        // Key names, as code: `title, date, …`.
+        let vi = if vi.contains('`') {
+            type_words_vi(vi)
+        } else {
+            format!("`{vi}`")
+        };
+        m::both(rest, vi)
+    };
+    if let Some(rest) = s.strip_prefix("unknown field `") {
+        if let Some((key, exp)) = rest.split_once("`, expected ") {
+            return msg!(m::YAML_UNKNOWN_KEY, key = key, expected = expected(exp));
+        }
     }
-    d
+    if let Some(rest) = s.strip_prefix("unknown variant `") {
+        if let Some((v, exp)) = rest.split_once("`, expected ") {
+            return msg!(m::YAML_UNKNOWN_VALUE, value = v, expected = expected(exp));
+        }
+    }
+    if let Some(key) = s
+        .strip_prefix("missing field `")
+        .and_then(|r| r.strip_suffix('`'))
+    {
+        return msg!(m::YAML_MISSING, key = key);
+    }
+    if s == format!("duplicate field `{}`", quoted(s).unwrap_or_default()) {
+        return msg!(m::YAML_DUPLICATE, key = quoted(s).unwrap_or_default());
+    }
+    if let Some(rest) = s.strip_prefix("invalid type: ") {
+        if let Some((found, exp)) = rest.split_once(", expected ") {
+            return msg!(
+                m::YAML_TYPE,
+                found = m::both(found, type_words_vi(found)),
+                expected = m::both(exp, type_words_vi(exp))
+            );
+        }
+    }
+    if let Some(exp) = s.strip_prefix("expected ") {
+        let known = [
+            "sequence start",
+            "mapping start",
+            "a sequence",
+            "a string",
+            "a map",
+        ];
+        if known.iter().any(|k| exp.starts_with(k)) {
+            return msg!(
+                m::YAML_EXPECTED,
+                expected = m::both(exp, type_words_vi(exp))
+            );
+        }
+    }
+    msg!(m::YAML_OTHER, detail = s)
+}
+
+/// serde's names of value kinds in Vietnamese; quoted values stay.
+fn type_words_vi(s: &str) -> String {
+    const WORDS: &[(&str, &str)] = &[
+        ("sequence start", "một danh sách (- mục)"),
+        ("mapping start", "một bảng khóa–giá trị"),
+        ("a sequence", "danh sách"),
+        ("sequence", "danh sách"),
+        ("a string", "chữ"),
+        ("string", "chữ"),
+        ("floating point", "số thập phân"),
+        ("integer", "số nguyên"),
+        ("boolean", "giá trị đúng/sai"),
+        ("a map", "bảng khóa–giá trị"),
+        ("map", "bảng khóa–giá trị"),
+        ("unit value", "giá trị rỗng"),
+        ("a number", "số"),
+        ("a boolean", "giá trị đúng/sai"),
+        ("a date", "ngày tháng"),
+        (" or ", " hoặc "),
+    ];
+    let mut out = String::new();
+    for (i, part) in s.split('`').enumerate() {
+        if i % 2 == 1 {
+            out.push('`');
+            out.push_str(part);
+            out.push('`');
+            continue;
+        }
+        let mut p = part.to_string();
+        if let Some(rest) = p.trim_start().strip_prefix("struct ") {
+            let _ = rest;
+            p = "bảng khóa–giá trị".to_string();
+        }
+        for (en, vi) in WORDS {
+            p = p.replace(en, vi);
+        }
+        out.push_str(&p);
+    }
+    out
 }
 
 /// Strip the library's own "error: line X column Y:" decorations: we print
 /// the location ourselves (with the front matter offset added).
-fn clean_message(raw: &str) -> String {
+fn clean_message(raw: &str) -> Msg {
     let mut s = raw.trim();
     if let Some(rest) = s.strip_prefix("error: ") {
         s = rest;
@@ -252,36 +349,33 @@ fn clean_message(raw: &str) -> String {
     // The parser's limits speak its own language; say what they mean.
     let l = s.to_ascii_lowercase();
     if l.contains("recursion limit") || l.contains("depth") {
-        "the YAML is nested too deeply".to_string()
+        msg!(m::YAML_TOO_DEEP)
     } else if l.contains("budget") {
-        format!("the YAML expands to too many values (aliases repeated too often?) [{s}]")
+        msg!(m::YAML_TOO_MANY, detail = s)
     } else {
-        s.to_string()
+        engine_message(s)
     }
 }
 
-fn hint_for(message: &str) -> Option<String> {
-    let m = message.to_ascii_lowercase();
-    Some(
-        if m.contains("duplicate") {
-            "each key may appear only once in a mapping: remove or rename the repeated one"
-        } else if m.contains("unknown field") || m.contains("unknown variant") {
-            "check the spelling against the reference in the README; unknown keys are not ignored"
-        } else if m.contains("budget")
-            || m.contains("alias")
-            || m.contains("depth")
-            || m.contains("nested")
-        {
-            "the YAML is too deeply nested or expands too many aliases; write the values out plainly"
-        } else if m.contains("invalid type") || m.contains("expected") {
-            "check the value's type: text, a number, a list (- item) or a mapping (key: value)"
-        } else if m.contains("missing field") {
-            "add the required key"
-        } else {
-            "check the YAML syntax near this line (indentation, quotes, colons)"
-        }
-        .to_string(),
-    )
+fn hint_for(message: &str) -> Msg {
+    let l = message.to_ascii_lowercase();
+    if l.contains("duplicate") {
+        msg!(m::YAML_DUPLICATE_HINT)
+    } else if l.contains("unknown field") || l.contains("unknown variant") {
+        msg!(m::YAML_UNKNOWN_HINT)
+    } else if l.contains("budget")
+        || l.contains("alias")
+        || l.contains("depth")
+        || l.contains("nested")
+    {
+        msg!(m::YAML_DEEP_HINT)
+    } else if l.contains("invalid type") || l.contains("expected") {
+        msg!(m::YAML_TYPE_HINT)
+    } else if l.contains("missing field") {
+        msg!(m::YAML_MISSING_HINT)
+    } else {
+        msg!(m::YAML_SYNTAX_HINT)
+    }
 }
 
 #[cfg(test)]

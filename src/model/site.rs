@@ -3,8 +3,10 @@
 //! read.
 
 use crate::data::Dataset;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Msg};
 use crate::load::config::SiteConfig;
 use crate::load::content::{Article, Commentary, Loaded, Page};
 use crate::load::schedule::Hold;
@@ -385,12 +387,9 @@ fn check_commentary(
                 Diagnostic::error(
                     codes::DATA,
                     c.source.clone(),
-                    format!(
-                        "commentary for dataset `{}`, but there is no content/data/{}.yaml",
-                        c.dataset, c.dataset
-                    ),
+                    msg!(m::SITE_NO_DATASET, dataset = &c.dataset),
                 )
-                .hint("rename the file or folder after an existing dataset"),
+                .hint(msg!(m::SITE_NO_DATASET_HINT)),
             );
             continue;
         };
@@ -402,19 +401,18 @@ fn check_commentary(
                 Diagnostic::error(
                     codes::DATA,
                     c.source.clone(),
-                    format!(
-                        "`{}` is neither a year nor a unit slug of dataset `{}`",
-                        c.key, ds.slug
-                    ),
+                    msg!(m::SITE_COMMENTARY_KEY, key = &c.key, dataset = &ds.slug),
                 )
-                .hint(format!(
-                    "name the file after a year ({}) or a unit slug ({})",
-                    ds.years
+                .hint(msg!(
+                    m::SITE_COMMENTARY_KEY_HINT,
+                    years = ds
+                        .years
                         .iter()
                         .map(|y| y.year.to_string())
                         .collect::<Vec<_>>()
                         .join(", "),
-                    ds.units
+                    units = ds
+                        .units
                         .iter()
                         .map(|u| u.slug.as_str())
                         .collect::<Vec<_>>()
@@ -436,10 +434,10 @@ fn check_urls(
     diags: &mut Diagnostics,
 ) {
     // url -> (file, line, description)
-    let mut seen: HashMap<String, (PathBuf, usize, String)> =
+    let mut seen: HashMap<String, (PathBuf, usize, Msg)> =
         HashMap::with_capacity(articles.len() + 64);
     let mut claim =
-        |url: String, file: PathBuf, line: usize, what: String, diags: &mut Diagnostics| {
+        |url: String, file: PathBuf, line: usize, what: Msg, diags: &mut Diagnostics| {
             if let Some((f, l, w)) = seen.get(&url) {
                 let other = if *l > 0 {
                     format!("{}:{l}", f.display())
@@ -450,12 +448,16 @@ fn check_urls(
                     Diagnostic::error(
                         codes::DUPLICATE_URL,
                         file.clone(),
-                        format!(
-                            "{what} would be written to {url}, which {w} in {other} already uses"
+                        msg!(
+                            m::SITE_URL_CLASH,
+                            what = what,
+                            url = &url,
+                            other_what = w.clone(),
+                            other = other
                         ),
                     )
                     .at(line, 0)
-                    .hint("give one of them a different `slug:` in its front matter"),
+                    .hint(msg!(m::SITE_URL_CLASH_HINT)),
                 );
             } else {
                 seen.insert(url, (file, line, what));
@@ -466,7 +468,7 @@ fn check_urls(
             format!("/{r}/"),
             PathBuf::from("(chiso)"),
             0,
-            "a built-in section".into(),
+            msg!(m::WHAT_SECTION),
             diags,
         );
     }
@@ -480,7 +482,7 @@ fn check_urls(
             c.url.clone(),
             file,
             0,
-            format!("the category \"{}\"", c.name),
+            msg!(m::WHAT_CATEGORY_NAMED, name = &c.name),
             diags,
         );
     }
@@ -489,7 +491,7 @@ fn check_urls(
             a.url.clone(),
             a.article.source.clone(),
             a.article.slug_loc.line,
-            "this article".into(),
+            msg!(m::WHAT_THIS_ARTICLE),
             diags,
         );
     }
@@ -498,7 +500,7 @@ fn check_urls(
             p.url.clone(),
             p.page.source.clone(),
             p.page.slug_loc.line,
-            "this page".into(),
+            msg!(m::WHAT_THIS_PAGE),
             diags,
         );
     }
@@ -509,9 +511,9 @@ fn check_urls(
                 Diagnostic::error(
                     codes::DUPLICATE_URL,
                     abs.clone(),
-                    format!("the static file /{url} clashes with a generated page"),
+                    msg!(m::SITE_STATIC_CLASH, url = url),
                 )
-                .hint("rename or move the file inside content/static"),
+                .hint(msg!(m::SITE_STATIC_CLASH_HINT)),
             );
         }
     }

@@ -5,6 +5,8 @@
 //! lets two processes lock two different files).
 
 use crate::diag::Diagnostic;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -36,31 +38,29 @@ pub fn acquire(out: &Path, no_wait: bool) -> Result<OutputLock, Diagnostic> {
         .write(true)
         .open(&path)
         .map_err(|e| {
-            Diagnostic::error(codes::IO, &path, format!("cannot open the lock file: {e}"))
-                .hint("check the permissions of the output's parent folder")
+            Diagnostic::error(codes::IO, &path, msg!(m::LOCK_OPEN, reason = &e))
+                .hint(msg!(m::LOCK_OPEN_HINT))
         })?;
     if try_lock(&file).map_err(|e| lock_error(&path, e))? {
         return Ok(OutputLock { file });
     }
     if no_wait {
-        return Err(Diagnostic::error(
-            codes::OUTPUT_BUSY,
-            out,
-            "another chiso build (or serve) is writing this output folder",
-        )
-        .hint("wait for it to finish, or build without --no-wait to wait for it"));
+        return Err(
+            Diagnostic::error(codes::OUTPUT_BUSY, out, msg!(m::LOCK_BUSY))
+                .hint(msg!(m::LOCK_BUSY_HINT)),
+        );
     }
     eprintln!(
-        "waiting for another chiso build (or serve) of {} to finish…",
-        out.display()
+        "{}",
+        msg!(m::WAITING, out = out.display()).render(crate::diag::lang::current())
     );
     lock(&file).map_err(|e| lock_error(&path, e))?;
     Ok(OutputLock { file })
 }
 
 fn lock_error(path: &Path, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(codes::IO, path, format!("cannot lock: {e}"))
-        .hint("the output's file system must support advisory locks (flock)")
+    Diagnostic::error(codes::IO, path, msg!(m::LOCK_FAIL, reason = &e))
+        .hint(msg!(m::LOCK_FAIL_HINT))
 }
 
 #[cfg(unix)]

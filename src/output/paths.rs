@@ -2,6 +2,8 @@
 //! chiso refuses to replace, and relative paths that stay inside.
 
 use crate::diag::Diagnostic;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use std::path::{Component, Path, PathBuf};
 
@@ -75,36 +77,32 @@ pub fn absolute(p: &Path) -> PathBuf {
 pub fn check_target(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     let root = absolute(root);
     let out = absolute(out);
-    let refuse = |why: String| {
-        Err(Diagnostic::error(codes::OUTPUT_DIR, out.clone(), why)
-            .hint("choose an output folder of its own, e.g. --output output (the default)"))
+    let refuse = |why: crate::diag::Msg| {
+        Err(Diagnostic::error(codes::OUTPUT_DIR, out.clone(), why).hint(msg!(m::OUT_REFUSE_HINT)))
     };
     if out.parent().is_none() {
-        return refuse("refusing to write the site into the file system root /".into());
+        return refuse(msg!(m::OUT_ROOT));
     }
     if out == root || root.starts_with(&out) {
-        return refuse("the output folder would contain the site's sources".into());
+        return refuse(msg!(m::OUT_HOLDS_SOURCES));
     }
     if out.starts_with(root.join("content")) || out.starts_with(root.join("themes")) {
-        return refuse("the output folder is inside content/ or themes/".into());
+        return refuse(msg!(m::OUT_IN_CONTENT));
     }
     if let Some(home) = std::env::var_os("HOME") {
         if out == absolute(Path::new(&home)) {
-            return refuse("refusing to replace the home folder".into());
+            return refuse(msg!(m::OUT_HOME));
         }
     }
     if out.exists() {
         if !out.is_dir() {
-            return refuse("the output path exists and is not a folder".into());
+            return refuse(msg!(m::OUT_NOT_FOLDER));
         }
         let non_empty = std::fs::read_dir(&out)
             .map(|mut d| d.next().is_some())
             .unwrap_or(true);
         if non_empty && !out.join(MARKER).is_file() {
-            return refuse(format!(
-                "{} holds files that chiso did not create (no {MARKER} marker); it will not be replaced",
-                out.display()
-            ));
+            return refuse(msg!(m::OUT_FOREIGN, path = out.display(), marker = MARKER));
         }
     }
     Ok(())
@@ -121,11 +119,9 @@ pub fn check_serve_target(root: &Path, out: &Path) -> Result<(), Diagnostic> {
         return Err(Diagnostic::error(
             codes::OUTPUT_DIR,
             absolute(out),
-            "this folder is a site that `chiso build` publishes; serve will not replace it",
+            msg!(m::OUT_SERVE_PUBLISHED),
         )
-        .hint(
-            "omit --output (serve then uses a temporary folder) or pass a folder of serve's own",
-        ));
+        .hint(msg!(m::OUT_SERVE_PUBLISHED_HINT)));
     }
     Ok(())
 }

@@ -2,6 +2,8 @@
 //! byte helpers the render stage uses on finished pages.
 
 use crate::diag::Diagnostic;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use std::path::{Path, PathBuf};
 
 /// One file of the finished site; `path` is relative to the output folder.
@@ -114,11 +116,7 @@ impl Sink for Collect {
 }
 
 fn poisoned() -> Diagnostic {
-    Diagnostic::error(
-        crate::diag::codes::IO,
-        "output",
-        "an output writer failed earlier",
-    )
+    Diagnostic::error(crate::diag::codes::IO, "output", msg!(m::OUT_POISONED))
 }
 
 impl Collect {

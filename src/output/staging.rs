@@ -4,6 +4,8 @@
 //! did not create (it carries a marker file).
 
 use crate::diag::Diagnostic;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::output::lock::{self, OutputLock};
 use crate::output::sink::{OutputFile, Sink};
@@ -67,9 +69,9 @@ impl Staging {
             return Err(Diagnostic::error(
                 codes::BAD_SLUG,
                 PathBuf::from(path),
-                "refusing to write a file outside the output folder",
+                msg!(m::OUT_OUTSIDE),
             )
-            .hint("fix the slug or file name so that it has no `..` or `/` at its start"));
+            .hint(msg!(m::OUT_OUTSIDE_HINT)));
         }
         let full = self.dir.join(path);
         if let Some(parent) = full.parent() {

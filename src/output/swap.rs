@@ -19,6 +19,8 @@
 //! and brings kept entries back into the output.
 
 use crate::diag::Diagnostic;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::output::paths::{MARKER, MARKER_TEXT, STAGING};
 use std::path::{Path, PathBuf};
@@ -43,8 +45,12 @@ fn forced_rename() -> bool {
 }
 
 pub fn io(path: &Path, what: &str, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(codes::IO, path, format!("cannot {what}: {e}"))
-        .hint("check free disk space and permissions of the output folder")
+    let what = match m::step(what) {
+        Some(entry) => m::Arg::Msg(crate::diag::Msg::new(entry, Vec::new())),
+        None => m::text(what),
+    };
+    Diagnostic::error(codes::IO, path, msg!(m::OUT_IO, what = what, reason = &e))
+        .hint(msg!(m::OUT_IO_HINT))
 }
 
 /// Swap `a` and `b` atomically. `Ok(false)`: not supported here (other
@@ -125,9 +131,9 @@ pub fn publish(new: &Path, out: &Path, aside: &Path, keep: &[String]) -> Result<
             Diagnostic::error(
                 codes::OUTPUT_DIR,
                 crate::load::config::FILE,
-                format!("keep_in_output names `{name}`, which the build itself writes"),
+                msg!(m::OUT_KEEP_WRITTEN, name = name),
             )
-            .hint("remove it from keep_in_output, or rename the page or static file"),
+            .hint(msg!(m::OUT_KEEP_WRITTEN_HINT)),
         );
     }
     let had_old = exists(out);
@@ -256,12 +262,8 @@ pub fn recover(out: &Path) -> Result<(), Diagnostic> {
     }
     match stuck {
         None => Ok(()),
-        Some(p) => Err(Diagnostic::error(
-            codes::IO,
-            &p,
-            "files kept in the output (keep_in_output) could not be moved back from here",
-        )
-        .hint("move them into the output folder by hand, then delete this folder")),
+        Some(p) => Err(Diagnostic::error(codes::IO, &p, msg!(m::OUT_KEPT_STUCK))
+            .hint(msg!(m::OUT_KEPT_STUCK_HINT))),
     }
 }
 

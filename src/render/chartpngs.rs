@@ -127,6 +127,8 @@ fn one(pngs: &ChartPngs, chart: &Chart, card: Option<&CardText>) -> Result<Vec<u
 
 /// Every message of this module, built in one place (for the catalogue).
 pub(crate) mod messages {
+    use crate::diag::catalog as m;
+    use crate::diag::catalog::msg;
     use crate::diag::{Diagnostic, codes};
     use std::path::Path;
 
@@ -135,9 +137,9 @@ pub(crate) mod messages {
         Diagnostic::error(
             codes::CHART_PNG,
             file,
-            format!("the chart image /{path} could not be drawn: {why}"),
+            msg!(m::PNG_DRAW_FAILED, path = path, why = m::en_only(why)),
         )
-        .hint("this is a bug in chiso: please report it with this dataset file")
+        .hint(msg!(m::PNG_DRAW_FAILED_HINT))
     }
 
     /// W0850: characters of a dataset's charts the bundled font lacks.
@@ -151,14 +153,9 @@ pub(crate) mod messages {
         Diagnostic::warning(
             codes::CHART_FONT,
             file,
-            format!(
-                "the charts of dataset `{slug}` use characters the PNG images cannot draw: {shown}"
-            ),
+            msg!(m::PNG_NOT_IN_FONT, slug = slug, shown = shown),
         )
-        .hint(
-            "chart PNGs are drawn with the bundled Latin and Vietnamese font, which leaves \
-             these out (the SVG charts show them); write names in Vietnamese or Latin letters",
-        )
+        .hint(msg!(m::PNG_NOT_IN_FONT_HINT))
     }
 
     /// W0851: the PNG cache folder cannot be written.
@@ -166,8 +163,8 @@ pub(crate) mod messages {
         Diagnostic::warning(
             codes::CHART_CACHE,
             dir,
-            format!("chart images cannot be cached here ({why}): every build draws them again"),
+            msg!(m::PNG_CACHE_UNWRITABLE, why = m::en_only(why)),
         )
-        .hint("make the folder writable, or set `cache_dir:` in site.yaml to a folder that is")
+        .hint(msg!(m::PNG_CACHE_UNWRITABLE_HINT))
     }
 }

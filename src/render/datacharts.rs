@@ -5,6 +5,9 @@
 
 use crate::charts::{self, Bar, ChangeRow, Chart, ChartMeta, FieldRow, TrendPoint};
 use crate::data::{Dataset, Status};
+use crate::diag::Msg;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::model::site::Site;
 use crate::model::urls;
 use crate::render::shortcodes::{Arg, Call};
@@ -276,33 +279,34 @@ pub fn chart_figure(
 const CHART_ARGS: &[&str] = &["data", "kind", "year", "unit", "from", "to", "highlight"];
 const VALUE_ARGS: &[&str] = &["data", "unit", "year", "what", "from"];
 
-fn check_args(call: &Call, allowed: &[&str]) -> Result<(), String> {
+fn check_args(call: &Call, allowed: &[&str]) -> Result<(), Msg> {
     for k in call.args.keys() {
         if !allowed.contains(&k.as_str()) {
-            return Err(format!(
-                "`{}` does not take `{k}`; it takes: {}",
-                call.name,
-                allowed.join(", ")
+            return Err(msg!(
+                m::SC_UNKNOWN_ARG,
+                name = &call.name,
+                key = k,
+                allowed = allowed.join(", ")
             ));
         }
     }
     Ok(())
 }
 
-fn arg<'c>(call: &'c Call, key: &str) -> Result<&'c Arg, String> {
+fn arg<'c>(call: &'c Call, key: &str) -> Result<&'c Arg, Msg> {
     call.args
         .get(key)
-        .ok_or_else(|| format!("`{}` needs `{key}=…`", call.name))
+        .ok_or_else(|| msg!(m::SC_NEEDS, name = &call.name, key = key))
 }
 
-fn int_arg(call: &Call, key: &str) -> Result<i32, String> {
+fn int_arg(call: &Call, key: &str) -> Result<i32, Msg> {
     arg(call, key)?
         .as_int()
         .and_then(|v| i32::try_from(v).ok())
-        .ok_or_else(|| format!("`{key}` must be a year such as 2022"))
+        .ok_or_else(|| msg!(m::SC_YEAR_ARG, key = key))
 }
 
-fn dataset<'s>(site: &'s Site, call: &Call) -> Result<(usize, &'s Dataset), String> {
+fn dataset<'s>(site: &'s Site, call: &Call) -> Result<(usize, &'s Dataset), Msg> {
     let slug = arg(call, "data")?.to_text();
     site.datasets
         .iter()
@@ -310,49 +314,52 @@ fn dataset<'s>(site: &'s Site, call: &Call) -> Result<(usize, &'s Dataset), Stri
         .find(|(_, d)| d.slug == slug)
         .ok_or_else(|| {
             let names: Vec<&str> = site.datasets.iter().map(|d| d.slug.as_str()).collect();
-            format!(
-                "no dataset `{slug}`; datasets are the files in content/data: {}",
-                if names.is_empty() {
-                    "(none)".to_string()
+            msg!(
+                m::SC_NO_DATASET,
+                slug = &slug,
+                names = if names.is_empty() {
+                    m::Arg::Msg(msg!(m::NONE))
                 } else {
-                    names.join(", ")
+                    m::text(names.join(", "))
                 }
             )
         })
 }
 
-fn unit(ds: &Dataset, call: &Call, key: &str) -> Result<usize, String> {
+fn unit(ds: &Dataset, call: &Call, key: &str) -> Result<usize, Msg> {
     let r = arg(call, key)?.to_text();
     ds.unit_by_ref(&r).ok_or_else(|| {
         let slugs: Vec<&str> = ds.units.iter().map(|u| u.slug.as_str()).collect();
-        format!(
-            "dataset `{}` has no unit `{r}`; units: {}",
-            ds.slug,
-            slugs.join(", ")
+        msg!(
+            m::SC_NO_UNIT,
+            dataset = &ds.slug,
+            unit = &r,
+            units = slugs.join(", ")
         )
     })
 }
 
-fn year(ds: &Dataset, call: &Call, key: &str) -> Result<i32, String> {
+fn year(ds: &Dataset, call: &Call, key: &str) -> Result<i32, Msg> {
     let y = int_arg(call, key)?;
     ds.year(y).map(|_| y).ok_or_else(|| {
         let ys: Vec<String> = ds.years.iter().map(|y| y.year.to_string()).collect();
-        format!(
-            "dataset `{}` has no year {y}; years: {}",
-            ds.slug,
-            ys.join(", ")
+        msg!(
+            m::SC_NO_YEAR,
+            dataset = &ds.slug,
+            year = y.to_string(),
+            years = ys.join(", ")
         )
     })
 }
 
 /// Parse a `chart(...)` call into (dataset index, kind, highlight).
-pub fn parse_chart(site: &Site, call: &Call) -> Result<(usize, ChartKind, Option<usize>), String> {
+pub fn parse_chart(site: &Site, call: &Call) -> Result<(usize, ChartKind, Option<usize>), Msg> {
     check_args(call, CHART_ARGS)?;
     let (d, ds) = dataset(site, call)?;
     let kind_name = arg(call, "kind")?.to_text();
     let latest = || {
         ds.latest_year()
-            .ok_or_else(|| format!("dataset `{}` has no results", ds.slug))
+            .ok_or_else(|| msg!(m::SC_NO_RESULTS, dataset = &ds.slug))
     };
     let kind = match kind_name.as_str() {
         "ranking" => ChartKind::Ranking {
@@ -377,19 +384,25 @@ pub fn parse_chart(site: &Site, call: &Call) -> Result<(usize, ChartKind, Option
             let from = year(ds, call, "from")?;
             let to = year(ds, call, "to")?;
             if from >= to {
-                return Err(format!("`from` ({from}) must be earlier than `to` ({to})"));
+                return Err(msg!(
+                    m::SC_FROM_TO,
+                    from = from.to_string(),
+                    to = to.to_string()
+                ));
             }
             ChartKind::Change { from, to }
         }
         other => {
-            return Err(format!(
-                "unknown chart kind `{other}`; kinds: ranking, trend, fields, change"
-            ));
+            return Err(msg!(m::SC_UNKNOWN_KIND, kind = other));
         }
     };
     if let ChartKind::Fields { year: y, .. } = kind {
         if ds.year(y).is_some_and(|r| r.fields.is_empty()) {
-            return Err(format!("dataset `{}` has no fields in {y}", ds.slug));
+            return Err(msg!(
+                m::SC_NO_FIELDS,
+                dataset = &ds.slug,
+                year = y.to_string()
+            ));
         }
     }
     let highlight = if call.args.contains_key("highlight") {
@@ -401,7 +414,7 @@ pub fn parse_chart(site: &Site, call: &Call) -> Result<(usize, ChartKind, Option
 }
 
 /// Expand one shortcode; `n` numbers the shortcodes within a page.
-pub fn shortcode(scope: ChartScope, call: &Call, n: usize) -> Result<String, String> {
+pub fn shortcode(scope: ChartScope, call: &Call, n: usize) -> Result<String, Msg> {
     match call.name.as_str() {
         "chart" => {
             let (d, kind, highlight) = parse_chart(scope.site, call)?;
@@ -433,9 +446,7 @@ pub fn shortcode(scope: ChartScope, call: &Call, n: usize) -> Result<String, Str
                 None => Ok(html),
             }
         }
-        other => Err(format!(
-            "unknown shortcode `{other}`; shortcodes: chart, value"
-        )),
+        other => Err(msg!(m::SC_UNKNOWN, name = other)),
     }
 }
 

@@ -1,6 +1,8 @@
 //! Jobs: one per output page (or group of files). `render_site` runs all
 //! of them in parallel; `serve` runs only those an edit affects.
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::config::StaticFiles;
@@ -161,10 +163,7 @@ pub fn run_jobs(
     let more = write_errors.len().saturating_sub(1);
     if let Some(mut first) = write_errors.into_iter().next() {
         if more > 0 {
-            first.message = format!(
-                "{} (and {more} more files could not be written)",
-                first.message
-            );
+            first.message = msg!(m::JOBS_MORE_FAILED, first = first.message, more = more).into();
         }
         diags.push(first);
     }
@@ -231,12 +230,9 @@ fn too_long(path: &str) -> Option<Diagnostic> {
         Diagnostic::error(
             codes::BAD_SLUG,
             path,
-            format!(
-                "a part of this address is {} bytes long; file names hold at most {MAX_NAME_BYTES}",
-                long.len()
-            ),
+            msg!(m::JOBS_LONG_NAME, len = long.len(), max = MAX_NAME_BYTES),
         )
-        .hint("shorten the slug, category or tag that makes this address"),
+        .hint(msg!(m::JOBS_LONG_NAME_HINT)),
     )
 }
 

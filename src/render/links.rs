@@ -1,8 +1,10 @@
 //! Internal link check: every link, image and menu entry that points inside
 //! the site must name a page, file or anchor that the build writes.
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Msg};
 use crate::load::schedule::Hold;
 use crate::model::site::{HeldEntry, Site};
 use crate::output::sink::{LinkRef, Rendered};
@@ -120,7 +122,7 @@ pub fn check(site: &Site, rendered: &Rendered) -> Diagnostics {
     diags.extend(alias_warnings(site, &refs, &t));
     // Checked in parallel (tens of thousands of links), reported in order.
     use rayon::prelude::*;
-    let problems: Vec<Option<(&LinkRef, String, Option<&HeldEntry>)>> = refs
+    let problems: Vec<Option<(&LinkRef, Msg, Option<&HeldEntry>)>> = refs
         .into_par_iter()
         .map(|(l, page)| t.problem(l, page).map(|(m, h)| (l, m, h)))
         .collect();
@@ -185,18 +187,14 @@ impl<'a> Targets<'a> {
     }
 
     /// What is wrong with a link written on `page`, if anything.
-    fn problem(&self, l: &LinkRef, page: &str) -> Option<(String, Option<&'a HeldEntry>)> {
+    fn problem(&self, l: &LinkRef, page: &str) -> Option<(Msg, Option<&'a HeldEntry>)> {
         let (path, frag) = resolve(&l.url, page, self.prefix)?;
         match file_for(&path, &self.files) {
             None => {
                 let held = held_for(&path, &self.held);
                 let msg = match held {
-                    Some(h) => format!(
-                        "link to `{}`: {} is not published at this build's time",
-                        l.url,
-                        h.source.display()
-                    ),
-                    None => format!("link to `{}`: no such page or file in the site", l.url),
+                    Some(h) => msg!(m::LINK_HELD, url = &l.url, source = h.source.display()),
+                    None => msg!(m::LINK_BROKEN, url = &l.url),
                 };
                 Some((msg, held))
             }
@@ -204,12 +202,8 @@ impl<'a> Targets<'a> {
                 Some(fr) if !fr.is_empty() && f.ends_with(".html") => {
                     let ids = self.ids.get(f.as_str()).copied()?;
                     let want = percent_decode(&fr);
-                    (!ids.lines().any(|id| id == want)).then(|| {
-                        (
-                            format!("link to `{}`: the page has no anchor #{fr}", l.url),
-                            None,
-                        )
-                    })
+                    (!ids.lines().any(|id| id == want))
+                        .then(|| (msg!(m::LINK_NO_ANCHOR, url = &l.url, anchor = &*fr), None))
                 }
                 _ => None,
             },
@@ -268,28 +262,21 @@ fn alias_warnings(site: &Site, refs: &[(&LinkRef, &str)], t: &Targets) -> Vec<Di
                 Diagnostic::warning(
                     codes::LINK_TO_ALIAS,
                     l.file.clone(),
-                    format!("link to `{}`, an old address of {target}", l.url),
+                    msg!(m::LINK_ALIAS, url = &l.url, target = *target),
                 )
                 .at(l.line, 0)
-                .hint(format!("link to {target} itself: readers skip a redirect")),
+                .hint(msg!(m::LINK_ALIAS_HINT, target = *target)),
             );
         }
     }
     out
 }
 
-fn broken_hint(held: Option<&HeldEntry>) -> String {
+fn broken_hint(held: Option<&HeldEntry>) -> Msg {
     match held.map(|h| &h.why) {
-        Some(Hold::Scheduled(at)) => format!(
-            "the linked article is scheduled for {} (its publish_date:): remove the link until then, or give this article a publish_date: no earlier; `--future` builds both for a preview",
-            at.rfc3339()
-        ),
-        Some(Hold::Expired(at)) => format!(
-            "the linked article expired at {} (its expiry_date:): remove the link, or move that expiry_date: later",
-            at.rfc3339()
-        ),
-        None => "fix the address, or add the missing page or file (files go in content/static/)"
-            .to_string(),
+        Some(Hold::Scheduled(at)) => msg!(m::LINK_SCHEDULED_HINT, at = at.rfc3339()),
+        Some(Hold::Expired(at)) => msg!(m::LINK_EXPIRED_HINT, at = at.rfc3339()),
+        None => msg!(m::LINK_BROKEN_HINT),
     }
 }
 

@@ -3,6 +3,8 @@
 //! dropped, shortcodes expanded.
 
 use crate::diag::Diagnostic;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::load::config::RawHtml;
 use crate::render::sanitize;
@@ -24,7 +26,7 @@ pub fn options() -> Options {
 }
 
 /// What a shortcode expands to, or why it cannot.
-pub type ShortcodeFn<'a> = dyn Fn(&Call) -> Result<String, String> + 'a;
+pub type ShortcodeFn<'a> = dyn Fn(&Call) -> Result<String, crate::diag::Msg> + 'a;
 
 pub struct Context<'a> {
     /// File shown in diagnostics.
@@ -201,11 +203,17 @@ fn expand_shortcodes<'s>(
     }
     let (calls, errors) = shortcodes::find(src, &code_ranges(src));
     for (offset, e) in errors {
-        diagnostics.push(at.place(
-            offset,
-            Diagnostic::error(codes::SHORTCODE, ctx.file, format!("malformed shortcode: {e}"))
-                .hint("write it as {{ chart(data=\"par-index\", kind=\"trend\", unit=\"phong-tho\") }}"),
-        ));
+        diagnostics.push(
+            at.place(
+                offset,
+                Diagnostic::error(
+                    codes::SHORTCODE,
+                    ctx.file,
+                    msg!(m::MD_SHORTCODE_MALFORMED, detail = e),
+                )
+                .hint(msg!(m::SHORTCODE_MALFORMED_HINT)),
+            ),
+        );
     }
     let mut s = String::with_capacity(src.len());
     let mut last = 0;
@@ -347,9 +355,9 @@ impl<'c, 'o> Rewrite<'c, 'o> {
             return None;
         }
         self.out.diagnostics.push(
-            Diagnostic::warning(codes::RAW_HTML, self.ctx.file, "raw HTML is shown as text")
+            Diagnostic::warning(codes::RAW_HTML, self.ctx.file, msg!(m::MD_RAW_HTML))
                 .at(self.at.line(offset), 0)
-                .hint("write Markdown instead, or set `markdown: { raw_html: allow }` in site.yaml if your editors are trusted"),
+                .hint(msg!(m::MD_RAW_HTML_HINT)),
         );
         Some(Event::Text(h))
     }
@@ -393,13 +401,19 @@ impl<'c, 'o> Rewrite<'c, 'o> {
     }
 
     /// W0106, once per kind of removal in a file.
-    fn removed_warning(&mut self, kind: String, message: String, active: bool, line: usize) {
+    fn removed_warning(
+        &mut self,
+        kind: String,
+        message: crate::diag::Msg,
+        active: bool,
+        line: usize,
+    ) {
         if !self.removed.insert(kind) {
             return;
         }
         self.out
             .diagnostics
-            .push(sanitize::warning(self.ctx.file, &message, active, line));
+            .push(sanitize::warning(self.ctx.file, message, active, line));
     }
 
     /// A link's target, recorded and prefixed; `None` when it is unsafe and
@@ -413,12 +427,10 @@ impl<'c, 'o> Rewrite<'c, 'o> {
                 Diagnostic::warning(
                     codes::UNSAFE_LINK,
                     self.ctx.file,
-                    format!("link to `{shown}` was removed"),
+                    msg!(m::MD_UNSAFE_LINK, url = &shown),
                 )
                 .at(line, 0)
-                .hint(
-                    "javascript: and data: links are not allowed; link to a page or file instead",
-                ),
+                .hint(msg!(m::MD_UNSAFE_LINK_HINT)),
             );
             return None;
         }
@@ -431,13 +443,9 @@ impl<'c, 'o> Rewrite<'c, 'o> {
         let line = self.at.line(offset);
         if is_unsafe_url(&dest_url) {
             self.out.diagnostics.push(
-                Diagnostic::warning(
-                    codes::UNSAFE_LINK,
-                    self.ctx.file,
-                    "image with a data: or javascript: address was removed",
-                )
-                .at(line, 0)
-                .hint("put the image file in content/static and link to it"),
+                Diagnostic::warning(codes::UNSAFE_LINK, self.ctx.file, msg!(m::MD_UNSAFE_IMAGE))
+                    .at(line, 0)
+                    .hint(msg!(m::MD_UNSAFE_IMAGE_HINT)),
             );
             return "".into();
         }

@@ -3,9 +3,12 @@
 
 use super::*;
 
-fn handler(call: &Call) -> Result<String, String> {
+fn handler(call: &Call) -> Result<String, crate::diag::Msg> {
     match call.name.as_str() {
-        "broken" => Err("unknown shortcode `broken`".into()),
+        "broken" => Err(crate::diag::catalog::msg!(
+            crate::diag::catalog::SC_UNKNOWN,
+            name = "broken"
+        )),
         name => Ok(format!("<figure class=\"{name}\"></figure>")),
     }
 }
@@ -146,7 +149,7 @@ fn failing_and_malformed_shortcodes_are_errors_at_their_place() {
     );
     assert!(
         d.iter()
-            .any(|d| d == "6:3 E0301 unknown shortcode `broken`"),
+            .any(|d| d == "6:3 E0301 unknown shortcode `broken`; shortcodes: chart, value"),
         "{d:?}"
     );
     assert!(!r.html.contains("broken"), "{}", r.html);

@@ -2,8 +2,10 @@
 //! writing the same path is an error naming both sources, whatever made
 //! them: articles, pages, list pages, datasets, feeds, static files.
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Msg};
 use crate::model::site::Site;
 use crate::render::job::Job;
 use crate::render::pages::list::ListKind;
@@ -13,7 +15,7 @@ use std::path::PathBuf;
 /// Who wrote a file: a description for messages, and where it comes from.
 #[derive(Debug, Clone)]
 pub struct Owner {
-    pub what: String,
+    pub what: Msg,
     pub file: PathBuf,
     pub line: usize,
     /// Articles, pages and category pages are checked against each other
@@ -40,8 +42,8 @@ fn static_source(to: &str) -> PathBuf {
 /// The owner of the files a job writes; `copied` is the output path of a
 /// static file (the static job copies many).
 pub fn owner(site: &Site, job: Job, copied: Option<&str>) -> Owner {
-    let chiso = |what: &str| Owner {
-        what: what.to_string(),
+    let chiso = |what: Msg| Owner {
+        what,
         file: PathBuf::from("(chiso)"),
         line: 0,
         model_checked: false,
@@ -50,7 +52,7 @@ pub fn owner(site: &Site, job: Job, copied: Option<&str>) -> Owner {
         Job::Article(i) => {
             let a = &site.articles[i].article;
             Owner {
-                what: "the article".into(),
+                what: msg!(m::WHAT_ARTICLE),
                 file: a.source.clone(),
                 line: a.slug_loc.line,
                 model_checked: true,
@@ -59,7 +61,7 @@ pub fn owner(site: &Site, job: Job, copied: Option<&str>) -> Owner {
         Job::Page(i) => {
             let p = &site.pages[i].page;
             Owner {
-                what: "the page".into(),
+                what: msg!(m::WHAT_PAGE),
                 file: p.source.clone(),
                 line: p.slug_loc.line,
                 model_checked: true,
@@ -67,12 +69,16 @@ pub fn owner(site: &Site, job: Job, copied: Option<&str>) -> Owner {
         }
         Job::List(l) => {
             let (what, term) = match l.kind {
-                ListKind::Home => return chiso("the home page"),
-                ListKind::Category => ("category", &site.categories[l.term]),
-                ListKind::Tag => ("tag", &site.tags[l.term]),
+                ListKind::Home => return chiso(msg!(m::WHAT_HOME)),
+                ListKind::Category => (&m::WHAT_LIST_CATEGORY, &site.categories[l.term]),
+                ListKind::Tag => (&m::WHAT_LIST_TAG, &site.tags[l.term]),
             };
+            let what = Msg::new(
+                what,
+                vec![("name", m::text(&term.name)), ("page", m::text(l.page))],
+            );
             Owner {
-                what: format!("the {what} \"{}\" (page {})", term.name, l.page),
+                what,
                 file: term
                     .articles
                     .first()
@@ -83,13 +89,13 @@ pub fn owner(site: &Site, job: Job, copied: Option<&str>) -> Owner {
             }
         }
         Job::Data(d) => Owner {
-            what: format!("the pages of dataset `{}`", site.datasets[d].slug),
+            what: msg!(m::WHAT_DATASET_PAGES, slug = &site.datasets[d].slug),
             file: site.datasets[d].file.clone(),
             line: 0,
             model_checked: false,
         },
         Job::Static => Owner {
-            what: "the static file".into(),
+            what: msg!(m::WHAT_STATIC),
             file: copied.map_or_else(PathBuf::new, static_source),
             line: 0,
             model_checked: false,
@@ -97,19 +103,19 @@ pub fn owner(site: &Site, job: Job, copied: Option<&str>) -> Owner {
         Job::Alias(i) => {
             let a = &site.aliases[i];
             Owner {
-                what: format!("the alias {}", a.url),
+                what: msg!(m::WHAT_ALIAS, url = &a.url),
                 file: a.source.clone(),
                 line: a.line,
                 model_checked: false,
             }
         }
-        Job::Redirects => chiso("the redirect files"),
-        Job::DataIndex => chiso("the list of datasets"),
-        Job::NotFound => chiso("the 404 page"),
-        Job::Feed => chiso("the RSS feed"),
-        Job::Assets => chiso("the theme's assets"),
-        Job::Search => chiso("the search page and its index"),
-        Job::Archive(_) => chiso("the archive"),
+        Job::Redirects => chiso(msg!(m::WHAT_REDIRECTS)),
+        Job::DataIndex => chiso(msg!(m::WHAT_DATA_INDEX)),
+        Job::NotFound => chiso(msg!(m::WHAT_404)),
+        Job::Feed => chiso(msg!(m::WHAT_FEED)),
+        Job::Assets => chiso(msg!(m::WHAT_ASSETS)),
+        Job::Search => chiso(msg!(m::WHAT_SEARCH)),
+        Job::Archive(_) => chiso(msg!(m::WHAT_ARCHIVE)),
     }
 }
 
@@ -149,30 +155,25 @@ fn clash(path: &str, first: &Owner, owner: &Owner) -> Option<Diagnostic> {
             Diagnostic::error(
                 codes::DUPLICATE_URL,
                 owner.file.clone(),
-                format!("{} would write two files to /{path}", owner.what),
+                msg!(m::OWNERS_TWICE, what = owner.what.clone(), path = path),
             )
-            .hint(
-                "a unit's slug may not be a year or another unit's slug: \
-                 give the unit another `slug:`",
-            ),
+            .hint(msg!(m::OWNERS_TWICE_HINT)),
         );
     }
     Some(
         Diagnostic::error(
             codes::DUPLICATE_URL,
             owner.file.clone(),
-            format!(
-                "{} would be written to /{path}, which {} in {} already writes",
-                owner.what,
-                first.what,
-                first.at()
+            msg!(
+                m::OWNERS_CLASH,
+                what = owner.what.clone(),
+                path = path,
+                other_what = first.what.clone(),
+                other = first.at()
             ),
         )
         .at(owner.line, 0)
-        .hint(
-            "every address has one owner: give one of them another `slug:`, \
-             or rename or move the file in content/static/",
-        ),
+        .hint(msg!(m::OWNERS_CLASH_HINT)),
     )
 }
 
@@ -182,7 +183,7 @@ pub fn sitemap_clash(path: &str) -> Diagnostic {
     Diagnostic::error(
         codes::DUPLICATE_URL,
         static_source(path),
-        format!("this file would be written to /{path}, where chiso writes the sitemap"),
+        msg!(m::OWNERS_SITEMAP, path = path),
     )
-    .hint("rename or move the file in content/static/")
+    .hint(msg!(m::OWNERS_SITEMAP_HINT))
 }

@@ -4,6 +4,8 @@
 //! naming the file that last owned it and the `aliases:` line to add.
 
 use crate::diag::Diagnostic;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::load::published::{FILE, Published};
 use crate::model::site::Site;
@@ -66,15 +68,7 @@ fn gone(p: &Published) -> Diagnostic {
     Diagnostic::warning(
         codes::REMOVED_URL,
         p.source.clone(),
-        format!(
-            "the address {} was published by this file and now leads nowhere",
-            p.url
-        ),
+        msg!(m::PUBLISHED_GONE, url = &p.url),
     )
-    .hint(format!(
-        "readers and search engines still have it: add to the front matter of the article \
-         that replaces it `aliases: [\"{}\"]`, or, if it was removed on purpose, build once \
-         with --accept-removed",
-        p.url
-    ))
+    .hint(msg!(m::PUBLISHED_GONE_HINT, url = &p.url))
 }

@@ -15,7 +15,9 @@
 //! parser uses) read against the same lists. It only explains; ammonia
 //! decides.
 
-use crate::diag::{Diagnostic, codes};
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
+use crate::diag::{Diagnostic, Msg, codes};
 use crate::render::shortcodes::{CLOSE, OPEN, placeholder};
 use crate::util::text::is_unsafe_url;
 use html5ever::tendril::StrTendril;
@@ -219,32 +221,23 @@ pub fn clean(html: &str) -> String {
 /// Why an allowed attribute's value is still removed: an unsafe address
 /// or scheme (ammonia's rule, here for every address attribute), a risky
 /// style, a video from elsewhere. The flag: active content.
-fn value_risk(element: &str, attr: &str, value: &str) -> Option<(String, bool)> {
+fn value_risk(element: &str, attr: &str, value: &str) -> Option<(Msg, bool)> {
     if attr == "style" {
-        return style_risk(value).map(|why| (why.to_string(), true));
+        return style_risk(value).map(|why| (why, true));
     }
     if !is_url_attr(attr) {
         return None;
     }
     if is_unsafe_url(value) {
-        return Some(("a javascript:, vbscript: or data: address".into(), true));
+        return Some((msg!(m::RAW_UNSAFE_ADDRESS), true));
     }
     if let Ok(url) = ammonia::Url::parse(value.trim()) {
         if !SCHEMES.contains(&url.scheme()) {
-            return Some((
-                format!(
-                    "a {}: address (only http, https, mailto and tel are published)",
-                    url.scheme()
-                ),
-                false,
-            ));
+            return Some((msg!(m::RAW_SCHEME, scheme = url.scheme()), false));
         }
     }
     if is_media(element) && matches!(attr, "src" | "poster") && !is_local(value) {
-        return Some((
-            "a video or audio file from another site (only the site's own files play)".into(),
-            false,
-        ));
+        return Some((msg!(m::RAW_FOREIGN_MEDIA), false));
     }
     None
 }
@@ -264,7 +257,7 @@ fn is_local(url: &str) -> bool {
 /// `expression()`, `behavior`, `-moz-binding`), or hides what it does
 /// behind CSS escapes or comments, is removed whole. Layout, colour and
 /// text properties stay.
-pub fn style_risk(value: &str) -> Option<&'static str> {
+pub fn style_risk(value: &str) -> Option<Msg> {
     let v: String = value
         .chars()
         .filter(|c| !c.is_whitespace())
@@ -280,13 +273,13 @@ pub fn style_risk(value: &str) -> Option<&'static str> {
         "-moz-binding",
     ];
     if loads.iter().any(|p| v.contains(p)) {
-        Some("a style that loads an address")
+        Some(msg!(m::RAW_STYLE_LOADS))
     } else if runs.iter().any(|p| v.contains(p)) {
-        Some("a style that runs code")
+        Some(msg!(m::RAW_STYLE_RUNS))
     } else if v.contains('\\') || v.contains("/*") {
-        Some("a style with CSS escapes or comments")
+        Some(msg!(m::RAW_STYLE_ESCAPES))
     } else if v.contains("position:fixed") {
-        Some("a style that lays a box over the whole page")
+        Some(msg!(m::RAW_STYLE_OVERLAY))
     } else {
         None
     }
@@ -308,11 +301,11 @@ pub fn task_box_aside<'e>(e: Event<'e>, expansions: &mut Vec<String>) -> Event<'
 }
 
 /// W0106 for one kind of removal, at the line of the raw HTML.
-pub fn warning(file: &Path, message: &str, active: bool, line: usize) -> Diagnostic {
+pub fn warning(file: &Path, message: Msg, active: bool, line: usize) -> Diagnostic {
     let hint = if active {
-        "even with `raw_html: allow`, chiso publishes no script, form, frame, embed or event handler; link to the page instead, or use a chart shortcode"
+        msg!(m::RAW_ACTIVE_HINT)
     } else {
-        "the README (`markdown.raw_html`) lists the HTML that is kept"
+        msg!(m::RAW_LIST_HINT)
     };
     Diagnostic::warning(codes::SANITIZED, file, message)
         .at(line, 0)
@@ -327,12 +320,10 @@ pub struct Removal {
     /// The kind, for one warning per kind and file: `<script>`, `onclick`,
     /// `href=javascript:`.
     pub kind: String,
-    pub message: String,
+    pub message: Msg,
     /// Scripts, forms, frames, event handlers, unsafe addresses.
     pub active: bool,
 }
-
-const NEVER: &str = "scripts, forms, frames and event handlers are never published";
 
 /// What ammonia will remove from `raw`, a piece of the user's raw HTML
 /// (an HTML block, or one inline tag), in order.
@@ -354,7 +345,7 @@ struct Finder {
 }
 
 impl Finder {
-    fn push(&self, line: u64, kind: String, message: String, active: bool) {
+    fn push(&self, line: u64, kind: String, message: Msg, active: bool) {
         self.found.borrow_mut().push(Removal {
             line: usize::try_from(line).unwrap_or(usize::MAX),
             kind,
@@ -368,7 +359,11 @@ impl Finder {
             self.push(
                 line,
                 format!("<{name}>"),
-                format!("removed <{name}> and what it held: {NEVER}"),
+                msg!(
+                    m::RAW_REMOVED_WITH_CONTENT,
+                    name = name,
+                    why = msg!(m::RAW_NEVER)
+                ),
                 true,
             );
             return;
@@ -376,14 +371,14 @@ impl Finder {
         if !TAGS.iter().any(|(t, _)| *t == name) {
             let active = ACTIVE.contains(&name);
             let why = if active {
-                NEVER
+                msg!(m::RAW_NEVER)
             } else {
-                "it is not on the list of HTML chiso publishes (its text is kept)"
+                msg!(m::RAW_NOT_LISTED)
             };
             self.push(
                 line,
                 format!("<{name}>"),
-                format!("removed <{name}>: {why}"),
+                msg!(m::RAW_REMOVED_TAG, name = name, why = why),
                 active,
             );
             return;
@@ -399,7 +394,7 @@ impl Finder {
 /// Whether an attribute of a kept element is removed: its kind, the
 /// message, and whether it is active content. Also for the attributes
 /// written on a Markdown heading (`# Title {onclick=…}`).
-pub fn attribute_removal(element: &str, attr: &str, value: &str) -> Option<(String, String, bool)> {
+pub fn attribute_removal(element: &str, attr: &str, value: &str) -> Option<(String, Msg, bool)> {
     let own = TAGS
         .iter()
         .find(|(t, _)| *t == element)
@@ -409,28 +404,39 @@ pub fn attribute_removal(element: &str, attr: &str, value: &str) -> Option<(Stri
     if attr.starts_with("on") {
         Some((
             attr.to_string(),
-            format!("removed the {attr} attribute of <{element}>: {NEVER}"),
+            msg!(
+                m::RAW_REMOVED_HANDLER,
+                attr = attr,
+                element = element,
+                why = msg!(m::RAW_NEVER)
+            ),
             true,
         ))
     } else if !GENERIC.contains(&attr) && !own.contains(&attr) {
         Some((
             attr.to_string(),
-            format!(
-                "removed the {attr} attribute of <{element}>: it is not on the list of HTML chiso publishes"
-            ),
+            msg!(m::RAW_REMOVED_ATTR, attr = attr, element = element),
             false,
         ))
     } else if let Some((why, active)) = value_risk(element, attr, value) {
-        let tail = if active {
-            format!(": {NEVER}")
+        let kind = format!("{attr}: {}", why.render(crate::diag::Lang::En));
+        let message = if active {
+            msg!(
+                m::RAW_REMOVED_VALUE_ACTIVE,
+                attr = attr,
+                element = element,
+                why = why,
+                never = msg!(m::RAW_NEVER)
+            )
         } else {
-            String::new()
+            msg!(
+                m::RAW_REMOVED_VALUE,
+                attr = attr,
+                element = element,
+                why = why
+            )
         };
-        Some((
-            format!("{attr}: {why}"),
-            format!("removed {attr}=\"…\" of <{element}>, {why}{tail}"),
-            active,
-        ))
+        Some((kind, message, active))
     } else {
         None
     }

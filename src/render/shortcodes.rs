@@ -5,6 +5,9 @@
 //! HTML. A shortcode alone in a paragraph replaces the paragraph (charts are
 //! blocks); elsewhere it is inline (values).
 
+use crate::diag::Msg;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use std::collections::BTreeMap;
 use std::ops::Range;
 
@@ -53,7 +56,7 @@ pub type Parsed = (String, BTreeMap<String, Arg>, usize);
 /// Parse a shortcode starting at `s` (which begins with `{{`). Returns
 /// `Ok(None)` when this is not a shortcode at all (e.g. `{{ name }}` in
 /// prose), `Err` when it looks like one but is malformed.
-pub fn parse_at(s: &str) -> Result<Option<Parsed>, String> {
+pub fn parse_at(s: &str) -> Result<Option<Parsed>, Msg> {
     let b = s.as_bytes();
     let mut i = 2;
     let skip_ws = |i: &mut usize| {
@@ -80,7 +83,7 @@ pub fn parse_at(s: &str) -> Result<Option<Parsed>, String> {
                 i += 1;
                 break;
             }
-            None | Some(b'\n') => return Err(format!("`{name}(` is not closed with `)`")),
+            None | Some(b'\n') => return Err(msg!(m::SC_NOT_CLOSED, name = name)),
             _ => {}
         }
         let k0 = i;
@@ -89,11 +92,11 @@ pub fn parse_at(s: &str) -> Result<Option<Parsed>, String> {
         }
         let key = &s[k0..i];
         if key.is_empty() {
-            return Err(format!("expected an argument name in `{name}(…)`"));
+            return Err(msg!(m::SC_NO_ARG_NAME, name = name));
         }
         skip_ws(&mut i);
         if b.get(i) != Some(&b'=') {
-            return Err(format!("argument `{key}` needs a value: {key}=\"…\""));
+            return Err(msg!(m::SC_NO_VALUE, key = key));
         }
         i += 1;
         skip_ws(&mut i);
@@ -101,7 +104,7 @@ pub fn parse_at(s: &str) -> Result<Option<Parsed>, String> {
             Some(&q @ (b'"' | b'\'')) => {
                 let v0 = i + 1;
                 let Some(len) = s[v0..].find(q as char) else {
-                    return Err(format!("the value of `{key}` has no closing quote"));
+                    return Err(msg!(m::SC_NO_QUOTE, key = key));
                 };
                 i = v0 + len + 1;
                 Arg::Str(s[v0..v0 + len].to_string())
@@ -114,35 +117,33 @@ pub fn parse_at(s: &str) -> Result<Option<Parsed>, String> {
                 }
                 match s[v0..i].parse() {
                     Ok(n) => Arg::Int(n),
-                    Err(_) => return Err(format!("the value of `{key}` is not a number")),
+                    Err(_) => return Err(msg!(m::SC_NOT_NUMBER, key = key)),
                 }
             }
             _ => {
-                return Err(format!(
-                    "the value of `{key}` must be quoted text (\"…\") or a whole number"
-                ));
+                return Err(msg!(m::SC_BAD_VALUE, key = key));
             }
         };
         if args.insert(key.to_string(), value).is_some() {
-            return Err(format!("argument `{key}` is given twice"));
+            return Err(msg!(m::SC_TWICE, key = key));
         }
         skip_ws(&mut i);
         match b.get(i) {
             Some(b',') => i += 1,
             Some(b')') => {}
-            _ => return Err(format!("expected `,` or `)` after argument `{key}`")),
+            _ => return Err(msg!(m::SC_SEPARATOR, key = key)),
         }
     }
     skip_ws(&mut i);
     if !s[i..].starts_with("}}") {
-        return Err(format!("`{name}(…)` must end with `}}}}`"));
+        return Err(msg!(m::SC_END, name = name));
     }
     Ok(Some((name.to_string(), args, i + 2)))
 }
 
 /// Find every shortcode in `src` outside the given code ranges.
 /// Errors carry the byte offset where the bad shortcode starts.
-pub fn find(src: &str, code: &[Range<usize>]) -> (Vec<Call>, Vec<(usize, String)>) {
+pub fn find(src: &str, code: &[Range<usize>]) -> (Vec<Call>, Vec<(usize, Msg)>) {
     let mut calls = Vec::new();
     let mut errors = Vec::new();
     let mut from = 0;

@@ -2,6 +2,8 @@
 //! The last error is kept, so a page opened while the site is broken shows
 //! it at once.
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::{self, Diagnostics};
 use crate::serve::state::Stats;
 use std::path::Path;
@@ -64,13 +66,16 @@ impl Hub {
 pub fn report(hub: &Hub, root: &Path, result: Result<Stats, Diagnostics>) {
     match result {
         Ok(s) => {
-            eprintln!(
-                "rebuilt: {} pages rendered, {} files written, {} removed in {:.1} ms",
-                s.rendered,
-                s.written,
-                s.removed,
-                s.elapsed.as_secs_f64() * 1000.0
+            let lang = crate::diag::lang::current();
+            let ms = m::dec(s.elapsed.as_secs_f64() * 1000.0, 1, lang);
+            let line = msg!(
+                m::SERVE_REBUILT,
+                rendered = s.rendered,
+                written = s.written,
+                removed = s.removed,
+                ms = ms
             );
+            eprintln!("{}", line.render(lang));
             hub.set_error(None);
             hub.send("ok", "");
             for (from, to) in &s.moved {
@@ -81,10 +86,8 @@ pub fn report(hub: &Hub, root: &Path, result: Result<Stats, Diagnostics>) {
         Err(d) => {
             let text = diag::render(&d, diag::Format::Human, root);
             eprint!("{text}");
-            eprintln!(
-                "build failed: {} error(s); still serving the last good site",
-                d.error_count()
-            );
+            let line = msg!(m::SERVE_FAILED, n = d.error_count());
+            eprintln!("{}", line.render(crate::diag::lang::current()));
             hub.set_error(Some(text.clone()));
             hub.send("error-report", &text);
         }

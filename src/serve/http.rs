@@ -1,6 +1,8 @@
 //! The HTTP side of `chiso serve`: set-up, then one loop answering GET and
 //! HEAD from loopback for files and the event stream.
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::{self, Diagnostics};
 use crate::pipeline::BuildOptions;
 use crate::serve::LIVE_RELOAD;
@@ -78,13 +80,15 @@ pub fn run(opts: &BuildOptions, port: u16, timings: bool) -> ExitCode {
     }
 }
 
+/// A message in the language of this run.
+fn say(m: crate::diag::Msg) -> String {
+    m.render(crate::diag::lang::current())
+}
+
 fn start(opts: &BuildOptions, port: u16, timings: bool) -> Result<ExitCode, String> {
     let root = opts.root.clone();
     if !root.join("content").is_dir() {
-        return Err(format!(
-            "error: {} has no content/ folder; pass --root",
-            root.display()
-        ));
+        return Err(say(msg!(m::SERVE_NO_CONTENT, root = root.display())));
     }
     let temporary = opts.output.is_none();
     let out = opts.output.clone().unwrap_or_else(|| {
@@ -98,7 +102,7 @@ fn start(opts: &BuildOptions, port: u16, timings: bool) -> Result<ExitCode, Stri
         remove_on_signal(out.clone());
     }
     let listener = TcpListener::bind(("127.0.0.1", port))
-        .map_err(|e| format!("error: cannot listen on 127.0.0.1:{port}: {e}"))?;
+        .map_err(|e| say(msg!(m::SERVE_LISTEN, port = port, reason = &e)))?;
     let actual = listener.local_addr().map(|a| a.port()).unwrap_or(port);
     let hub = Hub::default();
     let mut st = State::new(opts.clone(), out.clone());
@@ -115,8 +119,8 @@ fn start(opts: &BuildOptions, port: u16, timings: bool) -> Result<ExitCode, Stri
     // Watching before saying so: an edit right after the line is seen.
     crate::serve::watch::start(root, state, hub.clone()).map_err(|e| format!("error: {e}"))?;
     eprintln!(
-        "serving {} at http://127.0.0.1:{actual}/ (Ctrl-C to stop)",
-        out.display()
+        "{}",
+        say(msg!(m::SERVE_SERVING, out = out.display(), port = actual))
     );
     let work = workers(out.clone(), hub.clone(), actual);
     for stream in listener.incoming().flatten() {

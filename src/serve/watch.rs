@@ -1,6 +1,8 @@
 //! The file watcher: collect events, debounce, hand each edit to
 //! `State::rebuild` and report the result to open pages.
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::serve::dirty::Dirty;
 use crate::serve::events::{Hub, report};
 use crate::serve::state::State;
@@ -21,7 +23,12 @@ pub fn start(root: PathBuf, state: Arc<Mutex<State>>, hub: Hub) -> Result<(), St
     // The root itself, not recursively: to notice content/ or themes/ being
     // created (a theme override started while serving).
     if let Err(e) = watcher.watch(&root, notify::RecursiveMode::NonRecursive) {
-        eprintln!("warning: cannot watch {}: {e}", root.display());
+        let w = msg!(
+            m::SERVE_CANNOT_WATCH,
+            path = root.display(),
+            reason = m::text(&e)
+        );
+        eprintln!("{}", w.render(crate::diag::lang::current()));
     }
     let mut watched: BTreeSet<&str> = BTreeSet::new();
     for dir in ["content", "themes"] {
@@ -31,7 +38,14 @@ pub fn start(root: PathBuf, state: Arc<Mutex<State>>, hub: Hub) -> Result<(), St
                 Ok(()) => {
                     watched.insert(dir);
                 }
-                Err(e) => eprintln!("warning: cannot watch {}: {e}", p.display()),
+                Err(e) => {
+                    let w = msg!(
+                        m::SERVE_CANNOT_WATCH,
+                        path = p.display(),
+                        reason = m::text(&e)
+                    );
+                    eprintln!("{}", w.render(crate::diag::lang::current()));
+                }
             }
         }
     }

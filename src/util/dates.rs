@@ -1,5 +1,7 @@
 //! Dates: parse front matter dates, format them the newsroom way.
 
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use jiff::civil::{Date, DateTime, Weekday};
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ZonedDateTime};
@@ -160,7 +162,7 @@ impl PubDate {
 }
 
 pub fn time_zone(name: &str) -> Result<TimeZone, String> {
-    TimeZone::get(name).map_err(|e| format!("unknown time zone `{name}`: {e}"))
+    TimeZone::get(name).map_err(|e| e.to_string())
 }
 
 /// Where the build's "now" came from (printed when it holds articles back).
@@ -201,13 +203,12 @@ impl Now {
         flag: Option<&str>,
         source_date_epoch: Option<&str>,
         clock: impl FnOnce() -> Timestamp,
-    ) -> Result<Now, String> {
+    ) -> Result<Now, crate::diag::Msg> {
         if let Some(f) = flag {
-            let ts = f.trim().parse::<Timestamp>().map_err(|e| {
-                format!(
-                    "--now `{f}` is not an RFC 3339 time with an offset, e.g. 2024-05-20T13:50:00+07:00: {e}"
-                )
-            })?;
+            let ts = f
+                .trim()
+                .parse::<Timestamp>()
+                .map_err(|e| msg!(m::NOW_BAD_FLAG, value = f, detail = m::en_only(e)))?;
             return Ok(Now {
                 ts,
                 source: NowSource::Flag,
@@ -218,9 +219,7 @@ impl Now {
                 .parse::<i64>()
                 .ok()
                 .and_then(|secs| Timestamp::from_second(secs).ok())
-                .ok_or_else(|| {
-                    format!("SOURCE_DATE_EPOCH `{e}` is not a whole number of seconds since 1970-01-01 UTC")
-                })?;
+                .ok_or_else(|| msg!(m::NOW_BAD_EPOCH, value = e))?;
             return Ok(Now {
                 ts,
                 source: NowSource::SourceDateEpoch,

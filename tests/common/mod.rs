@@ -146,6 +146,8 @@ impl Site {
 
     pub fn run_env(&self, args: &[&str], env: &[(&str, &str)]) -> Out {
         let mut cmd = Command::new(BIN);
+        // English unless a test asks for another language (tests/i18n.rs).
+        cmd.env("CHISO_LANG", "en");
         cmd.args(args)
             .arg("--root")
             .arg(self.root())

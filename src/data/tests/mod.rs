@@ -479,10 +479,10 @@ fn score_without_total_key_is_rejected_but_null_total_is_a_gap() {
         numfmt::NO_DATA
     );
     assert_eq!(
-        value_text(&ds, "a", 2022, "band", None),
+        value_text(&ds, "a", 2022, "band", None).map_err(|e| e.to_string()),
         Err(
             "dataset `t` declares no bands; use what=\"total\" or add `bands:` to the dataset"
-                .into()
+                .to_string()
         )
     );
     assert!(

@@ -3,8 +3,10 @@
 //! required text, keys).
 
 use crate::data::raw::{Key, RawNum};
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::diag::codes;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{Diagnostic, Diagnostics, Msg};
 use crate::load::yaml::{Spanned, col_of, line_of};
 use crate::util::text::nfc_string;
 use std::path::Path;
@@ -42,8 +44,8 @@ impl<'a> Ctx<'a> {
     pub(super) fn err(
         &mut self,
         (line, col): Pos,
-        msg: impl Into<String>,
-        hint: impl Into<String>,
+        msg: impl Into<crate::diag::Text>,
+        hint: impl Into<crate::diag::Text>,
     ) {
         self.diags.push(
             Diagnostic::error(codes::DATA, self.file, msg)
@@ -59,8 +61,8 @@ impl<'a> Ctx<'a> {
             RawNum::Num(_) => {
                 self.err(
                     pos(s),
-                    format!("{what} is not a finite number"),
-                    "write an ordinary number such as 72.10",
+                    msg!(m::DV_NOT_FINITE, what = what),
+                    msg!(m::DV_NOT_FINITE_HINT),
                 );
                 None
             }
@@ -68,7 +70,7 @@ impl<'a> Ctx<'a> {
             RawNum::Text(t) => {
                 self.err(
                     pos(s),
-                    format!("{what} is text (\"{t}\"), not a number"),
+                    msg!(m::DV_TEXT_NOT_NUMBER, what = what, text = t),
                     number_hint(t),
                 );
                 None
@@ -76,8 +78,8 @@ impl<'a> Ctx<'a> {
             RawNum::Bool(b) => {
                 self.err(
                     pos(s),
-                    format!("{what} is `{b}`, not a number"),
-                    "write a number such as 72.10, or null if the value is not available",
+                    msg!(m::DV_BOOL_NOT_NUMBER, what = what, value = b.to_string()),
+                    msg!(m::DV_BOOL_HINT),
                 );
                 None
             }
@@ -89,7 +91,7 @@ impl<'a> Ctx<'a> {
         match self.num(s, what)? {
             Some(v) => Some(v),
             None => {
-                self.err(pos(s), format!("{what} cannot be null"), "write a number");
+                self.err(pos(s), msg!(m::DV_NULL, what = what), msg!(m::DV_NULL_HINT));
                 None
             }
         }
@@ -101,8 +103,14 @@ impl<'a> Ctx<'a> {
         if v.fract() != 0.0 || v < lo as f64 || v > hi as f64 {
             self.err(
                 pos(s),
-                format!("{what} is {v}; it must be a whole number from {lo} to {hi}"),
-                format!("write a whole number between {lo} and {hi}"),
+                msg!(
+                    m::DV_NOT_WHOLE,
+                    what = what,
+                    value = m::text(v),
+                    lo = lo,
+                    hi = hi
+                ),
+                msg!(m::DV_NOT_WHOLE_HINT, lo = lo, hi = hi),
             );
             return None;
         }
@@ -115,26 +123,21 @@ impl<'a> Ctx<'a> {
         s: Option<Spanned<String>>,
         at: Pos,
         what: &str,
-        hint: &str,
+        hint: Msg,
     ) -> Option<String> {
         match s {
             None => {
-                self.err(at, format!("missing required key `{what}`"), hint);
+                self.err(at, msg!(m::DV_MISSING_KEY, key = what), hint);
                 None
             }
             Some(s) => self.nonempty(s, what, hint),
         }
     }
 
-    pub(super) fn nonempty(
-        &mut self,
-        s: Spanned<String>,
-        what: &str,
-        hint: &str,
-    ) -> Option<String> {
+    pub(super) fn nonempty(&mut self, s: Spanned<String>, what: &str, hint: Msg) -> Option<String> {
         let t = s.value.trim();
         if t.is_empty() {
-            self.err(pos(&s), format!("`{what}` is empty"), hint);
+            self.err(pos(&s), msg!(m::DV_EMPTY, key = what), hint);
             None
         } else {
             Some(nfc_string(t.to_string()))
@@ -150,7 +153,7 @@ pub(super) fn optional_text(s: Option<String>) -> Option<String> {
 }
 
 /// What to write instead of a number given as text: `"72,10"` → `72.10`.
-pub(super) fn number_hint(t: &str) -> String {
+pub(super) fn number_hint(t: &str) -> Msg {
     let t: String = t
         .trim()
         .chars()
@@ -168,9 +171,9 @@ pub(super) fn number_hint(t: &str) -> String {
             .all(|c| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'))
         && candidate.parse::<f64>().is_ok_and(f64::is_finite);
     if plain {
-        format!("write {candidate} without quotes: numbers use a decimal point, e.g. 72.10")
+        msg!(m::DV_NUMBER_HINT, number = candidate)
     } else {
-        "write a number without quotes and with a decimal point, e.g. 72.10, or null if the value is not available".to_string()
+        msg!(m::DV_NUMBER_ANY_HINT)
     }
 }
 
@@ -203,7 +206,7 @@ pub(super) mod tests {
     }
 
     pub(in crate::data::validate) fn messages(cx: &Ctx) -> Vec<String> {
-        cx.diags.iter().map(|d| d.message.clone()).collect()
+        cx.diags.iter().map(|d| d.message.to_string()).collect()
     }
 
     pub(in crate::data::validate) fn lines(cx: &Ctx) -> Vec<usize> {
@@ -263,9 +266,12 @@ pub(super) mod tests {
         let v: Vec<Spanned<String>> = yaml("- \"  Ho\\u0302\\u0300 \"\n- \"  \"\n");
         let mut v = v.into_iter();
         let mut cx = Ctx::new(Path::new("t.yaml"));
-        assert_eq!(cx.text(v.next(), TOP, "name", "h"), Some("Hồ".to_string()));
-        assert_eq!(cx.text(None, (7, 3), "name", "h"), None);
-        assert_eq!(cx.text(v.next(), TOP, "name", "h"), None);
+        assert_eq!(
+            cx.text(v.next(), TOP, "name", msg!(m::DV_NULL_HINT)),
+            Some("Hồ".to_string())
+        );
+        assert_eq!(cx.text(None, (7, 3), "name", msg!(m::DV_NULL_HINT)), None);
+        assert_eq!(cx.text(v.next(), TOP, "name", msg!(m::DV_NULL_HINT)), None);
         assert_eq!(
             messages(&cx),
             ["missing required key `name`", "`name` is empty"]

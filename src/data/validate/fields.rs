@@ -4,6 +4,8 @@
 use super::common::{Ctx, Pos, key_text, pos, pos_or};
 use crate::data::dataset::{Field, TotalMode, YearResult};
 use crate::data::raw::{Key, RawField, RawNum};
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::load::yaml::{Spanned, line_of};
 use std::collections::HashMap;
 
@@ -15,12 +17,7 @@ pub(super) fn field_set(cx: &mut Ctx, list: Vec<Spanned<RawField>>, fallback: Po
         let at = pos_or(&f, fallback);
         let r = f.value;
         let key = field_key(cx, r.key.as_ref(), at, &mut seen);
-        let name = cx.text(
-            r.name,
-            at,
-            "name",
-            "write the field's name, e.g. `name: \"Cải cách thể chế\"`",
-        );
+        let name = cx.text(r.name, at, "name", msg!(m::DV_FIELD_NAME_HINT));
         let max = field_max(cx, r.max.as_ref(), at);
         if let (Some(key), Some(name), Some(max)) = (key, name, max) {
             out.push(Field { key, name, max });
@@ -37,26 +34,22 @@ fn field_key(
     seen: &mut HashMap<String, usize>,
 ) -> Option<String> {
     let Some(k) = k else {
-        cx.err(
-            at,
-            "missing required key `key` in field",
-            "add `key:`, the short code used in scores, e.g. `chi-dao`",
-        );
+        cx.err(at, msg!(m::DV_FIELD_NO_KEY), msg!(m::DV_FIELD_NO_KEY_HINT));
         return None;
     };
     let t = key_text(k);
     if t.trim().is_empty() {
         cx.err(
             pos(k),
-            "field `key` is empty",
-            "write a short code, e.g. `chi-dao`",
+            msg!(m::DV_FIELD_EMPTY_KEY),
+            msg!(m::DV_FIELD_EMPTY_KEY_HINT),
         );
         None
     } else if let Some(first) = seen.get(&t) {
         cx.err(
             pos(k),
-            format!("field key `{t}` is declared twice (first at line {first})"),
-            "each field needs its own key",
+            msg!(m::DV_FIELD_TWICE, key = &t, first = m::text(first)),
+            msg!(m::DV_FIELD_TWICE_HINT),
         );
         None
     } else {
@@ -68,11 +61,7 @@ fn field_key(
 /// A field's `max`: given and above 0.
 fn field_max(cx: &mut Ctx, m: Option<&Spanned<RawNum>>, at: Pos) -> Option<f64> {
     let Some(m) = m else {
-        cx.err(
-            at,
-            "missing required key `max` in field",
-            "add `max:`, the largest possible value of this field",
-        );
+        cx.err(at, msg!(m::DV_FIELD_NO_MAX), msg!(m::DV_FIELD_NO_MAX_HINT));
         return None;
     };
     let v = cx.req_num(m, "field max")?;
@@ -81,8 +70,8 @@ fn field_max(cx: &mut Ctx, m: Option<&Spanned<RawNum>>, at: Pos) -> Option<f64> 
     } else {
         cx.err(
             pos(m),
-            format!("field max is {v}; it must be above 0"),
-            "write the field's largest possible value",
+            msg!(m::DV_FIELD_MAX, value = m::text(v)),
+            msg!(m::DV_FIELD_MAX_HINT),
         );
         None
     }
@@ -105,8 +94,8 @@ pub(super) fn check_sum_has_fields(
     if let Some(t) = total {
         cx.err(
             pos(t),
-            "`total: sum_of_fields` but no fields are declared",
-            "declare `fields:` (for the dataset or per year) or write `total: independent`",
+            msg!(m::DV_SUM_NO_FIELDS),
+            msg!(m::DV_SUM_NO_FIELDS_HINT),
         );
     }
 }

@@ -4,37 +4,30 @@
 use super::common::{Ctx, Pos, TOP, optional_text, pos, pos_or};
 use crate::data::dataset::{Source, Status, TotalMode};
 use crate::data::raw::RawSource;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::load::yaml::Spanned;
 
 /// The required `title`.
 pub(super) fn title(cx: &mut Ctx, s: Option<Spanned<String>>) -> Option<String> {
-    cx.text(
-        s,
-        TOP,
-        "title",
-        "add `title: \"…\"`, the full title of the index table",
-    )
+    cx.text(s, TOP, "title", msg!(m::DV_TITLE_HINT))
 }
 
 pub(super) fn short_title(cx: &mut Ctx, s: Option<Spanned<String>>) -> Option<String> {
-    s.and_then(|s| cx.nonempty(s, "short_title", "write a short title or remove the key"))
+    s.and_then(|s| cx.nonempty(s, "short_title", msg!(m::DV_SHORT_TITLE_HINT)))
 }
 
 /// The required `source` list: at least one entry, each with a name.
 pub(super) fn sources(cx: &mut Ctx, list: Option<Spanned<Vec<Spanned<RawSource>>>>) -> Vec<Source> {
     let Some(list) = list else {
-        cx.err(
-            TOP,
-            "missing required key `source`",
-            "add `source:` with at least one entry, e.g. `- { name: \"UBND tỉnh …\", url: \"https://…\" }`",
-        );
+        cx.err(TOP, msg!(m::DV_NO_SOURCE), msg!(m::DV_NO_SOURCE_HINT));
         return Vec::new();
     };
     if list.value.is_empty() {
         cx.err(
             pos(&list),
-            "`source` is empty",
-            "name at least one source: `- { name: \"…\" }`",
+            msg!(m::DV_SOURCE_EMPTY),
+            msg!(m::DV_SOURCE_EMPTY_HINT),
         );
     }
     let list_pos = pos(&list);
@@ -46,12 +39,7 @@ pub(super) fn sources(cx: &mut Ctx, list: Option<Spanned<Vec<Spanned<RawSource>>
 
 fn source(cx: &mut Ctx, s: Spanned<RawSource>, list_pos: Pos) -> Option<Source> {
     let at = pos_or(&s, list_pos);
-    let name = cx.text(
-        s.value.name,
-        at,
-        "name",
-        "name the publisher of the figures: `name: \"…\"`",
-    );
+    let name = cx.text(s.value.name, at, "name", msg!(m::DV_SOURCE_NAME_HINT));
     let url = s.value.url.and_then(|u| source_url(cx, &u));
     let note = optional_text(s.value.note);
     Some(Source {
@@ -69,8 +57,8 @@ fn source_url(cx: &mut Ctx, u: &Spanned<String>) -> Option<String> {
     } else {
         cx.err(
             pos(u),
-            format!("source url `{t}` is not an http(s) address"),
-            "write a full address starting with https:// or remove `url`",
+            msg!(m::DV_SOURCE_URL, url = t),
+            msg!(m::DV_SOURCE_URL_HINT),
         );
         None
     }
@@ -87,8 +75,8 @@ pub(super) fn status(cx: &mut Ctx, s: Option<Spanned<String>>) -> Status {
         other => {
             cx.err(
                 pos(&s),
-                format!("unknown status `{other}`"),
-                "write `status: published` or `status: illustrative`",
+                msg!(m::DV_STATUS, value = other),
+                msg!(m::DV_STATUS_HINT),
             );
             Status::Published
         }
@@ -106,8 +94,8 @@ pub(super) fn total_mode(cx: &mut Ctx, t: Option<&Spanned<String>>) -> TotalMode
         other => {
             cx.err(
                 pos(t),
-                format!("unknown total mode `{other}`"),
-                "write `total: independent` or `total: sum_of_fields`",
+                msg!(m::DV_TOTAL_MODE, value = other),
+                msg!(m::DV_TOTAL_MODE_HINT),
             );
             TotalMode::Independent
         }

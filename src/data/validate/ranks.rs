@@ -6,6 +6,8 @@
 use super::common::{Ctx, Pos};
 use super::scores::Pending;
 use crate::data::dataset::Unit;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 
 /// The rank rules of one year, in `label`. Returns whether the ranks were
 /// derived (none was published).
@@ -58,14 +60,14 @@ fn check_limit(cx: &mut Ctx, pending: &[Pending], out_of: Option<(u32, Pos)>, la
             continue;
         }
         let why = if out_of.is_some() {
-            format!("out_of is {limit}")
+            msg!(m::DV_RANK_LIMIT_OUT_OF, n = limit)
         } else {
-            format!("{limit} units are listed in {label}")
+            msg!(m::DV_RANK_LIMIT_LISTED, n = limit, label = label)
         };
         cx.err(
             p.rank_pos,
-            format!("rank {r} is larger than the number of ranked units ({why})"),
-            "fix the rank, or set `out_of:` for this year when the ranking covers more units than are listed",
+            msg!(m::DV_RANK_LIMIT, rank = r, why = why),
+            msg!(m::DV_RANK_LIMIT_HINT),
         );
     }
 }
@@ -88,14 +90,16 @@ fn check_order(cx: &mut Ctx, pending: &[Pending], units: &[Unit], higher_is_bett
                 if better(t, wt) {
                     cx.err(
                         p.rank_pos,
-                        format!(
-                            "`{}` is ranked {} with total {t}, but `{}` is ranked better ({}) with a worse total {wt}",
-                            units[p.score.unit].key,
-                            p.score.rank.unwrap_or_default(),
-                            units[wp.score.unit].key,
-                            wp.score.rank.unwrap_or_default(),
+                        msg!(
+                            m::DV_RANK_ORDER,
+                            unit = &units[p.score.unit].key,
+                            rank = p.score.rank.unwrap_or_default(),
+                            total = m::text(t),
+                            other = &units[wp.score.unit].key,
+                            other_rank = wp.score.rank.unwrap_or_default(),
+                            other_total = m::text(wt),
                         ),
-                        "a better rank cannot have a worse total: check both ranks and totals against the source table",
+                        msg!(m::DV_RANK_ORDER_HINT),
                     );
                 }
             }
@@ -116,8 +120,8 @@ fn check_out_of(cx: &mut Ctx, pending: &[Pending], out_of: Option<(u32, Pos)>, l
     if ranked > n as usize {
         cx.err(
             at,
-            format!("out_of is {n} but {ranked} units are ranked in {label}"),
-            "out_of is the N in \"x/N\": it cannot be smaller than the number of ranked units",
+            msg!(m::DV_OUT_OF, n = n, ranked = ranked, label = label),
+            msg!(m::DV_OUT_OF_HINT),
         );
     }
 }

@@ -4,6 +4,8 @@
 use super::common::{Ctx, Pos, TOP, pos};
 use crate::data::dataset::{Band, Scale};
 use crate::data::raw::{RawBand, RawScale, SpannedNum};
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::load::yaml::Spanned;
 use crate::util::text::nfc_string;
 use std::collections::HashMap;
@@ -15,11 +17,7 @@ const MAX_DECIMALS: i64 = 6;
 /// cascade.
 pub(super) fn scale(cx: &mut Ctx, s: Option<Spanned<RawScale>>) -> Option<Scale> {
     let Some(s) = s else {
-        cx.err(
-            TOP,
-            "missing required key `scale`",
-            "add `scale:` with at least `max:` (e.g. `max: 100`)",
-        );
+        cx.err(TOP, msg!(m::DV_NO_SCALE), msg!(m::DV_NO_SCALE_HINT));
         return None;
     };
     let at = pos(&s);
@@ -46,11 +44,7 @@ fn bounds(cx: &mut Ctx, min: &SpannedNum, max: &SpannedNum, at: Pos) -> Option<(
         Some(m) => cx.req_num(m, "scale.min"),
     };
     let Some(m) = max else {
-        cx.err(
-            at,
-            "missing required key `scale.max`",
-            "add `max:`, the largest possible total (e.g. `max: 100`)",
-        );
+        cx.err(at, msg!(m::DV_NO_SCALE_MAX), msg!(m::DV_NO_SCALE_MAX_HINT));
         return None;
     };
     let max = cx.req_num(m, "scale.max")?;
@@ -58,8 +52,8 @@ fn bounds(cx: &mut Ctx, min: &SpannedNum, max: &SpannedNum, at: Pos) -> Option<(
     if max <= min {
         cx.err(
             pos(m),
-            format!("scale.max ({max}) must be larger than scale.min ({min})"),
-            "check scale.min and scale.max",
+            msg!(m::DV_SCALE_ORDER, max = m::text(max), min = m::text(min)),
+            msg!(m::DV_SCALE_ORDER_HINT),
         );
         return None;
     }
@@ -74,19 +68,10 @@ pub(super) fn bands(cx: &mut Ctx, list: Vec<Spanned<RawBand>>, scale: Option<&Sc
     let mut prev: Option<(f64, String)> = None;
     for b in list {
         let at = pos(&b);
-        let name = cx.text(
-            b.value.name,
-            at,
-            "name",
-            "name the band, e.g. `name: \"Tốt\"`",
-        );
+        let name = cx.text(b.value.name, at, "name", msg!(m::DV_BAND_NAME_HINT));
         let min = match &b.value.min {
             None => {
-                cx.err(
-                    at,
-                    "missing required key `min` in band",
-                    "add `min:`, the lowest total in this band",
-                );
+                cx.err(at, msg!(m::DV_BAND_NO_MIN), msg!(m::DV_BAND_NO_MIN_HINT));
                 None
             }
             Some(m) => cx.req_num(m, "band min").map(|v| (v, pos(m))),
@@ -95,8 +80,12 @@ pub(super) fn bands(cx: &mut Ctx, list: Vec<Spanned<RawBand>>, scale: Option<&Sc
             if let Some(first) = names.get(name) {
                 cx.err(
                     at,
-                    format!("band `{name}` is declared twice (first at line {first})"),
-                    "give each band a different name",
+                    msg!(
+                        m::DV_BAND_TWICE,
+                        name = name.as_str(),
+                        first = m::text(first)
+                    ),
+                    msg!(m::DV_BAND_TWICE_HINT),
                 );
             } else {
                 names.insert(name.clone(), at.0);
@@ -118,8 +107,13 @@ fn band_min(cx: &mut Ctx, v: f64, at: Pos, scale: Option<&Scale>, prev: Option<&
         if v < sc.min || v > sc.max {
             cx.err(
                 at,
-                format!("band min {v} is outside the scale {}–{}", sc.min, sc.max),
-                "a band's min must lie between scale.min and scale.max",
+                msg!(
+                    m::DV_BAND_OUTSIDE,
+                    value = m::text(v),
+                    min = m::text(sc.min),
+                    max = m::text(sc.max)
+                ),
+                msg!(m::DV_BAND_OUTSIDE_HINT),
             );
         }
     }
@@ -127,8 +121,13 @@ fn band_min(cx: &mut Ctx, v: f64, at: Pos, scale: Option<&Scale>, prev: Option<&
         if v >= *pv {
             cx.err(
                 at,
-                format!("band min {v} is not lower than the band before it (`{pname}`, min {pv})"),
-                "list bands highest first, each with a lower `min` than the one above",
+                msg!(
+                    m::DV_BAND_ORDER,
+                    value = m::text(v),
+                    prev = pname,
+                    prev_min = m::text(pv)
+                ),
+                msg!(m::DV_BAND_ORDER_HINT),
             );
         }
     }

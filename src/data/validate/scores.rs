@@ -6,6 +6,8 @@ use super::common::{Ctx, Pos, key_text, list_keys, pos, pos_or};
 use super::units::Units;
 use crate::data::dataset::{Field, Scale, Score, TotalMode};
 use crate::data::raw::{Key, OrderedMap, RawNum, RawScore};
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::load::yaml::{Spanned, line_of};
 use std::collections::HashMap;
 
@@ -39,8 +41,8 @@ pub(super) fn scores(
     let Some(map) = map else {
         cx.err(
             at,
-            format!("missing required key `scores` in {}", r.label),
-            "add `scores:` with one entry per unit, e.g. `\"109\": { total: 72.10 }`",
+            msg!(m::DV_NO_SCORES, label = r.label),
+            msg!(m::DV_NO_SCORES_HINT),
         );
         return pending;
     };
@@ -69,10 +71,10 @@ fn score_unit(
     let Some(&ui) = units.by_key.get(&key) else {
         cx.err(
             pos(k),
-            format!("`{key}` in the scores of {label} is not a declared unit"),
-            format!(
-                "declare it under `units:` or use a declared key: {}",
-                list_keys(units.units.iter().map(|u| u.key.as_str()))
+            msg!(m::DV_UNKNOWN_UNIT, key = &key, label = label),
+            msg!(
+                m::DV_UNKNOWN_UNIT_HINT,
+                keys = list_keys(units.units.iter().map(|u| u.key.as_str()))
             ),
         );
         return None;
@@ -80,10 +82,13 @@ fn score_unit(
     if let Some(first) = seen.get(&ui) {
         cx.err(
             pos(k),
-            format!(
-                "unit `{key}` is listed twice in the scores of {label} (first at line {first})"
+            msg!(
+                m::DV_UNIT_TWICE,
+                key = &key,
+                label = label,
+                first = m::text(first)
             ),
-            "each unit appears once per year: remove the repeated entry",
+            msg!(m::DV_UNIT_TWICE_HINT),
         );
         return None;
     }
@@ -125,8 +130,8 @@ fn total(
     let Some(t) = t else {
         cx.err(
             at,
-            format!("the score of `{key}` in {} has no `total`", r.label),
-            "write `total: <number>`, or `total: null` if the total is not available",
+            msg!(m::DV_NO_TOTAL, key = key, label = r.label),
+            msg!(m::DV_NO_TOTAL_HINT),
         );
         return (None, at, false);
     };
@@ -138,11 +143,15 @@ fn total(
         if v < sc.min || v > sc.max {
             cx.err(
                 pos(t),
-                format!(
-                    "total {v} of `{key}` in {} is outside the scale {}–{}",
-                    r.label, sc.min, sc.max
+                msg!(
+                    m::DV_TOTAL_OUTSIDE,
+                    value = m::text(v),
+                    key = key,
+                    label = r.label,
+                    min = m::text(sc.min),
+                    max = m::text(sc.max)
                 ),
-                "check the value against the source table (or scale.min / scale.max)",
+                msg!(m::DV_TOTAL_OUTSIDE_HINT),
             );
             ok = false;
         }
@@ -184,10 +193,10 @@ fn field_values(
         let Some(i) = fields.iter().position(|f| f.key == fk) else {
             cx.err(
                 pos(&k),
-                format!("`{fk}` is not a field of {label}"),
-                format!(
-                    "use one of this year's fields: {}",
-                    list_keys(fields.iter().map(|f| f.key.as_str()))
+                msg!(m::DV_NOT_FIELD, field = &fk, label = label),
+                msg!(
+                    m::DV_NOT_FIELD_HINT,
+                    keys = list_keys(fields.iter().map(|f| f.key.as_str()))
                 ),
             );
             ok = false;
@@ -196,8 +205,13 @@ fn field_values(
         if seen[i] {
             cx.err(
                 pos(&k),
-                format!("field `{fk}` of `{key}` is given twice in {label}"),
-                "give each field once",
+                msg!(
+                    m::DV_FIELD_GIVEN_TWICE,
+                    field = &fk,
+                    key = key,
+                    label = label
+                ),
+                msg!(m::DV_FIELD_GIVEN_TWICE_HINT),
             );
             ok = false;
             continue;
@@ -210,11 +224,15 @@ fn field_values(
                 if x < 0.0 || x > fields[i].max {
                     cx.err(
                         pos(&v),
-                        format!(
-                            "field `{fk}` of `{key}` in {label} is {x}, outside 0–{}",
-                            fields[i].max
+                        msg!(
+                            m::DV_FIELD_OUTSIDE,
+                            field = &fk,
+                            key = key,
+                            label = label,
+                            value = m::text(x),
+                            max = m::text(fields[i].max)
                         ),
-                        "check the value against the source table (or the field's max)",
+                        msg!(m::DV_FIELD_OUTSIDE_HINT),
                     );
                     ok = false;
                 }
@@ -250,16 +268,23 @@ fn check_sum(cx: &mut Ctx, t: f64, at: Pos, values: &[Option<f64>], key: &str, r
     cx.err(
         at,
         if complete {
-            format!("the fields of `{key}` in {label} add up to {sum_txt}, not to its total {t}")
+            msg!(
+                m::DV_SUM,
+                key = key,
+                label = label,
+                sum = &sum_txt,
+                total = m::text(t)
+            )
         } else {
-            format!(
-                "the published fields of `{key}` in {label} already add up to {sum_txt}, more than its total {t}"
+            msg!(
+                m::DV_SUM_OVER,
+                key = key,
+                label = label,
+                sum = &sum_txt,
+                total = m::text(t)
             )
         },
-        format!(
-            "with `total: sum_of_fields` the fields must add up to the total (within {}); check the values against the source table",
-            plain(tol, r.decimals + 1)
-        ),
+        msg!(m::DV_SUM_HINT, tolerance = plain(tol, r.decimals + 1)),
     );
 }
 

@@ -4,6 +4,8 @@
 use super::common::{Ctx, Pos, TOP, key_text, pos, pos_or};
 use crate::data::dataset::Unit;
 use crate::data::raw::{Key, RawUnit};
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::load::yaml::Spanned;
 use crate::util::text::{is_valid_slug, slugify};
 use std::collections::HashMap;
@@ -25,15 +27,15 @@ pub(super) struct Units {
 pub(super) fn units(cx: &mut Ctx, list: Option<Spanned<Vec<Spanned<RawUnit>>>>) -> Units {
     let mut t = Units::default();
     let Some(list) = list else {
-        cx.err(
-            TOP,
-            "missing required key `units`",
-            "add `units:`, one entry per district: `- { key: \"109\", name: \"Huyện Phong Thổ\", short: \"Phong Thổ\" }`",
-        );
+        cx.err(TOP, msg!(m::DV_NO_UNITS), msg!(m::DV_NO_UNITS_HINT));
         return t;
     };
     if list.value.is_empty() {
-        cx.err(pos(&list), "`units` is empty", "declare at least one unit");
+        cx.err(
+            pos(&list),
+            msg!(m::DV_UNITS_EMPTY),
+            msg!(m::DV_UNITS_EMPTY_HINT),
+        );
     }
     let list_pos = pos(&list);
     for u in list.value {
@@ -47,15 +49,10 @@ pub(super) fn units(cx: &mut Ctx, list: Option<Spanned<Vec<Spanned<RawUnit>>>>) 
 /// One unit, added to `t` unless its key is missing or repeated.
 fn unit(cx: &mut Ctx, r: RawUnit, at: Pos, t: &mut Units) {
     let key = unit_key(cx, r.key.as_ref(), at);
-    let name = cx.text(
-        r.name,
-        at,
-        "name",
-        "write the unit's full name, e.g. `name: \"Huyện Phong Thổ\"`",
-    );
+    let name = cx.text(r.name, at, "name", msg!(m::DV_UNIT_NAME_HINT));
     let short = r.short.and_then(|s| {
         let p = pos(&s);
-        cx.nonempty(s, "short", "write a short name or remove the key")
+        cx.nonempty(s, "short", msg!(m::DV_UNIT_SHORT_HINT))
             .map(|t| (t, p))
     });
     let slug = match r.slug {
@@ -66,11 +63,13 @@ fn unit(cx: &mut Ctx, r: RawUnit, at: Pos, t: &mut Units) {
         if let Some(&j) = t.by_slug.get(s) {
             cx.err(
                 *p,
-                format!(
-                    "unit slug `{s}` is already used by `{}` (line {})",
-                    t.units[j].name, t.key_pos[j].0
+                msg!(
+                    m::DV_SLUG_USED,
+                    slug = s,
+                    other = &t.units[j].name,
+                    line = m::text(t.key_pos[j].0)
                 ),
-                "give one of the units a different `slug:`",
+                msg!(m::DV_SLUG_USED_HINT),
             );
         }
     }
@@ -78,11 +77,12 @@ fn unit(cx: &mut Ctx, r: RawUnit, at: Pos, t: &mut Units) {
     if let Some(&j) = t.by_key.get(&key) {
         cx.err(
             kpos,
-            format!(
-                "unit key `{key}` is declared twice (first at line {})",
-                t.key_pos[j].0
+            msg!(
+                m::DV_UNIT_KEY_TWICE,
+                key = key,
+                first = m::text(t.key_pos[j].0)
             ),
-            "each unit needs its own key: remove the repeated unit or fix its key",
+            msg!(m::DV_UNIT_KEY_TWICE_HINT),
         );
         return;
     }
@@ -104,19 +104,15 @@ fn unit(cx: &mut Ctx, r: RawUnit, at: Pos, t: &mut Units) {
 /// The unit's key and where it is written.
 fn unit_key(cx: &mut Ctx, k: Option<&Spanned<Key>>, at: Pos) -> Option<(String, Pos)> {
     let Some(k) = k else {
-        cx.err(
-            at,
-            "missing required key `key` in unit",
-            "add `key:`, the code used in `scores` (e.g. \"109\")",
-        );
+        cx.err(at, msg!(m::DV_UNIT_NO_KEY), msg!(m::DV_UNIT_NO_KEY_HINT));
         return None;
     };
     let t = key_text(k);
     if t.trim().is_empty() {
         cx.err(
             pos(k),
-            "unit `key` is empty",
-            "write the unit's code, e.g. \"109\"",
+            msg!(m::DV_UNIT_EMPTY_KEY),
+            msg!(m::DV_UNIT_EMPTY_KEY_HINT),
         );
         None
     } else {
@@ -132,11 +128,8 @@ fn given_slug(cx: &mut Ctx, s: &Spanned<String>) -> Option<(String, Pos)> {
     }
     cx.err(
         pos(s),
-        format!("unit slug `{t}` is not a valid slug"),
-        format!(
-            "use lowercase ASCII letters, digits and hyphens, e.g. `{}`",
-            slugify(&t)
-        ),
+        msg!(m::DV_BAD_SLUG, slug = &t),
+        msg!(m::DV_BAD_SLUG_HINT, example = slugify(&t)),
     );
     None
 }
@@ -158,11 +151,7 @@ fn derived_slug(
         return Some((s, p));
     }
     if !src.is_empty() {
-        cx.err(
-            p,
-            format!("no slug can be derived from `{src}`"),
-            "add `slug:` with lowercase ASCII letters, digits and hyphens",
-        );
+        cx.err(p, msg!(m::DV_NO_SLUG, name = src), msg!(m::DV_NO_SLUG_HINT));
     }
     None
 }
@@ -175,11 +164,8 @@ fn check_ambiguous_keys(cx: &mut Ctx, t: &Units) {
             if j != i {
                 cx.err(
                     t.key_pos[i],
-                    format!(
-                        "unit key `{}` is the slug of another unit (`{}`), so `unit=\"{}\"` would be ambiguous",
-                        u.key, t.units[j].name, u.key
-                    ),
-                    "change this key or give the other unit a different `slug:`",
+                    msg!(m::DV_KEY_IS_SLUG, key = &u.key, other = &t.units[j].name),
+                    msg!(m::DV_KEY_IS_SLUG_HINT),
                 );
             }
         }

@@ -8,6 +8,8 @@ use super::scores::{ScoreRules, scores};
 use super::units::Units;
 use crate::data::dataset::{Field, Scale, TotalMode, YearResult};
 use crate::data::raw::{RawYear, SpannedNum};
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::load::yaml::{Spanned, line_of};
 use std::collections::HashMap;
 
@@ -27,18 +29,14 @@ pub(super) fn results(
 ) -> Vec<YearResult> {
     let mut years: Vec<YearResult> = Vec::new();
     let Some(list) = list else {
-        cx.err(
-            TOP,
-            "missing required key `results`",
-            "add `results:`, one entry per year with `year:` and `scores:`",
-        );
+        cx.err(TOP, msg!(m::DV_NO_RESULTS), msg!(m::DV_NO_RESULTS_HINT));
         return years;
     };
     if list.value.is_empty() {
         cx.err(
             pos(&list),
-            "`results` is empty",
-            "add at least one year: `- year: 2022` with `scores:`",
+            msg!(m::DV_RESULTS_EMPTY),
+            msg!(m::DV_RESULTS_EMPTY_HINT),
         );
     }
     let list_pos = pos(&list);
@@ -51,8 +49,12 @@ pub(super) fn results(
         if let Some(first) = year_lines.get(&yr.year) {
             cx.err(
                 (yr.line, 0),
-                format!("year {} is listed twice (first at line {first})", yr.year),
-                "merge the two entries into one, or fix the year",
+                msg!(
+                    m::DV_YEAR_TWICE,
+                    year = yr.year.to_string(),
+                    first = m::text(first)
+                ),
+                msg!(m::DV_YEAR_TWICE_HINT),
             );
             continue;
         }
@@ -104,11 +106,7 @@ fn year(cx: &mut Ctx, y: RawYear, at: Pos, c: &YearCtx) -> Option<YearResult> {
 /// The required `year` (1–9999) and the line it is on.
 fn year_number(cx: &mut Ctx, v: &SpannedNum, at: Pos) -> Option<(i32, usize)> {
     let Some(v) = v else {
-        cx.err(
-            at,
-            "missing required key `year`",
-            "add `year:`, e.g. `year: 2022`",
-        );
+        cx.err(at, msg!(m::DV_NO_YEAR), msg!(m::DV_NO_YEAR_HINT));
         return None;
     };
     cx.int(v, "year", 1, 9999).map(|n| (n as i32, line_of(v)))

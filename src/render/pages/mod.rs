@@ -10,6 +10,8 @@ pub mod page;
 pub mod search;
 
 use crate::diag::Diagnostic;
+use crate::diag::catalog as m;
+use crate::diag::catalog::msg;
 use crate::output::sink::{LinkRef, OutputFile};
 use crate::render::markdown;
 use crate::render::renderer::Renderer;
@@ -121,10 +123,10 @@ pub fn missing_template(
         Diagnostic::error(
             crate::diag::codes::MISSING_TEMPLATE,
             source,
-            format!("template `{template}` does not exist"),
+            msg!(m::PAGES_NO_TEMPLATE, template = template),
         )
         .at(loc.line, loc.col)
-        .hint("add it to themes/<theme>/templates/, or remove `template:`")
+        .hint(msg!(m::PAGES_NO_TEMPLATE_HINT))
     } else {
         d
     }
