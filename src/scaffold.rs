@@ -51,7 +51,7 @@ pub fn create(path: &Path) -> Result<(), String> {
     w("content/pages/gioi-thieu.md", PAGE)?;
     w("content/data/.keep", "")?;
     w("content/static/.keep", "")?;
-    w(".gitignore", "/output\n")?;
+    w(".gitignore", "/output\n/.chiso-cache\n")?;
     Ok(())
 }
 

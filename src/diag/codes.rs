@@ -33,6 +33,10 @@ codes! {
     OUTPUT_DIR = "E0601": "the output folder is unsafe to write (/, the root, content/, or not ours)";
     OUTPUT_BUSY = "E0602": "another build or serve is writing the same output folder (--no-wait)";
     IMPORT = "E0701": "a spreadsheet cannot be imported: a column, cell or unit it cannot place";
+    BAD_IMAGE = "E0801": "an image file is truncated, corrupt or of a kind chiso cannot publish";
+    IMAGE_TOO_BIG = "E0802": "an image claims more pixels than a build may decode (a decompression bomb)";
+    HEIF_IMAGE = "E0803": "an image is HEIC/HEIF (iPhone): export it as JPEG";
+    IMAGE_SETTING = "E0804": "site.yaml images: or front matter image_focus: is out of range";
     NO_SUMMARY = "W0101": "an article has no summary (sapo)";
     NO_CAPTION = "W0102": "an image has no caption";
     UNSAFE_LINK = "W0103": "a javascript: or data: link was dropped";
@@ -44,4 +48,7 @@ codes! {
     REMOVED_URL = "W0112": "an address the site published is now neither a page nor an alias";
     LINK_TO_ALIAS = "W0113": "a link goes to an old address (an alias) instead of the page";
     SOURCE_PLACEHOLDER = "W0401": "a dataset's source is still the placeholder that `chiso import data` wrote";
+    NO_ALT = "W0801": "an image has no alt text (no caption and no alt)";
+    IMAGE_MISNAMED = "W0802": "an image's name says one format, its bytes another";
+    SVG_SCRIPT = "W0803": "an SVG image contains script or event handlers";
 }

@@ -5,6 +5,7 @@
 pub mod codes;
 pub mod diagnostic;
 pub mod format;
+pub mod images;
 
 pub use diagnostic::{Diagnostic, Diagnostics, Severity};
 pub use format::{Format, render};

@@ -176,6 +176,8 @@ struct RawConfig {
     share_image: Option<ShareImage>,
     #[serde(default)]
     cache_dir: Option<Spanned<String>>,
+    #[serde(default)]
+    images: Option<crate::load::images_config::RawImages>,
 }
 
 fn default_language() -> String {
@@ -230,8 +232,9 @@ pub struct SiteConfig {
     /// Where derived files (resized photos, chart PNGs) are cached between
     /// builds, relative to the site root unless absolute. Default
     /// `.chiso-cache`.
-    #[allow(dead_code)] // read by the photo and chart caches (issue 11)
     pub cache_dir: String,
+    /// site.yaml `images:` (photo widths, qualities, originals).
+    pub images: crate::load::images_config::ImagesConfig,
 }
 
 /// A `keep_in_output` entry: one plain top-level name, not chiso's own.
@@ -303,7 +306,8 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
             .hint("write at least `title:` and `base_url:`, e.g. base_url: \"https://phongtho.laichau.gov.vn/\"")
             .into());
     }
-    let raw: RawConfig = yaml::parse(&src, rel, 0)?;
+    let mut raw: RawConfig = yaml::parse(&src, rel, 0)?;
+    let raw_images = raw.images.take();
     let mut diags = Diagnostics::new();
     check_menu(&raw.menu, &mut diags);
     let base_url = base_url(&raw.base_url, base_url_override, &mut diags);
@@ -316,6 +320,11 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
         (Some(timezone), Some(permalinks)) if !diags.has_errors() => {
             let mut c = settle(raw, base_url, timezone, keep_in_output);
             c.permalinks = permalinks;
+            c.images =
+                crate::load::images_config::resolve(raw_images, root, &c.cache_dir, &mut diags);
+            if diags.has_errors() {
+                return Err(diags);
+            }
             Ok(c)
         }
         _ => Err(diags),
@@ -410,6 +419,7 @@ fn settle(
             .map(|c| c.value.trim().to_string())
             .filter(|c| !c.is_empty())
             .unwrap_or_else(|| DEFAULT_CACHE_DIR.to_string()),
+        images: Default::default(),
         permalinks: Permalinks {
             article: Pattern::parse(permalink::ARTICLE_DEFAULT, permalink::ARTICLE_TOKENS)
                 .expect("the default pattern parses"),

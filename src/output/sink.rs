@@ -81,6 +81,11 @@ pub trait Sink: Sync {
     fn link(&self, from: &Path, to: &str) -> Result<(), Diagnostic> {
         self.copy(from, to)
     }
+    /// Whether files handed over are kept (`false` for `check`: photos are
+    /// then only planned, never encoded).
+    fn keeps(&self) -> bool {
+        true
+    }
 }
 
 /// Discards everything (`check`).
@@ -92,6 +97,9 @@ impl Sink for Discard {
     }
     fn copy(&self, _: &Path, _: &str) -> Result<(), Diagnostic> {
         Ok(())
+    }
+    fn keeps(&self) -> bool {
+        false
     }
 }
 

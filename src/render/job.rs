@@ -20,4 +20,6 @@ pub enum Job {
     Alias(usize),
     /// `_redirects` and the nginx map (site.yaml `redirects`).
     Redirects,
+    /// The derivatives of `site.images.images[i]` (see `imagejob`).
+    Image(usize),
 }

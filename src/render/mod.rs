@@ -10,6 +10,8 @@
 pub mod datacharts;
 pub mod downloads;
 pub mod feeds;
+pub mod imagecache;
+pub mod imagejob;
 pub mod job;
 pub mod jobs;
 pub mod links;
@@ -17,6 +19,7 @@ pub mod markdown;
 pub mod meta;
 pub mod owners;
 pub mod pages;
+pub mod picture;
 pub mod published;
 pub mod renderer;
 pub mod sanitize;

@@ -104,6 +104,12 @@ pub fn owner(site: &Site, job: Job, copied: Option<&str>) -> Owner {
             }
         }
         Job::Redirects => chiso("the redirect files"),
+        Job::Image(i) => Owner {
+            what: "a resized copy of the photo".into(),
+            file: site.images.source_rel(&site.images.images[i].url),
+            line: 0,
+            model_checked: false,
+        },
         Job::DataIndex => chiso("the list of datasets"),
         Job::NotFound => chiso("the 404 page"),
         Job::Feed => chiso("the RSS feed"),
