@@ -398,3 +398,30 @@ fn contains_gps_ifd(b: &[u8]) -> bool {
     b.windows(4)
         .any(|w| w == [0x88, 0x25, 0, 4] || w == [0x25, 0x88, 4, 0])
 }
+
+#[test]
+fn photos_in_pages_and_dataset_commentary_become_pictures_too() {
+    let s = Site::fixture("sites/basic");
+    s.write("content/static/images/anh.jpg", photo());
+    s.write(
+        "content/pages/anh.md",
+        "---\ntitle: \"Ảnh trang\"\nslug: anh-trang\n---\n![Ruộng](/images/anh.jpg)\n",
+    );
+    let note = s.read("content/data/thu.md");
+    s.write(
+        "content/data/thu.md",
+        format!("{note}\n![Biểu đồ chụp](/images/anh.jpg)\n"),
+    );
+    s.run(&["build"]).assert_code(0);
+    let page = s.html("output/anh-trang/index.html");
+    assert!(
+        page.select(&sel("main picture source[type='image/webp']"))
+            .next()
+            .is_some()
+    );
+    let mut with_picture = 0;
+    for (_, doc) in common::html_files(&s.path("output/chi-so")) {
+        with_picture += doc.select(&sel("picture img[src$='anh-300.jpg']")).count();
+    }
+    assert!(with_picture >= 1, "the commentary's photo");
+}

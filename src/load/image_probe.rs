@@ -9,10 +9,13 @@ use std::path::Path;
 
 /// The most pixels a build decodes (a 108 MP phone photo is 12000×9000).
 pub const MAX_PIXELS: u64 = 120_000_000;
-/// Bytes of the head read: JPEG EXIF and ICC blocks come before the frame.
+/// Bytes of the head read first; a JPEG whose frame header comes after
+/// larger EXIF or ICC blocks is read again up to `HEAD` (a warm build
+/// probes every photo: reads stay small).
+const FIRST: usize = 16 * 1024;
 const HEAD: usize = 256 * 1024;
 /// Bytes of the tail searched for the end marker of a JPEG.
-const TAIL: u64 = 64 * 1024;
+const TAIL: u64 = 16 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -88,7 +91,14 @@ impl Probe {
 
 /// Probe the file at `path`; an unreadable file is a `Problem`, not an error.
 pub fn probe(path: &Path) -> Probe {
-    match read_ends(path) {
+    let first = match read_ends(path, FIRST) {
+        Ok((head, tail, len)) => probe_bytes(&head, &tail, len),
+        Err(e) => return unknown(Some(Problem::Unreadable(e.to_string()))),
+    };
+    if first.format != Format::Jpeg || first.width > 0 {
+        return first;
+    }
+    match read_ends(path, HEAD) {
         Ok((head, tail, len)) => probe_bytes(&head, &tail, len),
         Err(e) => unknown(Some(Problem::Unreadable(e.to_string()))),
     }
@@ -105,14 +115,14 @@ fn unknown(problem: Option<Problem>) -> Probe {
     }
 }
 
-fn read_ends(path: &Path) -> std::io::Result<(Vec<u8>, Vec<u8>, u64)> {
+fn read_ends(path: &Path, n: usize) -> std::io::Result<(Vec<u8>, Vec<u8>, u64)> {
     let mut f = std::fs::File::open(path)?;
     let len = f.metadata()?.len();
-    let mut head = Vec::with_capacity(HEAD.min(len as usize));
-    (&mut f).take(HEAD as u64).read_to_end(&mut head)?;
+    let mut head = Vec::with_capacity(n.min(len as usize));
+    (&mut f).take(n as u64).read_to_end(&mut head)?;
     let mut tail = Vec::new();
-    if len > HEAD as u64 {
-        f.seek(SeekFrom::Start(len - TAIL.min(len - HEAD as u64)))?;
+    if len > n as u64 {
+        f.seek(SeekFrom::Start(len - TAIL.min(len - n as u64)))?;
         f.read_to_end(&mut tail)?;
     }
     Ok((head, tail, len))
@@ -303,4 +313,64 @@ pub fn svg_has_script(b: &[u8]) -> bool {
             let name = rest.iter().take_while(|c| c.is_ascii_alphabetic()).count();
             name > 0 && rest[name..].iter().find(|c| !c.is_ascii_whitespace()) == Some(&b'=')
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// SOI, APP1 Exif (big-endian TIFF, IFD0 with Orientation = `o`),
+    /// SOF0 (`w`×`h`), SOS, one byte, EOI.
+    fn jpeg_with(o: u16, w: u16, h: u16) -> Vec<u8> {
+        let mut tiff = b"MM\0\x2a\0\0\0\x08\0\x01".to_vec();
+        tiff.extend([0x01, 0x12, 0, 3, 0, 0, 0, 1]);
+        tiff.extend(o.to_be_bytes());
+        tiff.extend([0, 0, 0, 0, 0, 0]);
+        let mut j = vec![0xFF, 0xD8, 0xFF, 0xE1];
+        j.extend(((tiff.len() + 8) as u16).to_be_bytes());
+        j.extend(b"Exif\0\0");
+        j.extend(tiff);
+        j.extend([0xFF, 0xC0, 0, 11, 8]);
+        j.extend(h.to_be_bytes());
+        j.extend(w.to_be_bytes());
+        j.extend([1, 1, 0x11, 0]);
+        j.extend([0xFF, 0xDA, 0, 8, 1, 1, 0, 0, 0x3F, 0, 0x12, 0xFF, 0xD9]);
+        j
+    }
+
+    #[test]
+    fn jpeg_size_orientation_and_a_cut_end() {
+        let j = jpeg_with(6, 400, 300);
+        let p = probe_bytes(&j, &[], j.len() as u64);
+        assert_eq!(
+            (p.format, p.width, p.height, p.orientation),
+            (Format::Jpeg, 400, 300, 6)
+        );
+        assert_eq!(p.shown(), (300, 400));
+        assert_eq!(p.problem, None);
+        let cut = &j[..j.len() - 2];
+        assert!(matches!(
+            probe_bytes(cut, &[], cut.len() as u64).problem,
+            Some(Problem::Unreadable(_))
+        ));
+    }
+
+    #[test]
+    fn bombs_heif_and_svg_scripts() {
+        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+        png.extend(100_000u32.to_be_bytes());
+        png.extend(100_000u32.to_be_bytes());
+        png.extend([8, 2, 0, 0, 0, 0, 0, 0, 0]);
+        png.extend(b"\0\0\0\0IEND\xaeB`\x82");
+        let p = probe_bytes(&png, &[], png.len() as u64);
+        assert_eq!(p.problem, Some(Problem::TooBig(100_000, 100_000)));
+        let heic = b"\0\0\0\x18ftypheic\0\0\0\0mif1heic";
+        assert_eq!(probe_bytes(heic, &[], 24).problem, Some(Problem::Heif));
+        assert!(svg_has_script(b"<svg onload = \"x()\">"));
+        assert!(svg_has_script(b"<svg><script>x()</script></svg>"));
+        assert!(!svg_has_script(
+            b"<svg viewBox=\"0 0 1 1\"><g fill=\"red\"/></svg>"
+        ));
+        assert_eq!(Format::of_name("a/IMG_1.HEIC"), Format::Heif);
+    }
 }
