@@ -10,7 +10,7 @@
 //!    rebuilt with a warm cache, against the same site without photos.
 //!
 //! Options: `--chiso PATH` (default: the release binary beside this bench),
-//! `--warm-n 1000`, `--runs 3`, `--skip-speed`, `--skip-warm`.
+//! `--photos 24`, `--warm-n 1000`, `--runs 3`, `--skip-speed`, `--skip-warm`.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -41,7 +41,11 @@ fn main() {
             "/tmp"
         })
         .unwrap();
-    let photos = photos();
+    let max: usize = arg("--photos").and_then(|s| s.parse().ok()).unwrap_or(24);
+    let all = photos();
+    // Evenly spread over the packages (plasma ships each picture at many sizes).
+    let step = (all.len() / max.max(1)).max(1);
+    let photos: Vec<_> = all.into_iter().step_by(step).take(max).collect();
     if photos.len() < 20 {
         eprintln!(
             "only {} photos of 2–20 MP found: apt-get install -y mate-backgrounds plasma-workspace-wallpapers",
@@ -269,10 +273,15 @@ fn speed(chiso: &Path, photos: &[(PathBuf, u32, u32)], work: &Path, runs: usize)
                                     .arg(vips_out.join(format!("%s-{w}.{fmt}[Q={q},strip]")));
                                 c.env("VIPS_CONCURRENCY", &t);
                                 // Never upscale, as the others: only photos wider than w.
-                                let wider: Vec<&PathBuf> = photos
+                                // The chiso site's copies: unique names (plasma
+                                // names its files by their size).
+                                let wider: Vec<PathBuf> = photos
                                     .iter()
-                                    .filter(|(_, pw, _)| *pw > w)
-                                    .map(|(p, _, _)| p)
+                                    .enumerate()
+                                    .filter(|(_, (_, pw, _))| *pw > w)
+                                    .map(|(i, _)| {
+                                        site.join(format!("content/static/images/anh-{i:05}.jpg"))
+                                    })
                                     .collect();
                                 if wider.is_empty() {
                                     continue;
@@ -308,7 +317,7 @@ fn row(tool: &str, threads: usize, d: Duration, n: usize, (bytes, files): (u64, 
 
 /// Warm rebuild of `n` articles with a photo each against the same without.
 fn warm(chiso: &Path, photos: &[(PathBuf, u32, u32)], work: &Path, n: usize, runs: usize) {
-    // n distinct photos: the real ones, downscaled to 1600 px and varied by
+    // n distinct photos: the real ones, downscaled to 1200 px and varied by
     // one pixel row each, so every file has its own hash.
     let src = work.join("warm-photos");
     std::fs::create_dir_all(&src).unwrap();
@@ -317,7 +326,7 @@ fn warm(chiso: &Path, photos: &[(PathBuf, u32, u32)], work: &Path, n: usize, run
         .take(20)
         .map(|(p, _, _)| {
             let img = image::open(p).unwrap();
-            img.resize(1600, 1600, image::imageops::FilterType::Triangle)
+            img.resize(1200, 1200, image::imageops::FilterType::Triangle)
                 .to_rgb8()
         })
         .collect();
