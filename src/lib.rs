@@ -66,6 +66,7 @@ macro_rules! say {
 pub mod parsers {
     pub use crate::data::load_str as load_dataset;
     pub use crate::load::frontmatter::split as split_front_matter;
+    pub use crate::load::image::size_of_bytes as image_size;
     pub use crate::render::markdown::{
         options as markdown_options, render_markdown, render_markdown_unsanitised,
     };

@@ -232,6 +232,9 @@ pub fn prepare(opts: &BuildOptions, sink: &dyn Sink) -> Result<Prepared, Diagnos
         }
     }
     drop(shared);
+    if sink.keeps() && !diags.has_errors() {
+        r.images.finish();
+    }
     drop(r);
     timings.mark("render+write", &mut t);
 

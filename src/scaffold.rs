@@ -55,7 +55,7 @@ pub fn create(path: &Path) -> Result<(), Msg> {
     w("content/pages/gioi-thieu.md", PAGE)?;
     w("content/data/.keep", "")?;
     w("content/static/.keep", "")?;
-    w(".gitignore", "/output\n")?;
+    w(".gitignore", "/output\n/.chiso-cache\n")?;
     Ok(())
 }
 

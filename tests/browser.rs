@@ -12,6 +12,8 @@
 #[path = "browser/cdp.rs"]
 mod cdp;
 mod common;
+#[path = "browser/images.rs"]
+mod images;
 #[path = "browser/search.rs"]
 mod search;
 #[path = "browser/server.rs"]

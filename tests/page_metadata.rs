@@ -144,9 +144,10 @@ fn og_image_is_the_articles_own_photo_and_every_img_is_sized() {
     site.write("content/articles/anh.md", md);
     site.run(&["build"]).assert_code(0);
     let doc = site.html("output/tin-tuc/bai-co-anh/index.html");
+    // The share card cut from the photo (issue 11).
     assert_eq!(
         meta(&doc, "og:image").as_deref(),
-        Some("https://thu.example.gov.vn/images/anh-bai.png")
+        Some("https://thu.example.gov.vn/images/anh-bai-og.jpg")
     );
     assert_eq!(meta(&doc, "og:image:alt").as_deref(), Some("Ảnh của bài"));
     assert_eq!(meta(&doc, "og:image:width").as_deref(), Some("1200"));
@@ -154,7 +155,7 @@ fn og_image_is_the_articles_own_photo_and_every_img_is_sized() {
     let a = of_type(&ld, "NewsArticle").unwrap();
     assert_eq!(
         a["image"][0],
-        "https://thu.example.gov.vn/images/anh-bai.png"
+        "https://thu.example.gov.vn/images/anh-bai-og.jpg"
     );
     // The lead image and the image in the body, both sized from the file.
     let imgs: Vec<_> = doc.select(&Selector::parse("main img").unwrap()).collect();

@@ -144,11 +144,12 @@ fn lead_image_loads_eagerly_with_its_intrinsic_size() {
     let a = img.value();
     assert_ne!(a.attr("loading"), Some("lazy"));
     assert_eq!(a.attr("fetchpriority"), Some("high"));
-    // content/static/images/phien-hop-truc-tuyen-cchc-2024.svg: viewBox 0 0 640 360.
+    // content/static/images/ruong-ma-non.jpg: 1280×1024, the largest copy.
     assert_eq!(
         (a.attr("width"), a.attr("height")),
-        (Some("640"), Some("360"))
+        (Some("1280"), Some("1024"))
     );
+    assert_eq!(a.attr("src"), Some("/images/ruong-ma-non-1280.jpg"));
 }
 
 #[test]

@@ -19,15 +19,25 @@ fn fnv1a(bytes: &[u8]) -> u64 {
     h
 }
 
+/// Resized photos (WebP and JPEG copies) are fingerprinted by their pixel
+/// size only: libwebp and fast_image_resize choose SIMD code at run time, so
+/// their bytes may differ on another CPU (they are the same on one machine,
+/// whatever the thread count: tests/images.rs checks that).
+fn is_photo_copy(path: &str) -> bool {
+    [".webp", ".jpg", ".jpeg"].iter().any(|e| path.ends_with(e))
+}
+
 /// `path → fingerprint` of every file of a built output folder.
 fn fingerprints(out: &Path) -> BTreeMap<String, String> {
     common::snapshot(out)
         .into_iter()
         .map(|(path, bytes)| {
-            (
-                path.to_string_lossy().replace('\\', "/"),
-                format!("{:016x}", fnv1a(&bytes)),
-            )
+            let path = path.to_string_lossy().replace('\\', "/");
+            let print = match chiso::parsers::image_size(&bytes) {
+                Some((w, h)) if is_photo_copy(&path) => format!("photo {w}x{h}"),
+                _ => format!("{:016x}", fnv1a(&bytes)),
+            };
+            (path, print)
         })
         .collect()
 }

@@ -38,6 +38,10 @@ codes! {
     OUTPUT_DIR = "E0601": "the output folder is unsafe to write (/, the root, content/, or not ours)" / "thư mục xuất bản không an toàn để ghi (/, thư mục gốc, content/, hoặc không phải của chiso)";
     OUTPUT_BUSY = "E0602": "another build or serve is writing the same output folder (--no-wait)" / "một lần dựng (build) hoặc serve khác đang ghi vào cùng thư mục xuất bản (--no-wait)";
     IMPORT = "E0701": "a spreadsheet cannot be imported: a column, cell or unit it cannot place" / "bảng tính không nhập được: có cột, ô hoặc đơn vị không xác định được";
+    BAD_IMAGE = "E0801": "an image file is truncated, corrupt or of a kind chiso cannot publish" / "tệp ảnh bị cắt cụt, hỏng hoặc thuộc loại chiso không đăng được";
+    IMAGE_TOO_BIG = "E0802": "an image claims more pixels than a build may decode (a decompression bomb)" / "ảnh khai báo nhiều điểm ảnh hơn mức cho phép giải nén (có thể là \"bom giải nén\")";
+    HEIF_IMAGE = "E0803": "an image is HEIC/HEIF (iPhone): export it as JPEG" / "ảnh ở định dạng HEIC/HEIF (iPhone): hãy xuất lại thành JPEG";
+    IMAGE_SETTING = "E0804": "site.yaml images: or front matter image_focus: is out of range" / "giá trị images: trong site.yaml hoặc image_focus: của bài viết nằm ngoài khoảng cho phép";
     CHART_PNG = "E0850": "a chart's PNG image could not be drawn" / "không vẽ được ảnh PNG của một biểu đồ";
     NO_SUMMARY = "W0101": "an article has no summary (sapo)" / "bài viết chưa có sapo";
     NO_CAPTION = "W0102": "an image has no caption" / "ảnh chưa có chú thích";
@@ -50,6 +54,9 @@ codes! {
     REMOVED_URL = "W0112": "an address the site published is now neither a page nor an alias" / "một địa chỉ trang đã đăng nay không còn là trang hay địa chỉ chuyển hướng";
     LINK_TO_ALIAS = "W0113": "a link goes to an old address (an alias) instead of the page" / "liên kết trỏ tới địa chỉ cũ (địa chỉ chuyển hướng) thay vì trang";
     SOURCE_PLACEHOLDER = "W0401": "a dataset's source is still the placeholder that `chiso import data` wrote" / "nguồn của bộ dữ liệu vẫn là dòng tạm mà `chiso import data` đã ghi";
+    NO_ALT = "W0801": "an image has no alt text (no caption and no alt)" / "ảnh chưa có lời mô tả (không có chú thích, cũng không có alt)";
+    IMAGE_MISNAMED = "W0802": "an image's name says one format, its bytes another" / "đuôi tên tệp ảnh ghi một định dạng nhưng nội dung là định dạng khác";
+    SVG_SCRIPT = "W0803": "an SVG image contains script or event handlers" / "ảnh SVG có chứa mã script hoặc trình xử lý sự kiện";
     CHART_FONT = "W0850": "a chart uses characters the bundled font cannot draw in its PNG images" / "biểu đồ có ký tự mà phông chữ đi kèm không vẽ được trong ảnh PNG";
     CHART_CACHE = "W0851": "the chart image cache folder cannot be written" / "không ghi được vào thư mục đệm ảnh biểu đồ";
 }

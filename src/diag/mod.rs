@@ -6,6 +6,7 @@ pub mod catalog;
 pub mod codes;
 pub mod diagnostic;
 pub mod format;
+pub mod images;
 pub mod lang;
 
 pub use catalog::Msg;

@@ -180,6 +180,7 @@ struct RawConfig {
     cache_dir: Option<Spanned<String>>,
     #[serde(default)]
     search: Option<crate::load::search_config::RawSearch>,
+    images: Option<crate::load::images_config::RawImages>,
 }
 
 fn default_language() -> String {
@@ -234,10 +235,11 @@ pub struct SiteConfig {
     /// Where derived files (resized photos, chart PNGs) are cached between
     /// builds, relative to the site root unless absolute. Default
     /// `.chiso-cache`.
-    #[allow(dead_code)] // read by the photo and chart caches (issue 11)
     pub cache_dir: String,
     /// `search:` (the search page and its index; on by default).
     pub search: crate::load::search_config::SearchConfig,
+    /// site.yaml `images:` (photo widths, qualities, originals).
+    pub images: crate::load::images_config::ImagesConfig,
 }
 
 /// A `keep_in_output` entry: one plain top-level name, not chiso's own.
@@ -309,7 +311,8 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
             .hint(msg!(m::CONFIG_EMPTY_HINT))
             .into());
     }
-    let raw: RawConfig = yaml::parse(&src, rel, 0)?;
+    let mut raw: RawConfig = yaml::parse(&src, rel, 0)?;
+    let raw_images = raw.images.take();
     let mut diags = Diagnostics::new();
     check_menu(&raw.menu, &mut diags);
     let base_url = base_url(&raw.base_url, base_url_override, &mut diags);
@@ -322,6 +325,11 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
         (Some(timezone), Some(permalinks)) if !diags.has_errors() => {
             let mut c = settle(raw, base_url, timezone, keep_in_output);
             c.permalinks = permalinks;
+            c.images =
+                crate::load::images_config::resolve(raw_images, root, &c.cache_dir, &mut diags);
+            if diags.has_errors() {
+                return Err(diags);
+            }
             Ok(c)
         }
         _ => Err(diags),
@@ -417,6 +425,7 @@ fn settle(
             .filter(|c| !c.is_empty())
             .unwrap_or_else(|| DEFAULT_CACHE_DIR.to_string()),
         search: crate::load::search_config::settle(raw.search),
+        images: Default::default(),
         permalinks: Permalinks {
             article: Pattern::parse(permalink::ARTICLE_DEFAULT, permalink::ARTICLE_TOKENS)
                 .expect("the default pattern parses"),

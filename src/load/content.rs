@@ -43,6 +43,8 @@ struct ArticleFront {
     #[serde(default)]
     image_caption: Option<String>,
     #[serde(default)]
+    image_focus: Option<Spanned<Vec<f64>>>,
+    #[serde(default)]
     slug: Option<Spanned<String>>,
     #[serde(default)]
     draft: bool,
@@ -92,6 +94,8 @@ pub struct Article {
     /// Where `image:` is written (line 0 when there is none).
     pub image_loc: Loc,
     pub image_caption: Option<String>,
+    /// `image_focus: [x, y]`: the share card's crop centre (0–1 each).
+    pub image_focus: Option<(f64, f64)>,
     pub body: String,
     pub body_line_offset: usize,
     pub draft: bool,
@@ -182,6 +186,8 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
             );
         }
     }
+    let image_focus =
+        crate::load::front::image_focus(fm.image_focus.as_ref(), rel, off, &mut diags);
     let title = nfc_string(fm.title.value.trim().to_string());
     let title_loc = loc(&fm.title, off);
     let (slug, slug_loc) = slug_from(fm.slug, from, &title, title_loc, rel, off, &mut diags);
@@ -237,6 +243,7 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
         image,
         image_loc,
         image_caption,
+        image_focus,
         body: nfc_string(split.body.to_string()),
         body_line_offset: split.body_line_offset,
         draft: fm.draft,

@@ -234,3 +234,22 @@ pub fn empty_title(title: &Spanned<String>, rel: &Path, offset: usize) -> Option
             .hint(msg!(m::FRONT_EMPTY_TITLE_HINT))
     })
 }
+
+/// `image_focus: [x, y]`, each from 0 to 1; an error at its line otherwise.
+pub fn image_focus(
+    v: Option<&Spanned<Vec<f64>>>,
+    rel: &Path,
+    off: usize,
+    diags: &mut Diagnostics,
+) -> Option<(f64, f64)> {
+    let v = v?;
+    let ok = |x: f64| (0.0..=1.0).contains(&x);
+    match v.value[..] {
+        [x, y] if ok(x) && ok(y) => Some((x, y)),
+        _ => {
+            let l = loc(v, off);
+            diags.push(crate::diag::images::bad_focus(rel, l.line, l.col));
+            None
+        }
+    }
+}

@@ -1,5 +1,6 @@
 //! Model stage: the immutable `Site` every renderer reads, and every URL it
 //! builds (urls).
 
+pub mod images;
 pub mod site;
 pub mod urls;

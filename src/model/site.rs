@@ -79,6 +79,8 @@ pub struct Site {
     pub held: Vec<HeldEntry>,
     /// Intrinsic size of site.yaml's `share_image`, when it is a static file.
     pub share_image_size: Option<(u32, u32)>,
+    /// Every photo's derivatives (from file headers).
+    pub images: crate::model::images::ImagePlan,
 }
 
 /// A redirect page: an old address (`aliases:`) that leads to its article
@@ -258,21 +260,7 @@ pub fn build(
         let (abs, _) = static_files.iter().find(|(_, u)| u == rel)?;
         crate::load::image::size_of(abs)
     });
-    {
-        use rayon::prelude::*;
-        let by_url: std::collections::HashMap<&str, &PathBuf> = static_files
-            .iter()
-            .map(|(abs, url)| (url.as_str(), abs))
-            .collect();
-        entries.par_iter_mut().for_each(|e| {
-            e.image_size = e
-                .article
-                .image
-                .as_deref()
-                .and_then(|u| by_url.get(u.trim_start_matches('/')))
-                .and_then(|abs| crate::load::image::size_of(abs));
-        });
-    }
+    let images = plan_images(&config, &static_files, &mut entries, diags);
 
     let page_entries: Vec<PageEntry> = pages
         .into_iter()
@@ -303,7 +291,54 @@ pub fn build(
         aliases,
         held,
         share_image_size,
+        images,
     }
+}
+
+/// The photo plan, the lead images' sizes, and what to say where front
+/// matter names a bad image.
+fn plan_images(
+    config: &SiteConfig,
+    static_files: &[(PathBuf, String)],
+    entries: &mut [ArticleEntry],
+    diags: &mut Diagnostics,
+) -> crate::model::images::ImagePlan {
+    use crate::model::images::{Focus, ImagePlan};
+    use rayon::prelude::*;
+    let shares: Vec<(&str, Focus)> = entries
+        .iter()
+        .filter_map(|e| {
+            let a = &e.article;
+            let f = a
+                .image_focus
+                .map_or(Focus::CENTRE, |(x, y)| Focus::from_unit(x, y));
+            a.image.as_deref().map(|u| (u, f))
+        })
+        .collect();
+    let keep = config.share_image.as_ref().map(|s| s.url.as_str());
+    let plan = ImagePlan::new(&config.images, static_files, &shares, keep);
+    let by_url: HashMap<&str, &PathBuf> = static_files
+        .iter()
+        .map(|(abs, url)| (url.as_str(), abs))
+        .collect();
+    entries.par_iter_mut().for_each(|e| {
+        let Some(u) = e.article.image.as_deref() else {
+            return;
+        };
+        e.image_size = match plan.get(u) {
+            Some(p) if p.width > 0 => Some((p.width, p.height)),
+            Some(_) => None,
+            None => by_url
+                .get(u.trim_start_matches('/'))
+                .and_then(|abs| crate::load::image::size_of(abs)),
+        };
+    });
+    for e in entries.iter() {
+        if let Some(u) = &e.article.image {
+            diags.extend(plan.diagnostics_for(u, &e.article.source, e.article.image_loc.line));
+        }
+    }
+    plan
 }
 
 /// Every alias of every article and page, in the order they were loaded.

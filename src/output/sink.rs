@@ -83,6 +83,11 @@ pub trait Sink: Sync {
     fn link(&self, from: &Path, to: &str) -> Result<(), Diagnostic> {
         self.copy(from, to)
     }
+    /// Whether files handed over are kept (`false` for `check`: photos are
+    /// then only planned, never encoded).
+    fn keeps(&self) -> bool {
+        true
+    }
 }
 
 /// Discards everything (`check`).
@@ -94,6 +99,9 @@ impl Sink for Discard {
     }
     fn copy(&self, _: &Path, _: &str) -> Result<(), Diagnostic> {
         Ok(())
+    }
+    fn keeps(&self) -> bool {
+        false
     }
 }
 

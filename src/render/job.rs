@@ -24,4 +24,6 @@ pub enum Job {
     Search,
     /// Page n (from 1) of the archive `/luu-tru/`.
     Archive(usize),
+    /// The derivatives of `site.images.images[i]` (see `imagejob`).
+    Image(usize),
 }

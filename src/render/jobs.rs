@@ -41,7 +41,9 @@ pub fn template_of(site: &Site, job: Job) -> Option<&str> {
         Job::DataIndex => names::DATA_INDEX,
         Job::Search => names::SEARCH,
         Job::Archive(_) => names::ARCHIVE,
-        Job::Feed | Job::Assets | Job::Static | Job::Alias(_) | Job::Redirects => return None,
+        Job::Feed | Job::Assets | Job::Static | Job::Alias(_) | Job::Redirects | Job::Image(_) => {
+            return None;
+        }
     })
 }
 
@@ -69,6 +71,11 @@ pub fn all_jobs(site: &Site) -> Vec<Job> {
     }
     jobs.extend((1..=page_count(site.articles.len(), ARCHIVE_PER_PAGE)).map(Job::Archive));
     jobs.extend([Job::NotFound, Job::Feed, Job::Assets, Job::Static]);
+    jobs.extend(
+        (0..site.images.images.len())
+            .filter(|&i| site.images.images[i].resize)
+            .map(Job::Image),
+    );
     jobs
 }
 
@@ -97,8 +104,10 @@ pub fn run_job(r: &Renderer, shared: &Shared, job: Job) -> JobOutput {
             let body = shared.body(r, i);
             let mut out = pages::article::article(r, shared, i, &body.html);
             out.diagnostics.extend(body.diagnostics.iter().cloned());
-            out.links
-                .extend(links_of(&body, &site.articles[i].article.source));
+            let source = &site.articles[i].article.source;
+            out.diagnostics
+                .extend(pages::image_diagnostics(r, &body, source));
+            out.links.extend(links_of(&body, source));
             out
         }
         Job::List(l) => pages::list::list(r, shared, l, list_term(site, l.kind, l.term)),
@@ -117,9 +126,18 @@ pub fn run_job(r: &Renderer, shared: &Shared, job: Job) -> JobOutput {
         }
         Job::Assets => pages::page::assets(r),
         Job::Static => JobOutput {
-            copies: site.static_files.clone(),
+            // Resized photos' originals only when asked for.
+            copies: site
+                .static_files
+                .iter()
+                .filter(|(_, u)| site.images.copies_original(u))
+                .cloned()
+                .collect(),
             ..Default::default()
         },
+        // `run_jobs` knows whether the sink keeps files (encode or not);
+        // here, for serve's single jobs, always encode.
+        Job::Image(i) => crate::render::imagejob::image_job(r, i, true),
         Job::Data(d) => pages::dataset::dataset_job(r, shared, d),
         Job::DataIndex => pages::dataset::index_job(r),
         Job::Alias(i) => pages::alias::redirect_page(site, &site.aliases[i]),
@@ -138,7 +156,13 @@ pub fn run_jobs(
 ) -> (Rendered, Diagnostics) {
     let outs: Vec<(Vec<Written>, JobOutput)> = jobs
         .par_iter()
-        .map(|&j| write_out(r, sink, run_job(r, shared, j)))
+        .map(|&j| {
+            let out = match j {
+                Job::Image(i) => crate::render::imagejob::image_job(r, i, sink.keeps()),
+                _ => run_job(r, shared, j),
+            };
+            write_out(r, sink, out)
+        })
         .collect();
     let mut rendered = Rendered::default();
     let mut diags = Diagnostics::new();
@@ -194,9 +218,14 @@ fn write_out(r: &Renderer, sink: &dyn Sink, mut o: JobOutput) -> (Vec<Written>, 
     }
     // Static files can number in the thousands: copy in parallel.
     let link = r.site.config.static_files == StaticFiles::Link;
+    let linked = std::mem::take(&mut o.linked).into_iter().map(|c| (c, true));
     let copied: Vec<Result<String, Diagnostic>> = std::mem::take(&mut o.copies)
+        .into_iter()
+        .map(|c| (c, link))
+        .chain(linked)
+        .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|(from, to)| {
+        .map(|((from, to), link)| {
             let done = if link {
                 sink.link(&from, &to)
             } else {

@@ -143,6 +143,18 @@ pub fn check(site: &Site, rendered: &Rendered) -> Diagnostics {
 /// failed: that failure is reported once, by the renderer, not again as a
 /// broken link in every page that links to it.
 fn planned_pages(site: &Site) -> Vec<String> {
+    // A resized photo's original stays a link target: links to it are
+    // sent to its largest JPEG.
+    let originals = site
+        .images
+        .images
+        .iter()
+        .filter(|p| p.resize)
+        .map(|p| p.url.clone());
+    originals.chain(planned_urls(site)).collect()
+}
+
+fn planned_urls(site: &Site) -> Vec<String> {
     std::iter::once("/".to_string())
         .chain(site.articles.iter().map(|e| e.url.clone()))
         .chain(site.pages.iter().map(|p| p.url.clone()))

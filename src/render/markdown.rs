@@ -336,7 +336,7 @@ impl<'c, 'o> Rewrite<'c, 'o> {
                 id,
             }) => Some(Event::Start(Tag::Image {
                 link_type,
-                dest_url: self.image(dest_url, offset),
+                dest_url: self.image(dest_url, offset, title.is_empty()),
                 title,
                 id,
             })),
@@ -439,8 +439,18 @@ impl<'c, 'o> Rewrite<'c, 'o> {
     }
 
     /// An image's address, recorded and prefixed; empty when unsafe.
-    fn image<'e>(&mut self, dest_url: CowStr<'e>, offset: usize) -> CowStr<'e> {
+    fn image<'e>(&mut self, dest_url: CowStr<'e>, offset: usize, untitled: bool) -> CowStr<'e> {
         let line = self.at.line(offset);
+        let alt_empty = self
+            .at
+            .src
+            .get(offset..)
+            .is_some_and(|s| s.starts_with("![]"));
+        if untitled && alt_empty && !is_unsafe_url(&dest_url) {
+            self.out
+                .diagnostics
+                .push(crate::diag::images::no_alt(self.ctx.file, line, &dest_url));
+        }
         if is_unsafe_url(&dest_url) {
             self.out.diagnostics.push(
                 Diagnostic::warning(codes::UNSAFE_LINK, self.ctx.file, msg!(m::MD_UNSAFE_IMAGE))

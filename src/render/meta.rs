@@ -87,6 +87,20 @@ pub fn image(site: &Site, url: &str, alt: &str, size: Option<(u32, u32)>) -> Ima
     }
 }
 
+/// The share card (1200×630) of a resized photo, centred on `focus`.
+pub fn share_card(site: &Site, url: &str, focus: Option<(f64, f64)>, alt: &str) -> Option<Image> {
+    use crate::model::images::Focus;
+    let p = site.images.get(url).filter(|p| p.resize)?;
+    let f = focus.map_or(Focus::CENTRE, |(x, y)| Focus::from_unit(x, y));
+    let (_, size) = p.share_crop(f);
+    Some(image(
+        site,
+        &format!("/{}", p.share_path(f)),
+        alt,
+        Some(size),
+    ))
+}
+
 /// site.yaml `share_image`, if set.
 pub fn share_image(site: &Site) -> Option<Image> {
     site.config

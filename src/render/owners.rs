@@ -116,6 +116,12 @@ pub fn owner(site: &Site, job: Job, copied: Option<&str>) -> Owner {
         Job::Assets => chiso(msg!(m::WHAT_ASSETS)),
         Job::Search => chiso(msg!(m::WHAT_SEARCH)),
         Job::Archive(_) => chiso(msg!(m::WHAT_ARCHIVE)),
+        Job::Image(i) => Owner {
+            what: msg!(m::WHAT_PHOTO_COPY),
+            file: site.images.source_rel(&site.images.images[i].url),
+            line: 0,
+            model_checked: false,
+        },
     }
 }
 

@@ -26,7 +26,9 @@ struct Teaser<'a> {
     date_short: String,
     date_iso: String,
     summary: &'a str,
-    image: Option<&'a str>,
+    /// The image's address (a resized photo's largest JPEG when its
+    /// original is not published).
+    image: Option<String>,
     image_caption: Option<&'a str>,
     category: Link<'a>,
     /// `partials/teaser.html` rendered for this article, once per build,
@@ -63,6 +65,8 @@ pub struct Renderer<'a> {
     /// Static files by site-relative address (`images/a.jpg`), for sizing
     /// the images of bodies.
     pub static_by_url: std::collections::HashMap<&'a str, &'a Path>,
+    /// The photo cache (`cache_dir`), shared by the image jobs.
+    pub images: crate::render::imagecache::ImageCache,
 }
 
 /// The theme's `style.css` as text for a `<style>` element: `</style` (which
@@ -161,6 +165,7 @@ impl<'a> Renderer<'a> {
             site_value,
             meta_value,
             static_by_url,
+            images: crate::render::imagecache::ImageCache::open(&site.config.images),
         }
     }
 
@@ -223,7 +228,12 @@ impl<'a> Renderer<'a> {
             date_short: a.date.short_date(),
             date_iso: a.date.rfc3339(),
             summary: &a.summary,
-            image: a.image.as_deref(),
+            image: a.image.as_deref().map(|u| {
+                self.site
+                    .images
+                    .replaced(u)
+                    .map_or_else(|| u.to_string(), |j| format!("/{j}"))
+            }),
             image_caption: a.image_caption.as_deref(),
             category: Link {
                 name: &cat.name,

@@ -105,7 +105,7 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
                     }
                     Job::DataIndex => dirty.data,
                     Job::Feed => !dirty.articles.is_empty(),
-                    Job::Static => dirty.statics,
+                    Job::Static | Job::Image(_) => dirty.statics,
                     // An alias names its target's title and address.
                     Job::Alias(_) | Job::Redirects => !dirty.articles.is_empty() || dirty.pages,
                     Job::Search => !dirty.articles.is_empty() || dirty.pages || dirty.data,

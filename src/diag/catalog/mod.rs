@@ -36,6 +36,7 @@ pub(crate) use msg;
 
 mod cli;
 mod data;
+mod images;
 mod import;
 mod load;
 mod output;
@@ -43,6 +44,7 @@ mod render;
 
 pub use cli::*;
 pub use data::*;
+pub use images::*;
 pub use import::*;
 pub use load::*;
 pub use output::*;
@@ -398,6 +400,7 @@ pub fn all() -> Vec<&'static Entry> {
         load::ENTRIES,
         data::ENTRIES,
         render::ENTRIES,
+        images::ENTRIES,
         output::ENTRIES,
         import::ENTRIES,
         cli::ENTRIES,

@@ -59,6 +59,7 @@ messages! {
     WHAT_ASSETS "what.assets" { en: "the theme's assets", vi: "các tệp của giao diện" }
     WHAT_SEARCH "what.search" { en: "the search page and its index", vi: "trang tìm kiếm và chỉ mục của nó" }
     WHAT_ARCHIVE "what.archive" { en: "the archive", vi: "trang lưu trữ" }
+    WHAT_PHOTO_COPY "what.photo_copy" { en: "a resized copy of the photo", vi: "bản thu nhỏ của ảnh" }
     WHAT_SITEMAP "what.sitemap" { en: "the sitemap", vi: "sơ đồ trang (sitemap)" }
     WHAT_ROBOTS "what.robots" { en: "robots.txt", vi: "tệp robots.txt" }
     OWNERS_TWICE "owners.twice" {

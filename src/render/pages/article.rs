@@ -33,10 +33,18 @@ pub fn article(r: &Renderer, shared: &Shared, i: usize, body: &str) -> JobOutput
             "date_short": a.date.short_date(),
             "author": a.author,
             "summary": a.summary,
-            "image": a.image.as_ref().map(|u| if u.starts_with('/') { r.url(u) } else { u.clone() }),
+            "image": a.image.as_ref().map(|u| match site.images.replaced(u) {
+                Some(j) => r.url(&format!("/{j}")),
+                None if u.starts_with('/') => r.url(u),
+                None => u.clone(),
+            }),
             "image_caption": a.image_caption,
             "image_width": e.image_size.map(|s| s.0),
             "image_height": e.image_size.map(|s| s.1),
+            // The lead photo as a <picture> (WebP, JPEG), when it is resized.
+            "image_html": a.image.as_deref().and_then(|u| {
+                crate::render::picture::lead(r, u, a.image_caption.as_deref().unwrap_or(""))
+            }),
             "category": Link { name: &cat.name, url: r.url(&cat.url) },
             "tags": tags,
             "content": CONTENT_TOKEN,
@@ -48,15 +56,19 @@ pub fn article(r: &Renderer, shared: &Shared, i: usize, body: &str) -> JobOutput
         .map(|&j| shared.teasers[j].clone())
         .collect();
     ctx.insert_value("related", Value::from(related));
-    // Shares show the article's own image; SVG, which Facebook and Zalo do
+    // Shares show the article's own image: the 1200×630 card cut from a
+    // resized photo, else the file itself; SVG, which Facebook and Zalo do
     // not show, falls back to the site's share image.
+    let alt = a.image_caption.as_deref().unwrap_or(&a.title);
     let image = a
         .image
         .as_deref()
-        .filter(|u| !u.to_ascii_lowercase().ends_with(".svg"))
-        .map(|u| {
-            let alt = a.image_caption.as_deref().unwrap_or(&a.title);
-            meta::image(site, u, alt, e.image_size)
+        .and_then(|u| meta::share_card(site, u, a.image_focus, alt))
+        .or_else(|| {
+            a.image
+                .as_deref()
+                .filter(|u| !u.to_ascii_lowercase().ends_with(".svg"))
+                .map(|u| meta::image(site, u, alt, e.image_size))
         })
         .or_else(|| meta::share_image(site));
     // No photo of its own: the article shares its first chart's card.
@@ -89,7 +101,7 @@ pub fn article(r: &Renderer, shared: &Shared, i: usize, body: &str) -> JobOutput
         .render(template, &ctx)
         .map(|b| {
             let known = a.image.as_deref().zip(e.image_size);
-            let body = crate::render::pages::size_images(r, body, known);
+            let body = crate::render::picture::body_images(r, body, known);
             splice(b, &crate::charts::sources_once(&body))
         })
         .map_err(|d| missing_template(r, d, template, "article.html", &a.source, &a.template));

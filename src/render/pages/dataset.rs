@@ -280,6 +280,8 @@ fn commentary(r: &Renderer, ds: &Dataset, key: &str, out: &mut JobOutput) -> Str
         Some(c) => {
             let body = r.markdown(&c.body, &c.source, 0);
             out.diagnostics.extend(body.diagnostics.iter().cloned());
+            out.diagnostics
+                .extend(crate::render::pages::image_diagnostics(r, &body, &c.source));
             for (url, line) in &body.links {
                 out.links.push(crate::output::sink::LinkRef {
                     url: url.clone(),
@@ -287,7 +289,7 @@ fn commentary(r: &Renderer, ds: &Dataset, key: &str, out: &mut JobOutput) -> Str
                     line: *line,
                 });
             }
-            without_source(&body.html)
+            without_source(&crate::render::picture::body_images(r, &body.html, None))
         }
         None => String::new(),
     }

@@ -23,6 +23,9 @@ pub struct JobOutput {
     pub files: Vec<OutputFile>,
     /// Files copied as they are: (source, output path).
     pub copies: Vec<(PathBuf, String)>,
+    /// Files hard-linked where the output's file system allows, else
+    /// copied (photo derivatives from the cache).
+    pub linked: Vec<(PathBuf, String)>,
     pub links: Vec<LinkRef>,
     pub charts: usize,
     pub diagnostics: Vec<Diagnostic>,
@@ -45,6 +48,15 @@ impl JobOutput {
     }
 }
 
+/// What to say where a body refers to a bad or odd image (its line).
+pub fn image_diagnostics(r: &Renderer, body: &markdown::Body, file: &Path) -> Vec<Diagnostic> {
+    body.links
+        .iter()
+        .filter(|(u, _)| u.starts_with('/'))
+        .flat_map(|(u, line)| r.site.images.diagnostics_for(u, file, *line))
+        .collect()
+}
+
 pub fn links_of(body: &markdown::Body, file: &Path) -> Vec<LinkRef> {
     body.links
         .iter()
@@ -54,58 +66,6 @@ pub fn links_of(body: &markdown::Body, file: &Path) -> Vec<LinkRef> {
             line: *line,
         })
         .collect()
-}
-
-/// Body HTML with `width` and `height` on every `<img>` of a static file
-/// whose header gives its size: the page keeps its layout while images
-/// arrive. Images the Markdown renderer wrote, not the author's raw HTML
-/// (which `markdown.raw_html: allow` passes as it is) — both get sizes.
-/// `known`: an image whose size the model already read (the lead image,
-/// usually also shown in the body), so its header is not read again.
-pub fn size_images<'h>(
-    r: &Renderer,
-    html: &'h str,
-    known: Option<(&str, (u32, u32))>,
-) -> std::borrow::Cow<'h, str> {
-    let img = memchr::memmem::Finder::new(b"<img ");
-    if img.find(html.as_bytes()).is_none() {
-        return std::borrow::Cow::Borrowed(html);
-    }
-    let mut out = String::with_capacity(html.len() + 64);
-    let mut rest = html;
-    while let Some(i) = img.find(rest.as_bytes()) {
-        out.push_str(&rest[..i]);
-        let tag_end = rest[i..].find('>').map_or(rest.len(), |j| i + j + 1);
-        let tag = &rest[i..tag_end];
-        let src = tag
-            .split(" src=\"")
-            .nth(1)
-            .and_then(|s| s.split('"').next())
-            .unwrap_or("");
-        let local = src
-            .strip_prefix(r.prefix.as_str())
-            .unwrap_or(src)
-            .trim_start_matches('/');
-        let size = if tag.contains(" width=") || src.contains("://") {
-            None
-        } else if let Some((_, s)) = known.filter(|(u, _)| u.trim_start_matches('/') == local) {
-            Some(s)
-        } else {
-            r.static_by_url
-                .get(local)
-                .and_then(|abs| crate::load::image::size_of(abs))
-        };
-        match size {
-            Some((w, h)) => {
-                out.push_str(&format!("<img width=\"{w}\" height=\"{h}\" "));
-                out.push_str(&tag["<img ".len()..]);
-            }
-            None => out.push_str(tag),
-        }
-        rest = &rest[tag_end..];
-    }
-    out.push_str(rest);
-    std::borrow::Cow::Owned(out)
 }
 
 /// A template named in front matter that does not exist is reported at the

@@ -17,7 +17,7 @@ pub fn page(r: &Renderer, i: usize) -> JobOutput {
             "title": p.page.title,
             "summary": p.page.summary,
             "url": r.url(&p.url),
-            "content": crate::render::pages::size_images(r, &body.html, None),
+            "content": crate::render::picture::body_images(r, &body.html, None),
         }),
     );
     let description = if p.page.summary.is_empty() {
@@ -49,6 +49,12 @@ pub fn page(r: &Renderer, i: usize) -> JobOutput {
     });
     let mut out = JobOutput::file(index_path(&p.url), rendered);
     out.diagnostics.extend(body.diagnostics.iter().cloned());
+    out.diagnostics
+        .extend(crate::render::pages::image_diagnostics(
+            r,
+            &body,
+            &p.page.source,
+        ));
     out.links.extend(links_of(&body, &p.page.source));
     out
 }

@@ -1,0 +1,253 @@
+//! The plan of every photo's derivatives, made from file headers only, so
+//! that pages can write `<picture>` markup (sizes, srcset) without
+//! decoding, and image jobs know what to encode. Every JPEG and PNG under
+//! `content/static/` is planned (by content, not by name): WebP and JPEG at
+//! each configured width not wider than the photo, and a 1200×630 share
+//! card per crop centre that articles ask for.
+
+use crate::diag::Diagnostic;
+use crate::diag::images as msg;
+use crate::load::image_probe::{self, Format, Probe, Problem};
+use crate::load::images_config::ImagesConfig;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// Share card size (Facebook, Zalo).
+pub const SHARE: (u32, u32) = (1200, 630);
+
+/// A crop centre, in thousandths of the width and height (500, 500: the
+/// middle).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Focus(pub u16, pub u16);
+
+impl Focus {
+    pub const CENTRE: Focus = Focus(500, 500);
+
+    pub fn from_unit(x: f64, y: f64) -> Focus {
+        let t = |v: f64| (v.clamp(0.0, 1.0) * 1000.0).round() as u16;
+        Focus(t(x), t(y))
+    }
+}
+
+#[derive(Debug)]
+pub struct PlannedImage {
+    /// Absolute path of the source file.
+    pub source: PathBuf,
+    /// Site-relative address without the leading `/` (`images/a.jpg`).
+    pub url: String,
+    pub probe: Probe,
+    /// Derivatives are made (a readable JPEG or PNG); otherwise the file is
+    /// copied as it is.
+    pub resize: bool,
+    /// Size as shown (EXIF orientation applied).
+    pub width: u32,
+    pub height: u32,
+    /// Widths of the derivatives, ascending; never wider than the photo.
+    pub widths: Vec<u32>,
+    /// Share cards asked for, sorted.
+    pub shares: Vec<Focus>,
+}
+
+impl PlannedImage {
+    fn stem(&self) -> &str {
+        match self.url.rfind('.') {
+            Some(i) if !self.url[i..].contains('/') => &self.url[..i],
+            _ => &self.url,
+        }
+    }
+
+    /// Output path of the derivative `w` pixels wide, `ext` "webp" or "jpg".
+    pub fn derivative(&self, w: u32, ext: &str) -> String {
+        format!("{}-{w}.{ext}", self.stem())
+    }
+
+    /// Height of the derivative `w` wide.
+    pub fn height_at(&self, w: u32) -> u32 {
+        ((u64::from(self.height) * u64::from(w) + u64::from(self.width) / 2)
+            / u64::from(self.width.max(1)))
+        .max(1) as u32
+    }
+
+    pub fn largest(&self) -> u32 {
+        self.widths.last().copied().unwrap_or(self.width)
+    }
+
+    /// Output path of the share card centred on `f`.
+    pub fn share_path(&self, f: Focus) -> String {
+        if f == Focus::CENTRE {
+            format!("{}-og.jpg", self.stem())
+        } else {
+            format!("{}-og-{}-{}.jpg", self.stem(), f.0, f.1)
+        }
+    }
+
+    /// The share card's crop of the shown photo (left, top, width, height)
+    /// and its output size: the largest 1200:630 box around the focus,
+    /// scaled to 1200×630, or kept at its size when the photo is smaller.
+    pub fn share_crop(&self, f: Focus) -> ((u32, u32, u32, u32), (u32, u32)) {
+        let (w, h) = (u64::from(self.width), u64::from(self.height));
+        let (sw, sh) = (u64::from(SHARE.0), u64::from(SHARE.1));
+        let (cw, ch) = if w * sh > h * sw {
+            ((h * sw / sh).max(1), h)
+        } else {
+            (w, (w * sh / sw).max(1))
+        };
+        let place = |len: u64, c: u64, at: u16| -> u64 {
+            let centre = len * u64::from(at) / 1000;
+            centre.saturating_sub(c / 2).min(len - c)
+        };
+        let (x, y) = (place(w, cw, f.0), place(h, ch, f.1));
+        let out = if cw > sw { (sw, sh) } else { (cw, ch) };
+        (
+            (x as u32, y as u32, cw as u32, ch as u32),
+            (out.0 as u32, out.1 as u32),
+        )
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct ImagePlan {
+    pub images: Vec<PlannedImage>,
+    by_url: HashMap<String, usize>,
+    pub config: ImagesConfig,
+}
+
+/// Whether a static file's name says it is an image (its content decides
+/// which kind).
+fn image_name(url: &str) -> bool {
+    Format::of_name(url) != Format::Other
+}
+
+impl ImagePlan {
+    /// Probe every image of `static_files` (absolute path, site-relative
+    /// address) in parallel; `shares` lists (address, focus) that articles
+    /// use as their lead photo; `keep`, a file published as it is (site.yaml
+    /// `share_image`).
+    pub fn new(
+        config: &ImagesConfig,
+        static_files: &[(PathBuf, String)],
+        shares: &[(&str, Focus)],
+        keep: Option<&str>,
+    ) -> ImagePlan {
+        let keep = keep.map(|k| k.trim_start_matches('/'));
+        let mut images: Vec<PlannedImage> = static_files
+            .par_iter()
+            .filter(|(_, url)| image_name(url))
+            .map(|(abs, url)| {
+                let mut p = plan_one(config, abs, url);
+                // site.yaml's share_image is published as it is.
+                if keep == Some(url.as_str()) {
+                    p.resize = false;
+                    p.widths.clear();
+                }
+                p
+            })
+            .collect();
+        let by_url: HashMap<String, usize> = images
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.url.clone(), i))
+            .collect();
+        for (url, f) in shares {
+            if let Some(&i) = by_url.get(url.trim_start_matches('/')) {
+                if images[i].resize && !images[i].shares.contains(f) {
+                    images[i].shares.push(*f);
+                }
+            }
+        }
+        for p in &mut images {
+            p.shares.sort_unstable();
+        }
+        ImagePlan {
+            images,
+            by_url,
+            config: config.clone(),
+        }
+    }
+
+    /// The planned image at a site-relative address (with or without `/`).
+    pub fn get(&self, url: &str) -> Option<&PlannedImage> {
+        self.index(url).map(|i| &self.images[i])
+    }
+
+    /// The source file of a planned image, as diagnostics name it.
+    pub fn source_rel(&self, url: &str) -> PathBuf {
+        Path::new("content/static").join(url.trim_start_matches('/'))
+    }
+
+    pub fn index(&self, url: &str) -> Option<usize> {
+        self.by_url.get(url.trim_start_matches('/')).copied()
+    }
+
+    /// A resized image whose original is not published: links to it go to
+    /// its largest JPEG instead.
+    pub fn replaced(&self, url: &str) -> Option<String> {
+        let p = self.get(url).filter(|p| p.resize)?;
+        (!self.config.publish_originals).then(|| p.derivative(p.largest(), "jpg"))
+    }
+
+    /// Whether the static file at `url` is copied as it is.
+    pub fn copies_original(&self, url: &str) -> bool {
+        self.config.publish_originals || !self.get(url).is_some_and(|p| p.resize)
+    }
+
+    /// What to say where `file:line` refers to the image at `url`.
+    pub fn diagnostics_for(&self, url: &str, file: &Path, line: usize) -> Vec<Diagnostic> {
+        let Some(p) = self.get(url) else {
+            return Vec::new();
+        };
+        let shown = format!("/{}", p.url);
+        let mut out = Vec::new();
+        match &p.probe.problem {
+            Some(Problem::Unreadable(why)) => out.push(msg::unreadable(file, line, &shown, why)),
+            Some(Problem::TooBig(w, h)) => out.push(msg::too_big(
+                file,
+                line,
+                &shown,
+                *w,
+                *h,
+                image_probe::MAX_PIXELS / 1_000_000,
+            )),
+            Some(Problem::Heif) => out.push(msg::heif(file, line, &shown)),
+            None => {}
+        }
+        let named = Format::of_name(&p.url);
+        if p.probe.format != named && p.probe.format != Format::Other && p.probe.problem.is_none() {
+            out.push(msg::misnamed(file, line, &shown, p.probe.format.name()));
+        }
+        if p.probe.svg_script {
+            out.push(msg::svg_script(file, line, &shown));
+        }
+        out
+    }
+}
+
+fn plan_one(config: &ImagesConfig, abs: &Path, url: &str) -> PlannedImage {
+    let probe = image_probe::probe(abs);
+    let resize = probe.problem.is_none() && matches!(probe.format, Format::Jpeg | Format::Png);
+    let (width, height) = probe.shown();
+    let mut widths: Vec<u32> = if resize {
+        config
+            .widths
+            .iter()
+            .copied()
+            .filter(|&w| w < width)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    if resize && config.widths.last().is_none_or(|&max| width <= max) {
+        widths.push(width);
+    }
+    PlannedImage {
+        source: abs.to_path_buf(),
+        url: url.to_string(),
+        probe,
+        resize,
+        width,
+        height,
+        widths,
+        shares: Vec::new(),
+    }
+}

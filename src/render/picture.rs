@@ -1,0 +1,183 @@
+//! `<picture>` markup for planned photos, written from the plan alone (no
+//! decoding): a WebP `srcset` with a JPEG fallback, `width`/`height` so the
+//! page never shifts, and `sizes` that fit the default theme's column
+//! (`main` is at most 760 px wide with 14 px padding: 732 px, else the
+//! screen less 28 px). Also the pass over a body's HTML that gives every
+//! `<img>` of a static file its size or its `<picture>`, and sends links
+//! to an unpublished original to its largest JPEG.
+
+use crate::model::images::PlannedImage;
+use crate::render::renderer::Renderer;
+use crate::util::text::escape_html;
+use std::borrow::Cow;
+use std::fmt::Write;
+
+/// How wide the theme shows a photo, for the browser's choice of width.
+pub const SIZES: &str = "(min-width: 760px) 732px, calc(100vw - 28px)";
+
+/// Loading priority of an image.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Priority {
+    /// The lead photo: fetched first.
+    Lead,
+    /// Everything else: fetched when it nears the screen.
+    Lazy,
+}
+
+fn srcset(r: &Renderer, p: &PlannedImage, ext: &str) -> String {
+    let mut s = String::new();
+    for (k, &w) in p.widths.iter().enumerate() {
+        if k > 0 {
+            s.push_str(", ");
+        }
+        let _ = write!(s, "{} {w}w", r.url(&format!("/{}", p.derivative(w, ext))));
+    }
+    s
+}
+
+/// `<picture>` for `p`. `alt` and `title` are already escaped for an
+/// attribute.
+pub fn picture(
+    r: &Renderer,
+    p: &PlannedImage,
+    alt: &str,
+    title: &str,
+    priority: Priority,
+) -> String {
+    let w = p.largest();
+    let h = p.height_at(w);
+    let src = r.url(&format!("/{}", p.derivative(w, "jpg")));
+    let load = match priority {
+        Priority::Lead => r#" fetchpriority="high" decoding="async""#,
+        Priority::Lazy => r#" loading="lazy" decoding="async""#,
+    };
+    let title = if title.is_empty() {
+        String::new()
+    } else {
+        format!(r#" title="{title}""#)
+    };
+    format!(
+        r#"<picture><source type="image/webp" srcset="{}" sizes="{SIZES}"><img src="{src}" srcset="{}" sizes="{SIZES}" width="{w}" height="{h}" alt="{alt}"{title}{load}></picture>"#,
+        srcset(r, p, "webp"),
+        srcset(r, p, "jpg"),
+    )
+}
+
+/// The lead photo of an article (`image:`), when it is planned.
+pub fn lead(r: &Renderer, url: &str, alt: &str) -> Option<String> {
+    let p = r.site.images.get(url).filter(|p| p.resize)?;
+    Some(picture(r, p, &escape_html(alt), "", Priority::Lead))
+}
+
+/// An attribute's value in a tag as written (`name="…"`).
+fn attr<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let key = format!(" {name}=\"");
+    let i = tag.find(&key)? + key.len();
+    tag[i..].split('"').next()
+}
+
+/// Body HTML with every `<img>` of a planned photo made a `<picture>`
+/// (lazy), `width`/`height` on the other images of static files whose
+/// header gives a size, and links to an unpublished original sent to its
+/// largest JPEG. `known`: a size the model already read (the lead image).
+pub fn body_images<'h>(
+    r: &Renderer,
+    html: &'h str,
+    known: Option<(&str, (u32, u32))>,
+) -> Cow<'h, str> {
+    let html = images(r, html, known);
+    match links(r, &html) {
+        Cow::Owned(s) => Cow::Owned(s),
+        Cow::Borrowed(_) => html,
+    }
+}
+
+fn local<'s>(r: &Renderer, src: &'s str) -> &'s str {
+    src.strip_prefix(r.prefix.as_str())
+        .unwrap_or(src)
+        .trim_start_matches('/')
+}
+
+fn images<'h>(r: &Renderer, html: &'h str, known: Option<(&str, (u32, u32))>) -> Cow<'h, str> {
+    let img = memchr::memmem::Finder::new(b"<img ");
+    if img.find(html.as_bytes()).is_none() {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len() + 64);
+    let mut rest = html;
+    while let Some(i) = img.find(rest.as_bytes()) {
+        out.push_str(&rest[..i]);
+        let tag_end = rest[i..].find('>').map_or(rest.len(), |j| i + j + 1);
+        let tag = &rest[i..tag_end];
+        let src = attr(tag, "src").unwrap_or("");
+        let local = local(r, src);
+        let planned = (!src.contains("://"))
+            .then(|| r.site.images.get(local))
+            .flatten()
+            .filter(|p| p.resize);
+        if let Some(p) = planned {
+            let alt = attr(tag, "alt").unwrap_or("");
+            out.push_str(&picture(
+                r,
+                p,
+                alt,
+                attr(tag, "title").unwrap_or(""),
+                Priority::Lazy,
+            ));
+            rest = &rest[tag_end..];
+            continue;
+        }
+        let size = if tag.contains(" width=") || src.contains("://") {
+            None
+        } else if let Some((_, s)) = known.filter(|(u, _)| u.trim_start_matches('/') == local) {
+            Some(s)
+        } else {
+            r.static_by_url
+                .get(local)
+                .and_then(|abs| crate::load::image::size_of(abs))
+        };
+        match size {
+            Some((w, h)) => {
+                let _ = write!(out, "<img width=\"{w}\" height=\"{h}\" ");
+                out.push_str(&tag["<img ".len()..]);
+            }
+            None => out.push_str(tag),
+        }
+        rest = &rest[tag_end..];
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
+
+/// `href="…"` to a resized original whose file is not published: to the
+/// largest JPEG instead.
+fn links<'h>(r: &Renderer, html: &'h str) -> Cow<'h, str> {
+    if r.site.images.config.publish_originals || !html.contains(" href=\"") {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::new();
+    let mut rest = html;
+    let mut changed = false;
+    while let Some(i) = rest.find(" href=\"") {
+        let start = i + " href=\"".len();
+        let end = rest[start..].find('"').map_or(rest.len(), |j| start + j);
+        let href = &rest[start..end];
+        out.push_str(&rest[..start]);
+        match (!href.contains("://"))
+            .then(|| r.site.images.replaced(local(r, href)))
+            .flatten()
+        {
+            Some(to) => {
+                out.push_str(&r.url(&format!("/{to}")));
+                changed = true;
+            }
+            None => out.push_str(href),
+        }
+        rest = &rest[end..];
+    }
+    if !changed {
+        return Cow::Borrowed(html);
+    }
+    out.push_str(rest);
+    Cow::Owned(out)
+}
