@@ -108,16 +108,20 @@ fn start(opts: &BuildOptions, port: u16, timings: bool) -> Result<ExitCode, Stri
     let mut st = State::new(opts.clone(), out.clone());
     st.timings = timings;
     let state = Arc::new(Mutex::new(st));
-    let first = state
-        .lock()
-        .map(|mut s| s.rebuild(&Dirty::full()))
-        .unwrap_or_else(|_| Err(Diagnostics::new()));
+    // Watching from before the first build, with the state held: an edit
+    // saved while it runs is rebuilt right after it, not lost.
+    let first = match state.lock() {
+        Ok(mut s) => {
+            crate::serve::watch::start(root.clone(), state.clone(), hub.clone())
+                .map_err(|e| format!("error: {e}"))?;
+            s.rebuild(&Dirty::full())
+        }
+        Err(_) => Err(Diagnostics::new()),
+    };
     report(&hub, &root, first);
     if let Some(line) = state.lock().ok().and_then(|s| s.schedule_line()) {
         eprintln!("{line}");
     }
-    // Watching before saying so: an edit right after the line is seen.
-    crate::serve::watch::start(root, state, hub.clone()).map_err(|e| format!("error: {e}"))?;
     eprintln!(
         "{}",
         say(msg!(m::SERVE_SERVING, out = out.display(), port = actual))

@@ -36,7 +36,7 @@ messages! {
     }
     IMG_BAD_SETTING "image.bad_setting" {
         en: "images: {what}",
-        vi: "images: {what}",
+        vi: "mục images: trong site.yaml: {what}",
     }
     IMG_BAD_SETTING_HINT "image.bad_setting.hint" {
         en: "e.g. images: { widths: [360, 720, 1080, 1440, 1920], webp_quality: 70, jpeg_quality: 75 }",
