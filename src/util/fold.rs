@@ -15,9 +15,19 @@ fn is_mark(c: char) -> bool {
     ('\u{300}'..='\u{36f}').contains(&c)
 }
 
-/// A word character: letters, digits and the marks on them.
+/// A word character: letters, digits and the marks on them. Vietnamese
+/// letters are answered without Unicode's tables (the general lookup was a
+/// tenth of a 10,000-article build): every character of Latin-1's letters,
+/// Latin Extended-A and -B (ơ, ư) and Latin Extended Additional (ạ … ỹ) is
+/// a letter, but × and ÷.
 pub fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        '\0'..='\u{7f}' => false,
+        '\u{c0}'..='\u{24f}' => c != '×' && c != '÷',
+        '\u{1e00}'..='\u{1eff}' => true,
+        _ => c.is_alphanumeric() || is_mark(c),
+    }
 }
 
 /// "Thổ" → "tho", "Điện" → "dien", "Mường" → "muong": lower case, every
@@ -104,6 +114,18 @@ mod tests {
         assert_eq!(e, ["bản", "bán", "ban"]);
         let f: Vec<String> = tokens("bản bán ban").map(|t| t.1).collect();
         assert_eq!(f, ["ban", "ban", "ban"]);
+    }
+
+    #[test]
+    fn the_fast_word_test_agrees_with_unicode_on_every_character() {
+        for c in (0..0x3_0000).filter_map(char::from_u32) {
+            assert_eq!(
+                is_word_char(c),
+                c.is_alphanumeric() || is_mark(c),
+                "U+{:04X}",
+                u32::from(c)
+            );
+        }
     }
 
     #[test]
