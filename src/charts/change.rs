@@ -3,7 +3,7 @@
 
 use super::ranking::{BAR_H, ROW, label_column};
 use super::svg::{self, AXIS, Anchor, FONT, GREEN, MUTED, PAD, TEXT, VERMILLION, W, Weight};
-use super::{ChangeRow, Chart, ChartMeta, Header, Table, cell_rank, clean, desc_intro, figure};
+use super::{ChangeRow, Chart, ChartMeta, Header, Table, cell_rank, chart, clean, desc_intro};
 use crate::util::numfmt::{NO_DATA, format_rank_change};
 
 /// Smallest width left for the bars.
@@ -172,14 +172,7 @@ pub fn change(meta: &ChartMeta, from_year: i32, to_year: i32, rows: &[ChangeRow]
             })
             .collect(),
     };
-    let html = figure(meta, "change", &svg, &table);
-    Chart {
-        svg,
-        html,
-        title: clean(&meta.title),
-        height,
-        title_height: header.title_height(),
-    }
+    chart(meta, "change", svg, &table, height, &header)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 
 use super::svg::{self, Anchor, BLUE, FONT, PAD, TEXT, TRACK, W, Weight};
 use super::{
-    Chart, ChartMeta, FieldRow, Header, Table, cell_num, clean, desc_intro, figure, finite, num,
+    Chart, ChartMeta, FieldRow, Header, Table, cell_num, chart, clean, desc_intro, finite, num,
 };
 use crate::util::numfmt::{NO_DATA, format_number};
 
@@ -129,14 +129,7 @@ pub fn fields(meta: &ChartMeta, unit_name: &str, year: i32, rows: &[FieldRow]) -
             })
             .collect(),
     };
-    let html = figure(meta, "fields", &svg, &table);
-    Chart {
-        svg,
-        html,
-        title: clean(&meta.title),
-        height,
-        title_height: header.title_height(),
-    }
+    chart(meta, "fields", svg, &table, height, &header)
 }
 
 #[cfg(test)]

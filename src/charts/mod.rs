@@ -323,6 +323,25 @@ pub const SOURCE_START: &str = "<p class=\"chart-source\">";
 /// standalone file), the data table, and a figcaption holding what the SVG
 /// does not say: the source and the download link. The caption is not
 /// repeated: it would restate the title.
+/// A drawn chart: its SVG, the `<figure>` around it, and what the PNG
+/// cards need (title, height, the title lines' height).
+pub(crate) fn chart(
+    meta: &ChartMeta,
+    kind: &str,
+    svg: String,
+    table: &Table,
+    height: i32,
+    header: &Header,
+) -> Chart {
+    Chart {
+        html: figure(meta, kind, &svg, table),
+        svg,
+        title: clean(&meta.title),
+        height,
+        title_height: header.title_height(),
+    }
+}
+
 pub(crate) fn figure(meta: &ChartMeta, kind: &str, svg: &str, table: &Table) -> String {
     let id = escape_html(&meta.id);
     let mut h = String::with_capacity(svg.len() + 2048);

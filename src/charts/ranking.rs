@@ -2,8 +2,8 @@
 
 use super::svg::{self, AXIS, Anchor, BLUE, FONT, GRID, MUTED, PAD, TEXT, VERMILLION, W, Weight};
 use super::{
-    Bar, Chart, ChartMeta, Header, Table, cell_num, cell_rank, clean, desc_intro, direction_text,
-    figure, finite, num, num_unit, scale, scale_text, value_header,
+    Bar, Chart, ChartMeta, Header, Table, cell_num, cell_rank, chart, clean, desc_intro,
+    direction_text, finite, num, num_unit, scale, scale_text, value_header,
 };
 use crate::util::numfmt::NO_DATA;
 
@@ -195,14 +195,7 @@ pub fn ranking(meta: &ChartMeta, year: i32, bars: &[Bar]) -> Chart {
             })
             .collect(),
     };
-    let html = figure(meta, "ranking", &svg, &table);
-    Chart {
-        svg,
-        html,
-        title: clean(&meta.title),
-        height,
-        title_height: header.title_height(),
-    }
+    chart(meta, "ranking", svg, &table, height, &header)
 }
 
 #[cfg(test)]

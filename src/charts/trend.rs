@@ -3,7 +3,7 @@
 
 use super::svg::{self, AXIS, Anchor, BLUE, FONT, GRID, MUTED, PAD, TEXT, VERMILLION, W, Weight};
 use super::{
-    Chart, ChartMeta, Header, Table, TrendPoint, cell_num, clean, desc_intro, figure, finite, num,
+    Chart, ChartMeta, Header, Table, TrendPoint, cell_num, chart, clean, desc_intro, finite, num,
     num_unit, scale, scale_text,
 };
 use crate::util::numfmt::{NO_DATA, format_number, format_rank};
@@ -91,14 +91,14 @@ pub fn trend(meta: &ChartMeta, unit_name: &str, points: &[TrendPoint]) -> Chart 
     let svg = svg::render(&meta.id, &clean(&meta.title), &desc, t.rows.height, |c| {
         t.draw(c);
     });
-    let html = figure(meta, "trend", &svg, &table(meta, points));
-    Chart {
+    chart(
+        meta,
+        "trend",
         svg,
-        html,
-        title: clean(&meta.title),
-        height: t.rows.height,
-        title_height: t.header.title_height(),
-    }
+        &table(meta, points),
+        t.rows.height,
+        &t.header,
+    )
 }
 
 /// A trend chart measured and laid out, ready to describe and draw.
