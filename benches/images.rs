@@ -33,14 +33,27 @@ fn main() {
         .unwrap_or_else(default_chiso);
     let runs: usize = arg("--runs").and_then(|s| s.parse().ok()).unwrap_or(3);
     let warm_n: usize = arg("--warm-n").and_then(|s| s.parse().ok()).unwrap_or(1000);
-    let work = tempfile::Builder::new()
-        .prefix("chiso-bench-images-")
-        .tempdir_in(if Path::new("/dev/shm").is_dir() {
-            "/dev/shm"
-        } else {
-            "/tmp"
-        })
-        .unwrap();
+    // `--work DIR` keeps the sites and photos there (and reuses them);
+    // otherwise a temporary folder, removed at the end.
+    let temp = match arg("--work") {
+        Some(_) => None,
+        None => Some(
+            tempfile::Builder::new()
+                .prefix("chiso-bench-images-")
+                .tempdir_in(if Path::new("/dev/shm").is_dir() {
+                    "/dev/shm"
+                } else {
+                    "/tmp"
+                })
+                .unwrap(),
+        ),
+    };
+    let work: PathBuf = match (&temp, arg("--work")) {
+        (Some(t), _) => t.path().to_path_buf(),
+        (None, d) => PathBuf::from(d.unwrap_or_default()),
+    };
+    std::fs::create_dir_all(&work).unwrap();
+    let work = work.as_path();
     let max: usize = arg("--photos").and_then(|s| s.parse().ok()).unwrap_or(24);
     let all = photos();
     // Evenly spread over the packages (plasma ships each picture at many sizes).
@@ -54,11 +67,12 @@ fn main() {
         std::process::exit(2);
     }
     if !has("--skip-speed") {
-        speed(&chiso, &photos, work.path(), runs);
+        speed(&chiso, &photos, work, runs);
     }
     if !has("--skip-warm") {
-        warm(&chiso, &photos, work.path(), warm_n, runs);
+        warm(&chiso, &photos, work, warm_n, runs);
     }
+    drop(temp);
 }
 
 fn default_chiso() -> PathBuf {
@@ -321,26 +335,28 @@ fn warm(chiso: &Path, photos: &[(PathBuf, u32, u32)], work: &Path, n: usize, run
     // one pixel row each, so every file has its own hash.
     let src = work.join("warm-photos");
     std::fs::create_dir_all(&src).unwrap();
-    let base: Vec<image::RgbImage> = photos
-        .iter()
-        .take(20)
-        .map(|(p, _, _)| {
-            let img = image::open(p).unwrap();
-            img.resize(1200, 1200, image::imageops::FilterType::Triangle)
-                .to_rgb8()
-        })
-        .collect();
-    let mut list = Vec::with_capacity(n);
-    for i in 0..n {
-        let mut img = base[i % base.len()].clone();
-        let y = (i / base.len()) as u32 % img.height();
-        for x in 0..img.width() {
-            img.put_pixel(x, y, image::Rgb([(i % 256) as u8, 0, 0]));
+    let path = |i: usize| src.join(format!("{i:05}.jpg"));
+    if (0..n).any(|i| !path(i).is_file()) {
+        let base: Vec<image::RgbImage> = photos
+            .iter()
+            .take(20)
+            .map(|(p, _, _)| {
+                let img = image::open(p).unwrap();
+                img.resize(1200, 1200, image::imageops::FilterType::Triangle)
+                    .to_rgb8()
+            })
+            .collect();
+        for i in 0..n {
+            let mut img = base[i % base.len()].clone();
+            let y = (i / base.len()) as u32 % img.height();
+            for x in 0..img.width() {
+                img.put_pixel(x, y, image::Rgb([(i % 256) as u8, 0, 0]));
+            }
+            img.save(path(i)).unwrap();
         }
-        let p = src.join(format!("{i:05}.jpg"));
-        img.save(&p).unwrap();
-        list.push((p, img.width(), img.height()));
     }
+    // chiso_site reads only the paths.
+    let list: Vec<(PathBuf, u32, u32)> = (0..n).map(|i| (path(i), 0, 0)).collect();
     let with = work.join("warm-with");
     let without = work.join("warm-without");
     chiso_site(&with, &list, true);

@@ -233,7 +233,7 @@ pub fn prepare(opts: &BuildOptions, sink: &dyn Sink) -> Result<Prepared, Diagnos
     }
     drop(shared);
     if sink.keeps() && !diags.has_errors() {
-        r.images.finish();
+        r.images.finish(&site.images);
     }
     drop(r);
     timings.mark("render+write", &mut t);
@@ -344,9 +344,10 @@ impl Report {
 /// `chiso build`: render into a staging folder, swap it in on success.
 pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     // Refuse an unsafe output folder before any work.
-    let staging =
+    let mut staging =
         crate::output::staging::Staging::create(&opts.root, &opts.output_dir(), opts.no_wait)
             .map_err(Diagnostics::from)?;
+    staging.carry_folder(crate::model::images::PHOTO_DIR);
     let p = match prepare(opts, &staging) {
         Ok(p) => p,
         Err(d) => {

@@ -60,14 +60,14 @@ fn a_photo_gets_webp_and_jpeg_widths_in_a_picture_with_sizes_and_no_metadata() {
         assert!(
             img.attr("srcset")
                 .unwrap()
-                .contains("/images/anh-300.jpg 300w")
+                .contains("/anh-web/images/anh-300.jpg 300w")
         );
         assert!(img.attr("sizes").unwrap().contains("732px"));
         assert!(
             source
                 .attr("srcset")
                 .unwrap()
-                .contains("/images/anh-300.webp 300w")
+                .contains("/anh-web/images/anh-300.webp 300w")
         );
         if k == 0 {
             assert_eq!(img.attr("fetchpriority"), Some("high"));
@@ -79,17 +79,17 @@ fn a_photo_gets_webp_and_jpeg_widths_in_a_picture_with_sizes_and_no_metadata() {
         }
     }
     // Never upscaled: the photo is 300 wide, so 300 is the only width.
-    assert!(!s.path("output/images/anh-360.jpg").exists());
+    assert!(!s.path("output/anh-web/images/anh-360.jpg").exists());
     // The original is not published; the derivatives carry no metadata and
     // are turned upright.
     assert!(!s.path("output/images/anh.jpg").exists());
     for f in ["anh-300.jpg", "anh-300.webp", "anh-og.jpg"] {
-        let b = std::fs::read(s.path(&format!("output/images/{f}"))).unwrap();
+        let b = std::fs::read(s.path(&format!("output/anh-web/images/{f}"))).unwrap();
         assert!(!has_metadata(&b), "{f} carries metadata");
     }
-    let jpg = image::open(s.path("output/images/anh-300.jpg")).unwrap();
+    let jpg = image::open(s.path("output/anh-web/images/anh-300.jpg")).unwrap();
     assert_eq!((jpg.width(), jpg.height()), (300, 480));
-    let webp = std::fs::read(s.path("output/images/anh-300.webp")).unwrap();
+    let webp = std::fs::read(s.path("output/anh-web/images/anh-300.webp")).unwrap();
     assert!(webp.starts_with(b"RIFF") && &webp[8..12] == b"WEBP");
 }
 
@@ -103,7 +103,7 @@ fn a_link_to_an_unpublished_original_goes_to_its_largest_jpeg() {
         .select(&sel("main a[href*='/images/']"))
         .next()
         .unwrap();
-    assert_eq!(a.attr("href"), Some("/images/anh-300.jpg"));
+    assert_eq!(a.attr("href"), Some("/anh-web/images/anh-300.jpg"));
 }
 
 #[test]
@@ -138,11 +138,11 @@ fn the_share_card_is_a_crop_of_the_lead_photo_centred_on_image_focus() {
             .and_then(|m| m.attr("content").map(str::to_string))
     };
     let url = og("og:image").unwrap();
-    assert!(url.ends_with("/images/anh-og-500-200.jpg"), "{url}");
+    assert!(url.ends_with("/anh-web/images/anh-og-500-200.jpg"), "{url}");
     // 300 wide photo: the widest 1200:630 box is 300×157, kept at its size.
     assert_eq!(og("og:image:width").as_deref(), Some("300"));
     assert_eq!(og("og:image:height").as_deref(), Some("157"));
-    let card = image::open(s.path("output/images/anh-og-500-200.jpg")).unwrap();
+    let card = image::open(s.path("output/anh-web/images/anh-og-500-200.jpg")).unwrap();
     assert_eq!((card.width(), card.height()), (300, 157));
 }
 
@@ -215,7 +215,7 @@ fn the_cache_makes_a_second_build_link_the_same_files_and_prunes_stale_entries()
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
-        let out = std::fs::metadata(s.path("output/images/anh-300.webp")).unwrap();
+        let out = std::fs::metadata(s.path("output/anh-web/images/anh-300.webp")).unwrap();
         assert_eq!(
             out.ino(),
             std::fs::metadata(&cached).unwrap().ino(),
@@ -228,6 +228,102 @@ fn the_cache_makes_a_second_build_link_the_same_files_and_prunes_stale_entries()
     other.extend_from_slice(b"\0");
     s.write("content/static/images/anh.jpg", other);
     s.run(&["build"]).assert_code(0);
+}
+
+/// Inode change time of a file: a hard link made or removed changes it.
+#[cfg(unix)]
+fn ctime(p: &Path) -> (i64, i64) {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::metadata(p).unwrap();
+    (m.ctime(), m.ctime_nsec())
+}
+
+/// Wait for the detached deleter of the last output to finish.
+fn settle(s: &Site) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    let parent = s.path("output");
+    let parent = parent.parent().unwrap();
+    while std::fs::read_dir(parent).unwrap().flatten().any(|e| {
+        e.file_name()
+            .to_string_lossy()
+            .starts_with(".output.chiso-")
+    }) && std::time::Instant::now() < deadline
+    {
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_rebuild_carries_the_photo_folder_over_and_follows_added_changed_and_removed_photos() {
+    let s = site_with("/images/anh.jpg", "![Ruộng](/images/hai.jpg)");
+    s.write("content/static/images/anh.jpg", photo());
+    s.write(
+        "content/static/images/hai.jpg",
+        std::fs::read(fixtures().join("images/cmyk.jpg")).unwrap(),
+    );
+    s.run(&["build"]).assert_code(0);
+    let out = s.path("output");
+    common::assert_named_images_exist(&out);
+    let manifest = s.read("output/anh-web/.chiso-carried");
+    assert!(
+        manifest.contains("anh-web/images/hai-160.webp\t"),
+        "{manifest}"
+    );
+    settle(&s);
+    // Nothing changed: not one photo file is linked or unlinked again.
+    #[cfg(unix)]
+    let before = ctime(&s.path("output/anh-web/images/anh-300.webp"));
+    s.run(&["build"]).assert_code(0);
+    settle(&s);
+    #[cfg(unix)]
+    assert_eq!(
+        ctime(&s.path("output/anh-web/images/anh-300.webp")),
+        before,
+        "the photo was written again"
+    );
+    // A changed photo, a removed one and a new one.
+    let mut changed = photo();
+    changed.extend_from_slice(b"\0");
+    s.write("content/static/images/anh.jpg", changed);
+    std::fs::remove_file(s.path("content/static/images/hai.jpg")).unwrap();
+    s.write(
+        "content/static/images/ba.jpg",
+        std::fs::read(fixtures().join("images/cmyk.jpg")).unwrap(),
+    );
+    s.write(
+        ARTICLE,
+        s.read(ARTICLE).replace("/images/hai.jpg", "/images/ba.jpg"),
+    );
+    s.run(&["build"]).assert_code(0);
+    common::assert_named_images_exist(&out);
+    assert!(!s.path("output/anh-web/images/hai-160.webp").exists());
+    assert!(!s.path("output/anh-web/images/hai-og.jpg").exists());
+    // The same tree as a build into an empty folder, manifest included.
+    let clean = tempfile::tempdir().unwrap();
+    let fresh = clean.path().join("o");
+    s.run(&["build", "--output", fresh.to_str().unwrap()])
+        .assert_code(0);
+    common::assert_same_tree(&common::snapshot(&out), &common::snapshot(&fresh));
+}
+
+#[test]
+fn nothing_but_photos_may_be_published_in_the_photo_folder() {
+    let s = site_with("/images/anh.jpg", "x");
+    s.write("content/static/images/anh.jpg", photo());
+    s.write("content/static/anh-web/ghi-chu.txt", "x");
+    let o = s.run(&["build"]);
+    o.assert_code(1);
+    o.assert_error("E0104", "content/static/anh-web/ghi-chu.txt");
+    let yaml = s.read("content/site.yaml");
+    std::fs::remove_file(s.path("content/static/anh-web/ghi-chu.txt")).unwrap();
+    s.write(
+        "content/site.yaml",
+        format!("{yaml}keep_in_output: [\"CNAME\", \"anh-web\"]\n"),
+    );
+    let o = s.run(&["build"]);
+    o.assert_code(1);
+    let line = yaml.lines().count() + 1;
+    o.assert_error("E0003", &format!("content/site.yaml:{line}"));
 }
 
 #[test]
@@ -294,7 +390,7 @@ fn a_cmyk_jpeg_is_converted() {
     let cmyk = std::fs::read(fixtures().join("images/cmyk.jpg")).unwrap();
     s.write("content/static/images/cmyk.jpg", cmyk);
     s.run(&["build"]).assert_code(0);
-    let img = image::open(s.path("output/images/cmyk-160.jpg"))
+    let img = image::open(s.path("output/anh-web/images/cmyk-160.jpg"))
         .unwrap()
         .to_rgb8();
     assert_eq!(img.dimensions(), (160, 100));
@@ -312,7 +408,7 @@ fn a_16_bit_png_is_converted() {
     let path = s.path("content/static/images/sau-muoi-sau.png");
     image::DynamicImage::ImageRgb16(img).save(&path).unwrap();
     s.run(&["build"]).assert_code(0);
-    let out = image::open(s.path("output/images/sau-muoi-sau-64.jpg")).unwrap();
+    let out = image::open(s.path("output/anh-web/images/sau-muoi-sau-64.jpg")).unwrap();
     assert_eq!((out.width(), out.height()), (64, 40));
 }
 
@@ -349,7 +445,10 @@ fn a_jpg_that_is_really_a_png_warns_and_is_used_as_png() {
     let out = s.run(&["build"]);
     out.assert_code(0);
     out.assert_diag("warning", "W0802", &format!("{ARTICLE}:4"));
-    assert!(s.path("output/images/that-ra-png-40.webp").is_file());
+    assert!(
+        s.path("output/anh-web/images/that-ra-png-40.webp")
+            .is_file()
+    );
 }
 
 #[test]
@@ -388,7 +487,7 @@ fn no_image_the_sample_site_publishes_carries_exif_or_gps() {
     assert!(seen >= 10, "only {seen} images");
     assert!(
         Path::new(out)
-            .join("images/ruong-ma-non-720.webp")
+            .join("anh-web/images/ruong-ma-non-720.webp")
             .is_file()
     );
 }

@@ -147,7 +147,7 @@ fn og_image_is_the_articles_own_photo_and_every_img_is_sized() {
     // The share card cut from the photo (issue 11).
     assert_eq!(
         meta(&doc, "og:image").as_deref(),
-        Some("https://thu.example.gov.vn/images/anh-bai-og.jpg")
+        Some("https://thu.example.gov.vn/anh-web/images/anh-bai-og.jpg")
     );
     assert_eq!(meta(&doc, "og:image:alt").as_deref(), Some("Ảnh của bài"));
     assert_eq!(meta(&doc, "og:image:width").as_deref(), Some("1200"));
@@ -155,7 +155,7 @@ fn og_image_is_the_articles_own_photo_and_every_img_is_sized() {
     let a = of_type(&ld, "NewsArticle").unwrap();
     assert_eq!(
         a["image"][0],
-        "https://thu.example.gov.vn/images/anh-bai-og.jpg"
+        "https://thu.example.gov.vn/anh-web/images/anh-bai-og.jpg"
     );
     // The lead image and the image in the body, both sized from the file.
     let imgs: Vec<_> = doc.select(&Selector::parse("main img").unwrap()).collect();

@@ -149,7 +149,7 @@ fn lead_image_loads_eagerly_with_its_intrinsic_size() {
         (a.attr("width"), a.attr("height")),
         (Some("1280"), Some("1024"))
     );
-    assert_eq!(a.attr("src"), Some("/images/ruong-ma-non-1280.jpg"));
+    assert_eq!(a.attr("src"), Some("/anh-web/images/ruong-ma-non-1280.jpg"));
 }
 
 #[test]

@@ -191,6 +191,79 @@ fn crash_between_the_two_renames_with_no_later_build_still_leaves_a_whole_copy()
     assert_no_leftovers(&out);
 }
 
+/// The small site with an article whose lead photo is `a.jpg` and whose
+/// body shows `body`.
+fn photo_site(site: &Site, body: &str) {
+    site.write(
+        "content/articles/tin-tuc/anh.md",
+        format!(
+            "---\ntitle: \"Ảnh\"\ndate: 2024-05-01T08:00:00+07:00\nsummary: \"Sapo.\"\nimage: \"/images/a.jpg\"\nimage_caption: \"Ruộng\"\n---\n![Nương]({body})\n"
+        ),
+    );
+}
+
+fn fixture_photo(name: &str) -> Vec<u8> {
+    std::fs::read(common::fixtures().join("images").join(name)).unwrap()
+}
+
+/// Photos change (one replaced, one removed, one added) and the build
+/// that publishes the change crashes at `step`: the next build, even a
+/// failing one, leaves every page with its photos, and a good build then
+/// leaves the same tree as a clean one.
+fn photos_crash_then_recover(mode: &str, step: &str) {
+    let site = Site::fixture("sites/basic");
+    photo_site(&site, "/images/b.jpg");
+    site.write(
+        "content/static/images/a.jpg",
+        fixture_photo("gps-rotated.jpg"),
+    );
+    site.write("content/static/images/b.jpg", fixture_photo("cmyk.jpg"));
+    site.run(&["build"]).assert_code(0);
+    let mut changed = fixture_photo("gps-rotated.jpg");
+    changed.push(0);
+    site.write("content/static/images/a.jpg", changed);
+    std::fs::remove_file(site.path("content/static/images/b.jpg")).unwrap();
+    site.write("content/static/images/c.jpg", fixture_photo("cmyk.jpg"));
+    photo_site(&site, "/images/c.jpg");
+    let reference = tempfile::tempdir().unwrap();
+    let clean = reference.path().join("clean");
+    site.run(&["build", "--output", clean.to_str().unwrap()])
+        .assert_code(0);
+    let out = site.path("output");
+    let env = [("CHISO_TEST_CRASH_AT", step), ("CHISO_TEST_SWAP", mode)];
+    let crashed = site.run_env(&["build"], &env);
+    assert_eq!(crashed.code, -1, "{mode}/{step}: the build did not crash");
+    broken_site()
+        .run_env(
+            &["build", "--output", out.to_str().unwrap()],
+            &[("CHISO_TEST_SWAP", mode)],
+        )
+        .assert_code(1);
+    common::assert_named_images_exist(&out);
+    site.run_env(&["build"], &[("CHISO_TEST_SWAP", mode)])
+        .assert_code(0);
+    assert_same_tree(&snapshot(&out), &snapshot(&clean));
+    assert_no_leftovers(&out);
+}
+
+#[test]
+fn crash_at_each_step_while_photos_change_never_leaves_a_page_without_its_photo() {
+    for step in [
+        "rendered",
+        "carrying",
+        "marked",
+        "keeping",
+        "kept",
+        "exchanged",
+        "published",
+    ] {
+        photos_crash_then_recover("exchange", step);
+    }
+    for step in ["carrying", "kept", "aside", "exchanged"] {
+        photos_crash_then_recover("rename", step);
+    }
+}
+
 /// Hold the output's lock from the test, as a running build would.
 #[cfg(unix)]
 fn hold_lock(site: &Site) -> std::fs::File {

@@ -596,6 +596,16 @@ fn check_keep(keep: &[Spanned<String>], diags: &mut Diagnostics) -> Vec<String> 
                     .at(yaml::line_of(k), yaml::col_of(k))
                     .hint(msg!(m::CONFIG_KEEP_HINT)),
             );
+        } else if k.value == crate::load::images_config::PHOTO_DIR {
+            diags.push(
+                Diagnostic::error(
+                    codes::YAML,
+                    rel,
+                    msg!(m::CONFIG_KEEP_PHOTOS, name = &k.value),
+                )
+                .at(yaml::line_of(k), yaml::col_of(k))
+                .hint(msg!(m::CONFIG_KEEP_PHOTOS_HINT)),
+            );
         } else if !names.contains(&k.value) {
             names.push(k.value.clone());
         }

@@ -7,6 +7,11 @@ use crate::load::yaml::{self, Spanned};
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
+/// The output folder of every photo derivative: `anh-web/images/a-720.webp`
+/// for `content/static/images/a.jpg`. Reserved: nothing else may be
+/// published under it, nor kept in the output (`keep_in_output`).
+pub const PHOTO_DIR: &str = "anh-web";
+
 /// Widths for 360–1440 px screens at 1–3× density: a 360 px phone (a
 /// ~332 px column) takes 360 at 1×, 720 at 2×, 1080 at 3×; the 732 px
 /// desktop column takes 720 at 1×, 1440 at 2×; 1920 serves 3× tablets.

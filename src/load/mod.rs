@@ -8,6 +8,7 @@ pub mod front;
 pub mod frontmatter;
 pub mod fs;
 pub mod image;
+pub mod image_index;
 pub mod image_probe;
 pub mod images_config;
 pub mod permalink;

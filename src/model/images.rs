@@ -3,15 +3,22 @@
 //! decoding, and image jobs know what to encode. Every JPEG and PNG under
 //! `content/static/` is planned (by content, not by name): WebP and JPEG at
 //! each configured width not wider than the photo, and a 1200×630 share
-//! card per crop centre that articles ask for.
+//! card per crop centre that articles ask for. Every derivative lives
+//! under one folder of the output, `PHOTO_DIR`, which a build carries over
+//! from the last output instead of writing its thousands of files again
+//! (output/carry.rs). A photo the cache index knows (same length and time)
+//! is not even opened.
 
 use crate::diag::Diagnostic;
 use crate::diag::images as msg;
+use crate::load::image_index::{self, ImageIndex};
 use crate::load::image_probe::{self, Format, Probe, Problem};
 use crate::load::images_config::ImagesConfig;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+
+pub use crate::load::images_config::PHOTO_DIR;
 
 /// Share card size (Facebook, Zalo).
 pub const SHARE: (u32, u32) = (1200, 630);
@@ -47,6 +54,16 @@ pub struct PlannedImage {
     pub widths: Vec<u32>,
     /// Share cards asked for, sorted.
     pub shares: Vec<Focus>,
+    /// The source's length and modification time as planned, and its
+    /// content hash when the cache index still vouches for it.
+    pub seen: Seen,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Seen {
+    pub len: u64,
+    pub mtime_ns: i128,
+    pub hash: Option<u128>,
 }
 
 impl PlannedImage {
@@ -59,7 +76,20 @@ impl PlannedImage {
 
     /// Output path of the derivative `w` pixels wide, `ext` "webp" or "jpg".
     pub fn derivative(&self, w: u32, ext: &str) -> String {
-        format!("{}-{w}.{ext}", self.stem())
+        let mut s = String::with_capacity(PHOTO_DIR.len() + self.url.len() + 12);
+        self.push_derivative(&mut s, w, ext);
+        s
+    }
+
+    /// `derivative(w, ext)`, appended to `s` (pages name thousands).
+    pub fn push_derivative(&self, s: &mut String, w: u32, ext: &str) {
+        s.push_str(PHOTO_DIR);
+        s.push('/');
+        s.push_str(self.stem());
+        s.push('-');
+        push_u32(s, w);
+        s.push('.');
+        s.push_str(ext);
     }
 
     /// Height of the derivative `w` wide.
@@ -76,9 +106,9 @@ impl PlannedImage {
     /// Output path of the share card centred on `f`.
     pub fn share_path(&self, f: Focus) -> String {
         if f == Focus::CENTRE {
-            format!("{}-og.jpg", self.stem())
+            format!("{PHOTO_DIR}/{}-og.jpg", self.stem())
         } else {
-            format!("{}-og-{}-{}.jpg", self.stem(), f.0, f.1)
+            format!("{PHOTO_DIR}/{}-og-{}-{}.jpg", self.stem(), f.0, f.1)
         }
     }
 
@@ -106,11 +136,27 @@ impl PlannedImage {
     }
 }
 
+fn push_u32(s: &mut String, mut n: u32) {
+    let mut buf = [0u8; 10];
+    let mut i = buf.len();
+    loop {
+        i -= 1;
+        buf[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    s.extend(buf[i..].iter().map(|&b| b as char));
+}
+
 #[derive(Debug, Default)]
 pub struct ImagePlan {
     pub images: Vec<PlannedImage>,
     by_url: HashMap<String, usize>,
     pub config: ImagesConfig,
+    /// The cache index as this build found it.
+    pub index: ImageIndex,
 }
 
 /// Whether a static file's name says it is an image (its content decides
@@ -131,11 +177,12 @@ impl ImagePlan {
         keep: Option<&str>,
     ) -> ImagePlan {
         let keep = keep.map(|k| k.trim_start_matches('/'));
+        let index = ImageIndex::read(&config.cache);
         let mut images: Vec<PlannedImage> = static_files
             .par_iter()
             .filter(|(_, url)| image_name(url))
             .map(|(abs, url)| {
-                let mut p = plan_one(config, abs, url);
+                let mut p = plan_one(config, &index, abs, url);
                 // site.yaml's share_image is published as it is.
                 if keep == Some(url.as_str()) {
                     p.resize = false;
@@ -163,6 +210,7 @@ impl ImagePlan {
             images,
             by_url,
             config: config.clone(),
+            index,
         }
     }
 
@@ -223,8 +271,18 @@ impl ImagePlan {
     }
 }
 
-fn plan_one(config: &ImagesConfig, abs: &Path, url: &str) -> PlannedImage {
-    let probe = image_probe::probe(abs);
+fn plan_one(config: &ImagesConfig, index: &ImageIndex, abs: &Path, url: &str) -> PlannedImage {
+    let mut seen = Seen::default();
+    let known = std::fs::metadata(abs).ok().and_then(|m| {
+        seen.len = m.len();
+        seen.mtime_ns = image_index::mtime_ns(&m);
+        index.fresh(abs, seen.len, seen.mtime_ns)
+    });
+    seen.hash = known.map(|s| s.hash);
+    let probe = match known {
+        Some(s) => s.probe.clone(),
+        None => image_probe::probe(abs),
+    };
     let resize = probe.problem.is_none() && matches!(probe.format, Format::Jpeg | Format::Png);
     let (width, height) = probe.shown();
     let mut widths: Vec<u32> = if resize {
@@ -249,5 +307,6 @@ fn plan_one(config: &ImagesConfig, abs: &Path, url: &str) -> PlannedImage {
         height,
         widths,
         shares: Vec::new(),
+        seen,
     }
 }

@@ -1,8 +1,10 @@
 //! Write stage: where rendered files go (sink), where they may go (paths),
 //! the staging folder a build writes into (staging), how it is published
 //! and repaired after a crash (swap), and the lock that keeps two builds of
-//! one output apart (lock); the chart PNG cache (chart_cache).
+//! one output apart (lock); the folder carried over from the last output
+//! (carry: photo derivatives); the chart PNG cache (chart_cache).
 
+pub mod carry;
 pub mod chart_cache;
 mod lock;
 pub mod paths;

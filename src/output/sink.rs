@@ -83,6 +83,12 @@ pub trait Sink: Sync {
     fn link(&self, from: &Path, to: &str) -> Result<(), Diagnostic> {
         self.copy(from, to)
     }
+    /// A file of a folder carried over from the last output (photo
+    /// derivatives, output/carry.rs): the staging folder writes it only
+    /// where the last output lacks it; other sinks link or copy it.
+    fn carry(&self, from: &Path, to: &str) -> Result<(), Diagnostic> {
+        self.link(from, to)
+    }
     /// Whether files handed over are kept (`false` for `check`: photos are
     /// then only planned, never encoded).
     fn keeps(&self) -> bool {

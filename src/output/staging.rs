@@ -7,6 +7,7 @@ use crate::diag::Diagnostic;
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
 use crate::diag::codes;
+use crate::output::carry::Carry;
 use crate::output::lock::{self, OutputLock};
 use crate::output::sink::{OutputFile, Sink};
 use crate::output::swap::{self, io};
@@ -26,6 +27,7 @@ pub struct Staging {
     dir: PathBuf,
     aside: PathBuf,
     made: Mutex<HashSet<PathBuf>>,
+    carry: Option<Carry>,
     _lock: OutputLock,
 }
 
@@ -60,8 +62,16 @@ impl Staging {
             out,
             dir,
             made: Mutex::new(HashSet::new()),
+            carry: None,
             _lock: lock,
         })
+    }
+
+    /// Carry `folder` over from the last output where it has the same
+    /// files (see carry.rs); call before anything is written.
+    pub fn carry_folder(&mut self, folder: &str) {
+        let complete = self.out.join(MARKER).is_file() && !self.out.join(STAGING).exists();
+        self.carry = Some(Carry::read(&self.out, folder, complete));
     }
 
     fn target(&self, path: &str) -> Result<PathBuf, Diagnostic> {
@@ -95,7 +105,7 @@ impl Staging {
     /// from the old output, and the two are exchanged atomically. The old
     /// output is deleted in the background. The lock is released on return.
     pub fn commit(self, keep: &[String]) -> Result<(), Diagnostic> {
-        swap::publish(&self.dir, &self.out, &self.aside, keep)
+        swap::publish(&self.dir, &self.out, &self.aside, keep, self.carry.as_ref())
     }
 
     /// The build failed: drop what was written; the output is untouched.
@@ -123,6 +133,13 @@ impl Sink for Staging {
         std::fs::hard_link(from, &full)
             .or_else(|_| std::fs::copy(from, &full).map(|_| ()))
             .map_err(|e| io(&full, "link or copy a static file", e))
+    }
+
+    fn carry(&self, from: &Path, to: &str) -> Result<(), Diagnostic> {
+        match &self.carry {
+            Some(c) if c.holds(to) && c.note(from, to) => Ok(()),
+            _ => self.link(from, to),
+        }
     }
 }
 

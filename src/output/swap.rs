@@ -6,12 +6,16 @@
 //! 1. `rendered`: every page is in `.<out>.chiso-new-<stamp>`, which holds
 //!    `STAGING` since its creation. The keep list is written into
 //!    `STAGING` (the journal), then `MARKER`, last of all files.
+//! 0. A carried folder (carry.rs) puts its new files into the old output's
+//!    copy (`carrying` after the first), which then counts as a kept
+//!    entry below.
 //! 2. `marked`: the folder is complete. Each kept entry (`keep_in_output`)
 //!    is moved from the old output into it (`keeping` after the first).
 //! 3. `kept`: the new folder and the old output are exchanged in one
 //!    `renameat2(RENAME_EXCHANGE)`; where that is not available, the old
 //!    output is renamed aside (`aside`) and the new one renamed in.
-//! 4. `exchanged`: `STAGING` is removed from the published folder.
+//! 4. `exchanged`: `STAGING` is removed from the published folder; the
+//!    carried folder drops what no page names and gets its manifest.
 //! 5. `published`: the old copy is handed to a detached `__remove-old`.
 //!
 //! `recover` runs under the output's lock before every build and undoes or
@@ -22,6 +26,7 @@ use crate::diag::Diagnostic;
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
 use crate::diag::codes;
+use crate::output::carry::Carry;
 use crate::output::paths::{MARKER, MARKER_TEXT, STAGING};
 use std::path::{Path, PathBuf};
 
@@ -114,12 +119,30 @@ fn move_back(from: &Path, to: &Path, names: &[String]) -> bool {
 
 /// Publish the finished folder `new` as `out`; `aside` is where the old
 /// output goes when there is no atomic exchange. See the module comment.
-pub fn publish(new: &Path, out: &Path, aside: &Path, keep: &[String]) -> Result<(), Diagnostic> {
+pub fn publish(
+    new: &Path,
+    out: &Path,
+    aside: &Path,
+    keep: &[String],
+    carry: Option<&Carry>,
+) -> Result<(), Diagnostic> {
     crash_point("rendered");
     let fail = |d: Diagnostic| {
         dispose(new);
         Err(d)
     };
+    // The carried folder's new files go into the old output's folder,
+    // which then moves across like a kept entry (carry.rs).
+    let mut keep = keep.to_vec();
+    let carried = match carry.map(|c| c.before_marker(new, out, &|| crash_point("carrying"))) {
+        Some(Ok(Some(files))) => {
+            keep.extend(carry.map(|c| c.folder.clone()));
+            Some(files)
+        }
+        Some(Err(e)) => return fail(io(out, "carry the photo folder into the new output", e)),
+        _ => None,
+    };
+    let keep = &keep[..];
     if let Err(e) = std::fs::write(new.join(STAGING), keep.join("\n"))
         .and_then(|_| std::fs::write(new.join(MARKER), MARKER_TEXT))
     {
@@ -163,6 +186,9 @@ pub fn publish(new: &Path, out: &Path, aside: &Path, keep: &[String]) -> Result<
     // The site is published; should this fail, the next build's
     // `recover` removes the stray marker.
     let _ = std::fs::remove_file(out.join(STAGING));
+    if let (Some(c), Some(files)) = (carry, &carried) {
+        c.after_exchange(out, files);
+    }
     crash_point("published");
     if let Some(old) = old_at {
         dispose(&old);

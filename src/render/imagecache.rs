@@ -7,7 +7,9 @@
 //! week are pruned (the clock is read only for this housekeeping, never
 //! for output).
 
+use crate::load::image_index::{self, INDEX, Stamp};
 use crate::load::images_config::ImagesConfig;
+use crate::model::images::{ImagePlan, PlannedImage};
 use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -17,50 +19,32 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Bumped whenever the encoders or the resizing change the bytes.
 const ENCODER_VERSION: &str = "chiso-images-1";
-const INDEX: &str = "index.tsv";
+/// Written into an entry after all its files: one check says it is whole.
+const COMPLETE: &str = "complete";
+/// How often a photo's "last used" time is brought up to date.
+const DAY: Duration = Duration::from_secs(24 * 3600);
 /// Entries unused for this long are removed.
 const KEEP: Duration = Duration::from_secs(7 * 24 * 3600);
 /// Entry folders younger than this are never removed (another build may be
 /// filling one right now).
 const YOUNG: Duration = Duration::from_secs(3600);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Stamp {
-    len: u64,
-    mtime_ns: i128,
-    hash: u128,
-    /// Seconds since the epoch when a build last used it.
-    used: u64,
-}
-
 pub struct ImageCache {
     dir: PathBuf,
     key: u64,
-    index: HashMap<PathBuf, Stamp>,
-    used: Mutex<HashMap<PathBuf, Stamp>>,
+    /// (planned image, content hash) of every photo this build used.
+    used: Mutex<Vec<(usize, u128)>>,
     now: u64,
     tmp: AtomicU64,
 }
 
-fn mtime_ns(m: &std::fs::Metadata) -> i128 {
-    m.modified()
-        .ok()
-        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos() as i128)
-}
-
 impl ImageCache {
     pub fn open(cfg: &ImagesConfig) -> ImageCache {
-        let dir = cfg.cache.join("images");
         let key = xxhash_rust::xxh3::xxh3_64(format!("{ENCODER_VERSION}/{}", cfg.key()).as_bytes());
-        let index = std::fs::read_to_string(dir.join(INDEX))
-            .map(|s| parse_index(&s))
-            .unwrap_or_default();
         ImageCache {
-            dir,
+            dir: image_index::dir(&cfg.cache),
             key,
-            index,
-            used: Mutex::new(HashMap::new()),
+            used: Mutex::new(Vec::new()),
             now: SystemTime::now()
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs()),
@@ -68,26 +52,37 @@ impl ImageCache {
         }
     }
 
-    /// The folder of `source`'s derivatives (not created): from its
-    /// remembered hash when its length and time are unchanged, else by
-    /// reading it.
-    pub fn entry(&self, source: &Path) -> std::io::Result<PathBuf> {
-        let m = std::fs::metadata(source)?;
-        let (len, mtime) = (m.len(), mtime_ns(&m));
-        let hash = match self.index.get(source) {
-            Some(s) if s.len == len && s.mtime_ns == mtime => s.hash,
-            _ => xxhash_rust::xxh3::xxh3_128(&std::fs::read(source)?),
-        };
-        let stamp = Stamp {
-            len,
-            mtime_ns: mtime,
-            hash,
-            used: self.now,
+    /// The folder of `p`'s derivatives (not created): from the hash the
+    /// index remembered when the photo was planned, else by reading it.
+    pub fn entry(&self, i: usize, p: &PlannedImage) -> std::io::Result<PathBuf> {
+        let hash = match p.seen.hash {
+            Some(h) => h,
+            None => xxhash_rust::xxh3::xxh3_128(&std::fs::read(&p.source)?),
         };
         if let Ok(mut u) = self.used.lock() {
-            u.insert(source.to_path_buf(), stamp);
+            u.push((i, hash));
         }
         Ok(self.dir.join(entry_name(hash, self.key)))
+    }
+
+    /// Whether the entry `dir` holds all of `names`: its `complete` mark
+    /// (an entry filled by an older chiso is checked file by file, then
+    /// marked).
+    pub fn complete(&self, dir: &Path, names: &[&str]) -> bool {
+        if dir.join(COMPLETE).is_file() {
+            return true;
+        }
+        let all = names.iter().all(|n| dir.join(n).is_file());
+        if all {
+            self.mark_complete(dir);
+        }
+        all
+    }
+
+    /// Say that `dir` holds every file of its photo (failures only cost a
+    /// check next time).
+    pub fn mark_complete(&self, dir: &Path) {
+        let _ = self.store(dir, COMPLETE, b"");
     }
 
     /// Write `bytes` as `dir/name` atomically (a temporary file renamed in).
@@ -107,39 +102,51 @@ impl ImageCache {
         done
     }
 
-    /// After a build: remember the hashes used, and remove entries no
+    /// After a build: remember the photos used, and remove entries no
     /// build used for a week. Failures only cost a slower next build.
-    pub fn finish(&self) {
+    pub fn finish(&self, plan: &ImagePlan) {
         let Ok(used) = self.used.lock() else { return };
-        if used.is_empty() && self.index.is_empty() {
+        let old = &plan.index.map;
+        if used.is_empty() && old.is_empty() {
             return;
         }
-        let mut keep: HashMap<&Path, Stamp> = self
-            .index
+        let mut keep: HashMap<&Path, Stamp> = old
             .iter()
             .filter(|(_, s)| self.now.saturating_sub(s.used) < KEEP.as_secs())
-            .map(|(p, s)| (p.as_path(), *s))
+            .map(|(p, s)| (p.as_path(), s.clone()))
             .collect();
-        keep.extend(used.iter().map(|(p, s)| (p.as_path(), *s)));
-        let mut lines: Vec<String> = keep
-            .iter()
-            .map(|(p, s)| {
-                format!(
-                    "{}\t{}\t{:032x}\t{}\t{}\n",
-                    s.len,
-                    s.mtime_ns,
-                    s.hash,
-                    s.used,
-                    p.display()
-                )
-            })
-            .collect();
-        lines.sort();
-        if self
-            .store(&self.dir, INDEX, lines.concat().as_bytes())
-            .is_err()
-        {
-            return;
+        for &(i, hash) in used.iter() {
+            let Some(p) = plan.images.get(i) else {
+                continue;
+            };
+            let mut s = Stamp {
+                len: p.seen.len,
+                mtime_ns: p.seen.mtime_ns,
+                hash,
+                used: self.now,
+                probe: p.probe.clone(),
+            };
+            let p = p.source.as_path();
+            // Used within the day: the old time will do, and an unchanged
+            // index is not written again.
+            if let Some(o) = old.get(p) {
+                if o.hash == s.hash && self.now.saturating_sub(o.used) < DAY.as_secs() {
+                    s.used = o.used;
+                }
+            }
+            keep.insert(p, s);
+        }
+        let same = keep.len() == old.len() && keep.iter().all(|(p, s)| old.get(*p) == Some(s));
+        if !same {
+            let mut lines: Vec<String> =
+                keep.iter().map(|(p, s)| image_index::line(p, s)).collect();
+            lines.sort_unstable();
+            if self
+                .store(&self.dir, INDEX, lines.concat().as_bytes())
+                .is_err()
+            {
+                return;
+            }
         }
         let live: std::collections::HashSet<String> = keep
             .values()
@@ -172,39 +179,4 @@ impl ImageCache {
 
 fn entry_name(hash: u128, key: u64) -> String {
     format!("{hash:032x}-{key:016x}")
-}
-
-fn parse_index(s: &str) -> HashMap<PathBuf, Stamp> {
-    s.lines()
-        .filter_map(|l| {
-            let mut f = l.splitn(5, '\t');
-            let len = f.next()?.parse().ok()?;
-            let mtime_ns = f.next()?.parse().ok()?;
-            let hash = u128::from_str_radix(f.next()?, 16).ok()?;
-            let used = f.next()?.parse().ok()?;
-            let path = PathBuf::from(f.next()?);
-            Some((
-                path,
-                Stamp {
-                    len,
-                    mtime_ns,
-                    hash,
-                    used,
-                },
-            ))
-        })
-        .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn index_lines_read_back() {
-        let s = "12\t34\t000000000000000000000000000000ff\t99\t/a b/c.jpg\nbroken\n";
-        let m = parse_index(s);
-        assert_eq!(m.len(), 1);
-        assert_eq!(m[Path::new("/a b/c.jpg")].hash, 255);
-    }
 }

@@ -68,14 +68,14 @@ pub fn image_job(r: &Renderer, i: usize, encode: bool) -> JobOutput {
     }
     let files = files(p);
     if !encode {
-        out.linked = files
+        out.carried = files
             .into_iter()
             .map(|(n, o)| (PathBuf::from(n), o))
             .collect();
         return out;
     }
     let rel = r.site.images.source_rel(&p.url);
-    let dir = match r.images.entry(&p.source) {
+    let dir = match r.images.entry(i, p) {
         Ok(d) => d,
         Err(e) => {
             out.diagnostics.push(msg::unreadable(
@@ -87,18 +87,16 @@ pub fn image_job(r: &Renderer, i: usize, encode: bool) -> JobOutput {
             return out;
         }
     };
-    let missing: Vec<&(String, String)> = files
-        .iter()
-        .filter(|(n, _)| !dir.join(n).exists())
-        .collect();
-    if !missing.is_empty() {
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    if !r.images.complete(&dir, &names) {
         if let Err(why) = make(r, p, &dir) {
             out.diagnostics
                 .push(msg::unreadable(&rel, 0, &format!("/{}", p.url), &why));
             return out;
         }
+        r.images.mark_complete(&dir);
     }
-    out.linked = files.into_iter().map(|(n, o)| (dir.join(n), o)).collect();
+    out.carried = files.into_iter().map(|(n, o)| (dir.join(n), o)).collect();
     out
 }
 

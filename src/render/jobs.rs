@@ -218,14 +218,9 @@ fn write_out(r: &Renderer, sink: &dyn Sink, mut o: JobOutput) -> (Vec<Written>, 
     }
     // Static files can number in the thousands: copy in parallel.
     let link = r.site.config.static_files == StaticFiles::Link;
-    let linked = std::mem::take(&mut o.linked).into_iter().map(|c| (c, true));
     let copied: Vec<Result<String, Diagnostic>> = std::mem::take(&mut o.copies)
-        .into_iter()
-        .map(|c| (c, link))
-        .chain(linked)
-        .collect::<Vec<_>>()
         .into_par_iter()
-        .map(|((from, to), link)| {
+        .map(|(from, to)| {
             let done = if link {
                 sink.link(&from, &to)
             } else {
@@ -233,6 +228,12 @@ fn write_out(r: &Renderer, sink: &dyn Sink, mut o: JobOutput) -> (Vec<Written>, 
             };
             done.map(|()| to)
         })
+        .chain(
+            std::mem::take(&mut o.carried)
+                .into_iter()
+                .map(|(from, to)| sink.carry(&from, &to).map(|()| to))
+                .collect::<Vec<_>>(),
+        )
         .collect();
     for c in copied {
         match c {

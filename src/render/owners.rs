@@ -6,6 +6,7 @@ use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics, Msg};
+use crate::model::images::PHOTO_DIR;
 use crate::model::site::Site;
 use crate::render::job::Job;
 use crate::render::pages::list::ListKind;
@@ -141,6 +142,23 @@ impl<'a> Owners<'a> {
     }
 
     pub fn claim(&mut self, path: &'a str, job: Job, diags: &mut Diagnostics) {
+        if !matches!(job, Job::Image(_)) && in_photo_dir(path) {
+            let o = owner(self.site, job, (job == Job::Static).then_some(path));
+            diags.push(
+                Diagnostic::error(
+                    codes::DUPLICATE_URL,
+                    o.file.clone(),
+                    msg!(
+                        m::OWNERS_PHOTO_DIR,
+                        what = o.what.clone(),
+                        path = path,
+                        dir = PHOTO_DIR
+                    ),
+                )
+                .at(o.line, 0)
+                .hint(msg!(m::OWNERS_PHOTO_DIR_HINT)),
+            );
+        }
         let Some(&first_job) = self.seen.get(path) else {
             self.seen.insert(path, job);
             return;
@@ -150,6 +168,13 @@ impl<'a> Owners<'a> {
         let owner = owner(self.site, job, copied(job));
         diags.extend(clash(path, &first, &owner));
     }
+}
+
+/// Whether `path` is inside the photo folder, which only photo jobs fill
+/// (a build carries it over whole: anything else there would be lost).
+fn in_photo_dir(path: &str) -> bool {
+    path.strip_prefix(PHOTO_DIR)
+        .is_some_and(|r| r.starts_with('/'))
 }
 
 fn clash(path: &str, first: &Owner, owner: &Owner) -> Option<Diagnostic> {

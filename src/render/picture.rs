@@ -24,15 +24,17 @@ pub enum Priority {
     Lazy,
 }
 
-fn srcset(r: &Renderer, p: &PlannedImage, ext: &str) -> String {
-    let mut s = String::new();
+/// `srcset` of `p`'s derivatives in `ext`, appended to `s`.
+fn srcset(s: &mut String, r: &Renderer, p: &PlannedImage, ext: &str) {
     for (k, &w) in p.widths.iter().enumerate() {
         if k > 0 {
             s.push_str(", ");
         }
-        let _ = write!(s, "{} {w}w", r.url(&format!("/{}", p.derivative(w, ext))));
+        s.push_str(&r.prefix);
+        s.push('/');
+        p.push_derivative(s, w, ext);
+        let _ = write!(s, " {w}w");
     }
-    s
 }
 
 /// `<picture>` for `p`. `alt` and `title` are already escaped for an
@@ -46,21 +48,31 @@ pub fn picture(
 ) -> String {
     let w = p.largest();
     let h = p.height_at(w);
-    let src = r.url(&format!("/{}", p.derivative(w, "jpg")));
     let load = match priority {
         Priority::Lead => r#" fetchpriority="high" decoding="async""#,
         Priority::Lazy => r#" loading="lazy" decoding="async""#,
     };
-    let title = if title.is_empty() {
-        String::new()
-    } else {
-        format!(r#" title="{title}""#)
-    };
-    format!(
-        r#"<picture><source type="image/webp" srcset="{}" sizes="{SIZES}"><img src="{src}" srcset="{}" sizes="{SIZES}" width="{w}" height="{h}" alt="{alt}"{title}{load}></picture>"#,
-        srcset(r, p, "webp"),
-        srcset(r, p, "jpg"),
-    )
+    let mut s = String::with_capacity(512 + 2 * p.widths.len() * (p.url.len() + 32));
+    s.push_str(r#"<picture><source type="image/webp" srcset=""#);
+    srcset(&mut s, r, p, "webp");
+    s.push_str(r#"" sizes=""#);
+    s.push_str(SIZES);
+    s.push_str(r#""><img src=""#);
+    s.push_str(&r.prefix);
+    s.push('/');
+    p.push_derivative(&mut s, w, "jpg");
+    s.push_str(r#"" srcset=""#);
+    srcset(&mut s, r, p, "jpg");
+    let _ = write!(
+        s,
+        r#"" sizes="{SIZES}" width="{w}" height="{h}" alt="{alt}""#
+    );
+    if !title.is_empty() {
+        let _ = write!(s, r#" title="{title}""#);
+    }
+    s.push_str(load);
+    s.push_str("></picture>");
+    s
 }
 
 /// The lead photo of an article (`image:`), when it is planned.

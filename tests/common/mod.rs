@@ -221,6 +221,59 @@ pub fn html_files(dir: &Path) -> Vec<(PathBuf, scraper::Html)> {
         .collect()
 }
 
+/// Every local image address the HTML pages under `dir` name (`img` and
+/// `source` src and srcset, `og:image`), as paths inside `dir`, with a
+/// page that names each.
+pub fn named_images(dir: &Path) -> BTreeMap<String, PathBuf> {
+    let mut m = BTreeMap::new();
+    let img = sel("img[src], img[srcset], source[srcset]");
+    let og = sel("meta[property='og:image']");
+    for (page, doc) in html_files(dir) {
+        let mut urls: Vec<String> = Vec::new();
+        for e in doc.select(&img) {
+            urls.extend(e.value().attr("src").map(str::to_string));
+            if let Some(set) = e.value().attr("srcset") {
+                urls.extend(
+                    set.split(',')
+                        .filter_map(|c| c.split_whitespace().next())
+                        .map(str::to_string),
+                );
+            }
+        }
+        urls.extend(
+            doc.select(&og)
+                .filter_map(|e| e.value().attr("content"))
+                .map(str::to_string),
+        );
+        for u in urls {
+            // The site's own absolute addresses (og:image) by their path.
+            let local = match u.split_once("://") {
+                Some((_, rest)) => rest.find('/').map_or("", |i| &rest[i..]),
+                None => u.as_str(),
+            };
+            if let Some(rel) = local.strip_prefix('/') {
+                m.entry(rel.to_string()).or_insert_with(|| page.clone());
+            }
+        }
+    }
+    m
+}
+
+/// Every image the pages under `dir` name is there.
+#[track_caller]
+pub fn assert_named_images_exist(dir: &Path) {
+    let named = named_images(dir);
+    assert!(!named.is_empty(), "no image named in {}", dir.display());
+    for (rel, page) in named {
+        assert!(
+            dir.join(&rel).is_file(),
+            "{} names {rel}, which is not in {}",
+            page.display(),
+            dir.display()
+        );
+    }
+}
+
 /// No `<script>` element but JSON-LD data, no `on*=` attribute and no `javascript:`/`data:`
 /// URL anywhere in the HTML files under `dir`.
 #[track_caller]

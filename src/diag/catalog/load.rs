@@ -304,6 +304,14 @@ messages! {
         en: "name files or folders directly inside the output, without `/` or `..`, e.g. keep_in_output: [\".git\", \"CNAME\"]",
         vi: "Ghi tên tệp hoặc thư mục nằm ngay trong thư mục xuất bản, không có `/` hay `..`, ví dụ keep_in_output: [\".git\", \"CNAME\"]",
     }
+    CONFIG_KEEP_PHOTOS "config.keep.photos" {
+        en: "keep_in_output entry `{name}` is chiso's photo folder",
+        vi: "mục `{name}` của keep_in_output là thư mục ảnh của chiso",
+    }
+    CONFIG_KEEP_PHOTOS_HINT "config.keep.photos.hint" {
+        en: "remove it: chiso writes that folder itself and carries its photos from one build to the next",
+        vi: "Bỏ mục này: chiso tự viết thư mục đó và giữ ảnh của nó từ lần dựng này sang lần sau",
+    }
     CONFIG_NO_CONTACT "config.no_contact" {
         en: "the site gives no contact for its editors",
         vi: "trang chưa ghi cách liên hệ với ban biên tập",

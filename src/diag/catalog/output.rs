@@ -84,6 +84,10 @@ messages! {
     }
 
     DO_CARRY "do.carry" { en: "carry a kept file into the new output", vi: "chuyển tệp giữ lại sang bản mới" }
+    DO_CARRY_PHOTOS "do.carry_photos" {
+        en: "carry the photo folder into the new output",
+        vi: "chuyển thư mục ảnh sang bản mới",
+    }
     DO_COPY_STATIC "do.copy_static" { en: "copy a static file", vi: "chép tệp tĩnh" }
     DO_CREATE_FOLDER "do.create_folder" { en: "create a folder", vi: "tạo thư mục" }
     DO_CREATE_STAGING "do.create_staging" { en: "create a staging folder", vi: "tạo thư mục dựng tạm" }

@@ -78,6 +78,14 @@ messages! {
         en: "every address has one owner: give one of them another `slug:`, or rename or move the file in content/static/",
         vi: "Mỗi địa chỉ chỉ thuộc về một chỗ: đặt cho một trong hai một `slug:` khác, hoặc đổi tên, chuyển chỗ tệp trong content/static/",
     }
+    OWNERS_PHOTO_DIR "owners.photo_dir" {
+        en: "{what} would be published at `{path}`, inside chiso's photo folder `{dir}/`",
+        vi: "{what} sẽ được xuất bản tại `{path}`, trong thư mục ảnh `{dir}/` của chiso",
+    }
+    OWNERS_PHOTO_DIR_HINT "owners.photo_dir.hint" {
+        en: "that folder holds only the resized photos chiso makes: rename or move the file (in content/static/) or the page",
+        vi: "Thư mục đó chỉ chứa ảnh thu nhỏ do chiso tạo: đổi tên hoặc chuyển chỗ tệp (trong content/static/) hay trang đó",
+    }
     OWNERS_SITEMAP "owners.sitemap" {
         en: "this file would be written to /{path}, where chiso writes the sitemap",
         vi: "tệp này sẽ được ghi vào /{path}, trùng chỗ chiso ghi sơ đồ trang (sitemap)",

@@ -23,9 +23,10 @@ pub struct JobOutput {
     pub files: Vec<OutputFile>,
     /// Files copied as they are: (source, output path).
     pub copies: Vec<(PathBuf, String)>,
-    /// Files hard-linked where the output's file system allows, else
-    /// copied (photo derivatives from the cache).
-    pub linked: Vec<(PathBuf, String)>,
+    /// Photo derivatives from the cache (source, output path under
+    /// `PHOTO_DIR`): carried over from the last output where it has them,
+    /// else hard-linked where the file system allows, else copied.
+    pub carried: Vec<(PathBuf, String)>,
     pub links: Vec<LinkRef>,
     pub charts: usize,
     pub diagnostics: Vec<Diagnostic>,
