@@ -367,6 +367,36 @@ fn a_corrupt_file_is_an_error_not_a_crash() {
 }
 
 #[test]
+fn a_photo_damaged_in_its_middle_is_reported_at_the_lines_that_use_it() {
+    // Noise does not compress: the file is far longer than the head and
+    // tail a probe reads, and its middle is damaged.
+    let img = image::RgbImage::from_fn(300, 300, |x, y| {
+        let v = (x * 7919 + y * 104_729) % 251;
+        image::Rgb([v as u8, (v * 3 % 256) as u8, (v * 7 % 256) as u8])
+    });
+    let mut png = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    assert!(png.len() > 100_000);
+    let mid = png.len() / 2;
+    png[mid..mid + 64].fill(0x55);
+    let s = site_with("/images/giua.png", "![Ruộng](/images/giua.png)");
+    s.write("content/static/images/giua.png", &png);
+    // check reads only heads and tails: nothing to see there.
+    s.run(&["check"]).assert_code(0);
+    let build = s.run(&["build"]);
+    build.assert_code(1);
+    build.assert_error("E0801", &format!("{ARTICLE}:4"));
+    build.assert_error("E0801", &format!("{ARTICLE}:7"));
+    assert!(
+        !build.stderr.contains("--> content/static/images/giua.png"),
+        "{}",
+        build.stderr
+    );
+}
+
+#[test]
 fn a_png_claiming_100000_by_100000_pixels_is_refused_before_decoding() {
     let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
     png.extend(100_000u32.to_be_bytes());

@@ -240,13 +240,30 @@ fn dataset_pages_carry_dataset_json_ld() {
     assert_eq!(places.len(), 8);
     assert!(places.iter().all(|p| p["@type"] == "Place"));
     let files = d["distribution"].as_array().unwrap();
-    assert!(!files.is_empty());
+    let mut formats = std::collections::BTreeMap::new();
     for f in files {
         let u = f["contentUrl"].as_str().unwrap();
-        assert!(u.starts_with(BASE) && u.ends_with(".svg"), "{u}");
+        assert!(u.starts_with(BASE), "{u}");
         let rel = u.strip_prefix(BASE).unwrap();
         assert!(sample().join(rel).is_file(), "{rel} is not in the output");
+        let ext = rel.rsplit('.').next().unwrap().to_string();
+        let mime = f["encodingFormat"].as_str().unwrap().to_string();
+        assert!(formats.insert(ext, mime.clone()).is_none_or(|m| m == mime));
     }
+    // The open data first, then every chart as SVG and as PNG.
+    assert_eq!(files[0]["encodingFormat"], "text/csv");
+    assert_eq!(files[1]["encodingFormat"], "application/json");
+    let want = [
+        ("csv", "text/csv"),
+        ("json", "application/json"),
+        ("png", "image/png"),
+        ("svg", "image/svg+xml"),
+    ];
+    let got: Vec<(&str, &str)> = formats
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    assert_eq!(got, want);
 }
 
 #[test]

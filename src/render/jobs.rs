@@ -176,12 +176,21 @@ pub fn run_jobs(
         }
     }
     let mut write_errors: Vec<Diagnostic> = Vec::new();
-    for (written, mut o) in outs {
+    let mut failed_photos: Vec<(usize, Vec<Diagnostic>)> = Vec::new();
+    for (&job, (written, mut o)) in jobs.iter().zip(outs) {
+        if let Job::Image(i) = job {
+            if !o.diagnostics.is_empty() {
+                failed_photos.push((i, std::mem::take(&mut o.diagnostics)));
+            }
+        }
         write_errors.append(&mut o.write_errors);
         rendered.pages.extend(written);
         rendered.links.extend(o.links);
         rendered.charts += o.charts;
         diags.extend(o.diagnostics);
+    }
+    for (i, found) in failed_photos {
+        diags.extend(at_referring_lines(r.site, i, found, &rendered.links));
     }
     // A full disk fails every file alike: one error says it, not thousands.
     let more = write_errors.len().saturating_sub(1);
@@ -193,6 +202,46 @@ pub fn run_jobs(
     }
     rendered.pages.sort();
     (rendered, diags)
+}
+
+/// A photo that fails only when decoded (damaged in the middle, which its
+/// head and tail do not show) is reported where content uses it: each
+/// `image:` line and Markdown image naming it; at the photo itself when
+/// nothing does.
+fn at_referring_lines(
+    site: &Site,
+    i: usize,
+    found: Vec<Diagnostic>,
+    links: &[crate::output::sink::LinkRef],
+) -> Vec<Diagnostic> {
+    let url = format!("/{}", site.images.images[i].url);
+    let mut places: Vec<(&std::path::Path, usize)> = site
+        .articles
+        .iter()
+        .filter(|e| e.article.image.as_deref() == Some(url.as_str()))
+        .map(|e| (e.article.source.as_path(), e.article.image_loc.line))
+        .chain(
+            links
+                .iter()
+                .filter(|l| l.url == url)
+                .map(|l| (l.file.as_path(), l.line)),
+        )
+        .collect();
+    places.sort_unstable();
+    places.dedup();
+    if places.is_empty() {
+        return found;
+    }
+    found
+        .iter()
+        .flat_map(|d| {
+            places.iter().map(move |&(file, line)| {
+                let mut d = d.clone();
+                d.file = file.to_path_buf();
+                d.at(line, 0)
+            })
+        })
+        .collect()
 }
 
 /// Hand a job's files to the sink; what reached it, and the job's output

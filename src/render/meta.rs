@@ -246,8 +246,14 @@ pub fn news_article(site: &Site, i: usize, image: Option<&Image>) -> String {
     ld(&v)
 }
 
-/// `Dataset` of a dataset's main page.
-pub fn dataset(site: &Site, ds: &Dataset, description: &str, files: &[String]) -> String {
+/// `Dataset` of a dataset's main page; `charts`: its chart files (address,
+/// media type), listed after the CSV and JSON downloads.
+pub fn dataset(
+    site: &Site,
+    ds: &Dataset,
+    description: &str,
+    charts: &[(String, &'static str)],
+) -> String {
     let creators: Vec<Value> = ds
         .sources
         .iter()
@@ -270,9 +276,14 @@ pub fn dataset(site: &Site, ds: &Dataset, description: &str, files: &[String]) -
         (Some(a), _) => a.to_string(),
         _ => String::new(),
     };
-    let distribution: Vec<Value> = files
+    let downloads = [
+        (urls::dataset_csv_url(&ds.slug), "text/csv"),
+        (urls::dataset_json_url(&ds.slug), "application/json"),
+    ];
+    let distribution: Vec<Value> = downloads
         .iter()
-        .map(|f| json!({ "@type": "DataDownload", "encodingFormat": "image/svg+xml", "contentUrl": site.absolute(f) }))
+        .chain(charts)
+        .map(|(f, mime)| json!({ "@type": "DataDownload", "encodingFormat": mime, "contentUrl": site.absolute(f) }))
         .collect();
     ld(&json!({
         "@context": "https://schema.org",

@@ -384,13 +384,13 @@ impl DataPages<'_, '_> {
         ))
     }
 
-    /// The standalone chart files; their addresses.
-    fn chart_files(&self, out: &mut JobOutput) -> Vec<String> {
+    /// The standalone chart files: their addresses and media types.
+    fn chart_files(&self, out: &mut JobOutput) -> Vec<(String, &'static str)> {
         let (r, d, ds) = (self.r, self.d, self.ds);
-        let mut files: Vec<String> = Vec::new();
+        let mut files: Vec<(String, &'static str)> = Vec::new();
         let kinds = canonical_charts(ds);
         for kind in &kinds {
-            files.push(chart_file_url(ds, kind));
+            files.push((chart_file_url(ds, kind), "image/svg+xml"));
             let id = format!(
                 "{}-{}",
                 ds.slug,
@@ -407,13 +407,19 @@ impl DataPages<'_, '_> {
             out.charts += 1;
         }
         let pngs = crate::render::chartpngs::files(r.chart_scope(), &r.pngs, d, &kinds);
+        files.extend(
+            pngs.files
+                .iter()
+                .filter(|f| f.path.ends_with(".png"))
+                .map(|f| (format!("/{}", f.path), "image/png")),
+        );
         out.files.extend(pngs.files);
         out.diagnostics.extend(pngs.diagnostics);
         files
     }
 
     /// `/chi-so/<ds>/`.
-    fn dataset_page(&self, files: &[String], out: &mut JobOutput) {
+    fn dataset_page(&self, files: &[(String, &'static str)], out: &mut JobOutput) {
         let (r, d, ds, dsv) = (self.r, self.d, self.ds, &self.dsv);
         let (site, short, span, data_index) = (r.site, self.short, &self.span, &self.data_index);
         let n_units = ds.units.len();
