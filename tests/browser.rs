@@ -11,6 +11,8 @@
 
 #[path = "browser/cdp.rs"]
 mod cdp;
+#[path = "browser/charts.rs"]
+mod charts;
 mod common;
 #[path = "browser/images.rs"]
 mod images;

@@ -9,6 +9,10 @@ use crate::load::yaml::{self, Spanned};
 use serde::Deserialize;
 use std::path::Path;
 
+mod checks;
+pub use checks::{FILE, valid_keep_name};
+use checks::{base_url, check_keep, timezone};
+
 #[derive(Debug, Clone)]
 pub struct MenuItem {
     pub name: String,
@@ -242,15 +246,6 @@ pub struct SiteConfig {
     pub images: crate::load::images_config::ImagesConfig,
 }
 
-/// A `keep_in_output` entry: one plain top-level name, not chiso's own.
-pub fn valid_keep_name(name: &str) -> bool {
-    !name.is_empty()
-        && name != "."
-        && name != ".."
-        && !name.contains(['/', '\\', '\0'])
-        && !name.starts_with(".chiso-")
-}
-
 impl SiteConfig {
     /// The path part of base_url without trailing slash: `""` or `/huyen`.
     pub fn base_path(&self) -> &str {
@@ -266,36 +261,8 @@ impl SiteConfig {
     }
 }
 
-pub const FILE: &str = "content/site.yaml";
-
 /// The cache folder when site.yaml names none (git-ignored).
 pub const DEFAULT_CACHE_DIR: &str = ".chiso-cache";
-
-/// What is wrong with a base URL, if anything: it must be `http(s)://`, a
-/// host, then a plain path (no `..`, query or fragment).
-fn base_url_problem(url: &str) -> Option<crate::diag::Msg> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"));
-    let Some(rest) = rest else {
-        return Some(msg!(m::URL_NOT_ABSOLUTE));
-    };
-    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
-    let host_ok = !host.is_empty()
-        && host
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
-    if !host_ok {
-        return Some(msg!(m::URL_NO_HOST));
-    }
-    if url.contains(['"', '<', '>', ' ', '\'', '\\', '?', '#']) {
-        return Some(msg!(m::URL_BAD_CHARS));
-    }
-    if path.split('/').any(|seg| seg == ".." || seg == ".") {
-        return Some(msg!(m::URL_DOTS));
-    }
-    None
-}
 
 /// Load `<root>/content/site.yaml`. `base_url_override` is `--base-url`.
 pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, Diagnostics> {
@@ -451,55 +418,6 @@ fn check_menu(menu: &[RawMenuItem], diags: &mut Diagnostics) {
     }
 }
 
-/// site.yaml's `base_url`, or `--base-url`; always ends with `/`.
-fn base_url(written: &Spanned<String>, flag: Option<&str>, diags: &mut Diagnostics) -> String {
-    let mut base_url = flag
-        .map(str::to_string)
-        .unwrap_or_else(|| written.value.trim().to_string());
-    if let Some(problem) = base_url_problem(&base_url) {
-        // The flag's value is not in site.yaml: say where it came from.
-        let d = if flag.is_some() {
-            Diagnostic::error(
-                codes::BAD_URL,
-                "--base-url",
-                msg!(m::CONFIG_BASE_URL_FLAG, url = &base_url, problem = problem),
-            )
-        } else {
-            Diagnostic::error(
-                codes::BAD_URL,
-                FILE,
-                msg!(m::CONFIG_BASE_URL, url = &base_url, problem = problem),
-            )
-            .at(yaml::line_of(written), yaml::col_of(written))
-        };
-        diags.push(d.hint(msg!(m::CONFIG_BASE_URL_HINT)));
-    }
-    if !base_url.ends_with('/') {
-        base_url.push('/');
-    }
-    base_url
-}
-
-fn timezone(tz: &Spanned<String>, diags: &mut Diagnostics) -> Option<jiff::tz::TimeZone> {
-    crate::util::dates::time_zone(tz.value.trim())
-        .map_err(|e| {
-            diags.push(
-                Diagnostic::error(
-                    codes::YAML,
-                    FILE,
-                    msg!(
-                        m::CONFIG_TIMEZONE,
-                        zone = tz.value.trim(),
-                        detail = m::en_only(e)
-                    ),
-                )
-                .at(yaml::line_of(tz), yaml::col_of(tz))
-                .hint(msg!(m::CONFIG_TIMEZONE_HINT)),
-            )
-        })
-        .ok()
-}
-
 /// contact and share_image, each a usable address.
 fn check_reach(raw: &RawConfig, diags: &mut Diagnostics) {
     if let Some(c) = &raw.contact {
@@ -584,33 +502,6 @@ fn check_settings(raw: &RawConfig, diags: &mut Diagnostics) {
             .hint(msg!(m::CONFIG_THEME_NAME_HINT)),
         );
     }
-}
-
-fn check_keep(keep: &[Spanned<String>], diags: &mut Diagnostics) -> Vec<String> {
-    let rel = Path::new(FILE);
-    let mut names: Vec<String> = Vec::new();
-    for k in keep {
-        if !valid_keep_name(&k.value) {
-            diags.push(
-                Diagnostic::error(codes::YAML, rel, msg!(m::CONFIG_KEEP, name = &k.value))
-                    .at(yaml::line_of(k), yaml::col_of(k))
-                    .hint(msg!(m::CONFIG_KEEP_HINT)),
-            );
-        } else if k.value == crate::load::images_config::PHOTO_DIR {
-            diags.push(
-                Diagnostic::error(
-                    codes::YAML,
-                    rel,
-                    msg!(m::CONFIG_KEEP_PHOTOS, name = &k.value),
-                )
-                .at(yaml::line_of(k), yaml::col_of(k))
-                .hint(msg!(m::CONFIG_KEEP_PHOTOS_HINT)),
-            );
-        } else if !names.contains(&k.value) {
-            names.push(k.value.clone());
-        }
-    }
-    names
 }
 
 /// Warnings about a valid configuration: what readers will miss.

@@ -16,6 +16,8 @@
 //! 4. after the exchange, files no page names any more are removed and the
 //!    new manifest is written.
 //!
+//! When the old folder holds exactly this build's files (the usual
+//! rebuild), steps 1, 2 and 4 have nothing to do: the folder only moves.
 //! Without a trusted old folder, every file is linked into the staging
 //! folder and the manifest written there, before the marker.
 
@@ -102,15 +104,20 @@ impl Carry {
         have
     }
 
-    /// This build's files, sorted by output path.
-    fn sorted(&self) -> Vec<(String, bool)> {
-        let mut files = self
-            .files
+    /// This build's files, in no particular order.
+    fn take(&self) -> Vec<(String, bool)> {
+        self.files
             .lock()
             .map(|mut f| std::mem::take(&mut *f))
-            .unwrap_or_default();
-        files.sort_unstable();
-        files
+            .unwrap_or_default()
+    }
+
+    /// The old folder holds exactly `files` (none new, none gone): its
+    /// manifest stays true and nothing need be touched.
+    fn unchanged(&self, files: &[(String, bool)]) -> bool {
+        self.old
+            .as_ref()
+            .is_some_and(|(_, set)| set.len() == files.len() && files.iter().all(|f| !f.1))
     }
 
     fn manifest(files: &[(String, bool)]) -> Vec<u8> {
@@ -133,10 +140,14 @@ impl Carry {
         out: &Path,
         first: &dyn Fn(),
     ) -> io::Result<Option<Vec<(String, bool)>>> {
-        let files = self.sorted();
+        let mut files = self.take();
         if files.is_empty() {
             return Ok(None);
         }
+        if self.unchanged(&files) {
+            return Ok(Some(files));
+        }
+        files.sort_unstable();
         if self.old.is_none() {
             write_atomic(&new.join(&self.folder), MANIFEST, &Self::manifest(&files))?;
             return Ok(None);
@@ -173,6 +184,9 @@ impl Carry {
     /// Failures leave the folder untrusted (no manifest), never wrong.
     pub fn after_exchange(&self, out: &Path, files: &[(String, bool)]) {
         let Some((old, _)) = &self.old else { return };
+        if self.unchanged(files) {
+            return;
+        }
         let now: HashSet<&str> = files.iter().map(|f| path_of(&f.0)).collect();
         let mut parents: HashSet<PathBuf> = HashSet::new();
         for gone in old.lines().map(path_of).filter(|k| !now.contains(k)) {

@@ -7,12 +7,13 @@ use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::load::config::RawHtml;
+use crate::render::headings::HeadingIds;
 use crate::render::sanitize;
 use crate::render::shortcodes::{self, CLOSE, Call, OPEN};
-use crate::util::text::{is_unsafe_url, slugify};
+use crate::util::text::is_unsafe_url;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::Path;
 
@@ -467,92 +468,6 @@ impl<'c, 'o> Rewrite<'c, 'o> {
 /// Footnote ids get a prefix, so they cannot clash with heading ids.
 fn footnote_id(label: &str) -> CowStr<'static> {
     format!("fn-{label}").into()
-}
-
-// ---------------------------------------------------------------------------
-// 2b. Heading anchors: each heading is buffered to compute its id from its
-// text.
-
-/// Gives every heading an id: the one written (`{#id}`), or a slug of its
-/// text, `muc` when that is empty, made unique on the page with `-1`, `-2`….
-#[derive(Default)]
-struct HeadingIds<'e> {
-    used: BTreeMap<String, usize>,
-    open: Option<HeadingBuf<'e>>,
-    /// Events ready to be written, in order.
-    ready: std::collections::VecDeque<Event<'e>>,
-}
-
-struct HeadingBuf<'a> {
-    level: HeadingLevel,
-    given: Option<String>,
-    classes: Vec<CowStr<'a>>,
-    attrs: Vec<(CowStr<'a>, Option<CowStr<'a>>)>,
-    inner: Vec<Event<'a>>,
-}
-
-impl<'e> HeadingIds<'e> {
-    fn push(&mut self, ev: Event<'e>) {
-        match ev {
-            Event::Start(Tag::Heading {
-                level,
-                id,
-                classes,
-                attrs,
-            }) => {
-                self.open = Some(HeadingBuf {
-                    level,
-                    given: id.map(|i| i.to_string()),
-                    classes,
-                    attrs,
-                    inner: Vec::new(),
-                });
-            }
-            Event::End(TagEnd::Heading(level)) => {
-                if let Some(h) = self.open.take() {
-                    let id = self.id_for(h.given, &h.inner);
-                    self.ready.push_back(Event::Start(Tag::Heading {
-                        level: h.level,
-                        id: Some(id.into()),
-                        classes: h.classes,
-                        attrs: h.attrs,
-                    }));
-                    self.ready.extend(h.inner);
-                }
-                self.ready.push_back(Event::End(TagEnd::Heading(level)));
-            }
-            e => match self.open.as_mut() {
-                Some(h) => h.inner.push(e),
-                None => self.ready.push_back(e),
-            },
-        }
-    }
-
-    fn id_for(&mut self, given: Option<String>, inner: &[Event]) -> String {
-        if let Some(g) = given {
-            *self.used.entry(g.clone()).or_insert(0) += 1;
-            return g;
-        }
-        let s = slugify(&heading_text(inner));
-        let base = if s.is_empty() { "muc".to_string() } else { s };
-        let n = self.used.entry(base.clone()).or_insert(0);
-        *n += 1;
-        if *n == 1 {
-            base
-        } else {
-            format!("{base}-{}", *n - 1)
-        }
-    }
-}
-
-fn heading_text(events: &[Event]) -> String {
-    let mut s = String::new();
-    for e in events {
-        if let Event::Text(t) | Event::Code(t) = e {
-            s.push_str(t);
-        }
-    }
-    s
 }
 
 // ---------------------------------------------------------------------------

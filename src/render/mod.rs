@@ -12,6 +12,7 @@ pub mod chartpngs;
 pub mod datacharts;
 pub mod downloads;
 pub mod feeds;
+pub mod headings;
 pub mod imagecache;
 pub mod imagejob;
 pub mod job;

@@ -8,6 +8,7 @@ pub mod dataset;
 pub mod list;
 pub mod page;
 pub mod search;
+mod tables;
 
 use crate::diag::Diagnostic;
 use crate::diag::catalog as m;
