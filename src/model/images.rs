@@ -64,6 +64,8 @@ pub struct Seen {
     pub len: u64,
     pub mtime_ns: i128,
     pub hash: Option<u128>,
+    /// When a build last used it, by the index.
+    pub used: Option<u64>,
 }
 
 impl PlannedImage {
@@ -279,6 +281,7 @@ fn plan_one(config: &ImagesConfig, index: &ImageIndex, abs: &Path, url: &str) ->
         index.fresh(abs, seen.len, seen.mtime_ns)
     });
     seen.hash = known.map(|s| s.hash);
+    seen.used = known.map(|s| s.used);
     let probe = match known {
         Some(s) => s.probe.clone(),
         None => image_probe::probe(abs),

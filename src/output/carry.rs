@@ -34,28 +34,49 @@ pub struct Carry {
     /// The last output's manifest (`<output path>\t<entry>` lines) and the
     /// hashes of its lines. `None`: nothing to carry (no old folder, or one
     /// chiso cannot vouch for).
-    old: Option<(String, HashSet<u64>)>,
+    old: Option<(String, Hashes)>,
     /// Every file this build publishes under the folder: its manifest line
     /// and whether it was linked into the staging folder.
     files: Mutex<Vec<(String, bool)>>,
 }
 
-/// `<to>\t<entry>`: the entry is the cache file's folder and name.
+/// `<to>\t<entry>`: the entry is the cache file's folder and name, the
+/// last two parts of `from` (read as bytes: pages name thousands).
 fn line_of(from: &Path, to: &str) -> String {
-    let name = from.file_name().unwrap_or_default().to_string_lossy();
-    let entry = from
-        .parent()
-        .and_then(Path::file_name)
-        .unwrap_or_default()
-        .to_string_lossy();
-    let mut l = String::with_capacity(to.len() + entry.len() + name.len() + 2);
+    let b = from.as_os_str().as_encoded_bytes();
+    let sep = |c: &u8| std::path::is_separator(char::from(*c));
+    let name_at = b.iter().rposition(sep).map_or(0, |i| i + 1);
+    let entry_at = b[..name_at.saturating_sub(1)]
+        .iter()
+        .rposition(sep)
+        .map_or(0, |i| i + 1);
+    let tail = String::from_utf8_lossy(&b[entry_at..]);
+    let mut l = String::with_capacity(to.len() + tail.len() + 1);
     l.push_str(to);
     l.push('\t');
-    l.push_str(&entry);
-    l.push('/');
-    l.push_str(&name);
+    l.push_str(&tail);
     l
 }
+
+/// The lines' hashes are xxh3 already: the set keeps them as they are.
+#[derive(Default)]
+struct Identity(u64);
+
+impl std::hash::Hasher for Identity {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = self.0.rotate_left(8) ^ u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type Hashes = HashSet<u64, std::hash::BuildHasherDefault<Identity>>;
 
 fn hash(line: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(line.as_bytes())
@@ -74,7 +95,7 @@ impl Carry {
             .then(|| std::fs::read_to_string(out.join(folder).join(MANIFEST)).ok())
             .flatten()
             .map(|s| {
-                let set = s.lines().filter(|l| l.contains('\t')).map(hash).collect();
+                let set: Hashes = s.lines().filter(|l| l.contains('\t')).map(hash).collect();
                 (s, set)
             });
         Carry {

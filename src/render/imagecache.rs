@@ -14,7 +14,7 @@ use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Bumped whenever the encoders or the resizing change the bytes.
@@ -36,6 +36,8 @@ pub struct ImageCache {
     used: Mutex<Vec<(usize, u128)>>,
     now: u64,
     tmp: AtomicU64,
+    /// An entry was filled or marked complete by this build.
+    changed: AtomicBool,
 }
 
 impl ImageCache {
@@ -49,6 +51,7 @@ impl ImageCache {
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs()),
             tmp: AtomicU64::new(0),
+            changed: AtomicBool::new(false),
         }
     }
 
@@ -82,6 +85,7 @@ impl ImageCache {
     /// Say that `dir` holds every file of its photo (failures only cost a
     /// check next time).
     pub fn mark_complete(&self, dir: &Path) {
+        self.changed.store(true, Ordering::Relaxed);
         let _ = self.store(dir, COMPLETE, b"");
     }
 
@@ -108,6 +112,21 @@ impl ImageCache {
         let Ok(used) = self.used.lock() else { return };
         let old = &plan.index.map;
         if used.is_empty() && old.is_empty() {
+            return;
+        }
+        // The usual rebuild: every photo as the index has it, used within
+        // the day, no entry made and none due to expire: nothing to write
+        // and nothing new to prune.
+        let recent = |u: u64, d: Duration| self.now.saturating_sub(u) < d.as_secs();
+        let as_indexed = used.iter().all(|&(i, hash)| {
+            plan.images.get(i).is_some_and(|p| {
+                p.seen.hash == Some(hash) && p.seen.used.is_some_and(|u| recent(u, DAY))
+            })
+        });
+        if as_indexed
+            && !self.changed.load(Ordering::Relaxed)
+            && old.values().all(|s| recent(s.used, KEEP))
+        {
             return;
         }
         let mut keep: HashMap<&Path, Stamp> = old
