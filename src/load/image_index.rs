@@ -7,7 +7,7 @@
 //! parse (an older chiso's, a damaged file) is only a cache miss.
 
 use crate::load::image_probe::{Format, Probe};
-use std::collections::HashMap;
+use crate::util::idhash::{IdHashMap, path_key};
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
@@ -16,6 +16,8 @@ pub const INDEX: &str = "index.tsv";
 /// What the cache remembers of one source photo.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stamp {
+    /// The source photo.
+    pub path: PathBuf,
     pub len: u64,
     pub mtime_ns: i128,
     pub hash: u128,
@@ -25,9 +27,10 @@ pub struct Stamp {
     pub probe: Probe,
 }
 
+/// Stamps by the hash of their path (a warm build looks up every photo).
 #[derive(Debug, Default)]
 pub struct ImageIndex {
-    pub map: HashMap<PathBuf, Stamp>,
+    map: IdHashMap<Stamp>,
 }
 
 /// The folder of the photo cache under `cache_dir`.
@@ -53,9 +56,24 @@ impl ImageIndex {
 
     /// The remembered stamp of `path`, if its length and time still match.
     pub fn fresh(&self, path: &Path, len: u64, mtime_ns: i128) -> Option<&Stamp> {
-        self.map
-            .get(path)
+        self.get(path)
             .filter(|s| s.len == len && s.mtime_ns == mtime_ns)
+    }
+
+    pub fn get(&self, path: &Path) -> Option<&Stamp> {
+        self.map.get(&path_key(path)).filter(|s| s.path == path)
+    }
+
+    pub fn stamps(&self) -> impl Iterator<Item = &Stamp> {
+        self.map.values()
+    }
+
+    pub fn len(&self) -> usize {
+        self.map.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.map.is_empty()
     }
 }
 
@@ -85,7 +103,7 @@ fn format_of(code: &str) -> Option<Format> {
 }
 
 /// One index line (with its newline).
-pub fn line(path: &Path, s: &Stamp) -> String {
+pub fn line(s: &Stamp) -> String {
     let p = &s.probe;
     format!(
         "{}\t{}\t{:032x}\t{}\t{}\t{}\t{}\t{}\t{}\n",
@@ -97,11 +115,11 @@ pub fn line(path: &Path, s: &Stamp) -> String {
         p.width,
         p.height,
         p.orientation,
-        path.display()
+        s.path.display()
     )
 }
 
-fn parse_line(l: &str) -> Option<(PathBuf, Stamp)> {
+fn parse_line(l: &str) -> Option<Stamp> {
     let mut f = l.splitn(9, '\t');
     let len = f.next()?.parse().ok()?;
     let mtime_ns = f.next()?.parse().ok()?;
@@ -120,20 +138,22 @@ fn parse_line(l: &str) -> Option<(PathBuf, Stamp)> {
         problem: None,
         svg_script: false,
     };
-    Some((
+    Some(Stamp {
         path,
-        Stamp {
-            len,
-            mtime_ns,
-            hash,
-            used,
-            probe,
-        },
-    ))
+        len,
+        mtime_ns,
+        hash,
+        used,
+        probe,
+    })
 }
 
-fn parse(s: &str) -> HashMap<PathBuf, Stamp> {
-    s.lines().filter_map(parse_line).collect()
+fn parse(s: &str) -> IdHashMap<Stamp> {
+    let mut m = IdHashMap::with_capacity_and_hasher(s.len() / 80, Default::default());
+    for stamp in s.lines().filter_map(parse_line) {
+        m.insert(path_key(&stamp.path), stamp);
+    }
+    m
 }
 
 #[cfg(test)]
@@ -143,6 +163,7 @@ mod tests {
     #[test]
     fn index_lines_read_back_and_odd_lines_are_misses() {
         let stamp = Stamp {
+            path: PathBuf::from("/a b/c.jpg"),
             len: 12,
             mtime_ns: 34,
             hash: 255,
@@ -156,13 +177,13 @@ mod tests {
                 svg_script: false,
             },
         };
-        let written = line(Path::new("/a b/c.jpg"), &stamp);
+        let written = line(&stamp);
         // An older chiso's five-field line, and a broken one.
         let old = "12\t34\t000000000000000000000000000000ff\t99\t/d.jpg\n";
         let m = parse(&format!("{written}{old}broken\n"));
-        assert_eq!(m.len(), 1);
-        assert_eq!(m[Path::new("/a b/c.jpg")], stamp);
         let index = ImageIndex { map: m };
+        assert_eq!(index.len(), 1);
+        assert_eq!(index.get(Path::new("/a b/c.jpg")), Some(&stamp));
         assert!(index.fresh(Path::new("/a b/c.jpg"), 12, 34).is_some());
         assert!(index.fresh(Path::new("/a b/c.jpg"), 12, 35).is_none());
         assert!(index.fresh(Path::new("/a b/c.jpg"), 13, 34).is_none());

@@ -58,25 +58,7 @@ fn line_of(from: &Path, to: &str) -> String {
     l
 }
 
-/// The lines' hashes are xxh3 already: the set keeps them as they are.
-#[derive(Default)]
-struct Identity(u64);
-
-impl std::hash::Hasher for Identity {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = self.0.rotate_left(8) ^ u64::from(b);
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-type Hashes = HashSet<u64, std::hash::BuildHasherDefault<Identity>>;
+type Hashes = crate::util::idhash::IdHashSet;
 
 fn hash(line: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(line.as_bytes())

@@ -110,7 +110,7 @@ impl ImageCache {
     /// build used for a week. Failures only cost a slower next build.
     pub fn finish(&self, plan: &ImagePlan) {
         let Ok(used) = self.used.lock() else { return };
-        let old = &plan.index.map;
+        let old = &plan.index;
         if used.is_empty() && old.is_empty() {
             return;
         }
@@ -125,40 +125,39 @@ impl ImageCache {
         });
         if as_indexed
             && !self.changed.load(Ordering::Relaxed)
-            && old.values().all(|s| recent(s.used, KEEP))
+            && old.stamps().all(|s| recent(s.used, KEEP))
         {
             return;
         }
         let mut keep: HashMap<&Path, Stamp> = old
-            .iter()
-            .filter(|(_, s)| self.now.saturating_sub(s.used) < KEEP.as_secs())
-            .map(|(p, s)| (p.as_path(), s.clone()))
+            .stamps()
+            .filter(|s| recent(s.used, KEEP))
+            .map(|s| (s.path.as_path(), s.clone()))
             .collect();
         for &(i, hash) in used.iter() {
             let Some(p) = plan.images.get(i) else {
                 continue;
             };
             let mut s = Stamp {
+                path: p.source.clone(),
                 len: p.seen.len,
                 mtime_ns: p.seen.mtime_ns,
                 hash,
                 used: self.now,
                 probe: p.probe.clone(),
             };
-            let p = p.source.as_path();
             // Used within the day: the old time will do, and an unchanged
             // index is not written again.
-            if let Some(o) = old.get(p) {
-                if o.hash == s.hash && self.now.saturating_sub(o.used) < DAY.as_secs() {
+            if let Some(o) = old.get(&p.source) {
+                if o.hash == s.hash && recent(o.used, DAY) {
                     s.used = o.used;
                 }
             }
-            keep.insert(p, s);
+            keep.insert(p.source.as_path(), s);
         }
-        let same = keep.len() == old.len() && keep.iter().all(|(p, s)| old.get(*p) == Some(s));
+        let same = keep.len() == old.len() && keep.iter().all(|(p, s)| old.get(p) == Some(s));
         if !same {
-            let mut lines: Vec<String> =
-                keep.iter().map(|(p, s)| image_index::line(p, s)).collect();
+            let mut lines: Vec<String> = keep.values().map(image_index::line).collect();
             lines.sort_unstable();
             if self
                 .store(&self.dir, INDEX, lines.concat().as_bytes())
