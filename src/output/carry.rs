@@ -152,7 +152,11 @@ impl Carry {
         }
         files.sort_unstable();
         if self.old.is_none() {
-            write_atomic(&new.join(&self.folder), MANIFEST, &Self::manifest(&files))?;
+            crate::output::atomic::write_in(
+                &new.join(&self.folder),
+                MANIFEST,
+                &Self::manifest(&files),
+            )?;
             return Ok(None);
         }
         let old_dir = out.join(&self.folder);
@@ -212,17 +216,8 @@ impl Carry {
                 }
             }
         }
-        let _ = write_atomic(&top, MANIFEST, &Self::manifest(files));
+        let _ = crate::output::atomic::write_in(&top, MANIFEST, &Self::manifest(files));
     }
-}
-
-fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    let tmp = dir.join(format!("{name}.tmp-{}", std::process::id()));
-    std::fs::write(&tmp, bytes)?;
-    std::fs::rename(&tmp, dir.join(name)).inspect_err(|_| {
-        let _ = std::fs::remove_file(&tmp);
-    })
 }
 
 #[cfg(test)]

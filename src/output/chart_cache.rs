@@ -18,7 +18,7 @@ use std::collections::HashSet;
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::{Duration, SystemTime};
 
 /// Unused entries older than this are removed by [`PngCache::prune`].
@@ -57,8 +57,6 @@ pub fn png_size(b: &[u8]) -> Option<(u32, u32)> {
     Some((w, h))
 }
 
-static TEMP: AtomicU64 = AtomicU64::new(0);
-
 impl PngCache {
     pub fn new(dir: Option<PathBuf>) -> Self {
         PngCache {
@@ -95,14 +93,8 @@ impl PngCache {
         let (Some(dir), Some(path)) = (self.dir.as_ref(), self.path(key)) else {
             return Ok(());
         };
-        std::fs::create_dir_all(dir)?;
-        let n = TEMP.fetch_add(1, Ordering::Relaxed);
-        let tmp = dir.join(format!(".{key}.{}.{n}.tmp", std::process::id()));
-        let written = std::fs::write(&tmp, bytes).and_then(|()| std::fs::rename(&tmp, &path));
-        if written.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        written
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        crate::output::atomic::write_in(dir, &name, bytes)
     }
 
     /// [`PngCache::put`], keeping the first failure for

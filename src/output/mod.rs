@@ -4,6 +4,7 @@
 //! one output apart (lock); the folder carried over from the last output
 //! (carry: photo derivatives); the chart PNG cache (chart_cache).
 
+pub mod atomic;
 pub mod carry;
 pub mod chart_cache;
 mod lock;

@@ -11,10 +11,9 @@ use crate::load::image_index::{self, INDEX, Stamp};
 use crate::load::images_config::ImagesConfig;
 use crate::model::images::{ImagePlan, PlannedImage};
 use std::collections::HashMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Bumped whenever the encoders or the resizing change the bytes.
@@ -35,7 +34,6 @@ pub struct ImageCache {
     /// (planned image, content hash) of every photo this build used.
     used: Mutex<Vec<(usize, u128)>>,
     now: u64,
-    tmp: AtomicU64,
     /// An entry was filled or marked complete by this build.
     changed: AtomicBool,
 }
@@ -50,7 +48,6 @@ impl ImageCache {
             now: SystemTime::now()
                 .duration_since(UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs()),
-            tmp: AtomicU64::new(0),
             changed: AtomicBool::new(false),
         }
     }
@@ -91,19 +88,7 @@ impl ImageCache {
 
     /// Write `bytes` as `dir/name` atomically (a temporary file renamed in).
     pub fn store(&self, dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
-        std::fs::create_dir_all(dir)?;
-        let n = self.tmp.fetch_add(1, Ordering::Relaxed);
-        let tmp = dir.join(format!(".{name}.tmp-{}-{n}", std::process::id()));
-        let done = (|| {
-            let mut f = std::fs::File::create(&tmp)?;
-            f.write_all(bytes)?;
-            drop(f);
-            std::fs::rename(&tmp, dir.join(name))
-        })();
-        if done.is_err() {
-            let _ = std::fs::remove_file(&tmp);
-        }
-        done
+        crate::output::atomic::write_in(dir, name, bytes)
     }
 
     /// After a build: remember the photos used, and remove entries no
