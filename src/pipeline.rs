@@ -331,7 +331,7 @@ impl Report {
     fn new(p: &Prepared, timings: Timings, now: Now) -> Report {
         Report {
             pages: p.rendered.html_pages(),
-            files: p.rendered.pages.len(),
+            files: p.rendered.files(),
             charts: p.rendered.charts,
             articles: p.site.articles.len(),
             timings,

@@ -329,6 +329,30 @@ fn nothing_but_photos_may_be_published_in_the_photo_folder() {
 }
 
 #[test]
+fn two_photos_whose_copies_would_share_a_name_are_one_error_naming_both() {
+    // `anh.jpg` and `anh.jpeg` would both be published as anh-300.webp,
+    // anh-300.jpg and anh-og.jpg.
+    let s = site_with("/images/anh.jpg", "x");
+    s.write("content/static/images/anh.jpg", photo());
+    s.run(&["build"]).assert_code(0);
+    let before = common::snapshot(&s.path("output"));
+    s.write("content/static/images/anh.jpeg", photo());
+    for cmd in ["check", "build"] {
+        let o = s.run(&[cmd]);
+        o.assert_code(1);
+        // In name order: anh.jpeg first, so the error is at anh.jpg.
+        o.assert_error("E0104", "content/static/images/anh.jpg");
+        assert!(
+            o.stderr.contains("content/static/images/anh.jpeg"),
+            "{}",
+            o.stderr
+        );
+        assert_eq!(o.stderr.matches("E0104").count(), 1, "{}", o.stderr);
+    }
+    common::assert_same_tree(&before, &common::snapshot(&s.path("output")));
+}
+
+#[test]
 fn check_plans_photos_without_encoding_them() {
     let s = site_with("/images/anh.jpg", "x");
     s.write("content/static/images/anh.jpg", photo());

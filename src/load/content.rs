@@ -412,13 +412,11 @@ pub fn load_static(root: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, String
     walk_files(root, &static_dir, diags)
         .into_iter()
         .map(|(abs, _)| {
-            let url = abs
-                .strip_prefix(&static_dir)
-                .unwrap_or(&abs)
-                .components()
-                .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                .collect::<Vec<_>>()
-                .join("/");
+            let rel = abs.strip_prefix(&static_dir).unwrap_or(&abs);
+            let mut url = rel.to_string_lossy().into_owned();
+            if std::path::MAIN_SEPARATOR != '/' {
+                url = url.replace(std::path::MAIN_SEPARATOR, "/");
+            }
             (abs, url)
         })
         .collect()

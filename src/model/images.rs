@@ -57,6 +57,9 @@ pub struct PlannedImage {
     /// The source's length and modification time as planned, and its
     /// content hash when the cache index still vouches for it.
     pub seen: Seen,
+    /// Length of `url` without its extension (pages use it thousands of
+    /// times).
+    stem_len: usize,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -70,10 +73,13 @@ pub struct Seen {
 
 impl PlannedImage {
     fn stem(&self) -> &str {
-        match self.url.rfind('.') {
-            Some(i) if !self.url[i..].contains('/') => &self.url[..i],
-            _ => &self.url,
-        }
+        &self.url[..self.stem_len]
+    }
+
+    /// Where the names of the derivatives start in their output paths
+    /// (after `<PHOTO_DIR>/<stem>-`): their names in the cache entry.
+    pub fn name_at(&self) -> usize {
+        PHOTO_DIR.len() + self.stem_len + 2
     }
 
     /// Output path of the derivative `w` pixels wide, `ext` "webp" or "jpg".
@@ -107,11 +113,19 @@ impl PlannedImage {
 
     /// Output path of the share card centred on `f`.
     pub fn share_path(&self, f: Focus) -> String {
-        if f == Focus::CENTRE {
-            format!("{PHOTO_DIR}/{}-og.jpg", self.stem())
-        } else {
-            format!("{PHOTO_DIR}/{}-og-{}-{}.jpg", self.stem(), f.0, f.1)
+        let mut s = String::with_capacity(self.name_at() + 20);
+        s.push_str(PHOTO_DIR);
+        s.push('/');
+        s.push_str(self.stem());
+        s.push_str("-og");
+        if f != Focus::CENTRE {
+            s.push('-');
+            push_u32(&mut s, u32::from(f.0));
+            s.push('-');
+            push_u32(&mut s, u32::from(f.1));
         }
+        s.push_str(".jpg");
+        s
     }
 
     /// The share card's crop of the shown photo (left, top, width, height)
@@ -138,7 +152,8 @@ impl PlannedImage {
     }
 }
 
-fn push_u32(s: &mut String, mut n: u32) {
+/// Append `n` in decimal to `s` (no `format!`: pages name thousands).
+pub fn push_u32(s: &mut String, mut n: u32) {
     let mut buf = [0u8; 10];
     let mut i = buf.len();
     loop {
@@ -311,5 +326,14 @@ fn plan_one(config: &ImagesConfig, index: &ImageIndex, abs: &Path, url: &str) ->
         widths,
         shares: Vec::new(),
         seen,
+        stem_len: stem_len(url),
+    }
+}
+
+/// Length of `url` without its extension.
+fn stem_len(url: &str) -> usize {
+    match url.rfind('.') {
+        Some(i) if !url[i..].contains('/') => i,
+        _ => url.len(),
     }
 }

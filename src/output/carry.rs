@@ -1,10 +1,10 @@
 //! A folder of the output that a build carries over from the last output
 //! instead of writing it again: the photo derivatives (thousands of files
-//! that rarely change). Its manifest, `<folder>/.chiso-carried`, lists each
-//! file with the cache entry it came from (`<entry>/<file>`: cache entries
-//! are named by content and settings, so one name is one content). A file
-//! the manifest already lists with the same entry is not touched; the
-//! others are linked into the staging folder as usual.
+//! that rarely change). Its manifest, `<folder>/.chiso-carried`, has a line
+//! per photo: the cache entry its files came from, then their output paths
+//! (cache entries are named by content and settings, so one entry is one
+//! content). A photo whose line the manifest already has is not touched;
+//! the files of the others are linked into the staging folder as usual.
 //!
 //! At commit (swap.rs), before the new folder is marked complete:
 //! 1. the old manifest is removed (from now until step 4 the folder is
@@ -21,6 +21,7 @@
 //! Without a trusted old folder, every file is linked into the staging
 //! folder and the manifest written there, before the marker.
 
+use crate::output::sink::CarriedGroup;
 use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -28,33 +29,33 @@ use std::sync::Mutex;
 
 pub const MANIFEST: &str = ".chiso-carried";
 
+/// The manifest's first line: a manifest of another form is not trusted.
+const HEAD: &str = "chiso-carried 2";
+
 /// One build's view of the carried folder.
 pub struct Carry {
     pub folder: String,
-    /// The last output's manifest (`<output path>\t<entry>` lines) and the
-    /// hashes of its lines. `None`: nothing to carry (no old folder, or one
-    /// chiso cannot vouch for).
+    /// The last output's manifest (a line per photo) and the hashes of its
+    /// lines. `None`: nothing to carry (no old folder, or one chiso cannot
+    /// vouch for).
     old: Option<(String, Hashes)>,
-    /// Every file this build publishes under the folder: its manifest line
-    /// and whether it was linked into the staging folder.
+    /// Every photo this build publishes under the folder: its manifest
+    /// line and whether its files were linked into the staging folder.
     files: Mutex<Vec<(String, bool)>>,
 }
 
-/// `<to>\t<entry>`: the entry is the cache file's folder and name, the
-/// last two parts of `from` (read as bytes: pages name thousands).
-fn line_of(from: &Path, to: &str) -> String {
-    let b = from.as_os_str().as_encoded_bytes();
-    let sep = |c: &u8| std::path::is_separator(char::from(*c));
-    let name_at = b.iter().rposition(sep).map_or(0, |i| i + 1);
-    let entry_at = b[..name_at.saturating_sub(1)]
-        .iter()
-        .rposition(sep)
-        .map_or(0, |i| i + 1);
-    let tail = String::from_utf8_lossy(&b[entry_at..]);
-    let mut l = String::with_capacity(to.len() + tail.len() + 1);
-    l.push_str(to);
-    l.push('\t');
-    l.push_str(&tail);
+/// `<entry>\t<output path>\t<output path>…`: the entry is the last part of
+/// the cache folder the files come from.
+fn line_of(group: &CarriedGroup) -> String {
+    let entry = group.entry.file_name().unwrap_or_default();
+    let entry = entry.to_string_lossy();
+    let len = group.files.iter().map(|to| to.len() + 1).sum::<usize>();
+    let mut l = String::with_capacity(entry.len() + len);
+    l.push_str(&entry);
+    for to in &group.files {
+        l.push('\t');
+        l.push_str(to);
+    }
     l
 }
 
@@ -64,9 +65,9 @@ fn hash(line: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(line.as_bytes())
 }
 
-/// The output path of a manifest line.
-fn path_of(line: &str) -> &str {
-    line.split_once('\t').map_or(line, |(to, _)| to)
+/// The output paths of a manifest line.
+fn paths_of(line: &str) -> impl Iterator<Item = &str> {
+    line.split('\t').skip(1)
 }
 
 impl Carry {
@@ -76,8 +77,9 @@ impl Carry {
         let old = out_complete
             .then(|| std::fs::read_to_string(out.join(folder).join(MANIFEST)).ok())
             .flatten()
+            .filter(|s| s.lines().next() == Some(HEAD))
             .map(|s| {
-                let set: Hashes = s.lines().filter(|l| l.contains('\t')).map(hash).collect();
+                let set: Hashes = s.lines().skip(1).map(hash).collect();
                 (s, set)
             });
         Carry {
@@ -93,10 +95,24 @@ impl Carry {
             .is_some_and(|r| r.starts_with('/'))
     }
 
-    /// Note that `to` comes from the cache file `from`; `true` when the old
-    /// output already has it, so that nothing need be written.
-    pub fn note(&self, from: &Path, to: &str) -> bool {
-        let line = line_of(from, to);
+    /// Whether every file of `group` is under the carried folder.
+    pub fn holds_all(&self, group: &CarriedGroup) -> bool {
+        group.files.iter().all(|to| self.holds(to))
+    }
+
+    /// Whether the old output has every file of `group`, from the same
+    /// cache entry (nothing is noted).
+    pub fn has(&self, group: &CarriedGroup) -> bool {
+        let line = line_of(group);
+        self.old
+            .as_ref()
+            .is_some_and(|(_, set)| set.contains(&hash(&line)))
+    }
+
+    /// Note the files of `group`; `true` when the old output already has
+    /// them all, from the same cache entry, so that nothing need be written.
+    pub fn note(&self, group: &CarriedGroup) -> bool {
+        let line = line_of(group);
         let have = self
             .old
             .as_ref()
@@ -124,7 +140,10 @@ impl Carry {
     }
 
     fn manifest(files: &[(String, bool)]) -> Vec<u8> {
-        let mut out = Vec::with_capacity(files.iter().map(|f| f.0.len() + 1).sum());
+        let len: usize = files.iter().map(|f| f.0.len() + 1).sum();
+        let mut out = Vec::with_capacity(HEAD.len() + 1 + len);
+        out.extend_from_slice(HEAD.as_bytes());
+        out.push(b'\n');
         for (line, _) in files {
             out.extend_from_slice(line.as_bytes());
             out.push(b'\n');
@@ -165,8 +184,8 @@ impl Carry {
             _ => {}
         }
         let mut made: HashSet<PathBuf> = HashSet::new();
-        for (i, (line, _)) in files.iter().filter(|f| f.1).enumerate() {
-            let to = path_of(line);
+        let new_files = files.iter().filter(|f| f.1).flat_map(|f| paths_of(&f.0));
+        for (i, to) in new_files.enumerate() {
             let dest = out.join(to);
             if let Some(parent) = dest.parent() {
                 if made.insert(parent.to_path_buf()) {
@@ -194,9 +213,10 @@ impl Carry {
         if self.unchanged(files) {
             return;
         }
-        let now: HashSet<&str> = files.iter().map(|f| path_of(&f.0)).collect();
+        let now: HashSet<&str> = files.iter().flat_map(|f| paths_of(&f.0)).collect();
         let mut parents: HashSet<PathBuf> = HashSet::new();
-        for gone in old.lines().map(path_of).filter(|k| !now.contains(k)) {
+        let before = old.lines().skip(1).flat_map(paths_of);
+        for gone in before.filter(|k| !now.contains(k)) {
             let p = out.join(gone);
             if !self.holds(gone) || std::fs::remove_file(&p).is_err() {
                 continue;
@@ -224,14 +244,26 @@ impl Carry {
 mod tests {
     use super::*;
 
+    fn group(entry: &str, files: &[&str]) -> CarriedGroup {
+        CarriedGroup {
+            entry: PathBuf::from(entry),
+            files: files.iter().map(|f| f.to_string()).collect(),
+            name_at: 0,
+        }
+    }
+
     #[test]
-    fn a_cache_file_is_named_by_its_entry_and_name() {
-        let l = line_of(
-            Path::new("/c/images/00ff-12/720.webp"),
-            "anh-web/a-720.webp",
+    fn a_photo_is_named_by_its_cache_entry_and_output_paths() {
+        let g = group(
+            "/c/images/00ff-12",
+            &["anh-web/a-360.webp", "anh-web/a-360.jpg"],
         );
-        assert_eq!(l, "anh-web/a-720.webp\t00ff-12/720.webp");
-        assert_eq!(path_of(&l), "anh-web/a-720.webp");
+        let l = line_of(&g);
+        assert_eq!(l, "00ff-12\tanh-web/a-360.webp\tanh-web/a-360.jpg");
+        assert_eq!(
+            paths_of(&l).collect::<Vec<_>>(),
+            ["anh-web/a-360.webp", "anh-web/a-360.jpg"]
+        );
     }
 
     #[test]
@@ -240,6 +272,21 @@ mod tests {
         assert!(c.holds("anh-web/a-720.webp"));
         assert!(!c.holds("anh-webx/a.webp"));
         assert!(!c.holds("anh-web"));
-        assert!(!c.note(Path::new("/c/e/720.webp"), "anh-web/a-720.webp"));
+        assert!(!c.holds_all(&group("/c/e", &["anh-web/a.webp", "b.webp"])));
+        assert!(!c.note(&group("/c/e", &["anh-web/a-720.webp"])));
+    }
+
+    #[test]
+    fn a_manifest_without_its_first_line_is_not_trusted() {
+        let out = std::env::temp_dir().join(format!("chiso-carry-{}", std::process::id()));
+        let dir = out.join("anh-web");
+        std::fs::create_dir_all(&dir).unwrap();
+        let g = group("/c/e", &["anh-web/a-720.webp"]);
+        let line = line_of(&g);
+        std::fs::write(dir.join(MANIFEST), format!("{line}\n")).unwrap();
+        assert!(!Carry::read(&out, "anh-web", true).note(&g));
+        std::fs::write(dir.join(MANIFEST), format!("{HEAD}\n{line}\n")).unwrap();
+        assert!(Carry::read(&out, "anh-web", true).note(&g));
+        std::fs::remove_dir_all(&out).unwrap();
     }
 }

@@ -31,17 +31,44 @@ pub struct Written {
     pub ids: String,
 }
 
+/// The files of one photo, carried as a group (output/carry.rs): a
+/// build names a photo's copies once, not file by file.
+#[derive(Debug, Clone, Default)]
+pub struct CarriedGroup {
+    /// The cache entry (folder) the files come from; empty for `check`.
+    pub entry: PathBuf,
+    /// The output path of each file.
+    pub files: Vec<String>,
+    /// Where a file's name in the entry starts in its output path.
+    pub name_at: usize,
+}
+
+impl CarriedGroup {
+    /// The name in the cache entry of the file published at `to`.
+    pub fn name<'t>(&self, to: &'t str) -> &'t str {
+        to.get(self.name_at..).unwrap_or(to)
+    }
+}
+
+/// The xxh3 hash of an output path, as `Rendered::photos` keeps them.
+pub fn path_hash(path: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(path.as_bytes())
+}
+
 /// What rendering produced, once the files themselves went to a `Sink`.
 #[derive(Default)]
 pub struct Rendered {
-    /// Every output path, sorted, with the ids of HTML pages.
+    /// Every output path but the photo copies, sorted, with the ids of
+    /// HTML pages.
     pub pages: Vec<Written>,
+    /// The photo copies (thousands, under one folder), by `path_hash`.
+    pub photos: crate::util::idhash::IdHashSet,
     pub links: Vec<LinkRef>,
     pub charts: usize,
 }
 
 impl Rendered {
-    /// Every path written so far.
+    /// Every path written so far but the photo copies.
     pub fn paths(&self) -> impl Iterator<Item = &str> {
         self.pages.iter().map(|p| p.path.as_str())
     }
@@ -51,6 +78,12 @@ impl Rendered {
         self.pages
             .binary_search_by(|w| w.path.as_str().cmp(path))
             .is_ok()
+            || self.photos.contains(&path_hash(path))
+    }
+
+    /// How many files were written.
+    pub fn files(&self) -> usize {
+        self.pages.len() + self.photos.len()
     }
 
     /// Record a file that is not an HTML page (the sitemap), in order.
@@ -83,17 +116,30 @@ pub trait Sink: Sync {
     fn link(&self, from: &Path, to: &str) -> Result<(), Diagnostic> {
         self.copy(from, to)
     }
-    /// A file of a folder carried over from the last output (photo
-    /// derivatives, output/carry.rs): the staging folder writes it only
-    /// where the last output lacks it; other sinks link or copy it.
-    fn carry(&self, from: &Path, to: &str) -> Result<(), Diagnostic> {
-        self.link(from, to)
+    /// The files of a folder carried over from the last output (a photo's
+    /// derivatives, output/carry.rs): the staging folder writes them only
+    /// where the last output lacks them; other sinks link or copy them.
+    fn carry(&self, group: &CarriedGroup) -> Result<(), Diagnostic> {
+        link_group(self, group)
+    }
+    /// Whether the last output already holds every file of `group`, so
+    /// that its cache entry need not even be looked at.
+    fn holds(&self, _group: &CarriedGroup) -> bool {
+        false
     }
     /// Whether files handed over are kept (`false` for `check`: photos are
     /// then only planned, never encoded).
     fn keeps(&self) -> bool {
         true
     }
+}
+
+/// Link (or copy) every file of `group` into `sink`.
+pub fn link_group<S: Sink + ?Sized>(sink: &S, group: &CarriedGroup) -> Result<(), Diagnostic> {
+    group
+        .files
+        .iter()
+        .try_for_each(|to| sink.link(&group.entry.join(group.name(to)), to))
 }
 
 /// Discards everything (`check`).
@@ -104,6 +150,9 @@ impl Sink for Discard {
         Ok(())
     }
     fn copy(&self, _: &Path, _: &str) -> Result<(), Diagnostic> {
+        Ok(())
+    }
+    fn carry(&self, _: &CarriedGroup) -> Result<(), Diagnostic> {
         Ok(())
     }
     fn keeps(&self) -> bool {

@@ -9,7 +9,7 @@ use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::output::carry::Carry;
 use crate::output::lock::{self, OutputLock};
-use crate::output::sink::{OutputFile, Sink};
+use crate::output::sink::{CarriedGroup, OutputFile, Sink, link_group};
 use crate::output::swap::{self, io};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -135,10 +135,16 @@ impl Sink for Staging {
             .map_err(|e| io(&full, "link or copy a static file", e))
     }
 
-    fn carry(&self, from: &Path, to: &str) -> Result<(), Diagnostic> {
+    fn holds(&self, group: &CarriedGroup) -> bool {
+        self.carry
+            .as_ref()
+            .is_some_and(|c| c.holds_all(group) && c.has(group))
+    }
+
+    fn carry(&self, group: &CarriedGroup) -> Result<(), Diagnostic> {
         match &self.carry {
-            Some(c) if c.holds(to) && c.note(from, to) => Ok(()),
-            _ => self.link(from, to),
+            Some(c) if c.holds_all(group) && c.note(group) => Ok(()),
+            _ => link_group(self, group),
         }
     }
 }

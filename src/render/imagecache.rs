@@ -16,8 +16,9 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-/// Bumped whenever the encoders or the resizing change the bytes.
-const ENCODER_VERSION: &str = "chiso-images-1";
+/// Bumped whenever the encoders or the resizing change the bytes, or the
+/// names of an entry's files change (2: share cards named as published).
+const ENCODER_VERSION: &str = "chiso-images-2";
 /// Written into an entry after all its files: one check says it is whole.
 const COMPLETE: &str = "complete";
 /// How often a photo's "last used" time is brought up to date.

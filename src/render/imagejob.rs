@@ -9,6 +9,7 @@
 use crate::diag::images as msg;
 use crate::load::image_probe::MAX_PIXELS;
 use crate::model::images::PlannedImage;
+use crate::output::sink::{CarriedGroup, Sink};
 use crate::render::pages::JobOutput;
 use crate::render::renderer::Renderer;
 use fast_image_resize as fr;
@@ -45,33 +46,33 @@ impl Drop for Permit {
     }
 }
 
-/// (name in the cache entry, output path) of every file of `p`.
-fn files(p: &PlannedImage) -> Vec<(String, String)> {
-    let mut v = Vec::with_capacity(p.widths.len() * 2 + p.shares.len());
+/// The output paths of every file of `p`, a group.
+fn files(p: &PlannedImage, entry: PathBuf) -> CarriedGroup {
+    let mut files = Vec::with_capacity(p.widths.len() * 2 + p.shares.len());
     for &w in &p.widths {
-        v.push((format!("{w}.webp"), p.derivative(w, "webp")));
-        v.push((format!("{w}.jpg"), p.derivative(w, "jpg")));
+        files.push(p.derivative(w, "webp"));
+        files.push(p.derivative(w, "jpg"));
     }
-    for &f in &p.shares {
-        v.push((format!("og-{}-{}.jpg", f.0, f.1), p.share_path(f)));
+    files.extend(p.shares.iter().map(|&f| p.share_path(f)));
+    CarriedGroup {
+        entry,
+        files,
+        name_at: p.name_at(),
     }
-    v
 }
 
-/// The files of planned image `i`; `encode` false (`check`): their paths
-/// only, nothing decoded.
-pub fn image_job(r: &Renderer, i: usize, encode: bool) -> JobOutput {
+/// The files of planned image `i`, for `sink` (`None`: one that keeps
+/// files). A sink that keeps nothing (`check`) gets their paths only,
+/// nothing decoded; one whose last output holds them all (a warm rebuild)
+/// gets them without a look at the cache.
+pub fn image_job(r: &Renderer, i: usize, sink: Option<&dyn Sink>) -> JobOutput {
     let p = &r.site.images.images[i];
     let mut out = JobOutput::default();
     if !p.resize {
         return out;
     }
-    let files = files(p);
-    if !encode {
-        out.carried = files
-            .into_iter()
-            .map(|(n, o)| (PathBuf::from(n), o))
-            .collect();
+    if !sink.is_none_or(|s| s.keeps()) {
+        out.photo = Some(files(p, PathBuf::new()));
         return out;
     }
     let rel = r.site.images.source_rel(&p.url);
@@ -87,21 +88,28 @@ pub fn image_job(r: &Renderer, i: usize, encode: bool) -> JobOutput {
             return out;
         }
     };
-    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
-    if !r.images.complete(&dir, &names) {
-        if let Err(why) = make(r, p, &dir) {
+    let group = files(p, dir);
+    let dir = &group.entry;
+    let complete = || {
+        let names: Vec<&str> = group.files.iter().map(|f| group.name(f)).collect();
+        r.images.complete(dir, &names)
+    };
+    if !sink.is_some_and(|s| s.holds(&group)) && !complete() {
+        if let Err(why) = make(r, p, &group) {
             out.diagnostics
                 .push(msg::unreadable(&rel, 0, &format!("/{}", p.url), &why));
             return out;
         }
-        r.images.mark_complete(&dir);
+        r.images.mark_complete(dir);
     }
-    out.carried = files.into_iter().map(|(n, o)| (dir.join(n), o)).collect();
+    out.photo = Some(group);
     out
 }
 
-/// Decode, orient, resize and encode every file of `p` into `dir`.
-fn make(r: &Renderer, p: &PlannedImage, dir: &Path) -> Result<(), String> {
+/// Decode, orient, resize and encode every file of `p` into its cache
+/// entry, each named as in its output path after the photo's stem.
+fn make(r: &Renderer, p: &PlannedImage, group: &CarriedGroup) -> Result<(), String> {
+    let dir = &group.entry;
     let cfg = &r.site.images.config;
     let largest = p.largest();
     let base = {
@@ -140,7 +148,7 @@ fn make(r: &Renderer, p: &PlannedImage, dir: &Path) -> Result<(), String> {
         let (ow, oh) = if bw < ow { (bw, bh) } else { (ow, oh) };
         let card = resize(crop, (bw, bh), (ow, oh))?;
         store(
-            &format!("og-{}-{}.jpg", f.0, f.1),
+            group.name(&p.share_path(f)),
             &jpeg(&card, cfg.jpeg_quality.max(80))?,
         )?;
     }

@@ -137,7 +137,7 @@ pub fn run_job(r: &Renderer, shared: &Shared, job: Job) -> JobOutput {
         },
         // `run_jobs` knows whether the sink keeps files (encode or not);
         // here, for serve's single jobs, always encode.
-        Job::Image(i) => crate::render::imagejob::image_job(r, i, true),
+        Job::Image(i) => crate::render::imagejob::image_job(r, i, None),
         Job::Data(d) => pages::dataset::dataset_job(r, shared, d),
         Job::DataIndex => pages::dataset::index_job(r),
         Job::Alias(i) => pages::alias::redirect_page(site, &site.aliases[i]),
@@ -158,7 +158,7 @@ pub fn run_jobs(
         .par_iter()
         .map(|&j| {
             let out = match j {
-                Job::Image(i) => crate::render::imagejob::image_job(r, i, sink.keeps()),
+                Job::Image(i) => crate::render::imagejob::image_job(r, i, Some(sink)),
                 _ => run_job(r, shared, j),
             };
             write_out(r, sink, out)
@@ -174,6 +174,11 @@ pub fn run_jobs(
                 owners.claim(&w.path, job, &mut diags);
             }
         }
+        let photos = jobs
+            .iter()
+            .zip(&outs)
+            .filter_map(|(&job, (_, o))| Some((job, o.photo.as_ref()?)));
+        rendered.photos = owners.claim_photos(photos, &mut diags);
     }
     let mut write_errors: Vec<Diagnostic> = Vec::new();
     let mut failed_photos: Vec<(usize, Vec<Diagnostic>)> = Vec::new();
@@ -277,12 +282,6 @@ fn write_out(r: &Renderer, sink: &dyn Sink, mut o: JobOutput) -> (Vec<Written>, 
             };
             done.map(|()| to)
         })
-        .chain(
-            std::mem::take(&mut o.carried)
-                .into_iter()
-                .map(|(from, to)| sink.carry(&from, &to).map(|()| to))
-                .collect::<Vec<_>>(),
-        )
         .collect();
     for c in copied {
         match c {
@@ -292,6 +291,11 @@ fn write_out(r: &Renderer, sink: &dyn Sink, mut o: JobOutput) -> (Vec<Written>, 
             }),
             Err(d) => failed.push(d),
         }
+    }
+    // A photo's copies are accounted as one group (`Rendered::photos`).
+    if let Some(Err(d)) = o.photo.as_ref().map(|g| sink.carry(g)) {
+        failed.push(d);
+        o.photo = None;
     }
     o.write_errors = failed;
     (written, o)

@@ -7,7 +7,7 @@ use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics, Msg};
 use crate::load::schedule::Hold;
 use crate::model::site::{HeldEntry, Site};
-use crate::output::sink::{LinkRef, Rendered};
+use crate::output::sink::{LinkRef, Rendered, path_hash};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
@@ -172,6 +172,8 @@ struct Targets<'a> {
     /// Articles held back by their schedule: a link to one is broken now,
     /// and the hint says when it will not be.
     held: HashMap<String, &'a HeldEntry>,
+    /// The photo copies, by `path_hash`.
+    photos: &'a crate::util::idhash::IdHashSet,
     prefix: &'a str,
 }
 
@@ -194,14 +196,23 @@ impl<'a> Targets<'a> {
                 .iter()
                 .map(|h| (crate::model::urls::index_path(&h.url), h))
                 .collect(),
+            photos: &rendered.photos,
             prefix: site.url_prefix(),
         }
+    }
+
+    /// The output file a site path maps to: a page, a file, a photo copy.
+    fn file(&self, path: &str) -> Option<String> {
+        file_for(path, &self.files).or_else(|| {
+            let t = percent_decode(path.trim_start_matches('/'));
+            self.photos.contains(&path_hash(&t)).then_some(t)
+        })
     }
 
     /// What is wrong with a link written on `page`, if anything.
     fn problem(&self, l: &LinkRef, page: &str) -> Option<(Msg, Option<&'a HeldEntry>)> {
         let (path, frag) = resolve(&l.url, page, self.prefix)?;
-        match file_for(&path, &self.files) {
+        match self.file(&path) {
             None => {
                 let held = held_for(&path, &self.held);
                 let msg = match held {

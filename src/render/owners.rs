@@ -8,8 +8,10 @@ use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics, Msg};
 use crate::model::images::PHOTO_DIR;
 use crate::model::site::Site;
+use crate::output::sink::{CarriedGroup, path_hash};
 use crate::render::job::Job;
 use crate::render::pages::list::ListKind;
+use crate::util::idhash::IdHashSet;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -167,6 +169,45 @@ impl<'a> Owners<'a> {
         let first = owner(self.site, first_job, copied(first_job));
         let owner = owner(self.site, job, copied(job));
         diags.extend(clash(path, &first, &owner));
+    }
+}
+
+impl Owners<'_> {
+    /// Claims on the photo copies, a group per photo. Only photo jobs
+    /// write under `PHOTO_DIR` (`claim` refuses the others), so their
+    /// thousands of paths are checked against each other only, by hash.
+    /// Returns the hashes of every path (`Rendered::photos`).
+    pub fn claim_photos<'g>(
+        &self,
+        groups: impl Iterator<Item = (Job, &'g CarriedGroup)>,
+        diags: &mut Diagnostics,
+    ) -> IdHashSet {
+        let groups: Vec<(Job, &CarriedGroup)> = groups.collect();
+        let n = groups.iter().map(|(_, g)| g.files.len()).sum();
+        let mut seen = IdHashSet::with_capacity_and_hasher(n, Default::default());
+        // Two photos clash in all their copies: one error says it.
+        let mut said: Vec<(Job, Job)> = Vec::new();
+        for (at, &(job, g)) in groups.iter().enumerate() {
+            for to in &g.files {
+                if seen.insert(path_hash(to)) {
+                    continue;
+                }
+                // Rare: find who had it (a hash alone is no proof).
+                let has = |h: &CarriedGroup| h.files.iter().filter(|f| *f == to).count();
+                let first = match groups[..at].iter().find(|(_, h)| has(h) > 0) {
+                    Some(&(j, _)) => j,
+                    None if has(g) > 1 => job,
+                    None => continue,
+                };
+                if said.contains(&(first, job)) {
+                    continue;
+                }
+                said.push((first, job));
+                let (a, b) = (owner(self.site, first, None), owner(self.site, job, None));
+                diags.extend(clash(to, &a, &b));
+            }
+        }
+        seen
     }
 }
 

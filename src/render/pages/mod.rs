@@ -13,7 +13,7 @@ mod tables;
 use crate::diag::Diagnostic;
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
-use crate::output::sink::{LinkRef, OutputFile};
+use crate::output::sink::{CarriedGroup, LinkRef, OutputFile};
 use crate::render::markdown;
 use crate::render::renderer::Renderer;
 use std::path::{Path, PathBuf};
@@ -24,10 +24,10 @@ pub struct JobOutput {
     pub files: Vec<OutputFile>,
     /// Files copied as they are: (source, output path).
     pub copies: Vec<(PathBuf, String)>,
-    /// Photo derivatives from the cache (source, output path under
+    /// A photo's derivatives from the cache (output paths under
     /// `PHOTO_DIR`): carried over from the last output where it has them,
     /// else hard-linked where the file system allows, else copied.
-    pub carried: Vec<(PathBuf, String)>,
+    pub photo: Option<CarriedGroup>,
     pub links: Vec<LinkRef>,
     pub charts: usize,
     pub diagnostics: Vec<Diagnostic>,
