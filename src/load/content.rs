@@ -12,6 +12,7 @@ use crate::load::front::{
     split_file,
 };
 use crate::load::fs::{read_text, rel_to, walk_files, walk_markdown};
+use crate::load::image_index::ImageIndex;
 use crate::load::schedule::{self, Hold, Include};
 use crate::load::yaml::{self, Spanned};
 use crate::util::dates::PubDate;
@@ -355,6 +356,8 @@ pub struct Loaded {
     pub commentary: Vec<Commentary>,
     /// Files under content/static, copied as they are: (absolute, URL path).
     pub static_files: Vec<(PathBuf, String)>,
+    /// The photo cache's index (what it remembers of each photo).
+    pub image_index: ImageIndex,
     /// Articles that loaded well but are not built now (scheduled for
     /// later, or expired), sorted by source: links to them get a hint.
     pub held: Vec<(std::sync::Arc<Article>, Hold)>,
@@ -364,10 +367,23 @@ pub struct Loaded {
 pub fn load(root: &Path, cfg: &SiteConfig, include: Include, diags: &mut Diagnostics) -> Loaded {
     use rayon::prelude::*;
     let article_files = content_files(root, &root.join("content/articles"), diags);
-    let results: Vec<Result<Article, Diagnostics>> = article_files
-        .par_iter()
-        .map(|(abs, rel)| load_article(abs, rel, cfg))
-        .collect();
+    // The static files (thousands of photos) are walked, and the photo
+    // cache's index read, while the articles parse.
+    let mut static_diags = Diagnostics::new();
+    let (results, (static_files, image_index)) = rayon::join(
+        || -> Vec<Result<Article, Diagnostics>> {
+            article_files
+                .par_iter()
+                .map(|(abs, rel)| load_article(abs, rel, cfg))
+                .collect()
+        },
+        || {
+            rayon::join(
+                || load_static(root, &mut static_diags),
+                || ImageIndex::read(&cfg.images.cache),
+            )
+        },
+    );
     let mut articles = Vec::with_capacity(results.len());
     let mut held = Vec::new();
     for r in results {
@@ -388,7 +404,11 @@ pub fn load(root: &Path, cfg: &SiteConfig, include: Include, diags: &mut Diagnos
         articles,
         pages: load_pages(root, cfg.slug_from, include.drafts, diags),
         commentary: load_commentary(root, diags),
-        static_files: load_static(root, diags),
+        static_files: {
+            diags.extend(static_diags);
+            static_files
+        },
+        image_index,
         held,
     }
 }
@@ -412,8 +432,7 @@ pub fn load_static(root: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, String
     walk_files(root, &static_dir, diags)
         .into_iter()
         .map(|(abs, _)| {
-            let rel = abs.strip_prefix(&static_dir).unwrap_or(&abs);
-            let mut url = rel.to_string_lossy().into_owned();
+            let mut url = rel_to(&static_dir, &abs).to_string_lossy().into_owned();
             if std::path::MAIN_SEPARATOR != '/' {
                 url = url.replace(std::path::MAIN_SEPARATOR, "/");
             }

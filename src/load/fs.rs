@@ -254,6 +254,45 @@ pub fn walk_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(Path
     out
 }
 
+/// `p` relative to `root` (`p` itself when outside it).
 pub fn rel_to(root: &Path, p: &Path) -> PathBuf {
+    // Walks give `root` joined with more: a text prefix is the usual case
+    // (thousands of files), without comparing part by part.
+    if let (Some(r), Some(s)) = (root.to_str(), p.to_str()) {
+        if let Some(rest) = s.strip_prefix(r).and_then(|t| t.strip_prefix('/')) {
+            if !r.is_empty()
+                && !r.ends_with('/')
+                && !rest.starts_with('/')
+                && !rest.starts_with("./")
+            {
+                return PathBuf::from(rest);
+            }
+        }
+    }
     p.strip_prefix(root).unwrap_or(p).to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::rel_to;
+    use std::path::{Path, PathBuf};
+
+    #[test]
+    fn rel_to_gives_what_strip_prefix_gives_on_the_fast_path_and_off_it() {
+        let cases = [
+            ("site", "site/content/a.md"),
+            (".", "./content/a.md"),
+            ("/s/site", "/s/site/content/static/images/a.jpg"),
+            ("/s/site", "/s/sitex/a.jpg"),
+            ("/s/site/", "/s/site/a.jpg"),
+            ("a/./b", "a/./b/x"),
+            ("a", "a//x"),
+            ("", "x/y"),
+        ];
+        for (root, p) in cases {
+            let (root, p) = (Path::new(root), Path::new(p));
+            let want: PathBuf = p.strip_prefix(root).unwrap_or(p).to_path_buf();
+            assert_eq!(rel_to(root, p), want, "{root:?} {p:?}");
+        }
+    }
 }

@@ -184,17 +184,17 @@ fn image_name(url: &str) -> bool {
 
 impl ImagePlan {
     /// Probe every image of `static_files` (absolute path, site-relative
-    /// address) in parallel; `shares` lists (address, focus) that articles
-    /// use as their lead photo; `keep`, a file published as it is (site.yaml
-    /// `share_image`).
+    /// address) in parallel, with what the cache `index` remembers of them;
+    /// `shares` lists (address, focus) that articles use as their lead
+    /// photo; `keep`, a file published as it is (site.yaml `share_image`).
     pub fn new(
         config: &ImagesConfig,
         static_files: &[(PathBuf, String)],
+        index: ImageIndex,
         shares: &[(&str, Focus)],
         keep: Option<&str>,
     ) -> ImagePlan {
         let keep = keep.map(|k| k.trim_start_matches('/'));
-        let index = ImageIndex::read(&config.cache);
         let mut images: Vec<PlannedImage> = static_files
             .par_iter()
             .filter(|(_, url)| image_name(url))

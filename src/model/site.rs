@@ -202,6 +202,7 @@ pub fn build(
         pages,
         commentary,
         static_files,
+        image_index,
         held,
     } = loaded;
     let held = held_entries(&config, held);
@@ -260,7 +261,7 @@ pub fn build(
         let (abs, _) = static_files.iter().find(|(_, u)| u == rel)?;
         crate::load::image::size_of(abs)
     });
-    let images = plan_images(&config, &static_files, &mut entries, diags);
+    let images = plan_images(&config, &static_files, image_index, &mut entries, diags);
 
     let page_entries: Vec<PageEntry> = pages
         .into_iter()
@@ -300,6 +301,7 @@ pub fn build(
 fn plan_images(
     config: &SiteConfig,
     static_files: &[(PathBuf, String)],
+    index: crate::load::image_index::ImageIndex,
     entries: &mut [ArticleEntry],
     diags: &mut Diagnostics,
 ) -> crate::model::images::ImagePlan {
@@ -316,7 +318,7 @@ fn plan_images(
         })
         .collect();
     let keep = config.share_image.as_ref().map(|s| s.url.as_str());
-    let plan = ImagePlan::new(&config.images, static_files, &shares, keep);
+    let plan = ImagePlan::new(&config.images, static_files, index, &shares, keep);
     let by_url: HashMap<&str, &PathBuf> = static_files
         .iter()
         .map(|(abs, url)| (url.as_str(), abs))

@@ -5,6 +5,7 @@ use crate::data::Dataset;
 use crate::diag::Diagnostics;
 use crate::load::config::SiteConfig;
 use crate::load::content::{self, Article, Commentary, Loaded, Page};
+use crate::load::image_index::ImageIndex;
 use crate::load::schedule::Hold;
 use crate::load::theme::Theme;
 use crate::model::site::Site;
@@ -343,6 +344,9 @@ impl State {
             commentary: self.commentary.clone(),
             static_files: self.static_files.clone(),
             held: self.held.values().cloned().collect(),
+            image_index: ImageIndex::read(
+                &self.config.as_ref().expect("config loaded").images.cache,
+            ),
         };
         let config = self.config.clone().expect("config loaded");
         crate::model::site::build(config, loaded, self.datasets.clone(), diags)
