@@ -309,6 +309,33 @@ fn a_rebuild_carries_the_photo_folder_over_and_follows_added_changed_and_removed
 }
 
 #[test]
+fn a_photo_folder_an_older_chiso_left_is_written_whole_not_trusted() {
+    let s = site_with("/images/anh.jpg", "x");
+    s.write("content/static/images/anh.jpg", photo());
+    s.run(&["build"]).assert_code(0);
+    settle(&s);
+    // The form an older chiso wrote (a line per file, no head line), and
+    // a copy of a photo since removed, which that manifest still lists.
+    s.write("output/anh-web/images/cu-300.webp", "old");
+    s.write(
+        "output/anh-web/.chiso-carried",
+        "anh-web/images/cu-300.webp\t00ff-11/300.webp\n",
+    );
+    s.run(&["build"]).assert_code(0);
+    let out = s.path("output");
+    assert!(!s.path("output/anh-web/images/cu-300.webp").exists());
+    assert!(
+        s.read("output/anh-web/.chiso-carried")
+            .starts_with("chiso-carried 2\n")
+    );
+    let clean = tempfile::tempdir().unwrap();
+    let fresh = clean.path().join("o");
+    s.run(&["build", "--output", fresh.to_str().unwrap()])
+        .assert_code(0);
+    common::assert_same_tree(&common::snapshot(&out), &common::snapshot(&fresh));
+}
+
+#[test]
 fn nothing_but_photos_may_be_published_in_the_photo_folder() {
     let s = site_with("/images/anh.jpg", "x");
     s.write("content/static/images/anh.jpg", photo());
