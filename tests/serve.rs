@@ -408,3 +408,31 @@ fn serve_keeps_the_search_page_and_archive_when_an_article_is_added_and_indexes_
     assert!(get(port, "/luu-tru/").1.contains("Bài mới về Nậm Xe"));
     assert!(out.join("tim-kiem/index.html").is_file());
 }
+
+#[test]
+fn serve_copies_static_files_and_photo_copies_from_their_sources_and_follows_an_edit() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = basic_site(tmp.path());
+    let images = root.join("content/static/images");
+    std::fs::create_dir_all(&images).unwrap();
+    std::fs::copy(
+        "tests/fixtures/images/gps-rotated.jpg",
+        images.join("anh.jpg"),
+    )
+    .unwrap();
+    let note = root.join("content/static/tai-lieu/ghi-chu.txt");
+    std::fs::create_dir_all(note.parent().unwrap()).unwrap();
+    std::fs::write(&note, "một").unwrap();
+    let out = tmp.path().join("serve-out");
+    let server = start(&root, &out);
+    let port = server.port;
+    // Shown 300×480 (EXIF orientation 6): one width, its own.
+    let webp = out.join("anh-web/images/anh-300.webp");
+    wait_for("the photo's copy", || webp.is_file());
+    assert!(std::fs::read(&webp).unwrap().starts_with(b"RIFF"));
+    assert_eq!(get(port, "/tai-lieu/ghi-chu.txt"), (200, "một".to_string()));
+    std::fs::write(&note, "hai dòng").unwrap();
+    wait_for("the edited file", || {
+        get(port, "/tai-lieu/ghi-chu.txt").1 == "hai dòng"
+    });
+}

@@ -160,21 +160,24 @@ impl Sink for Discard {
     }
 }
 
-/// Keeps every file in memory (`serve`, tests).
+/// Keeps every rendered file in memory, and the files copied as they are
+/// (static files, photo copies: thousands, megabytes each) by name only
+/// (`serve`).
 #[derive(Default)]
-pub struct Collect(pub std::sync::Mutex<Vec<OutputFile>>);
+pub struct Collect {
+    files: std::sync::Mutex<Vec<OutputFile>>,
+    copies: std::sync::Mutex<Vec<(PathBuf, String)>>,
+}
 
 impl Sink for Collect {
     fn put(&self, file: OutputFile) -> Result<(), Diagnostic> {
-        self.0.lock().map_err(|_| poisoned())?.push(file);
+        self.files.lock().map_err(|_| poisoned())?.push(file);
         Ok(())
     }
     fn copy(&self, from: &Path, to: &str) -> Result<(), Diagnostic> {
-        let bytes = std::fs::read(from).map_err(|e| crate::load::fs::io_error(from, &e))?;
-        self.put(OutputFile {
-            path: to.to_string(),
-            bytes,
-        })
+        let c = (from.to_path_buf(), to.to_string());
+        self.copies.lock().map_err(|_| poisoned())?.push(c);
+        Ok(())
     }
 }
 
@@ -183,9 +186,13 @@ fn poisoned() -> Diagnostic {
 }
 
 impl Collect {
-    pub fn into_sorted(self) -> Vec<OutputFile> {
-        let mut v = self.0.into_inner().unwrap_or_default();
+    /// The rendered files, and the (source, output path) of the files to
+    /// copy, each sorted by output path.
+    pub fn into_sorted(self) -> (Vec<OutputFile>, Vec<(PathBuf, String)>) {
+        let mut v = self.files.into_inner().unwrap_or_default();
         v.sort_by(|a, b| a.path.cmp(&b.path));
-        v
+        let mut c = self.copies.into_inner().unwrap_or_default();
+        c.sort_by(|a, b| a.1.cmp(&b.1));
+        (v, c)
     }
 }

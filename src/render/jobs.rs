@@ -135,8 +135,8 @@ pub fn run_job(r: &Renderer, shared: &Shared, job: Job) -> JobOutput {
                 .collect(),
             ..Default::default()
         },
-        // `run_jobs` knows whether the sink keeps files (encode or not);
-        // here, for serve's single jobs, always encode.
+        // `run_jobs` knows its sink (does it keep files, does its last
+        // output hold a photo's); here, for serve's single jobs, encode.
         Job::Image(i) => crate::render::imagejob::image_job(r, i, None),
         Job::Data(d) => pages::dataset::dataset_job(r, shared, d),
         Job::DataIndex => pages::dataset::index_job(r),

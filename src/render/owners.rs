@@ -170,9 +170,7 @@ impl<'a> Owners<'a> {
         let owner = owner(self.site, job, copied(job));
         diags.extend(clash(path, &first, &owner));
     }
-}
 
-impl Owners<'_> {
     /// Claims on the photo copies, a group per photo. Only photo jobs
     /// write under `PHOTO_DIR` (`claim` refuses the others), so their
     /// thousands of paths are checked against each other only, by hash.

@@ -261,7 +261,7 @@ impl State {
         self.remember(&r, &shared, dirty, full);
         self.touched_tags.clear();
         let moved = moved(self.last.as_ref(), &site, dirty);
-        let mut files = sink.into_sorted();
+        let (mut files, copies) = sink.into_sorted();
         let pages_changed =
             full || dirty.pages || page_set_changed(self.last.as_ref(), &site, dirty);
         let expected = if pages_changed {
@@ -276,7 +276,7 @@ impl State {
         } else {
             None
         };
-        let (written, removed) = self.write(&files, expected.as_ref(), full)?;
+        let (written, removed) = self.write(&files, &copies, expected.as_ref(), full)?;
         phase.mark("write");
         drop(shared);
         drop(r);
@@ -421,11 +421,12 @@ impl State {
     fn write(
         &mut self,
         files: &[OutputFile],
+        copies: &[(PathBuf, String)],
         expected: Option<&BTreeSet<String>>,
         full: bool,
     ) -> Result<(usize, usize), Diagnostics> {
-        let mut n = 0;
-        let mut produced: BTreeSet<&str> = BTreeSet::new();
+        let mut n = self.write_copies(copies)?;
+        let mut produced: BTreeSet<&str> = copies.iter().map(|(_, to)| to.as_str()).collect();
         for f in files {
             produced.insert(&f.path);
             if !crate::output::staging::safe_rel(&f.path) {
@@ -464,6 +465,33 @@ impl State {
             self.written.remove(p);
         }
         Ok((n, stale.len()))
+    }
+
+    /// Copy the files published as they are (static files, photo copies),
+    /// streamed from their source, never held in memory; a file whose
+    /// source has the same path, size and time as when it was last copied
+    /// is not copied again. Returns how many were copied.
+    fn write_copies(&mut self, copies: &[(PathBuf, String)]) -> Result<usize, Diagnostics> {
+        let io = |p: &Path, e: std::io::Error| Diagnostics::from(crate::load::fs::io_error(p, &e));
+        let mut n = 0;
+        for (from, to) in copies {
+            if !crate::output::staging::safe_rel(to) {
+                continue;
+            }
+            let meta = std::fs::metadata(from).map_err(|e| io(from, e))?;
+            let h = hash(&(from, meta.len(), meta.modified().ok()));
+            if self.written.get(to) == Some(&h) {
+                continue;
+            }
+            let dest = self.out.join(to);
+            if let Some(p) = dest.parent() {
+                std::fs::create_dir_all(p).map_err(|e| io(p, e))?;
+            }
+            std::fs::copy(from, &dest).map_err(|e| io(&dest, e))?;
+            self.written.insert(to.clone(), h);
+            n += 1;
+        }
+        Ok(n)
     }
 }
 
