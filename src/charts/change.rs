@@ -10,9 +10,20 @@ use crate::util::numfmt::{NO_DATA, format_rank_change};
 const MIN_BARS: f64 = 90.0;
 
 fn change_text(r: &ChangeRow) -> String {
+    if let Some(a) = &r.absent {
+        return clean(a);
+    }
     match (r.from_rank, r.to_rank) {
         (Some(f), Some(t)) => format_rank_change(f, t),
         _ => NO_DATA.to_string(),
+    }
+}
+
+/// A rank cell: "không tồn tại" for a unit that did not exist that year.
+fn absent_or_rank(r: &ChangeRow, rank: Option<u32>) -> String {
+    match (rank, &r.absent) {
+        (None, Some(_)) => "không tồn tại".to_string(),
+        _ => cell_rank(rank),
     }
 }
 
@@ -82,7 +93,12 @@ pub fn change(meta: &ChartMeta, from_year: i32, to_year: i32, rows: &[ChangeRow]
             if r.highlight {
                 s.push_str(" (được đánh dấu)");
             }
-            let rank = |x: Option<u32>| x.map_or(NO_DATA.to_string(), |v| format!("hạng {v}"));
+            let none = if r.absent.is_some() {
+                "không tồn tại"
+            } else {
+                NO_DATA
+            };
+            let rank = |x: Option<u32>| x.map_or(none.to_string(), |v| format!("hạng {v}"));
             s.push_str(&format!(
                 ": năm {from_year} {}, năm {to_year} {}, {t}",
                 rank(r.from_rank),
@@ -163,8 +179,8 @@ pub fn change(meta: &ChartMeta, from_year: i32, to_year: i32, rows: &[ChangeRow]
                 (
                     vec![
                         label.clone(),
-                        cell_rank(r.from_rank),
-                        cell_rank(r.to_rank),
+                        absent_or_rank(r, r.from_rank),
+                        absent_or_rank(r, r.to_rank),
                         t.clone(),
                     ],
                     r.highlight,
@@ -186,6 +202,7 @@ pub(crate) mod tests {
             from_rank: f,
             to_rank: t,
             highlight: h,
+            absent: None,
         };
         vec![
             r("Tam Đường", Some(2), Some(1), false),

@@ -81,10 +81,36 @@ fn rank_change_text(ds: &Dataset, u: usize, from: i32, year: i32) -> Result<Stri
             years = years_list(ds)
         ));
     }
+    if let Some(text) = no_counterpart(ds, u, from, year) {
+        return Ok(text);
+    }
     let unit_name = &ds.units[u].short;
     let r_from = rank_in(ds, ds.score(u, from), unit_name, from)?;
     let r_to = rank_in(ds, ds.score(u, year), unit_name, year)?;
     Ok(numfmt::format_rank_change(r_from, r_to))
+}
+
+/// Why unit `u` has no rank change from `from` to `to`, when it did not
+/// exist (or was not yet or no longer scored) at one end because it began
+/// or ended between them: `đơn vị mới thành lập từ 1/7/2025`, `đơn vị đã
+/// kết thúc hoạt động từ 1/7/2025`. `None` for a unit that existed at both.
+pub fn no_counterpart(ds: &Dataset, u: usize, from: i32, to: i32) -> Option<String> {
+    let unit = &ds.units[u];
+    let (lo, hi) = (from.min(to), from.max(to));
+    let unscored = |y: i32| ds.score(u, y).is_none();
+    if let Some(s) = unit
+        .since
+        .filter(|s| s.year > lo || (s.year == lo && unscored(lo)))
+    {
+        return Some(format!("đơn vị mới thành lập từ {}", s.vi()));
+    }
+    if let Some(e) = unit
+        .until
+        .filter(|e| e.year < hi || (e.year == hi && unscored(hi)))
+    {
+        return Some(format!("đơn vị đã kết thúc hoạt động từ {}", e.next().vi()));
+    }
+    None
 }
 
 /// `band`: the name of the band `total` falls in.

@@ -50,10 +50,8 @@ fn a_score_in_a_year_the_unit_did_not_exist_is_an_error_naming_its_dates() {
         e.message.to_string(),
         "`xa-phong-tho` has a score in 2022, but the unit existed only from 2025-07-01"
     );
-    let src = reform("phong-tho-communes.yaml").replace(
-        "      phuong-doan-ket: { total: 84.30, rank: 3 }\n",
-        "      phuong-doan-ket: { total: 84.30, rank: 3 }\n",
-    ) + "  - year: 2026\n    scores:\n      phong-tho: { total: 60 }   # <-\n";
+    let src = reform("phong-tho-communes.yaml")
+        + "  - year: 2026\n    scores:\n      phong-tho: { total: 60 }   # <-\n";
     let e = single_error(&src, codes::DATA);
     assert!(e.message.to_string().ends_with("until 2025-06-30"), "{e:?}");
 }
@@ -213,5 +211,32 @@ fn the_real_lai_chau_commune_mapping_gives_doan_ket_two_districts_as_predecessor
             "xasilolau",
             "xasinsuoiho"
         ]
+    );
+}
+
+#[test]
+fn rank_change_across_the_reform_says_the_unit_did_not_exist_never_a_fake_change() {
+    let ds = ok(&reform("phong-tho-communes.yaml"));
+    let v = |unit: &str, year: i32, what: &str, from: Option<i32>| {
+        value_text(&ds, unit, year, what, from).unwrap()
+    };
+    assert_eq!(
+        v("xa-phong-tho", 2025, "rank_change", Some(2022)),
+        "đơn vị mới thành lập từ 1/7/2025"
+    );
+    assert_eq!(
+        v("phong-tho", 2025, "rank_change", Some(2022)),
+        "đơn vị đã kết thúc hoạt động từ 1/7/2025"
+    );
+    assert_eq!(
+        v("phong-tho", 2022, "rank_change", Some(2018)),
+        "tăng 6 bậc"
+    );
+    // "x/N" uses the year's own set: 38 communes, then 8 districts.
+    assert_eq!(v("xa-phong-tho", 2025, "rank", None), "9/38");
+    assert_eq!(v("phong-tho", 2022, "rank", None), "2/8");
+    assert_eq!(
+        crate::data::no_counterpart(&ds, ds.unit_by_ref("phong-tho").unwrap(), 2018, 2022),
+        None
     );
 }

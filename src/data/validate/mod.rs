@@ -8,8 +8,8 @@
 //! 2. `header`: `title`, `short_title`, `source`, `status`, `total`.
 //! 3. `scale`: `scale` and `bands`.
 //! 4. `fields`: field sets, and `sum_of_fields` needing some.
-//! 5. `units`: keys, names and slugs.
-//! 5b. `life`: `since`, `until`, `formed_from`, `succeeded_by`, `lineage:`.
+//! 5. `units`: keys, names and slugs; then `life`: `since`, `until`,
+//!    `formed_from`, `succeeded_by`, `lineage:`.
 //! 6. `scores`: one year's scores, totals, field values and sums.
 //! 7. `ranks`: one year's ranks, derived or published.
 //! 8. `years`: `results`, each year with its fields, scores and ranks.
