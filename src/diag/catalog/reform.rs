@@ -77,4 +77,24 @@ messages! {
     LIFE_FROM "life.from" { en: "from {since}", vi: "từ {since}" }
     LIFE_UNTIL "life.until" { en: "until {until}", vi: "đến {until}" }
     LIFE_BOTH "life.both" { en: "from {since} to {until}", vi: "từ {since} đến {until}" }
+    IMP_LINEAGE_LINE "imp.lineage_line" {
+        en: "this line of the lineage file is not `old key, new key, date`",
+        vi: "dòng này của tệp kế thừa không có dạng `mã cũ, mã mới, ngày`",
+    }
+    IMP_LINEAGE_LINE_HINT "imp.lineage_line.hint" {
+        en: "write one link per line, e.g. `phong-tho,xa-phong-tho,2025-07-01` (the date is the new unit's first day)",
+        vi: "Mỗi dòng một liên kết, ví dụ `phong-tho,xa-phong-tho,2025-07-01` (ngày là ngày đầu tiên của đơn vị mới)",
+    }
+    IMP_NO_LINEAGE "imp.no_lineage" {
+        en: "the table adds units that {dataset} does not say the origin of: {names}",
+        vi: "bảng thêm các đơn vị mà bộ dữ liệu {dataset} chưa ghi nguồn gốc: {names}",
+    }
+    IMP_NO_LINEAGE_HINT "imp.no_lineage.hint" {
+        en: "chiso never guesses which old units a new one replaces: give --lineage FILE (a CSV of old key, new key, date), or write `lineage:` in the dataset (built-in: {names})",
+        vi: "chiso không tự đoán đơn vị mới thay cho đơn vị cũ nào: hãy ghi --lineage TỆP (tệp CSV gồm mã cũ, mã mới, ngày), hoặc ghi `lineage:` trong bộ dữ liệu (bảng có sẵn: {names})",
+    }
+    HELP_LINEAGE "help.lineage" {
+        en: "A CSV of old key, new key, date: where the units the table adds come from (after the 2025 reform).",
+        vi: "Tệp CSV gồm mã cũ, mã mới, ngày: các đơn vị mà bảng thêm vào được lập từ đơn vị nào (sau sắp xếp năm 2025).",
+    }
 }
