@@ -266,4 +266,28 @@ pub(crate) mod tests {
         check_figure(&chart.html, "c6-change", "change", false);
         assert_eq!(chart, sample());
     }
+
+    #[test]
+    fn a_unit_without_a_counterpart_is_listed_as_such_not_as_a_change() {
+        let mut rows = rows();
+        rows.push(ChangeRow {
+            label: "Xã Phong Thổ".into(),
+            from_rank: None,
+            to_rank: Some(9),
+            highlight: false,
+            absent: Some("đơn vị mới thành lập từ 1/7/2025".into()),
+        });
+        let chart = change(&meta("c", false), 2022, 2025, &rows);
+        let doc = check_svg(&chart.svg, "c");
+        let desc = desc_text(&doc);
+        assert!(
+            desc.contains("Xã Phong Thổ: năm 2022 không tồn tại, năm 2025 hạng 9, đơn vị mới thành lập từ 1/7/2025"),
+            "{desc}"
+        );
+        assert!(
+            chart.html.contains("<td>không tồn tại</td>"),
+            "{}",
+            chart.html
+        );
+    }
 }

@@ -107,23 +107,44 @@ pub fn given(ds: &Dataset, links: &[Link], k: &str, year: i32) -> Given {
     }
 }
 
-/// The `units:` line of an added unit with its lineage from the file.
+/// The `units:` line of an added unit: with its own `slug:` when the one
+/// its name gives is taken (the new Tuyên Quang beside the old), and with
+/// its lineage from the file.
 pub fn unit_item(
     k: &str,
     name: &str,
-    since: &str,
-    from: &[String],
+    slug: Option<&str>,
+    life: Option<&(String, Vec<String>)>,
     ind: usize,
     eol: &str,
 ) -> String {
-    let from: Vec<String> = from.iter().map(|f| key(f)).collect();
+    let mut extra = String::new();
+    if let Some(s) = slug {
+        extra.push_str(&format!(", slug: {}", key(s)));
+    }
+    if let Some((since, from)) = life {
+        let from: Vec<String> = from.iter().map(|f| key(f)).collect();
+        extra.push_str(&format!(
+            ", since: {since}, formed_from: [{}]",
+            from.join(", ")
+        ));
+    }
     format!(
-        "{}- {{ key: {}, name: {}, since: {since}, formed_from: [{}] }}{eol}",
+        "{}- {{ key: {}, name: {}{extra} }}{eol}",
         " ".repeat(ind),
         key(k),
         quote(name),
-        from.join(", ")
     )
+}
+
+/// The slug an added unit must be given: its key, when the slug its name
+/// gives is already another unit's.
+pub fn slug_for(ds: &Dataset, k: &str, name: &str) -> Option<String> {
+    let derived = crate::util::text::slugify(name);
+    ds.units
+        .iter()
+        .any(|u| u.slug == derived)
+        .then(|| k.to_string())
 }
 
 /// The error for new units without lineage: every one named, and the two
@@ -223,5 +244,47 @@ mod tests {
         let ds = crate::data::load_str(&text, "cchc", Path::new("cchc.yaml")).unwrap();
         let u = ds.unit_by_ref("phuong-doan-ket").unwrap();
         assert_eq!(ds.units[u].formed_from, [0]);
+    }
+
+    #[test]
+    fn a_2025_tuyen_quang_row_becomes_the_new_province_never_the_old_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let data = dir.path().join("content/data");
+        std::fs::create_dir_all(&data).unwrap();
+        let into = data.join("par.yaml");
+        std::fs::write(
+            &into,
+            "title: T\nsource:\n  - { name: S }\nscale: { max: 100 }\nlineage: vn-2025-provinces\nunits:\n  - { key: ha-giang, name: Hà Giang }\n  - { key: tuyen-quang, name: Tuyên Quang }\n  - { key: lai-chau, name: Lai Châu }\nresults:\n  - year: 2024\n    scores:\n      ha-giang: { total: 80 }\n      tuyen-quang: { total: 85 }\n      lai-chau: { total: 82 }\n",
+        )
+        .unwrap();
+        let table = dir.path().join("2025.csv");
+        std::fs::write(
+            &table,
+            "Địa phương;Tổng điểm\nTuyên Quang;86.1\nLai Châu;84.2\n",
+        )
+        .unwrap();
+        let o = crate::import::ImportOptions {
+            file: table,
+            into: into.clone(),
+            year: Some(2025),
+            add_units: true,
+            ..Default::default()
+        };
+        crate::import::import_data(&o).unwrap_or_else(|d| panic!("{:?}", d.into_vec()));
+        let text = std::fs::read_to_string(&into).unwrap();
+        let ds = crate::data::load_str(&text, "par", Path::new("par.yaml")).unwrap();
+        let new = ds
+            .unit_by_ref("tuyen-quang-2025")
+            .expect("added as the new province");
+        let old = ds.unit_by_ref("tuyen-quang").unwrap();
+        assert_eq!(ds.score(new, 2025).and_then(|s| s.total), Some(86.1));
+        assert!(
+            ds.score(old, 2025).is_none(),
+            "the old province gets no 2025 number"
+        );
+        assert_eq!(ds.units[new].formed_from.len(), 2);
+        // Lai Châu is unchanged: the same unit carries on.
+        let lc = ds.unit_by_ref("lai-chau").unwrap();
+        assert_eq!(ds.score(lc, 2025).and_then(|s| s.total), Some(84.2));
     }
 }

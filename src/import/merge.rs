@@ -430,9 +430,11 @@ pub fn update(
         out = splice::append_units(&out, |ind, eol| {
             added
                 .iter()
-                .map(|(k, n, life)| match life {
-                    Some((since, from)) => lineage::unit_item(k, n, since, from, ind, eol),
-                    None => yamlout::unit_item(k, n, ind, eol),
+                .map(|(k, n, life)| match (life, lineage::slug_for(ds, k, n)) {
+                    (None, None) => yamlout::unit_item(k, n, ind, eol),
+                    (life, slug) => {
+                        lineage::unit_item(k, n, slug.as_deref(), life.as_ref(), ind, eol)
+                    }
                 })
                 .collect()
         })
