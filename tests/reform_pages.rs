@@ -153,3 +153,19 @@ fn a_district_site_after_the_reform_shows_its_successors_beside_its_history() {
     assert!(panel.contains("Năm 2022: 72,10 điểm, hạng 2/8"), "{panel}");
     assert_eq!(hrefs(&home, "ul.reform-successors a").len(), 6);
 }
+
+#[test]
+fn tables_say_a_unit_did_not_exist_rather_than_that_its_data_is_missing() {
+    let (_t, out) = build();
+    let ds = text_of(&page(&out, "chi-so/cchc/index.html"), "table.data-table");
+    assert!(ds.contains("chưa thành lập"), "{ds}");
+    // The commune's own table lists only the years it existed.
+    let unit = page(&out, "chi-so/cchc/xa-phong-tho/index.html");
+    let sel = Selector::parse("table.data-table tbody tr").unwrap();
+    let years: Vec<String> = unit
+        .select(&sel)
+        .map(|r| r.text().collect::<String>())
+        .collect();
+    assert_eq!(years.len(), 1, "{years:?}");
+    assert!(years[0].starts_with("2025"), "{years:?}");
+}
