@@ -240,3 +240,19 @@ fn rank_change_across_the_reform_says_the_unit_did_not_exist_never_a_fake_change
         None
     );
 }
+
+#[test]
+fn links_written_on_a_unit_win_over_the_lineage_table() {
+    // The dataset says the new Tuyên Quang took in only Hà Giang: no
+    // disagreement is invented from the table's second predecessor.
+    let src = doc(
+        "lineage: vn-2025-provinces\nunits:\n  - { key: ha-giang, name: Hà Giang }\n  - { key: tuyen-quang, name: Tuyên Quang }\n  - { key: tuyen-quang-2025, name: Tuyên Quang mới, formed_from: [ha-giang] }\n",
+        "  - year: 2024\n    scores:\n      ha-giang: { total: 60 }\n",
+    );
+    let ds = ok(&src);
+    let new = ds.unit_by_ref("tuyen-quang-2025").unwrap();
+    assert_eq!(keys(&ds, &ds.units[new].formed_from), ["ha-giang"]);
+    let old = ds.unit_by_ref("tuyen-quang").unwrap();
+    assert!(ds.units[old].succeeded_by.is_empty());
+    assert_eq!(ds.units[old].until.unwrap().iso(), "2025-06-30");
+}

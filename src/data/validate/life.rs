@@ -197,7 +197,9 @@ fn from_table(t: &mut Units, name: &str, out: &mut Vec<Written>) {
                 u.until.get_or_insert(lineage::REFORM_UNTIL);
                 for s in successor {
                     if let Some(&j) = t.by_key.get(&s) {
-                        push_new(out, i, j, t.raw_life[i].at);
+                        if !wrote(out, i, true) && !wrote(out, j, false) {
+                            push_new(out, i, j, t.raw_life[i].at);
+                        }
                     }
                 }
             }
@@ -205,13 +207,22 @@ fn from_table(t: &mut Units, name: &str, out: &mut Vec<Written>) {
                 t.units[i].since.get_or_insert(lineage::REFORM_SINCE);
                 for p in from.iter().flatten() {
                     if let Some(&j) = t.by_key.get(p) {
-                        push_new(out, j, i, t.raw_life[i].at);
+                        if !wrote(out, i, false) && !wrote(out, j, true) {
+                            push_new(out, j, i, t.raw_life[i].at);
+                        }
                     }
                 }
             }
             None => {}
         }
     }
+}
+
+/// Whether the dataset wrote unit `u`'s `succeeded_by` (`on_pred`) or its
+/// `formed_from`: what is written wins over the table.
+fn wrote(out: &[Written], u: usize, on_pred: bool) -> bool {
+    out.iter()
+        .any(|w| w.on_pred == on_pred && u == if on_pred { w.pred } else { w.succ })
 }
 
 /// A link from the table, unless already written.
