@@ -169,3 +169,30 @@ fn tables_say_a_unit_did_not_exist_rather_than_that_its_data_is_missing() {
     assert_eq!(years.len(), 1, "{years:?}");
     assert!(years[0].starts_with("2025"), "{years:?}");
 }
+
+#[test]
+fn a_site_unit_that_names_no_unit_is_a_warning_at_its_line() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    let copy = |rel: &str| {
+        let to = root.join(rel);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(Path::new(SITE).join(rel), &to).unwrap();
+    };
+    copy("content/data/cchc.yaml");
+    copy("content/articles/tin/mot.md");
+    let site = std::fs::read_to_string(Path::new(SITE).join("content/site.yaml")).unwrap();
+    std::fs::write(
+        root.join("content/site.yaml"),
+        site.replace("site_unit: phong-tho", "site_unit: phong-th"),
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .args(["check", "--root", root.to_str().unwrap(), "--lang", "en"])
+        .output()
+        .expect("run chiso");
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "a warning, not an error: {err}");
+    assert!(err.contains("W0402"), "{err}");
+    assert!(err.contains("content/site.yaml:4"), "{err}");
+}

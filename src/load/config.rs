@@ -188,7 +188,7 @@ struct RawConfig {
     /// The site's own unit (a dataset unit key or slug), e.g. a district
     /// that ended in the 2025 reform: the home page shows its successors.
     #[serde(default)]
-    site_unit: Option<String>,
+    site_unit: Option<Spanned<String>>,
 }
 
 fn default_language() -> String {
@@ -248,8 +248,9 @@ pub struct SiteConfig {
     pub search: crate::load::search_config::SearchConfig,
     /// site.yaml `images:` (photo widths, qualities, originals).
     pub images: crate::load::images_config::ImagesConfig,
-    /// site.yaml `site_unit:` (trimmed; `None` when absent or empty).
-    pub site_unit: Option<String>,
+    /// site.yaml `site_unit:` (trimmed; `None` when absent or empty) and
+    /// its line.
+    pub site_unit: Option<(String, usize)>,
 }
 
 impl SiteConfig {
@@ -401,8 +402,8 @@ fn settle(
         images: Default::default(),
         site_unit: raw
             .site_unit
-            .map(|u| n(u.trim().to_string()))
-            .filter(|u| !u.is_empty()),
+            .map(|u| (n(u.value.trim().to_string()), yaml::line_of(&u)))
+            .filter(|(u, _)| !u.is_empty()),
         permalinks: Permalinks {
             article: Pattern::parse(permalink::ARTICLE_DEFAULT, permalink::ARTICLE_TOKENS)
                 .expect("the default pattern parses"),

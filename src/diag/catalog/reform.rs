@@ -97,4 +97,12 @@ messages! {
         en: "A CSV of old key, new key, date: where the units the table adds come from (after the 2025 reform).",
         vi: "Tệp CSV gồm mã cũ, mã mới, ngày: các đơn vị mà bảng thêm vào được lập từ đơn vị nào (sau sắp xếp năm 2025).",
     }
+    SITE_UNIT_UNKNOWN "site_unit.unknown" {
+        en: "site_unit `{unit}` is not the key or slug of a unit in any dataset",
+        vi: "site_unit `{unit}` không phải mã hay tên rút gọn (slug) của đơn vị nào trong các bộ dữ liệu",
+    }
+    SITE_UNIT_UNKNOWN_HINT "site_unit.unknown.hint" {
+        en: "write the key or slug of a unit of content/data/*.yaml, e.g. `site_unit: phong-tho`, or remove the line",
+        vi: "Ghi mã hoặc tên rút gọn của một đơn vị trong content/data/*.yaml, ví dụ `site_unit: phong-tho`, hoặc xóa dòng này",
+    }
 }

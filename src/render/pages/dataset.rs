@@ -430,7 +430,7 @@ fn lineage_value(r: &Renderer, ds: &Dataset, u: usize) -> serde_json::Value {
 /// successors, the unit's history and each successor's latest result.
 /// Null when `site_unit` is absent or no dataset has such a unit.
 pub fn reform_panel(r: &Renderer) -> serde_json::Value {
-    let Some(key) = r.site.config.site_unit.as_deref() else {
+    let Some((key, _)) = r.site.config.site_unit.as_ref() else {
         return serde_json::Value::Null;
     };
     let result = |ds: &Dataset, u: usize, y: i32| {
