@@ -239,7 +239,7 @@ pub fn draw(
                     from_rank: ds.score(i, from).and_then(|s| s.rank),
                     to_rank: ds.score(i, to).and_then(|s| s.rank),
                     highlight: Some(i) == highlight,
-                    absent: crate::data::no_counterpart(ds, i, from, to),
+                    absent: crate::data::no_counterpart(ds, i, from, to).map(|c| c.short()),
                 })
                 .collect();
             rows.sort_by(|a, b| {
