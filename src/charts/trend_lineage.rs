@@ -46,13 +46,9 @@ impl Trend<'_> {
         let Some(x) = self.break_x() else { return };
         dashed(c, (x, y0), (x, y1), AXIS, 1);
         if let (true, Some(since)) = (label, &self.since) {
-            let text = format!("từ {since}");
-            let (tx, anchor) = if x > W - 90 {
-                (x - 4, Anchor::End)
-            } else {
-                (x + 4, Anchor::Start)
-            };
-            c.text(&text, tx, y0, FONT, anchor, Weight::Normal, MUTED);
+            let text = format!("từ {since} →");
+            // Left of the rule: the unit's own labels are on its right.
+            c.text(&text, x - 4, y0, FONT, Anchor::End, Weight::Normal, MUTED);
         }
     }
 

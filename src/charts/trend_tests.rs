@@ -413,7 +413,7 @@ fn a_merged_unit_is_never_joined_to_its_predecessors_lines() {
         .filter(|n| n.has_tag_name("text"))
         .filter_map(|n| n.text().map(str::to_string))
         .collect();
-    for want in ["Hà Giang", "Tuyên Quang", "từ 1/7/2025"] {
+    for want in ["Hà Giang", "Tuyên Quang", "từ 1/7/2025 →"] {
         assert!(texts.iter().any(|t| t == want), "{want} in {texts:?}");
     }
     let desc = desc_text(&doc);

@@ -255,8 +255,9 @@ pub fn draw(
     }
 }
 
-/// The points of a unit's trend: the years it existed (with
-/// `scored_only`, only those it has a score in).
+/// The points of a unit's trend: the years it existed, less an unscored
+/// year it began or ended in (with `scored_only`, only years it has a
+/// score in).
 fn trend_points(ds: &Dataset, unit: usize, scored_only: bool) -> Vec<TrendPoint> {
     let of_year = |y: i32| Some(ds.rank_of(y)).filter(|&n| n > 0);
     ds.years
@@ -264,7 +265,12 @@ fn trend_points(ds: &Dataset, unit: usize, scored_only: bool) -> Vec<TrendPoint>
         .filter(|y| ds.units[unit].existed_in(y.year))
         .filter_map(|y| {
             let s = ds.score(unit, y.year);
-            if scored_only && s.is_none() {
+            // A year the unit only began or ended in, without a score, is
+            // not a gap in its series: it was not assessed as that unit.
+            let u = &ds.units[unit];
+            let edge = u.since.is_some_and(|d| d.year == y.year)
+                || u.until.is_some_and(|d| d.year == y.year);
+            if s.is_none() && (scored_only || edge) {
                 return None;
             }
             Some(TrendPoint {
