@@ -87,6 +87,10 @@ fn the_ended_district_keeps_its_page_and_links_every_successor() {
         links.contains(&"/chi-so/cchc/phuong-doan-ket/".to_string()),
         "{links:?}"
     );
+    // Its trend stops at its last assessment: no empty 2025 point for the
+    // half year it still existed.
+    let rows = text_of(&doc, "figure table tbody");
+    assert!(rows.contains("2022") && !rows.contains("2025"), "{rows}");
 }
 
 #[test]
