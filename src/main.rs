@@ -82,6 +82,10 @@ struct ImportDataArgs {
     /// Add units the dataset does not have yet (otherwise each is an error).
     #[arg(long)]
     add_units: bool,
+    /// A CSV of old key, new key, date: the lineage of units the table adds
+    /// after the 2025 reform.
+    #[arg(long, value_name = "FILE")]
+    lineage: Option<PathBuf>,
     /// How to print diagnostics.
     #[arg(long, value_enum, default_value = "human")]
     format: FormatArg,
@@ -452,6 +456,7 @@ fn import_data(a: ImportDataArgs) -> ExitCode {
         year: a.year,
         maps: a.maps,
         add_units: a.add_units,
+        lineage: a.lineage,
     };
     let format = match a.format {
         FormatArg::Human => Format::Human,

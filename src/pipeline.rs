@@ -146,6 +146,30 @@ pub fn load_data(root: &Path, diags: &mut Diagnostics) -> Vec<Dataset> {
     datasets
 }
 
+/// W0402 when site.yaml's `site_unit` is the key or slug of no dataset's unit
+/// (the home page would silently lack its panel).
+fn site_unit_known(
+    config: &crate::load::config::SiteConfig,
+    datasets: &[Dataset],
+    diags: &mut Diagnostics,
+) {
+    let Some((unit, line)) = &config.site_unit else {
+        return;
+    };
+    if datasets.iter().any(|ds| ds.unit_by_ref(unit).is_some()) {
+        return;
+    }
+    diags.push(
+        crate::diag::Diagnostic::warning(
+            crate::diag::codes::SITE_UNIT,
+            "content/site.yaml",
+            msg!(m::SITE_UNIT_UNKNOWN, unit = unit),
+        )
+        .at(*line, 0)
+        .hint(msg!(m::SITE_UNIT_UNKNOWN_HINT)),
+    );
+}
+
 /// W0401 while a dataset still names the source `chiso import data` wrote
 /// for the publisher to fill in.
 fn placeholder_source(root: &Path, ds: &Dataset, diags: &mut Diagnostics) {
@@ -200,6 +224,7 @@ pub fn prepare(opts: &BuildOptions, sink: &dyn Sink) -> Result<Prepared, Diagnos
     };
     let loaded = crate::load::content::load(root, &config, opts.include(), &mut diags);
     let datasets = load_data(root, &mut diags);
+    site_unit_known(&config, &datasets, &mut diags);
     timings.mark("load", &mut t);
 
     let site = crate::model::site::build(config, loaded, datasets, &mut diags);

@@ -198,7 +198,7 @@ fn articles_carry_news_article_json_ld() {
         assert_eq!(a["mainEntityOfPage"], url.as_str());
         n += 1;
     }
-    assert_eq!(n, 10, "articles of the sample");
+    assert_eq!(n, 11, "articles of the sample");
 }
 
 #[test]
@@ -337,7 +337,7 @@ fn rss_items_have_category_and_author_and_the_feed_dates_from_its_newest_item() 
         .children()
         .filter(|c| c.has_tag_name("item"))
         .collect();
-    assert_eq!(items.len(), 10);
+    assert_eq!(items.len(), 11);
     for it in &items {
         assert!(text(*it, "category").is_some_and(|c| !c.is_empty()));
         let a = text(*it, "author").unwrap();

@@ -10,9 +10,20 @@ use crate::util::numfmt::{NO_DATA, format_rank_change};
 const MIN_BARS: f64 = 90.0;
 
 fn change_text(r: &ChangeRow) -> String {
+    if let Some(a) = &r.absent {
+        return clean(a);
+    }
     match (r.from_rank, r.to_rank) {
         (Some(f), Some(t)) => format_rank_change(f, t),
         _ => NO_DATA.to_string(),
+    }
+}
+
+/// A rank cell: "không tồn tại" for a unit that did not exist that year.
+fn absent_or_rank(r: &ChangeRow, rank: Option<u32>) -> String {
+    match (rank, &r.absent) {
+        (None, Some(_)) => "không tồn tại".to_string(),
+        _ => cell_rank(rank),
     }
 }
 
@@ -82,7 +93,12 @@ pub fn change(meta: &ChartMeta, from_year: i32, to_year: i32, rows: &[ChangeRow]
             if r.highlight {
                 s.push_str(" (được đánh dấu)");
             }
-            let rank = |x: Option<u32>| x.map_or(NO_DATA.to_string(), |v| format!("hạng {v}"));
+            let none = if r.absent.is_some() {
+                "không tồn tại"
+            } else {
+                NO_DATA
+            };
+            let rank = |x: Option<u32>| x.map_or(none.to_string(), |v| format!("hạng {v}"));
             s.push_str(&format!(
                 ": năm {from_year} {}, năm {to_year} {}, {t}",
                 rank(r.from_rank),
@@ -163,8 +179,8 @@ pub fn change(meta: &ChartMeta, from_year: i32, to_year: i32, rows: &[ChangeRow]
                 (
                     vec![
                         label.clone(),
-                        cell_rank(r.from_rank),
-                        cell_rank(r.to_rank),
+                        absent_or_rank(r, r.from_rank),
+                        absent_or_rank(r, r.to_rank),
                         t.clone(),
                     ],
                     r.highlight,
@@ -186,6 +202,7 @@ pub(crate) mod tests {
             from_rank: f,
             to_rank: t,
             highlight: h,
+            absent: None,
         };
         vec![
             r("Tam Đường", Some(2), Some(1), false),
@@ -248,5 +265,29 @@ pub(crate) mod tests {
         );
         check_figure(&chart.html, "c6-change", "change", false);
         assert_eq!(chart, sample());
+    }
+
+    #[test]
+    fn a_unit_without_a_counterpart_is_listed_as_such_not_as_a_change() {
+        let mut rows = rows();
+        rows.push(ChangeRow {
+            label: "Xã Phong Thổ".into(),
+            from_rank: None,
+            to_rank: Some(9),
+            highlight: false,
+            absent: Some("đơn vị mới thành lập từ 1/7/2025".into()),
+        });
+        let chart = change(&meta("c", false), 2022, 2025, &rows);
+        let doc = check_svg(&chart.svg, "c");
+        let desc = desc_text(&doc);
+        assert!(
+            desc.contains("Xã Phong Thổ: năm 2022 không tồn tại, năm 2025 hạng 9, đơn vị mới thành lập từ 1/7/2025"),
+            "{desc}"
+        );
+        assert!(
+            chart.html.contains("<td>không tồn tại</td>"),
+            "{}",
+            chart.html
+        );
     }
 }

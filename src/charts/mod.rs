@@ -29,7 +29,7 @@ mod trend;
 pub use change::change;
 pub use fields::fields;
 pub use ranking::ranking;
-pub use trend::trend;
+pub use trend::{trend, trend_across};
 
 use crate::util::numfmt::{NO_DATA, format_number, format_with_unit};
 use crate::util::text::{escape_html, nfc};
@@ -89,6 +89,14 @@ pub struct TrendPoint {
     pub of: Option<u32>,
 }
 
+/// A predecessor's own series in a trend chart across a reform: its name
+/// and its points up to its end (never joined to the unit's line).
+#[derive(Clone, Debug, PartialEq)]
+pub struct TrendSeries {
+    pub name: String,
+    pub points: Vec<TrendPoint>,
+}
+
 /// One field (component area) against its maximum.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FieldRow {
@@ -104,6 +112,10 @@ pub struct ChangeRow {
     pub from_rank: Option<u32>,
     pub to_rank: Option<u32>,
     pub highlight: bool,
+    /// Set when the unit did not exist in one of the two years (a unit of
+    /// a reform has no counterpart): shown instead of a change, e.g.
+    /// `thành lập từ 1/7/2025`.
+    pub absent: Option<String>,
 }
 
 /// A rendered chart.

@@ -3,8 +3,8 @@
 
 use super::svg::{self, AXIS, Anchor, BLUE, FONT, GRID, MUTED, PAD, TEXT, VERMILLION, W, Weight};
 use super::{
-    Chart, ChartMeta, Header, Table, TrendPoint, cell_num, chart, clean, desc_intro, finite, num,
-    num_unit, scale, scale_text,
+    Chart, ChartMeta, Header, Table, TrendPoint, TrendSeries, cell_num, chart, clean, desc_intro,
+    finite, num, num_unit, scale, scale_text,
 };
 use crate::util::numfmt::{NO_DATA, format_number, format_rank};
 
@@ -86,7 +86,22 @@ fn rank_text(p: &TrendPoint) -> Option<String> {
 
 /// Trend chart of one unit; `points` in ascending years.
 pub fn trend(meta: &ChartMeta, unit_name: &str, points: &[TrendPoint]) -> Chart {
-    let t = Trend::new(meta, unit_name, points);
+    trend_across(meta, unit_name, points, &[], None)
+}
+
+/// Trend chart of a unit formed from others: each predecessor's own
+/// series (dashed, named, up to its end), then the unit's own line from
+/// its start, with a marked break labelled `since` (`1/7/2025`). The
+/// series are never joined.
+pub fn trend_across(
+    meta: &ChartMeta,
+    unit_name: &str,
+    points: &[TrendPoint],
+    preds: &[TrendSeries],
+    since: Option<&str>,
+) -> Chart {
+    let mut t = Trend::new(meta, unit_name, points, preds);
+    t.since = since.map(str::to_string);
     let desc = t.describe();
     let svg = svg::render(&meta.id, &clean(&meta.title), &desc, t.rows.height, |c| {
         t.draw(c);
@@ -95,7 +110,7 @@ pub fn trend(meta: &ChartMeta, unit_name: &str, points: &[TrendPoint]) -> Chart 
         meta,
         "trend",
         svg,
-        &table(meta, points),
+        &table(meta, &t.unit, points, preds),
         t.rows.height,
         &t.header,
     )
@@ -105,6 +120,12 @@ pub fn trend(meta: &ChartMeta, unit_name: &str, points: &[TrendPoint]) -> Chart 
 struct Trend<'a> {
     meta: &'a ChartMeta,
     points: &'a [TrendPoint],
+    /// Predecessors, each drawn as its own dashed series.
+    preds: &'a [TrendSeries],
+    /// Every year on the axis (the unit's and its predecessors').
+    years: Vec<i32>,
+    /// The unit's first day, labelling the break.
+    since: Option<String>,
     unit: String,
     has_rank: bool,
     /// "điểm" or "điểm và thứ hạng".
@@ -122,28 +143,47 @@ struct Trend<'a> {
 }
 
 impl<'a> Trend<'a> {
-    fn new(meta: &'a ChartMeta, unit_name: &str, points: &'a [TrendPoint]) -> Self {
+    fn new(
+        meta: &'a ChartMeta,
+        unit_name: &str,
+        points: &'a [TrendPoint],
+        preds: &'a [TrendSeries],
+    ) -> Self {
         let unit = clean(unit_name);
-        let has_rank = points.iter().any(|p| p.rank.is_some());
+        let all: Vec<TrendPoint> = preds
+            .iter()
+            .flat_map(|s| s.points.iter().cloned())
+            .chain(points.iter().cloned())
+            .collect();
+        let mut years: Vec<i32> = all.iter().map(|p| p.year).collect();
+        years.sort_unstable();
+        years.dedup();
+        let has_rank = all.iter().any(|p| p.rank.is_some());
         let what = if has_rank {
             "điểm và thứ hạng"
         } else {
             "điểm"
         };
-        let header = Header::new(meta, &subtitle(&unit, what, points));
-        let values = value_axis(meta, points);
-        let max_rank = max_rank(points);
+        let header = Header::new(meta, &subtitle(&unit, what, &years));
+        let values = value_axis(meta, &all);
+        let max_rank = max_rank(&all);
         let x = XAxis::new(
             y_label_width(&values.labels, max_rank),
-            points.first().map_or(0, |p| p.year),
-            points.last().map_or(0, |p| p.year),
+            years.first().copied().unwrap_or(0),
+            years.last().copied().unwrap_or(0),
         );
-        let labels = Labels::fit(meta, points, &x);
-        let notes = notes(points, has_rank);
+        let labels = Labels::fit(meta, points, &years, &x);
+        let mut notes = notes(points, has_rank);
+        if !preds.is_empty() {
+            notes.splice(0..0, lineage_note(&unit, preds));
+        }
         let rows = Rows::new(header.height(), has_rank, notes.len());
         Trend {
             meta,
             points,
+            preds,
+            years,
+            since: None,
             unit,
             has_rank,
             what,
@@ -214,13 +254,14 @@ impl<'a> Trend<'a> {
             desc.push_str(&items.join("; "));
             desc.push('.');
         }
+        desc.push_str(&self.describe_preds());
         desc
     }
 }
 
-fn subtitle(unit: &str, what: &str, points: &[TrendPoint]) -> String {
-    match (points.first(), points.last()) {
-        (Some(first), Some(last)) => format!("{unit}: {what}, {}–{}", first.year, last.year),
+fn subtitle(unit: &str, what: &str, years: &[i32]) -> String {
+    match (years.first(), years.last()) {
+        (Some(first), Some(last)) => format!("{unit}: {what}, {first}–{last}"),
         _ => format!("{unit}: {what} qua các năm"),
     }
 }
@@ -318,10 +359,10 @@ struct Labels {
 }
 
 impl Labels {
-    fn fit(meta: &ChartMeta, points: &[TrendPoint], x: &XAxis) -> Self {
-        let min_dx = points
+    fn fit(meta: &ChartMeta, points: &[TrendPoint], years: &[i32], x: &XAxis) -> Self {
+        let min_dx = years
             .windows(2)
-            .map(|w| x.x(w[1].year) - x.x(w[0].year))
+            .map(|w| x.x(w[1]) - x.x(w[0]))
             .min()
             .unwrap_or(W);
         let year_step = {
@@ -466,11 +507,11 @@ impl Trend<'_> {
 
     /// Year ticks and labels under a panel, and its bottom axis at `py1`.
     fn draw_years(&self, c: &mut svg::Canvas<'_>, py1: i32) {
-        for (i, p) in self.points.iter().enumerate() {
+        for (i, year) in self.years.iter().enumerate() {
             if i % self.labels.year_step == 0 {
-                let x = self.x.x(p.year);
+                let x = self.x.x(*year);
                 c.line(&[(x, py1), (x, py1 + 4)], AXIS, 1);
-                let y = p.year.to_string();
+                let y = year.to_string();
                 c.text(&y, x, py1 + 14, FONT, Anchor::Middle, Weight::Normal, MUTED);
             }
         }
@@ -493,6 +534,15 @@ impl Trend<'_> {
             self.grid_line(c, self.y_val(*t), label);
         }
         self.draw_years(c, self.rows.s_py1);
+        self.draw_break(c, self.rows.s_py0 - HEADROOM / 2, self.rows.s_py1, true);
+        for (k, p) in self.preds.iter().enumerate() {
+            let pts: Vec<Option<(i32, i32)>> = p
+                .points
+                .iter()
+                .map(|q| finite(q.total).map(|v| (self.x.x(q.year), self.y_val(v))))
+                .collect();
+            self.draw_pred(c, k, &p.name, &pts);
+        }
         let pts: Vec<Option<(i32, i32)>> = self
             .points
             .iter()
@@ -529,6 +579,15 @@ impl Trend<'_> {
             self.grid_line(c, self.y_rank(r), &r.to_string());
         }
         self.draw_years(c, self.rows.r_py1 + 6);
+        self.draw_break(c, self.rows.r_py0 - HEADROOM / 2, self.rows.r_py1, false);
+        for (k, p) in self.preds.iter().enumerate() {
+            let pts: Vec<Option<(i32, i32)>> = p
+                .points
+                .iter()
+                .map(|q| q.rank.map(|r| (self.x.x(q.year), self.y_rank(r))))
+                .collect();
+            self.draw_pred(c, k, "", &pts);
+        }
         let pts: Vec<Option<(i32, i32)>> = self
             .points
             .iter()
@@ -558,26 +617,30 @@ impl Trend<'_> {
     }
 }
 
-/// The data table under the chart: year, score, rank.
-fn table(meta: &ChartMeta, points: &[TrendPoint]) -> Table {
-    Table {
-        headers: vec!["Năm".into(), super::value_header(meta), "Hạng".into()],
-        row_header: 0,
-        rows: points
-            .iter()
-            .map(|p| {
-                (
-                    vec![
-                        p.year.to_string(),
-                        cell_num(meta, p.total),
-                        rank_text(p).unwrap_or_else(|| NO_DATA.to_string()),
-                    ],
-                    false,
-                )
-            })
-            .collect(),
+/// The data table under the chart: year, score, rank; with predecessors,
+/// a first column naming each row's unit.
+fn table(meta: &ChartMeta, unit: &str, points: &[TrendPoint], preds: &[TrendSeries]) -> Table {
+    let row = |p: &TrendPoint| {
+        vec![
+            p.year.to_string(),
+            cell_num(meta, p.total),
+            rank_text(p).unwrap_or_else(|| NO_DATA.to_string()),
+        ]
+    };
+    let headers = vec!["Năm".into(), super::value_header(meta), "Hạng".into()];
+    if preds.is_empty() {
+        return Table {
+            headers,
+            row_header: 0,
+            rows: points.iter().map(|p| (row(p), false)).collect(),
+        };
     }
+    lineage::table_rows(unit, points, preds, headers, row)
 }
+
+#[path = "trend_lineage.rs"]
+mod lineage;
+use lineage::lineage_note;
 
 #[cfg(test)]
 #[path = "trend_tests.rs"]

@@ -206,7 +206,10 @@ fn snapshot_small_trend() {
 
 #[test]
 fn subtitle_names_the_years() {
-    assert_eq!(subtitle("A", "điểm", &pts()), "A: điểm, 2018–2022");
+    assert_eq!(
+        subtitle("A", "điểm", &[2018, 2020, 2022]),
+        "A: điểm, 2018–2022"
+    );
     assert_eq!(subtitle("A", "điểm", &[]), "A: điểm qua các năm");
 }
 
@@ -248,7 +251,7 @@ fn labels_thin_out_when_years_are_close() {
     let m = meta("l", false);
     let few = pts();
     let x = XAxis::new(20, 2018, 2022);
-    let l = Labels::fit(&m, &few, &x);
+    let l = Labels::fit(&m, &few, &[2018, 2019, 2020, 2021, 2022], &x);
     assert_eq!(l.year_step, 1);
     assert!(l.all_values && l.all_ranks);
     assert_eq!(l.values[2], None, "no label for the missing year");
@@ -260,7 +263,8 @@ fn labels_thin_out_when_years_are_close() {
             of: Some(30),
         })
         .collect();
-    let l = Labels::fit(&m, &many, &XAxis::new(20, 2000, 2024));
+    let years: Vec<i32> = (2000..2025).collect();
+    let l = Labels::fit(&m, &many, &years, &XAxis::new(20, 2000, 2024));
     assert!(l.year_step > 1);
     assert!(!l.all_values && !l.all_ranks);
 }
@@ -302,7 +306,7 @@ fn rank_ticks_first_middle_last() {
 fn axes_map_values_and_ranks() {
     let m = meta("a", false);
     let p = pts();
-    let t = Trend::new(&m, "X", &p);
+    let t = Trend::new(&m, "X", &p, &[]);
     assert_eq!(t.y_rank(1), t.rows.r_py0, "rank 1 on top");
     assert_eq!(t.y_rank(8), t.rows.r_py1);
     assert_eq!(t.y_rank(99), t.rows.r_py1, "clamped");
@@ -312,7 +316,120 @@ fn axes_map_values_and_ranks() {
 
 #[test]
 fn table_rows_per_year() {
-    let t = table(&meta("t", false), &pts());
+    let t = table(&meta("t", false), "X", &pts(), &[]);
     assert_eq!(t.rows.len(), 5);
     assert_eq!(t.rows[1].0, ["2019", "66,50", "6/8"]);
+}
+
+// Across a reform (the real 2025 merger: Tuyên Quang ← Hà Giang + Tuyên
+// Quang; the scores are made up).
+
+fn tp(year: i32, total: f64, rank: u32, of: u32) -> TrendPoint {
+    TrendPoint {
+        year,
+        total: Some(total),
+        rank: Some(rank),
+        of: Some(of),
+    }
+}
+
+pub(crate) fn across_merger() -> Chart {
+    let mut m = meta("t-sap-nhap", false);
+    m.title = "PAR INDEX: Tuyên Quang (mới) qua các năm".into();
+    let preds = [
+        TrendSeries {
+            name: "Hà Giang".into(),
+            points: vec![
+                tp(2022, 80.1, 50, 63),
+                tp(2023, 82.4, 41, 63),
+                tp(2024, 84.0, 30, 63),
+            ],
+        },
+        TrendSeries {
+            name: "Tuyên Quang".into(),
+            points: vec![
+                tp(2022, 83.5, 35, 63),
+                tp(2023, 85.2, 22, 63),
+                tp(2024, 86.9, 14, 63),
+            ],
+        },
+    ];
+    trend_across(
+        &m,
+        "Tuyên Quang (mới)",
+        &[tp(2025, 85.6, 12, 34)],
+        &preds,
+        Some("1/7/2025"),
+    )
+}
+
+/// Polylines of one stroke colour: (how many, the x of every point).
+fn strokes(doc: &roxmltree::Document, colour: &str) -> (usize, Vec<f64>) {
+    let lines: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("polyline") && n.attribute("stroke") == Some(colour))
+        .collect();
+    let xs = lines
+        .iter()
+        .flat_map(|n| {
+            n.attribute("points")
+                .unwrap_or("")
+                .split_whitespace()
+                .filter_map(|p| p.split(',').next()?.parse::<f64>().ok())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    (lines.len(), xs)
+}
+
+#[test]
+fn a_merged_unit_is_never_joined_to_its_predecessors_lines() {
+    let chart = across_merger();
+    let doc = check_svg(&chart.svg, "t-sap-nhap");
+    // Each predecessor is its own dashed series in its own colour.
+    let (green, green_x) = strokes(&doc, "#009E73");
+    let (grey, grey_x) = strokes(&doc, "#595959");
+    assert!(green > 2 && grey > 2, "dashes: {green} green, {grey} grey");
+    // The unit's own line and dots never reach back into the predecessors' years.
+    let (_, blue_x) = strokes(&doc, "#0072B2");
+    let dots: Vec<f64> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("circle"))
+        .map(|n| attr_f(&n, "cx"))
+        .collect();
+    let last_pred_x = green_x
+        .iter()
+        .chain(&grey_x)
+        .copied()
+        .fold(f64::MIN, f64::max);
+    assert_eq!(dots.len(), 1, "one own score, 2025");
+    assert!(
+        blue_x.iter().chain(&dots).all(|&x| x > last_pred_x),
+        "{blue_x:?} {dots:?} vs {last_pred_x}"
+    );
+    // The break is marked and named, and so is each predecessor.
+    let texts: Vec<String> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .filter_map(|n| n.text().map(str::to_string))
+        .collect();
+    for want in ["Hà Giang", "Tuyên Quang", "từ 1/7/2025 →"] {
+        assert!(texts.iter().any(|t| t == want), "{want} in {texts:?}");
+    }
+    let desc = desc_text(&doc);
+    assert!(
+        desc.contains("Đơn vị tiền thân Hà Giang (đường nét đứt"),
+        "{desc}"
+    );
+    // The data table names each row's unit: 3 + 3 predecessor rows, 1 own.
+    assert!(
+        chart.html.contains("<th scope=\"col\">Đơn vị</th>"),
+        "{}",
+        chart.html
+    );
+}
+
+#[test]
+fn snapshot_trend_across_a_merger_two_series_and_a_break() {
+    insta::assert_snapshot!("trend_across_merger_svg", across_merger().svg);
 }

@@ -29,6 +29,8 @@ pub struct Dataset {
     pub units: Vec<Unit>,
     /// Ascending by year.
     pub years: Vec<YearResult>,
+    /// The built-in lineage table named by `lineage:` (`vn-2025-provinces`).
+    pub lineage: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -85,6 +87,60 @@ pub struct Unit {
     pub short: String,
     /// Given, or derived from `short` (else `name`).
     pub slug: String,
+    /// First day of the unit's life (`since:`); `None`: always existed.
+    pub since: Option<Day>,
+    /// Last day of the unit's life (`until:`); `None`: still exists.
+    pub until: Option<Day>,
+    /// Indices into [`Dataset::units`] of the units it was formed from
+    /// (written, derived from their `succeeded_by`, or from `lineage:`).
+    pub formed_from: Vec<usize>,
+    /// Indices of the units that took over its area.
+    pub succeeded_by: Vec<usize>,
+}
+
+/// A calendar day (`since`, `until`), checked when read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Day {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Day {
+    /// `2025-07-01`.
+    pub fn iso(&self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
+    /// The newsroom's way: `1/7/2025`.
+    pub fn vi(&self) -> String {
+        format!("{}/{}/{}", self.day, self.month, self.year)
+    }
+
+    /// The day after (`until` + 1 is when the successors begin).
+    pub fn next(&self) -> Day {
+        let d = jiff::civil::Date::new(self.year as i16, self.month as i8, self.day as i8);
+        match d.and_then(|d| d.tomorrow()) {
+            Ok(t) => Day {
+                year: t.year() as i32,
+                month: t.month() as u8,
+                day: t.day() as u8,
+            },
+            Err(_) => *self,
+        }
+    }
+}
+
+impl Unit {
+    /// Whether the unit existed for at least part of calendar year `year`.
+    pub fn existed_in(&self, year: i32) -> bool {
+        self.since.is_none_or(|s| s.year <= year) && self.until.is_none_or(|u| u.year >= year)
+    }
+
+    /// Whether the unit began or ended at some time (a unit of the reform).
+    pub fn has_lineage(&self) -> bool {
+        !self.formed_from.is_empty() || !self.succeeded_by.is_empty()
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -13,7 +13,8 @@
 //!
 //! 1. `raw`: the serde shapes of a dataset file, with spans.
 //! 2. `dataset`: the checked model ([`Dataset`] and its parts) and its
-//!    methods (ranking, bands, lookups).
+//!    methods (ranking, bands, lookups); `lineage`: the built-in lineage
+//!    tables (`lineage: vn-2025-provinces`).
 //! 3. `query`: [`value_text`], the text of the `value` shortcode.
 //! 4. `validate`: raw → model, one file per group of schema rules (its
 //!    own order is in `validate/mod.rs`).
@@ -21,6 +22,7 @@
 //!    `load::fs` and YAML through `load::yaml`.
 
 mod dataset;
+pub mod lineage;
 mod load;
 mod query;
 mod raw;
@@ -29,6 +31,6 @@ mod validate;
 #[cfg(test)]
 mod tests;
 
-pub use dataset::{Dataset, Status};
+pub use dataset::{Dataset, Status, Unit};
 pub use load::{load_dir, load_str};
-pub use query::value_text;
+pub use query::{no_counterpart, value_text};

@@ -1,6 +1,6 @@
 //! `value_text`: the text of the `value` shortcode, from a dataset.
 
-use super::dataset::{Dataset, Score, YearResult};
+use super::dataset::{Dataset, Day, Score, YearResult};
 use crate::diag::Msg;
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
@@ -81,10 +81,64 @@ fn rank_change_text(ds: &Dataset, u: usize, from: i32, year: i32) -> Result<Stri
             years = years_list(ds)
         ));
     }
+    if let Some(c) = no_counterpart(ds, u, from, year) {
+        return Ok(c.long());
+    }
     let unit_name = &ds.units[u].short;
     let r_from = rank_in(ds, ds.score(u, from), unit_name, from)?;
     let r_to = rank_in(ds, ds.score(u, year), unit_name, year)?;
     Ok(numfmt::format_rank_change(r_from, r_to))
+}
+
+/// Why a unit has no rank change between two years: it began or ended
+/// between them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Counterpart {
+    /// Formed on this day.
+    New(Day),
+    /// Ended: its successors began on this day.
+    Ended(Day),
+}
+
+impl Counterpart {
+    /// For a sentence: `đơn vị mới thành lập từ 1/7/2025`, `đơn vị đã kết
+    /// thúc hoạt động từ 1/7/2025`.
+    pub fn long(&self) -> String {
+        match self {
+            Counterpart::New(d) => format!("đơn vị mới thành lập từ {}", d.vi()),
+            Counterpart::Ended(d) => format!("đơn vị đã kết thúc hoạt động từ {}", d.vi()),
+        }
+    }
+
+    /// For a chart row: `mới, từ 1/7/2025`, `kết thúc từ 1/7/2025`.
+    pub fn short(&self) -> String {
+        match self {
+            Counterpart::New(d) => format!("mới, từ {}", d.vi()),
+            Counterpart::Ended(d) => format!("kết thúc từ {}", d.vi()),
+        }
+    }
+}
+
+/// Why unit `u` has no rank change from `from` to `to`, when it did not
+/// exist (or was not yet or no longer scored) at one end because it began
+/// or ended between them. `None` for a unit that existed at both.
+pub fn no_counterpart(ds: &Dataset, u: usize, from: i32, to: i32) -> Option<Counterpart> {
+    let unit = &ds.units[u];
+    let (lo, hi) = (from.min(to), from.max(to));
+    let unscored = |y: i32| ds.score(u, y).is_none();
+    if let Some(s) = unit
+        .since
+        .filter(|s| s.year > lo || (s.year == lo && unscored(lo)))
+    {
+        return Some(Counterpart::New(s));
+    }
+    if let Some(e) = unit
+        .until
+        .filter(|e| e.year < hi || (e.year == hi && unscored(hi)))
+    {
+        return Some(Counterpart::Ended(e.next()));
+    }
+    None
 }
 
 /// `band`: the name of the band `total` falls in.

@@ -142,6 +142,8 @@ pub struct RawDataset {
     pub fields: Option<Vec<Spanned<RawField>>>,
     pub units: Option<Spanned<Vec<Spanned<RawUnit>>>>,
     pub results: Option<Spanned<Vec<Spanned<RawYear>>>>,
+    /// A built-in lineage table: `vn-2025-provinces`.
+    pub lineage: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -189,6 +191,11 @@ pub struct RawUnit {
     pub name: Option<Spanned<String>>,
     pub short: Option<Spanned<String>>,
     pub slug: Option<Spanned<String>>,
+    /// ISO dates bounding the unit's life (schema v2).
+    pub since: Option<Spanned<String>>,
+    pub until: Option<Spanned<String>>,
+    pub formed_from: Option<Spanned<Vec<Spanned<Key>>>>,
+    pub succeeded_by: Option<Spanned<Vec<Spanned<Key>>>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -9,6 +9,7 @@ use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::import::columns::{KnownField, Layout, Role, split_max};
+use crate::import::lineage;
 use crate::import::rows::{Table, fold};
 use crate::import::sheet::Grid;
 use crate::import::splice;
@@ -37,6 +38,8 @@ pub struct Input<'a> {
     pub table: &'a Table,
     pub year: i32,
     pub add_units: bool,
+    /// `--lineage FILE`: old key, new key, first day.
+    pub lineage: &'a [super::lineage::Link],
 }
 
 /// The fields columns are matched against: that year's set when it exists,
@@ -293,10 +296,16 @@ pub fn create(input: &Input) -> Result<(String, ImportReport), Diagnostics> {
     Ok((yamlout::new_dataset(&d), report))
 }
 
-/// The unit a row names: by name or short name, after NFC and case folding.
-fn match_unit(ds: &Dataset, name: &str) -> Result<Option<usize>, Vec<usize>> {
+/// The unit a row of `year` names: by name or short name, after NFC and
+/// case folding, among the units that began by then and had not ended
+/// during or before it (a 2025 table's "Tuyên Quang" is never the old one).
+fn match_unit(ds: &Dataset, name: &str, year: i32) -> Result<Option<usize>, Vec<usize>> {
     let n = fold(name);
+    let alive = |u: &crate::data::Unit| {
+        u.since.is_none_or(|s| s.year <= year) && u.until.is_none_or(|e| e.year > year)
+    };
     let hits: Vec<usize> = (0..ds.units.len())
+        .filter(|&i| alive(&ds.units[i]))
         .filter(|&i| fold(&ds.units[i].name) == n || fold(&ds.units[i].short) == n)
         .collect();
     match hits.as_slice() {
@@ -306,30 +315,40 @@ fn match_unit(ds: &Dataset, name: &str) -> Result<Option<usize>, Vec<usize>> {
     }
 }
 
-/// Units added with `--add-units`: (key, name as written).
-type Added = Vec<(String, String)>;
+/// Units added with `--add-units`: (key, name as written, the first day and
+/// predecessors from `--lineage`).
+type Added = Vec<(String, String, Option<(String, Vec<String>)>)>;
 
 /// The dataset's key for every row, and the units to add (`--add-units`).
 fn match_units(input: &Input, ds: &Dataset) -> Result<(Vec<String>, Added), Diagnostics> {
     let mut diags = Diagnostics::new();
     let mut keys = Vec::new();
-    let mut added: Vec<(String, String)> = Vec::new();
+    let mut added: Added = Vec::new();
+    let mut no_lineage: Vec<String> = Vec::new();
     for row in &input.table.rows {
-        match match_unit(ds, &row.name) {
+        match match_unit(ds, &row.name, input.year) {
             Ok(Some(i)) => keys.push(ds.units[i].key.clone()),
             Ok(None) if input.add_units => {
                 let base = row.key.clone().unwrap_or_else(|| slugify(&row.name));
                 let taken = |k: &str| {
                     ds.units.iter().any(|u| u.key == k || u.slug == k)
-                        || added.iter().any(|(a, _)| a == k)
+                        || added.iter().any(|(a, _, _)| a == k)
                 };
-                let mut k = base.clone();
+                let mut k = lineage::table_key(ds, &base).unwrap_or_else(|| base.clone());
                 let mut n = 2;
                 while k.is_empty() || taken(&k) {
                     k = format!("{base}-{n}");
                     n += 1;
                 }
-                added.push((k.clone(), row.name.clone()));
+                let life = match lineage::given(ds, input.lineage, &k, input.year) {
+                    lineage::Given::File { since, from } => Some((since, from)),
+                    lineage::Given::Missing => {
+                        no_lineage.push(format!("{} ({k})", row.name));
+                        None
+                    }
+                    lineage::Given::Table | lineage::Given::NotNeeded => None,
+                };
+                added.push((k.clone(), row.name.clone(), life));
                 keys.push(k);
             }
             Ok(None) => diags.push(
@@ -357,6 +376,9 @@ fn match_units(input: &Input, ds: &Dataset) -> Result<(Vec<String>, Added), Diag
                 .hint(msg!(m::IMP_AMBIGUOUS_UNIT_HINT)),
             ),
         }
+    }
+    if !no_lineage.is_empty() {
+        diags.push(lineage::missing(ds, &no_lineage));
     }
     if diags.has_errors() {
         return Err(diags);
@@ -408,7 +430,12 @@ pub fn update(
         out = splice::append_units(&out, |ind, eol| {
             added
                 .iter()
-                .map(|(k, n)| yamlout::unit_item(k, n, ind, eol))
+                .map(|(k, n, life)| match (life, lineage::slug_for(ds, k, n)) {
+                    (None, None) => yamlout::unit_item(k, n, ind, eol),
+                    (life, slug) => {
+                        lineage::unit_item(k, n, slug.as_deref(), life.as_ref(), ind, eol)
+                    }
+                })
                 .collect()
         })
         .map_err(fail)?;
@@ -426,7 +453,7 @@ pub fn update(
                 m::NOTE_UNITS,
                 names = added
                     .iter()
-                    .map(|(_, n)| n.as_str())
+                    .map(|(_, n, _)| n.as_str())
                     .collect::<Vec<_>>()
                     .join(", ")
             )

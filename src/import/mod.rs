@@ -10,6 +10,7 @@
 //! the header and row words recognised.
 
 mod columns;
+mod lineage;
 mod merge;
 mod rows;
 mod sheet;
@@ -42,6 +43,9 @@ pub struct ImportOptions {
     pub maps: Vec<String>,
     /// Add units the dataset does not have yet (otherwise they are errors).
     pub add_units: bool,
+    /// `--lineage FILE`: CSV of old key, new key, first day, for the units
+    /// a table adds after the 2025 reform.
+    pub lineage: Option<PathBuf>,
 }
 
 /// Import one table. Nothing is written unless the whole table imports and
@@ -100,12 +104,17 @@ pub fn import_data(o: &ImportOptions) -> Result<ImportReport, Diagnostics> {
             .map(|s| msg!(m::NOTE_SKIPPED, what = s).render(lang)),
     );
     let year = merge::year_of(&grid, &layout, year_in_table.or(o.year), &mut notes)?;
+    let links = match &o.lineage {
+        Some(p) => lineage::read(p)?,
+        None => Vec::new(),
+    };
     let input = merge::Input {
         grid: &grid,
         layout: &layout,
         table: &table,
         year,
         add_units: o.add_units,
+        lineage: &links,
     };
     let (text, mut report) = match &existing {
         None => merge::create(&input)?,

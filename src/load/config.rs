@@ -185,6 +185,10 @@ struct RawConfig {
     #[serde(default)]
     search: Option<crate::load::search_config::RawSearch>,
     images: Option<crate::load::images_config::RawImages>,
+    /// The site's own unit (a dataset unit key or slug), e.g. a district
+    /// that ended in the 2025 reform: the home page shows its successors.
+    #[serde(default)]
+    site_unit: Option<Spanned<String>>,
 }
 
 fn default_language() -> String {
@@ -244,6 +248,9 @@ pub struct SiteConfig {
     pub search: crate::load::search_config::SearchConfig,
     /// site.yaml `images:` (photo widths, qualities, originals).
     pub images: crate::load::images_config::ImagesConfig,
+    /// site.yaml `site_unit:` (trimmed; `None` when absent or empty) and
+    /// its line.
+    pub site_unit: Option<(String, usize)>,
 }
 
 impl SiteConfig {
@@ -393,6 +400,10 @@ fn settle(
             .unwrap_or_else(|| DEFAULT_CACHE_DIR.to_string()),
         search: crate::load::search_config::settle(raw.search),
         images: Default::default(),
+        site_unit: raw
+            .site_unit
+            .map(|u| (n(u.value.trim().to_string()), yaml::line_of(&u)))
+            .filter(|(u, _)| !u.is_empty()),
         permalinks: Permalinks {
             article: Pattern::parse(permalink::ARTICLE_DEFAULT, permalink::ARTICLE_TOKENS)
                 .expect("the default pattern parses"),

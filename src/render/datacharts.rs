@@ -3,7 +3,7 @@
 //! are rendered once per distinct request and reused through a cache; the
 //! page-specific id is substituted on use.
 
-use crate::charts::{self, Bar, ChangeRow, Chart, ChartMeta, FieldRow, TrendPoint};
+use crate::charts::{self, Bar, ChangeRow, Chart, ChartMeta, FieldRow, TrendPoint, TrendSeries};
 use crate::data::{Dataset, Status};
 use crate::diag::Msg;
 use crate::diag::catalog as m;
@@ -180,23 +180,24 @@ pub fn draw(
         }
         ChartKind::Trend { unit } => {
             let u = &ds.units[unit];
-            let of_year = |y: i32| Some(ds.rank_of(y)).filter(|&n| n > 0);
-            let points: Vec<TrendPoint> = ds
-                .years
-                .iter()
-                .map(|y| {
-                    let s = ds.score(unit, y.year);
-                    TrendPoint {
-                        year: y.year,
-                        total: s.and_then(|s| s.total),
-                        rank: s.and_then(|s| s.rank),
-                        of: of_year(y.year),
-                    }
-                })
-                .collect();
+            let points = trend_points(ds, unit, false);
             let title = format!("{t}: {} qua các năm", u.short);
             let caption = format!("Điểm số và thứ hạng của {} qua các năm", u.name);
-            charts::trend(&meta(ds, id, title, caption, download), &u.short, &points)
+            let meta = meta(ds, id, title, caption, download);
+            if u.formed_from.is_empty() {
+                return charts::trend(&meta, &u.short, &points);
+            }
+            // Each predecessor is its own series, up to its last score.
+            let preds: Vec<TrendSeries> = u
+                .formed_from
+                .iter()
+                .map(|&p| TrendSeries {
+                    name: ds.units[p].short.clone(),
+                    points: trend_points(ds, p, true),
+                })
+                .collect();
+            let since = u.since.map(|d| d.vi());
+            charts::trend_across(&meta, &u.short, &points, &preds, since.as_deref())
         }
         ChartKind::Fields { unit, year } => {
             let u = &ds.units[unit];
@@ -232,11 +233,13 @@ pub fn draw(
                 .units
                 .iter()
                 .enumerate()
+                .filter(|(_, u)| u.existed_in(from) || u.existed_in(to))
                 .map(|(i, u)| ChangeRow {
                     label: u.short.clone(),
                     from_rank: ds.score(i, from).and_then(|s| s.rank),
                     to_rank: ds.score(i, to).and_then(|s| s.rank),
                     highlight: Some(i) == highlight,
+                    absent: crate::data::no_counterpart(ds, i, from, to).map(|c| c.short()),
                 })
                 .collect();
             rows.sort_by(|a, b| {
@@ -250,6 +253,34 @@ pub fn draw(
             charts::change(&meta(ds, id, title, caption, download), from, to, &rows)
         }
     }
+}
+
+/// The points of a unit's trend: the years it existed, less an unscored
+/// year it began or ended in (with `scored_only`, only years it has a
+/// score in).
+fn trend_points(ds: &Dataset, unit: usize, scored_only: bool) -> Vec<TrendPoint> {
+    let of_year = |y: i32| Some(ds.rank_of(y)).filter(|&n| n > 0);
+    ds.years
+        .iter()
+        .filter(|y| ds.units[unit].existed_in(y.year))
+        .filter_map(|y| {
+            let s = ds.score(unit, y.year);
+            // A year the unit only began or ended in, without a score, is
+            // not a gap in its series: it was not assessed as that unit.
+            let u = &ds.units[unit];
+            let edge = u.since.is_some_and(|d| d.year == y.year)
+                || u.until.is_some_and(|d| d.year == y.year);
+            if s.is_none() && (scored_only || edge) {
+                return None;
+            }
+            Some(TrendPoint {
+                year: y.year,
+                total: s.and_then(|s| s.total),
+                rank: s.and_then(|s| s.rank),
+                of: of_year(y.year),
+            })
+        })
+        .collect()
 }
 
 /// Menu entries for the datasets: (title, site-relative URL).

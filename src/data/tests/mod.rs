@@ -1,5 +1,6 @@
 //! Tests of the data module: the schema, rule by rule.
 
+mod lives;
 mod queries;
 mod ranks;
 

@@ -8,7 +8,8 @@
 //! 2. `header`: `title`, `short_title`, `source`, `status`, `total`.
 //! 3. `scale`: `scale` and `bands`.
 //! 4. `fields`: field sets, and `sum_of_fields` needing some.
-//! 5. `units`: keys, names and slugs.
+//! 5. `units`: keys, names and slugs; then `life`: `since`, `until`,
+//!    `formed_from`, `succeeded_by`, `lineage:`.
 //! 6. `scores`: one year's scores, totals, field values and sums.
 //! 7. `ranks`: one year's ranks, derived or published.
 //! 8. `years`: `results`, each year with its fields, scores and ranks.
@@ -19,6 +20,7 @@
 mod common;
 mod fields;
 mod header;
+mod life;
 mod ranks;
 mod scale;
 mod scores;
@@ -44,7 +46,8 @@ pub(super) fn validate(raw: RawDataset, slug: &str, file: &Path) -> Result<Datas
     let total_mode = header::total_mode(&mut cx, raw.total.as_ref());
     let bands = scale::bands(&mut cx, raw.bands.unwrap_or_default(), scale.as_ref());
     let fields = fields::field_set(&mut cx, raw.fields.unwrap_or_default(), TOP);
-    let units = units::units(&mut cx, raw.units);
+    let mut units = units::units(&mut cx, raw.units);
+    let lineage = life::lives(&mut cx, &mut units, raw.lineage);
     let ctx = years::YearCtx {
         units: &units,
         default_fields: &fields,
@@ -74,5 +77,6 @@ pub(super) fn validate(raw: RawDataset, slug: &str, file: &Path) -> Result<Datas
         fields,
         units: units.units,
         years,
+        lineage,
     })
 }

@@ -156,6 +156,10 @@ mod tests {
                 name: format!("U{i}"),
                 short: format!("U{i}"),
                 slug: format!("u{i}"),
+                since: None,
+                until: None,
+                formed_from: Vec::new(),
+                succeeded_by: Vec::new(),
             })
             .collect()
     }

@@ -3,6 +3,7 @@
 //! `total: sum_of_fields`, fields that add up to the total.
 
 use super::common::{Ctx, Pos, key_text, list_keys, pos, pos_or};
+use super::life::life_text;
 use super::units::Units;
 use crate::data::dataset::{Field, Scale, Score, TotalMode};
 use crate::data::raw::{Key, OrderedMap, RawNum, RawScore};
@@ -13,6 +14,8 @@ use std::collections::HashMap;
 
 /// What one year's scores are checked against.
 pub(super) struct ScoreRules<'a> {
+    /// The year, when valid (a score outside a unit's life is an error).
+    pub(super) year: Option<i32>,
     /// The year, as named in messages: `2022`, or `this year`.
     pub(super) label: &'a str,
     /// The year's effective field set.
@@ -52,6 +55,19 @@ pub(super) fn scores(
             continue;
         };
         let at = pos_or(&s, pos(&k));
+        if let Some(y) = r.year.filter(|&y| !units.units[ui].existed_in(y)) {
+            cx.err(
+                pos(&k),
+                msg!(
+                    m::DV_SCORE_NOT_ALIVE,
+                    key = &key,
+                    year = y.to_string(),
+                    life = life_text(&units.units[ui])
+                ),
+                msg!(m::DV_SCORE_NOT_ALIVE_HINT),
+            );
+            continue;
+        }
         pending.push(score(cx, s.value, ui, &key, at, r));
     }
     pending.sort_by_key(|p| p.score.unit);
@@ -316,6 +332,7 @@ mod tests {
 
     fn rules(fields: &[Field]) -> ScoreRules<'_> {
         ScoreRules {
+            year: Some(2022),
             label: "2022",
             fields,
             scale: None,

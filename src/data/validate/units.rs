@@ -21,6 +21,18 @@ pub(super) struct Units {
     key_pos: Vec<Pos>,
     /// Slug → index of the first unit with that slug.
     by_slug: HashMap<String, usize>,
+    /// Each unit's `since`, `until`, `formed_from`, `succeeded_by` as
+    /// written, for `life` (aligned with `units`).
+    pub(super) raw_life: Vec<RawLife>,
+}
+
+/// A unit's life and links as written, with the unit's position.
+pub(super) struct RawLife {
+    pub(super) at: Pos,
+    pub(super) since: Option<Spanned<String>>,
+    pub(super) until: Option<Spanned<String>>,
+    pub(super) formed_from: Option<Spanned<Vec<Spanned<Key>>>>,
+    pub(super) succeeded_by: Option<Spanned<Vec<Spanned<Key>>>>,
 }
 
 /// The required `units` list.
@@ -97,8 +109,19 @@ fn unit(cx: &mut Ctx, r: RawUnit, at: Pos, t: &mut Units) {
         short: short.map(|(s, _)| s).unwrap_or_else(|| name.clone()),
         name,
         slug: slug.map(|(s, _)| s).unwrap_or_default(),
+        since: None,
+        until: None,
+        formed_from: Vec::new(),
+        succeeded_by: Vec::new(),
     });
     t.key_pos.push(kpos);
+    t.raw_life.push(RawLife {
+        at,
+        since: r.since,
+        until: r.until,
+        formed_from: r.formed_from,
+        succeeded_by: r.succeeded_by,
+    });
 }
 
 /// The unit's key and where it is written.

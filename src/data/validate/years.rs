@@ -82,6 +82,7 @@ fn year(cx: &mut Ctx, y: RawYear, at: Pos, c: &YearCtx) -> Option<YearResult> {
             .map(|n| (n as u32, pos(o)))
     });
     let rules = ScoreRules {
+        year: year.map(|(n, _)| n),
         label: &label,
         fields: &fields,
         scale: c.scale,

@@ -40,6 +40,7 @@ mod images;
 mod import;
 mod load;
 mod output;
+mod reform;
 mod render;
 
 pub use cli::*;
@@ -48,6 +49,7 @@ pub use images::*;
 pub use import::*;
 pub use load::*;
 pub use output::*;
+pub use reform::*;
 pub use render::*;
 
 use crate::diag::lang::Lang;
@@ -404,6 +406,7 @@ pub fn all() -> Vec<&'static Entry> {
         output::ENTRIES,
         import::ENTRIES,
         cli::ENTRIES,
+        reform::ENTRIES,
     ]
     .concat()
 }

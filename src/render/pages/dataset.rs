@@ -14,6 +14,7 @@ use crate::render::meta::{self, Meta};
 use crate::render::pages::JobOutput;
 use crate::render::pages::tables::{full_table, unit_table, unit_url, year_table, year_url};
 use crate::render::renderer::{Renderer, Shared};
+use crate::util::numfmt;
 use crate::util::text::slugify;
 use tera::{Context, Value};
 
@@ -282,6 +283,8 @@ impl DataPages<'_, '_> {
                 "methodology": y.methodology,
                 "prev": (i > 0).then(|| r.url(&year_url(ds, ds.years[i - 1].year))),
                 "next": ds.years.get(i + 1).map(|n| r.url(&year_url(ds, n.year))),
+                "ranked": ds.rank_of(y.year),
+                "count_note": count_note(ds, i),
             }),
         );
         ctx.insert("charts", &no_sources(&charts));
@@ -348,6 +351,7 @@ impl DataPages<'_, '_> {
             ));
         }
         ctx.insert("unit", &serde_json::json!({"name": unit.name, "short": unit.short, "slug": unit.slug, "key": unit.key}));
+        ctx.insert("lineage", &lineage_value(r, ds, u));
         ctx.insert("charts", &no_sources(&charts));
         let mut m = Meta::titled(
             site,
@@ -370,6 +374,158 @@ impl DataPages<'_, '_> {
         ctx.insert("commentary", &commentary(r, ds, &unit.slug, out));
         page(r, out, names::DATASET_UNIT, &unit_url(ds, u), &ctx);
     }
+}
+
+/// A unit's place in a reform, for its page: `ended` (the day it stopped
+/// and the units that took over its area) and `predecessors` (each with
+/// its last result), or nulls.
+fn lineage_value(r: &Renderer, ds: &Dataset, u: usize) -> serde_json::Value {
+    let unit = &ds.units[u];
+    let link =
+        |i: usize| serde_json::json!({"name": ds.units[i].name, "url": r.url(&unit_url(ds, i))});
+    let ended = unit
+        .until
+        .filter(|_| !unit.succeeded_by.is_empty())
+        .map(|e| {
+            serde_json::json!({
+                "from": e.next().vi(),
+                "successors": unit.succeeded_by.iter().map(|&i| link(i)).collect::<Vec<_>>(),
+            })
+        });
+    let predecessors: Vec<serde_json::Value> = unit
+        .formed_from
+        .iter()
+        .map(|&p| {
+            let mut v = link(p);
+            let last = ds
+                .years
+                .iter()
+                .rev()
+                .find_map(|y| ds.score(p, y.year).map(|s| (y.year, s)));
+            if let Some((year, s)) = last {
+                v["year"] = year.into();
+                v["total"] = s
+                    .total
+                    .map_or(numfmt::NO_DATA.to_string(), |t| {
+                        numfmt::format_with_unit(t, ds.scale.decimals, &ds.scale.unit)
+                    })
+                    .into();
+                v["rank"] = s
+                    .rank
+                    .map(|k| numfmt::format_rank(k, ds.rank_of(year)))
+                    .into();
+            }
+            v
+        })
+        .collect();
+    serde_json::json!({
+        "ended": ended,
+        "since": unit.since.map(|d| d.vi()),
+        "predecessors": predecessors,
+    })
+}
+
+/// For the home page of a site whose own unit ended in a reform
+/// (site.yaml `site_unit:`): per dataset that has the unit with
+/// successors, the unit's history and each successor's latest result.
+/// Null when `site_unit` is absent or no dataset has such a unit.
+pub fn reform_panel(r: &Renderer) -> serde_json::Value {
+    let Some((key, _)) = r.site.config.site_unit.as_ref() else {
+        return serde_json::Value::Null;
+    };
+    let result = |ds: &Dataset, u: usize, y: i32| {
+        let s = ds.score(u, y)?;
+        Some(serde_json::json!({
+            "year": y,
+            "total": s.total.map(|t| numfmt::format_with_unit(t, ds.scale.decimals, &ds.scale.unit)),
+            "rank": s.rank.map(|k| numfmt::format_rank(k, ds.rank_of(y))),
+        }))
+    };
+    let panels: Vec<serde_json::Value> = r
+        .site
+        .datasets
+        .iter()
+        .filter_map(|ds| {
+            let u = ds.unit_by_ref(key)?;
+            let unit = &ds.units[u];
+            if unit.succeeded_by.is_empty() {
+                return None;
+            }
+            let history: Vec<_> = ds
+                .years
+                .iter()
+                .filter_map(|y| result(ds, u, y.year))
+                .collect();
+            let successors: Vec<_> = unit
+                .succeeded_by
+                .iter()
+                .map(|&s| {
+                    let latest = ds.years.iter().rev().find_map(|y| result(ds, s, y.year));
+                    serde_json::json!({
+                        "name": ds.units[s].name,
+                        "url": r.url(&unit_url(ds, s)),
+                        "latest": latest,
+                    })
+                })
+                .collect();
+            Some(serde_json::json!({
+                "dataset": ds.display_title(),
+                "dataset_url": r.url(&dataset_url(ds)),
+                "illustrative": ds.status == Status::Illustrative,
+                "unit": unit.name,
+                "unit_url": r.url(&unit_url(ds, u)),
+                "ended_from": unit.until.map(|e| e.next().vi()),
+                "history": history,
+                "successors": successors,
+            }))
+        })
+        .collect();
+    if panels.is_empty() {
+        serde_json::Value::Null
+    } else {
+        serde_json::Value::Array(panels)
+    }
+}
+
+/// How many units year `i` ranks and, when that differs from the year
+/// before, why: units that began or ended between the two.
+fn count_note(ds: &Dataset, i: usize) -> Option<String> {
+    let y = ds.years[i].year;
+    let n = ds.rank_of(y);
+    let prev = i.checked_sub(1).map(|j| ds.years[j].year)?;
+    let m = ds.rank_of(prev);
+    if n == m {
+        return None;
+    }
+    let names = |f: &dyn Fn(&crate::data::Unit) -> bool| -> Vec<&str> {
+        ds.units
+            .iter()
+            .filter(|u| f(u))
+            .map(|u| u.name.as_str())
+            .collect()
+    };
+    let ended = names(&|u| {
+        u.until.is_some_and(|e| e.year >= prev && e.year <= y) && !u.succeeded_by.is_empty()
+    });
+    let began = names(&|u| u.since.is_some_and(|s| s.year > prev && s.year <= y));
+    let mut s = format!("Số đơn vị khác năm {prev} ({m} đơn vị)");
+    if ended.is_empty() && began.is_empty() {
+        s.push('.');
+        return Some(s);
+    }
+    s.push_str(" vì sắp xếp đơn vị hành chính");
+    if !ended.is_empty() {
+        s.push_str(&format!(": {} kết thúc hoạt động", ended.join(", ")));
+    }
+    if !began.is_empty() {
+        s.push_str(&format!(
+            "{}{} thành lập",
+            if ended.is_empty() { ": " } else { "; " },
+            began.join(", ")
+        ));
+    }
+    s.push_str(". Thứ hạng hai năm được tính trong hai tập đơn vị khác nhau.");
+    Some(s)
 }
 
 /// `/chi-so/`: the list of datasets.

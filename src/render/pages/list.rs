@@ -142,6 +142,7 @@ pub fn list(r: &Renderer, shared: &Shared, at: ListPage, term: &Term) -> JobOutp
     ctx.insert("meta", &m);
     let template = if at.kind == ListKind::Home {
         ctx.insert("headline", &shared.headline);
+        ctx.insert("reform_panel", &super::dataset::reform_panel(r));
         names::HOME
     } else {
         names::LIST

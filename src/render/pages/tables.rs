@@ -107,6 +107,18 @@ fn rank_cell(ds: &Dataset, year: i32, rank: Option<u32>) -> String {
         .unwrap_or_else(|| "–".to_string())
 }
 
+/// The cell of a year without a score: "chưa thành lập" or "đã kết thúc"
+/// for a year the unit did not exist in (never a gap in its data).
+fn absent_text(u: &crate::data::Unit, year: i32) -> &'static str {
+    if u.existed_in(year) {
+        NO_DATA
+    } else if u.since.is_some_and(|s| s.year > year) {
+        "chưa thành lập"
+    } else {
+        "đã kết thúc"
+    }
+}
+
 /// Every year of every unit: the dataset page's full table.
 pub(super) fn full_table(r: &Renderer, ds: &Dataset) -> DataTable {
     let mut head = vec!["Đơn vị".to_string()];
@@ -123,7 +135,7 @@ pub(super) fn full_table(r: &Renderer, ds: &Dataset) -> DataTable {
                         fmt_total(ds, s.total),
                         rank_cell(ds, y.year, s.rank)
                     ),
-                    _ => NO_DATA.to_string(),
+                    _ => absent_text(&ds.units[u], y.year).to_string(),
                 };
                 row.push((cell, true));
             }
@@ -204,6 +216,7 @@ pub(super) fn unit_table(r: &Renderer, ds: &Dataset, u: usize) -> DataTable {
     let rows = ds
         .years
         .iter()
+        .filter(|y| ds.units[u].existed_in(y.year))
         .map(|y| {
             let s = ds.score(u, y.year);
             let rank = s.and_then(|s| s.rank);
