@@ -1,0 +1,145 @@
+//! Issue 20, "files outside the site" and "caches taken on faith": what a
+//! hostile contributor or an unlucky CI system leaves on disk (a tampered
+//! photo manifest, symbolic links, a cache folder shared with the user's
+//! own files, poisoned cache entries) never makes chiso delete, overwrite
+//! or publish anything outside the site. Loops are bounded; every fixture
+//! is a temporary copy of a small site.
+
+mod common;
+
+use common::{Site, fixtures};
+use std::path::Path;
+
+const ARTICLE: &str = "content/articles/tin/anh.md";
+
+/// The good fixture with one article whose lead photo is
+/// `content/static/images/anh.jpg`.
+fn photo_site() -> Site {
+    let s = Site::fixture("good");
+    s.write(
+        ARTICLE,
+        "---\ntitle: \"Ảnh\"\ndate: 2024-05-01T08:00:00+07:00\nimage: \"/images/anh.jpg\"\n---\nThân bài.\n",
+    );
+    s.write("content/static/images/anh.jpg", photo());
+    s
+}
+
+fn photo() -> Vec<u8> {
+    std::fs::read(fixtures().join("images/gps-rotated.jpg")).unwrap()
+}
+
+fn append(path: &Path, text: &str) {
+    let mut old = std::fs::read_to_string(path).unwrap();
+    old.push_str(text);
+    std::fs::write(path, old).unwrap();
+}
+
+// ------------------------------------------------ item 1: photo manifest
+
+#[test]
+fn a_tampered_photo_manifest_line_never_deletes_outside_the_output() {
+    let s = photo_site();
+    s.run(&["build"]).assert_code(0);
+    let manifest = s.path("output/anh-web/.chiso-carried");
+    assert!(manifest.is_file(), "the photo folder has its manifest");
+    s.write("victim.txt", "a file of the user's");
+    append(
+        &manifest,
+        "x\tanh-web/../../victim.txt\nx\tanh-web/../../content/site.yaml\nx\t/etc/hostname\n",
+    );
+    s.run(&["build"]).assert_code(0);
+    assert!(s.path("victim.txt").is_file(), "victim.txt was deleted");
+    assert!(
+        s.path("content/site.yaml").is_file(),
+        "site.yaml was deleted"
+    );
+    // The folder was not trusted: written whole, with a manifest of its own.
+    let text = std::fs::read_to_string(&manifest).unwrap();
+    assert!(!text.contains(".."), "{text}");
+    assert!(s.path("output/anh-web/images/anh-300.webp").is_file());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlinked_folder_in_the_photo_folder_is_never_deleted_through() {
+    let s = photo_site();
+    s.run(&["build"]).assert_code(0);
+    let away = tempfile::tempdir().unwrap();
+    std::fs::write(away.path().join("victim.txt"), "mine").unwrap();
+    std::os::unix::fs::symlink(away.path(), s.path("output/anh-web/lien-ket")).unwrap();
+    append(
+        &s.path("output/anh-web/.chiso-carried"),
+        "x\tanh-web/lien-ket/victim.txt\n",
+    );
+    s.run(&["build"]).assert_code(0);
+    assert!(
+        away.path().join("victim.txt").is_file(),
+        "deleted through a link"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_photo_folder_that_is_a_symlink_is_never_written_through() {
+    let s = photo_site();
+    s.run(&["build"]).assert_code(0);
+    let away = tempfile::tempdir().unwrap();
+    common::copy_tree(&s.path("output/anh-web"), away.path());
+    std::fs::write(away.path().join("victim.txt"), "mine").unwrap();
+    append(
+        &away.path().join(".chiso-carried"),
+        "x\tanh-web/victim.txt\n",
+    );
+    std::fs::remove_dir_all(s.path("output/anh-web")).unwrap();
+    std::os::unix::fs::symlink(away.path(), s.path("output/anh-web")).unwrap();
+    // A second photo: new files to move into the carried folder.
+    s.write("content/static/images/hai.jpg", photo());
+    s.write(
+        "content/articles/tin/hai.md",
+        "---\ntitle: \"Hai\"\ndate: 2024-05-02T08:00:00+07:00\nimage: \"/images/hai.jpg\"\n---\nThân bài.\n",
+    );
+    s.run(&["build"]).assert_code(0);
+    assert!(
+        away.path().join("victim.txt").is_file(),
+        "deleted through a link"
+    );
+    assert!(
+        !away.path().join("images/hai-300.webp").exists(),
+        "written through a link"
+    );
+    let meta = s.path("output/anh-web").symlink_metadata().unwrap();
+    assert!(meta.is_dir(), "the published photo folder is a real folder");
+    assert!(s.path("output/anh-web/images/hai-300.webp").is_file());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_listed_photo_replaced_by_a_symlink_is_not_published() {
+    let s = photo_site();
+    s.run(&["build"]).assert_code(0);
+    let secret = s.path("secret.txt");
+    std::fs::write(&secret, "token").unwrap();
+    let f = s.path("output/anh-web/images/anh-300.webp");
+    std::fs::remove_file(&f).unwrap();
+    std::os::unix::fs::symlink(&secret, &f).unwrap();
+    s.run(&["build"]).assert_code(0);
+    let meta = f.symlink_metadata().unwrap();
+    assert!(meta.file_type().is_file(), "a link was published");
+    assert_ne!(std::fs::read(&f).unwrap(), b"token");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_symlink_named_like_a_set_aside_output_is_never_emptied() {
+    let s = photo_site();
+    s.run(&["build"]).assert_code(0);
+    let away = tempfile::tempdir().unwrap();
+    std::fs::write(away.path().join(".chiso-output"), "x").unwrap();
+    std::fs::write(away.path().join("victim.txt"), "mine").unwrap();
+    std::os::unix::fs::symlink(away.path(), s.path(".output.chiso-old-1-1")).unwrap();
+    s.run(&["build"]).assert_code(0);
+    assert!(
+        away.path().join("victim.txt").is_file(),
+        "emptied through a link"
+    );
+}
