@@ -143,3 +143,110 @@ fn a_symlink_named_like_a_set_aside_output_is_never_emptied() {
         "emptied through a link"
     );
 }
+
+// ------------------------------------------- item 2: links in static/
+
+#[cfg(unix)]
+#[test]
+fn a_static_symlink_to_the_git_config_is_refused_and_never_published() {
+    let s = Site::fixture("good");
+    s.write(
+        ".git/config",
+        "[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0\n",
+    );
+    std::fs::create_dir_all(s.path("content/static")).unwrap();
+    std::os::unix::fs::symlink("../../.git/config", s.path("content/static/leak.txt")).unwrap();
+    let out = s.run(&["build"]);
+    out.assert_code(1);
+    out.assert_error("E0005", "content/static/leak.txt");
+    assert!(
+        !s.path("output/leak.txt").exists(),
+        "the git config was published"
+    );
+    // A link that stays inside content/static/ is still followed.
+    std::fs::remove_file(s.path("content/static/leak.txt")).unwrap();
+    s.write("content/static/tai-lieu/goc.txt", "ok");
+    std::os::unix::fs::symlink("tai-lieu/goc.txt", s.path("content/static/ban-sao.txt")).unwrap();
+    s.run(&["build"]).assert_code(0);
+    assert_eq!(s.read("output/ban-sao.txt"), "ok");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_theme_static_symlink_to_the_site_config_is_refused() {
+    let s = Site::fixture("good");
+    let yaml = s.read("content/site.yaml");
+    let theme = yaml
+        .lines()
+        .find_map(|l| l.strip_prefix("theme:"))
+        .map_or("default", |t| t.trim().trim_matches('"'))
+        .to_string();
+    let dir = s.path(&format!("themes/{theme}/static"));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::os::unix::fs::symlink(s.path("content/site.yaml"), dir.join("site.txt")).unwrap();
+    let out = s.run(&["build"]);
+    out.assert_code(1);
+    out.assert_error("E0005", &format!("themes/{theme}/static/site.txt"));
+}
+
+// ------------------------------------------------ item 3: cache pruning
+
+/// Set a file's or folder's modification time `secs` in the past.
+fn age(path: &Path, secs: u64) {
+    let t = std::time::SystemTime::now() - std::time::Duration::from_secs(secs);
+    std::fs::File::open(path).unwrap().set_modified(t).unwrap();
+}
+
+#[test]
+fn cache_pruning_never_deletes_a_folder_it_did_not_write() {
+    let s = photo_site();
+    let yaml = s.read("content/site.yaml");
+    s.write("content/site.yaml", format!("{yaml}\ncache_dir: bo-nho\n"));
+    // The user's own folders where the cache keeps its photos: one named
+    // like nothing chiso writes, one named like an entry but holding a
+    // folder of its own.
+    let mine = s.path("bo-nho/images/anh-goc-2019");
+    s.write("bo-nho/images/anh-goc-2019/le-hoi.jpg", "mine");
+    let lookalike = format!("bo-nho/images/{}-{}", "a".repeat(32), "b".repeat(16));
+    s.write(&format!("{lookalike}/ban-goc/x.jpg"), "mine");
+    let week = 8 * 24 * 3600;
+    age(&mine, week);
+    age(&s.path(&lookalike), week);
+    // A stale entry of the cache's own is still pruned.
+    let stale = format!("bo-nho/images/{}-{}", "c".repeat(32), "d".repeat(16));
+    s.write(&format!("{stale}/300.webp"), "old");
+    age(&s.path(&stale), week);
+    s.run(&["build"]).assert_code(0);
+    assert!(
+        mine.join("le-hoi.jpg").is_file(),
+        "the user's folder was pruned"
+    );
+    assert!(s.path(&format!("{lookalike}/ban-goc/x.jpg")).is_file());
+    assert!(!s.path(&stale).exists(), "a stale entry of the cache stays");
+}
+
+#[test]
+fn a_cache_dir_inside_the_site_files_is_refused_at_its_line() {
+    for dir in [".", "content/static", "themes/x", "output/cache", ".."] {
+        let s = Site::fixture("good");
+        s.write("images/anh-goc-2019/le-hoi.jpg", "mine");
+        let yaml = s.read("content/site.yaml");
+        let line = yaml.lines().count() + 1;
+        s.write("content/site.yaml", format!("{yaml}cache_dir: \"{dir}\"\n"));
+        let out = s.run(&["check"]);
+        out.assert_code(1);
+        out.assert_error("E0603", &format!("content/site.yaml:{line}"));
+        assert!(s.path("images/anh-goc-2019/le-hoi.jpg").is_file());
+    }
+}
+
+#[test]
+fn a_cache_dir_that_holds_the_output_given_on_the_command_line_is_refused() {
+    let s = Site::fixture("good");
+    let yaml = s.read("content/site.yaml");
+    s.write("content/site.yaml", format!("{yaml}cache_dir: bo-nho\n"));
+    let out = s.run(&["build", "--output", "bo-nho/site"]);
+    out.assert_code(1);
+    out.assert_error("E0603", "content/site.yaml");
+    assert!(!s.path("bo-nho/site/index.html").exists());
+}

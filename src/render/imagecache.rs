@@ -174,11 +174,39 @@ impl ImageCache {
                 .ok()
                 .and_then(|t| t.elapsed().ok())
                 .is_some_and(|age| age > YOUNG);
-            if old && e.file_type().is_ok_and(|t| t.is_dir()) {
-                let _ = std::fs::remove_dir_all(e.path());
+            if old && is_entry_name(&name) && e.file_type().is_ok_and(|t| t.is_dir()) {
+                remove_entry(&e.path());
             }
         }
     }
+}
+
+/// A name of the shape [`entry_name`] gives (`<32 hex>-<16 hex>`): the
+/// cache removes nothing else, whatever else its folder holds.
+fn is_entry_name(name: &str) -> bool {
+    let hex = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_hexdigit());
+    name.split_once('-')
+        .is_some_and(|(h, k)| hex(h, 32) && hex(k, 16))
+}
+
+/// Remove an entry folder, file by file, only while it holds nothing but
+/// plain files (what the cache writes): a folder or a link inside says it
+/// is not the cache's, and it stays.
+fn remove_entry(dir: &Path) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let files: Vec<_> = rd.flatten().collect();
+    if !files
+        .iter()
+        .all(|f| f.file_type().is_ok_and(|t| t.is_file()))
+    {
+        return;
+    }
+    for f in files {
+        let _ = std::fs::remove_file(f.path());
+    }
+    let _ = std::fs::remove_dir(dir);
 }
 
 fn entry_name(hash: u128, key: u64) -> String {

@@ -41,6 +41,7 @@ mod import;
 mod load;
 mod output;
 mod render;
+mod trust;
 
 pub use cli::*;
 pub use data::*;
@@ -49,6 +50,7 @@ pub use import::*;
 pub use load::*;
 pub use output::*;
 pub use render::*;
+pub use trust::*;
 
 use crate::diag::lang::Lang;
 use std::path::{Path, PathBuf};
@@ -404,6 +406,7 @@ pub fn all() -> Vec<&'static Entry> {
         output::ENTRIES,
         import::ENTRIES,
         cli::ENTRIES,
+        trust::ENTRIES,
     ]
     .concat()
 }
