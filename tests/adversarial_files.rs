@@ -250,3 +250,103 @@ fn a_cache_dir_that_holds_the_output_given_on_the_command_line_is_refused() {
     out.assert_error("E0603", "content/site.yaml");
     assert!(!s.path("bo-nho/site/index.html").exists());
 }
+
+// ------------------------------------------ item 4: serve's output folder
+
+/// `chiso serve` on `root` (into `out`, or its temporary folder), killed
+/// when dropped; the port it serves once it has built the site.
+struct Serve(std::process::Child, u16);
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn serve(root: &Path, out: Option<&Path>) -> Serve {
+    use std::io::BufRead;
+    let mut cmd = std::process::Command::new(common::BIN);
+    cmd.env("CHISO_LANG", "en")
+        .args(["serve", "--port", "0", "--root"])
+        .arg(root);
+    if let Some(out) = out {
+        cmd.arg("--output").arg(out);
+    }
+    #[allow(clippy::zombie_processes)] // waited for in Serve::drop
+    let mut child = cmd.stderr(std::process::Stdio::piped()).spawn().unwrap();
+    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut s = Serve(child, 0);
+    // Bounded: serve prints its address once, after the first build.
+    for line in lines.by_ref().take(200).map_while(Result::ok) {
+        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+            s.1 = rest.split('/').next().unwrap().parse().unwrap();
+            break;
+        }
+    }
+    assert_ne!(s.1, 0, "serve printed its address");
+    std::thread::spawn(move || lines.for_each(drop));
+    s
+}
+
+/// Wait (at most 60 s) until `f` holds.
+fn wait_for(what: &str, mut f: impl FnMut() -> bool) {
+    for _ in 0..600 {
+        if f() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("timed out waiting for {what}");
+}
+
+#[cfg(unix)]
+#[test]
+fn serve_makes_a_temporary_folder_of_its_own_readable_by_its_user_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let s = Site::fixture("sites/basic");
+    let server = serve(s.root(), None);
+    let pid = server.0.id();
+    let prefix = format!("chiso-serve-{pid}-");
+    let folder = std::fs::read_dir(std::env::temp_dir())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .find(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .map(|e| e.path())
+        .expect("a folder named chiso-serve-<pid>-<random>");
+    assert!(
+        !std::env::temp_dir()
+            .join(format!("chiso-serve-{pid}"))
+            .exists()
+    );
+    let mode = folder.metadata().unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o700, "{}", folder.display());
+    assert!(folder.join("index.html").is_file());
+}
+
+#[cfg(unix)]
+#[test]
+fn serve_never_writes_through_a_symlink_in_its_output() {
+    let s = Site::fixture("sites/basic");
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("xem-thu");
+    let _server = serve(s.root(), Some(&out));
+    assert!(out.join("rss.xml").is_file());
+    let yaml_before = s.read("content/site.yaml");
+    std::fs::remove_file(out.join("rss.xml")).unwrap();
+    std::os::unix::fs::symlink(s.path("content/site.yaml"), out.join("rss.xml")).unwrap();
+    // A new title: the feed changes, so serve writes it again.
+    let article = s.path("content/articles/tin-tuc/ba.md");
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(&article, text.replacen("title: \"", "title: \"Mới: ", 1)).unwrap();
+    wait_for("the feed written again", || {
+        out.join("rss.xml")
+            .symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_file())
+    });
+    assert_eq!(
+        s.read("content/site.yaml"),
+        yaml_before,
+        "site.yaml was overwritten"
+    );
+}

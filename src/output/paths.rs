@@ -161,6 +161,33 @@ pub fn real_inside(base: &Path, rel: &str) -> Option<PathBuf> {
     Some(full)
 }
 
+/// Where to write `rel` in a folder other programs may have written into
+/// (serve's `--output`): [`real_inside`], after removing a symbolic link
+/// that stands where the file goes (the link goes, never its target). A
+/// link among the folders on the way is an error: nothing is written
+/// through it.
+pub fn unlinked_target(base: &Path, rel: &str) -> std::io::Result<PathBuf> {
+    if let Some(p) = real_inside(base, rel) {
+        return Ok(p);
+    }
+    let full = base.join(rel);
+    let parent = rel.rsplit_once('/').map_or("", |p| p.0);
+    let parent_ok = parent.is_empty() || real_inside(base, parent).is_some();
+    if safe_rel(rel)
+        && parent_ok
+        && full
+            .symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink())
+    {
+        std::fs::remove_file(&full)?;
+        return Ok(full);
+    }
+    Err(std::io::Error::new(
+        std::io::ErrorKind::PermissionDenied,
+        "a symbolic link is in the way; chiso never writes through one",
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
