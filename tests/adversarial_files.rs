@@ -350,3 +350,60 @@ fn serve_never_writes_through_a_symlink_in_its_output() {
         "site.yaml was overwritten"
     );
 }
+
+// ------------------------------------------- item 9: poisoned caches
+
+/// The one photo cache entry of `s` (after a build) and its WebP file.
+fn cached_webp(s: &Site) -> std::path::PathBuf {
+    walkdir::WalkDir::new(s.path(".chiso-cache/images"))
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .map(|e| e.into_path())
+        .find(|p| p.extension().is_some_and(|x| x == "webp"))
+        .expect("a cached WebP")
+}
+
+const PUBLISHED_WEBP: &str = "output/anh-web/images/anh-300.webp";
+
+#[test]
+fn a_poisoned_photo_cache_entry_is_encoded_again_not_published() {
+    let s = photo_site();
+    s.run(&["build"]).assert_code(0);
+    let good = std::fs::read(s.path(PUBLISHED_WEBP)).unwrap();
+    let cached = cached_webp(&s);
+    // Random bytes of the same size, then a different "photo".
+    let mut noise = good.clone();
+    for (i, b) in noise.iter_mut().enumerate() {
+        *b = (i as u8).wrapping_mul(31).wrapping_add(7);
+    }
+    for poison in [noise, b"RIFF\0\0\0\0WEBPVP8 other photo".to_vec()] {
+        std::fs::write(&cached, &poison).unwrap();
+        std::fs::remove_dir_all(s.path("output")).unwrap();
+        s.run(&["build"]).assert_code(0);
+        assert_eq!(std::fs::read(s.path(PUBLISHED_WEBP)).unwrap(), good);
+        assert_eq!(std::fs::read(&cached).unwrap(), good, "the entry healed");
+    }
+}
+
+#[test]
+fn emptying_a_cache_file_never_empties_the_published_photo() {
+    let s = photo_site();
+    s.run(&["build"]).assert_code(0);
+    let good = std::fs::read(s.path(PUBLISHED_WEBP)).unwrap();
+    // Truncated in place (same inode), as a careless clean-up would.
+    std::fs::File::create(cached_webp(&s)).unwrap();
+    assert_eq!(std::fs::read(s.path(PUBLISHED_WEBP)).unwrap(), good);
+}
+
+#[test]
+fn a_cache_entry_missing_a_file_heals_instead_of_failing_every_build() {
+    let s = photo_site();
+    s.run(&["build"]).assert_code(0);
+    let good = std::fs::read(s.path(PUBLISHED_WEBP)).unwrap();
+    std::fs::remove_file(cached_webp(&s)).unwrap();
+    for _ in 0..2 {
+        std::fs::remove_dir_all(s.path("output")).unwrap();
+        s.run(&["build"]).assert_code(0);
+        assert_eq!(std::fs::read(s.path(PUBLISHED_WEBP)).unwrap(), good);
+    }
+}
