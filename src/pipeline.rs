@@ -127,6 +127,24 @@ pub fn load_config_and_theme(
     match config {
         Ok(c) => {
             diags.extend(crate::load::config::warnings(&c));
+            // site.yaml's line names the default output; `--output` is
+            // known only here.
+            let clash =
+                crate::load::config::cache_dir_clash(root, &c.images.cache, &opts.output_dir());
+            if let Some(place) = clash {
+                diags.push(
+                    crate::diag::Diagnostic::error(
+                        codes::CACHE_DIR,
+                        crate::load::config::FILE,
+                        msg!(
+                            m::TRUST_CACHE_DIR,
+                            dir = c.images.cache.display(),
+                            place = crate::diag::Msg::new(place, Vec::new())
+                        ),
+                    )
+                    .hint(msg!(m::TRUST_CACHE_DIR_HINT)),
+                );
+            }
             Some((c, theme.ok()))
         }
         Err(d) => {

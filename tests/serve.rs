@@ -300,7 +300,14 @@ fn serve_removes_its_temporary_folder_when_stopped() {
     let root = basic_site(tmp.path());
     let mut server = start_with(&root, None);
     let pid = server.child.id();
-    let folder = std::env::temp_dir().join(format!("chiso-serve-{pid}"));
+    // A name of its own (random, issue 20), beginning with the pid.
+    let prefix = format!("chiso-serve-{pid}-");
+    let folder = std::fs::read_dir(std::env::temp_dir())
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .find(|e| e.file_name().to_string_lossy().starts_with(&prefix))
+        .map(|e| e.path())
+        .expect("serve's temporary folder");
     assert!(folder.join("index.html").is_file());
     let _ = Command::new("kill")
         .args(["-TERM", &pid.to_string()])

@@ -37,6 +37,7 @@ codes! {
     BROKEN_LINK = "E0501": "an internal link, image or file does not exist" / "liên kết nội bộ, ảnh hoặc tệp không tồn tại";
     OUTPUT_DIR = "E0601": "the output folder is unsafe to write (/, the root, content/, or not ours)" / "thư mục xuất bản không an toàn để ghi (/, thư mục gốc, content/, hoặc không phải của chiso)";
     OUTPUT_BUSY = "E0602": "another build or serve is writing the same output folder (--no-wait)" / "một lần dựng (build) hoặc serve khác đang ghi vào cùng thư mục xuất bản (--no-wait)";
+    CACHE_DIR = "E0603": "cache_dir is a folder of the site itself (the root, content/, themes/ or the output)" / "cache_dir trỏ vào chính thư mục của trang (thư mục gốc, content/, themes/ hoặc thư mục xuất bản)";
     IMPORT = "E0701": "a spreadsheet cannot be imported: a column, cell or unit it cannot place" / "bảng tính không nhập được: có cột, ô hoặc đơn vị không xác định được";
     BAD_IMAGE = "E0801": "an image file is truncated, corrupt or of a kind chiso cannot publish" / "tệp ảnh bị cắt cụt, hỏng hoặc thuộc loại chiso không đăng được";
     IMAGE_TOO_BIG = "E0802": "an image claims more pixels than a build may decode (a decompression bomb)" / "ảnh khai báo nhiều điểm ảnh hơn mức cho phép giải nén (có thể là \"bom giải nén\")";

@@ -10,8 +10,9 @@ use serde::Deserialize;
 use std::path::Path;
 
 mod checks;
+pub use checks::cache_dir_clash;
 pub use checks::{FILE, valid_keep_name};
-use checks::{base_url, check_keep, timezone};
+use checks::{base_url, check_cache_dir, check_keep, timezone};
 
 #[derive(Debug, Clone)]
 pub struct MenuItem {
@@ -294,6 +295,7 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
     check_settings(&raw, &mut diags);
     check_reach(&raw, &mut diags);
     let keep_in_output = check_keep(&raw.keep_in_output, &mut diags);
+    check_cache_dir(raw.cache_dir.as_ref(), root, &mut diags);
     let permalinks = permalinks(raw.permalinks.as_ref(), &mut diags);
     match (timezone, permalinks) {
         (Some(timezone), Some(permalinks)) if !diags.has_errors() => {

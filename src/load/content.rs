@@ -429,7 +429,7 @@ pub fn load_pages(root: &Path, from: SlugFrom, drafts: bool, diags: &mut Diagnos
 /// Files of `content/static/`, copied as they are: (absolute, URL path).
 pub fn load_static(root: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, String)> {
     let static_dir = root.join("content/static");
-    walk_files(root, &static_dir, diags)
+    crate::load::fs::walk_published(root, &static_dir, diags)
         .into_iter()
         .map(|(abs, _)| {
             let mut url = rel_to(&static_dir, &abs).to_string_lossy().into_owned();

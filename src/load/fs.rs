@@ -191,11 +191,29 @@ pub fn walk_markdown(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(P
 
 /// Every file under `dir` (sorted by name), paths relative to `root`.
 pub fn walk_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, PathBuf)> {
+    walk_files_within(root, dir, None, diags)
+}
+
+/// [`walk_files`] for files published as they are (`content/static/`, a
+/// theme's `static/`): a link must stay inside `dir` itself, not only
+/// inside the root, or `static/leak.txt -> ../../.git/config` would
+/// publish the token actions/checkout writes there.
+pub fn walk_published(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, PathBuf)> {
+    walk_files_within(root, dir, Some(dir), diags)
+}
+
+fn walk_files_within(
+    root: &Path,
+    dir: &Path,
+    within: Option<&Path>,
+    diags: &mut Diagnostics,
+) -> Vec<(PathBuf, PathBuf)> {
     let mut out = Vec::new();
     if !dir.is_dir() {
         return out;
     }
     let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let canon_within = within.map(|w| w.canonicalize().unwrap_or_else(|_| w.to_path_buf()));
     for entry in walkdir::WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()
@@ -222,6 +240,25 @@ pub fn walk_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(Path
         let rel = rel_to(root, entry.path());
         if entry.path_is_symlink() {
             match entry.path().canonicalize() {
+                Ok(target)
+                    if canon_within
+                        .as_ref()
+                        .is_some_and(|w| !target.starts_with(w)) =>
+                {
+                    let folder = rel_to(root, within.unwrap_or(dir));
+                    diags.push(
+                        Diagnostic::error(
+                            codes::SYMLINK,
+                            rel,
+                            msg!(
+                                m::TRUST_SYMLINK_LEAVES_STATIC,
+                                target = rel_to(&canon_root, &target).display(),
+                                folder = folder.display()
+                            ),
+                        )
+                        .hint(msg!(m::TRUST_SYMLINK_LEAVES_STATIC_HINT)),
+                    )
+                }
                 Ok(target) if target.starts_with(&canon_root) => {
                     if target.is_file() {
                         out.push((entry.path().to_path_buf(), rel));

@@ -117,7 +117,7 @@ pub fn load(root: &Path, theme: &str) -> Result<Theme, Diagnostics> {
         }
     }
     let sdir = theme_dir.join("static");
-    for (abs, rel) in crate::load::fs::walk_files(root, &sdir, &mut diags) {
+    for (abs, rel) in crate::load::fs::walk_published(root, &sdir, &mut diags) {
         let name = rel_to(&sdir, &abs)
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())

@@ -70,6 +70,38 @@ fn paths_of(line: &str) -> impl Iterator<Item = &str> {
     line.split('\t').skip(1)
 }
 
+/// Whether every path the manifest `text` lists is a regular file under
+/// `out/<folder>`, reached through real folders only. A manifest is read
+/// back from disk (an output restored from a CI cache or an artifact): a
+/// line naming `..`, an absolute path, a symbolic link or a missing file
+/// makes the whole folder untrusted, so it is written afresh and nothing
+/// it lists is ever deleted.
+fn listed_files_are_real(out: &Path, folder: &str, text: &str) -> bool {
+    let top = out.join(folder);
+    if !top.symlink_metadata().is_ok_and(|m| m.is_dir()) {
+        return false;
+    }
+    let mut dirs: HashSet<&str> = HashSet::new();
+    text.lines().skip(1).flat_map(paths_of).all(|to| {
+        let inside = to.strip_prefix(folder).is_some_and(|r| r.starts_with('/'));
+        if !inside || !crate::output::paths::safe_rel(to) {
+            return false;
+        }
+        let parent = to.rsplit_once('/').map_or("", |p| p.0);
+        let dir_ok = dirs.contains(parent)
+            || crate::output::paths::real_inside(out, parent)
+                .is_some_and(|p| p.symlink_metadata().is_ok_and(|m| m.is_dir()));
+        if dir_ok {
+            dirs.insert(parent);
+        }
+        dir_ok
+            && out
+                .join(to)
+                .symlink_metadata()
+                .is_ok_and(|m| m.file_type().is_file())
+    })
+}
+
 impl Carry {
     /// Read the manifest of `out/<folder>`; `out_complete` says whether
     /// `out` is a finished chiso output (else nothing in it is carried).
@@ -78,6 +110,7 @@ impl Carry {
             .then(|| std::fs::read_to_string(out.join(folder).join(MANIFEST)).ok())
             .flatten()
             .filter(|s| s.lines().next() == Some(HEAD))
+            .filter(|s| listed_files_are_real(out, folder, s))
             .map(|s| {
                 let set: Hashes = s.lines().skip(1).map(hash).collect();
                 (s, set)
@@ -217,7 +250,11 @@ impl Carry {
         let mut parents: HashSet<PathBuf> = HashSet::new();
         let before = old.lines().skip(1).flat_map(paths_of);
         for gone in before.filter(|k| !now.contains(k)) {
-            let p = out.join(gone);
+            // Checked when read (`listed_files_are_real`), and again here:
+            // never a path outside the folder, never through a link.
+            let Some(p) = crate::output::paths::real_inside(out, gone) else {
+                continue;
+            };
             if !self.holds(gone) || std::fs::remove_file(&p).is_err() {
                 continue;
             }
@@ -283,6 +320,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         let g = group("/c/e", &["anh-web/a-720.webp"]);
         let line = line_of(&g);
+        std::fs::write(dir.join("a-720.webp"), "w").unwrap();
         std::fs::write(dir.join(MANIFEST), format!("{line}\n")).unwrap();
         assert!(!Carry::read(&out, "anh-web", true).note(&g));
         std::fs::write(dir.join(MANIFEST), format!("{HEAD}\n{line}\n")).unwrap();

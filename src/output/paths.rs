@@ -137,6 +137,57 @@ pub fn safe_rel(path: &str) -> bool {
             .all(|c| matches!(c, Component::Normal(_)))
 }
 
+/// `base/rel` when `rel` is a [`safe_rel`] path and nothing between `base`
+/// and the file is a symbolic link: each folder on the way is a real
+/// folder (or does not exist yet). The last part is never followed
+/// either: it is not a symbolic link. A path read back from disk
+/// (a manifest, a journal) is only ever used through this.
+pub fn real_inside(base: &Path, rel: &str) -> Option<PathBuf> {
+    if !safe_rel(rel) {
+        return None;
+    }
+    let full = base.join(rel);
+    let mut at = base.to_path_buf();
+    let mut parts = Path::new(rel).components().peekable();
+    while let Some(c) = parts.next() {
+        at.push(c);
+        match at.symlink_metadata() {
+            Err(_) => return Some(full),
+            Ok(m) if parts.peek().is_some() && !m.is_dir() => return None,
+            Ok(m) if m.file_type().is_symlink() => return None,
+            Ok(_) => {}
+        }
+    }
+    Some(full)
+}
+
+/// Where to write `rel` in a folder other programs may have written into
+/// (serve's `--output`): [`real_inside`], after removing a symbolic link
+/// that stands where the file goes (the link goes, never its target). A
+/// link among the folders on the way is an error: nothing is written
+/// through it.
+pub fn unlinked_target(base: &Path, rel: &str) -> std::io::Result<PathBuf> {
+    if let Some(p) = real_inside(base, rel) {
+        return Ok(p);
+    }
+    let full = base.join(rel);
+    let parent = rel.rsplit_once('/').map_or("", |p| p.0);
+    let parent_ok = parent.is_empty() || real_inside(base, parent).is_some();
+    if safe_rel(rel)
+        && parent_ok
+        && full
+            .symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_symlink())
+    {
+        std::fs::remove_file(&full)?;
+        return Ok(full);
+    }
+    Err(std::io::Error::new(
+        std::io::ErrorKind::PermissionDenied,
+        "a symbolic link is in the way; chiso never writes through one",
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +198,26 @@ mod tests {
         assert!(!safe_rel("/etc/passwd"));
         assert!(!safe_rel("a/../../b"));
         assert!(safe_rel("cai-cach/phong-tho/index.html"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_path_through_a_symlink_is_never_inside() {
+        let tmp = tempfile::tempdir().unwrap();
+        let (base, away) = (tmp.path().join("out"), tmp.path().join("away"));
+        std::fs::create_dir_all(base.join("a")).unwrap();
+        std::fs::create_dir_all(&away).unwrap();
+        std::fs::write(away.join("x"), "x").unwrap();
+        std::fs::write(base.join("a/f"), "f").unwrap();
+        std::os::unix::fs::symlink(&away, base.join("a/l")).unwrap();
+        std::os::unix::fs::symlink(away.join("x"), base.join("a/lf")).unwrap();
+        assert_eq!(real_inside(&base, "a/f"), Some(base.join("a/f")));
+        assert_eq!(real_inside(&base, "a/new/g"), Some(base.join("a/new/g")));
+        assert_eq!(real_inside(&base, "a/l/x"), None);
+        assert_eq!(real_inside(&base, "a/lf"), None);
+        assert_eq!(real_inside(&base, "a/f/x"), None);
+        assert_eq!(real_inside(&base, "a/../../away/x"), None);
+        assert_eq!(real_inside(&base, "/etc/passwd"), None);
     }
 
     #[test]

@@ -118,7 +118,7 @@ pub trait Sink: Sync {
     }
     /// The files of a folder carried over from the last output (a photo's
     /// derivatives, output/carry.rs): the staging folder writes them only
-    /// where the last output lacks them; other sinks link or copy them.
+    /// where the last output lacks them; other sinks copy them.
     fn carry(&self, group: &CarriedGroup) -> Result<(), Diagnostic> {
         link_group(self, group)
     }
@@ -134,12 +134,15 @@ pub trait Sink: Sync {
     }
 }
 
-/// Link (or copy) every file of `group` into `sink`.
+/// Copy every file of `group` into `sink`: a copy, never a hard link, so
+/// that the cache and the live site cannot damage each other (emptying a
+/// cache file once emptied the published photo). On Linux `std::fs::copy`
+/// is `copy_file_range`, which shares blocks where the file system can.
 pub fn link_group<S: Sink + ?Sized>(sink: &S, group: &CarriedGroup) -> Result<(), Diagnostic> {
     group
         .files
         .iter()
-        .try_for_each(|to| sink.link(&group.entry.join(group.name(to)), to))
+        .try_for_each(|to| sink.copy(&group.entry.join(group.name(to)), to))
 }
 
 /// Discards everything (`check`).

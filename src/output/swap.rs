@@ -299,7 +299,10 @@ pub fn is_disposable(p: &Path) -> bool {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // A link named like one is not ours: deleting through it would empty
+    // whatever it points at.
     name.starts_with('.')
+        && p.symlink_metadata().is_ok_and(|m| m.is_dir())
         && (name.contains(".chiso-old-") || name.contains(".chiso-new-"))
         && (p.join(MARKER).is_file() || p.join(STAGING).is_file())
 }

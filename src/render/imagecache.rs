@@ -21,6 +21,8 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 const ENCODER_VERSION: &str = "chiso-images-2";
 /// Written into an entry after all its files: one check says it is whole.
 const COMPLETE: &str = "complete";
+/// The first line of a `complete` mark that lists its files' hashes.
+const MARK_HEAD: &str = "chiso-entry 1";
 /// How often a photo's "last used" time is brought up to date.
 const DAY: Duration = Duration::from_secs(24 * 3600);
 /// Entries unused for this long are removed.
@@ -66,25 +68,45 @@ impl ImageCache {
         Ok(self.dir.join(entry_name(hash, self.key)))
     }
 
-    /// Whether the entry `dir` holds all of `names`: its `complete` mark
-    /// (an entry filled by an older chiso is checked file by file, then
-    /// marked).
+    /// Whether the entry `dir` holds all of `names`, each with the content
+    /// hash its `complete` mark recorded: a file replaced (random bytes,
+    /// another photo of the same size), emptied or missing makes the entry
+    /// incomplete, so the photo is encoded again and the entry heals. An
+    /// entry an older chiso marked (no hashes) is checked file by file and
+    /// marked with the hashes of what it holds.
     pub fn complete(&self, dir: &Path, names: &[&str]) -> bool {
-        if dir.join(COMPLETE).is_file() {
-            return true;
+        let Ok(mark) = std::fs::read_to_string(dir.join(COMPLETE)) else {
+            return false;
+        };
+        let mut lines = mark.lines();
+        if lines.next() != Some(MARK_HEAD) {
+            let all = names.iter().all(|n| dir.join(n).is_file());
+            if all {
+                self.mark_complete(dir, names);
+            }
+            return all;
         }
-        let all = names.iter().all(|n| dir.join(n).is_file());
-        if all {
-            self.mark_complete(dir);
-        }
-        all
+        let sums: HashMap<&str, &str> = lines.filter_map(|l| l.split_once('\t')).collect();
+        names.iter().all(|n| {
+            let file = std::fs::symlink_metadata(dir.join(n)).is_ok_and(|m| m.is_file());
+            file && sums
+                .get(n)
+                .is_some_and(|want| std::fs::read(dir.join(n)).is_ok_and(|b| *want == sum(&b)))
+        })
     }
 
-    /// Say that `dir` holds every file of its photo (failures only cost a
-    /// check next time).
-    pub fn mark_complete(&self, dir: &Path) {
+    /// Say that `dir` holds every file of its photo, with each file's
+    /// content hash (failures only cost an encoding next time).
+    pub fn mark_complete(&self, dir: &Path, names: &[&str]) {
         self.changed.store(true, Ordering::Relaxed);
-        let _ = self.store(dir, COMPLETE, b"");
+        let mut mark = format!("{MARK_HEAD}\n");
+        for n in names {
+            let Ok(b) = std::fs::read(dir.join(n)) else {
+                return;
+            };
+            mark.push_str(&format!("{n}\t{}\n", sum(&b)));
+        }
+        let _ = self.store(dir, COMPLETE, mark.as_bytes());
     }
 
     /// Write `bytes` as `dir/name` atomically (a temporary file renamed in).
@@ -174,11 +196,44 @@ impl ImageCache {
                 .ok()
                 .and_then(|t| t.elapsed().ok())
                 .is_some_and(|age| age > YOUNG);
-            if old && e.file_type().is_ok_and(|t| t.is_dir()) {
-                let _ = std::fs::remove_dir_all(e.path());
+            if old && is_entry_name(&name) && e.file_type().is_ok_and(|t| t.is_dir()) {
+                remove_entry(&e.path());
             }
         }
     }
+}
+
+/// A name of the shape [`entry_name`] gives (`<32 hex>-<16 hex>`): the
+/// cache removes nothing else, whatever else its folder holds.
+fn is_entry_name(name: &str) -> bool {
+    let hex = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_hexdigit());
+    name.split_once('-')
+        .is_some_and(|(h, k)| hex(h, 32) && hex(k, 16))
+}
+
+/// Remove an entry folder, file by file, only while it holds nothing but
+/// plain files (what the cache writes): a folder or a link inside says it
+/// is not the cache's, and it stays.
+fn remove_entry(dir: &Path) {
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let files: Vec<_> = rd.flatten().collect();
+    if !files
+        .iter()
+        .all(|f| f.file_type().is_ok_and(|t| t.is_file()))
+    {
+        return;
+    }
+    for f in files {
+        let _ = std::fs::remove_file(f.path());
+    }
+    let _ = std::fs::remove_dir(dir);
+}
+
+/// A cached file's content hash, as its entry's mark records it.
+fn sum(bytes: &[u8]) -> String {
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes))
 }
 
 fn entry_name(hash: u128, key: u64) -> String {

@@ -90,17 +90,14 @@ pub fn image_job(r: &Renderer, i: usize, sink: Option<&dyn Sink>) -> JobOutput {
     };
     let group = files(p, dir);
     let dir = &group.entry;
-    let complete = || {
-        let names: Vec<&str> = group.files.iter().map(|f| group.name(f)).collect();
-        r.images.complete(dir, &names)
-    };
-    if !sink.is_some_and(|s| s.holds(&group)) && !complete() {
+    let names: Vec<&str> = group.files.iter().map(|f| group.name(f)).collect();
+    if !sink.is_some_and(|s| s.holds(&group)) && !r.images.complete(dir, &names) {
         if let Err(why) = make(r, p, &group) {
             out.diagnostics
                 .push(msg::unreadable(&rel, 0, &format!("/{}", p.url), &why));
             return out;
         }
-        r.images.mark_complete(dir);
+        r.images.mark_complete(dir, &names);
     }
     out.photo = Some(group);
     out

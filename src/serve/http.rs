@@ -91,9 +91,10 @@ fn start(opts: &BuildOptions, port: u16, timings: bool) -> Result<ExitCode, Stri
         return Err(say(msg!(m::SERVE_NO_CONTENT, root = root.display())));
     }
     let temporary = opts.output.is_none();
-    let out = opts.output.clone().unwrap_or_else(|| {
-        std::env::temp_dir().join(format!("chiso-serve-{}", std::process::id()))
-    });
+    let out = match &opts.output {
+        Some(o) => o.clone(),
+        None => temp_output()?,
+    };
     // Held until serve ends: a build of the same --output waits meanwhile.
     let _lock = crate::output::staging::serve_output(&root, &out, !temporary)
         .map_err(|d| diag::render(&d.into(), diag::Format::Human, &root))?;
@@ -139,9 +140,28 @@ fn start(opts: &BuildOptions, port: u16, timings: bool) -> Result<ExitCode, Stri
     Ok(ExitCode::SUCCESS)
 }
 
+/// serve's temporary folder: a new one with a random name, readable by
+/// this user only (0700), never one that another user of the machine could
+/// have made in advance (`/tmp/chiso-serve-<pid>` once was: its owner could
+/// replace pages, or link a file onto the site's own sources).
+fn temp_output() -> Result<PathBuf, String> {
+    let prefix = format!("chiso-serve-{}-", std::process::id());
+    let mut b = tempfile::Builder::new();
+    b.prefix(&prefix);
+    #[cfg(unix)]
+    b.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
+    b.tempdir().map(|d| d.keep()).map_err(|e| {
+        let dir = std::env::temp_dir();
+        format!("error: cannot create a folder in {}: {e}", dir.display())
+    })
+}
+
 /// An empty folder of serve's own, marked as such.
 fn prepare_output(out: &Path) -> Result<(), String> {
-    if out.exists() {
+    // An empty folder (the temporary one just made, mode 0700) is kept.
+    let empty = out.symlink_metadata().is_ok_and(|m| m.is_dir())
+        && std::fs::read_dir(out).is_ok_and(|mut d| d.next().is_none());
+    if !empty && out.symlink_metadata().is_ok() {
         let _ = std::fs::remove_dir_all(out);
     }
     std::fs::create_dir_all(out)

@@ -436,7 +436,10 @@ impl State {
             if self.written.get(&f.path) == Some(&h) {
                 continue;
             }
-            let full_path = self.out.join(&f.path);
+            let full_path =
+                crate::output::paths::unlinked_target(&self.out, &f.path).map_err(|e| {
+                    Diagnostics::from(crate::load::fs::io_error(Path::new(&f.path), &e))
+                })?;
             if let Some(p) = full_path.parent() {
                 std::fs::create_dir_all(p)
                     .map_err(|e| Diagnostics::from(crate::load::fs::io_error(p, &e)))?;
@@ -461,7 +464,9 @@ impl State {
             .cloned()
             .collect();
         for p in &stale {
-            let _ = std::fs::remove_file(self.out.join(p));
+            if let Some(full) = crate::output::paths::real_inside(&self.out, p) {
+                let _ = std::fs::remove_file(full);
+            }
             self.written.remove(p);
         }
         Ok((n, stale.len()))
@@ -483,7 +488,8 @@ impl State {
             if self.written.get(to) == Some(&h) {
                 continue;
             }
-            let dest = self.out.join(to);
+            let dest = crate::output::paths::unlinked_target(&self.out, to)
+                .map_err(|e| io(to.as_ref(), e))?;
             if let Some(p) = dest.parent() {
                 std::fs::create_dir_all(p).map_err(|e| io(p, e))?;
             }

@@ -42,6 +42,7 @@ mod load;
 mod output;
 mod reform;
 mod render;
+mod trust;
 
 pub use cli::*;
 pub use data::*;
@@ -51,6 +52,7 @@ pub use load::*;
 pub use output::*;
 pub use reform::*;
 pub use render::*;
+pub use trust::*;
 
 use crate::diag::lang::Lang;
 use std::path::{Path, PathBuf};
@@ -407,6 +409,7 @@ pub fn all() -> Vec<&'static Entry> {
         import::ENTRIES,
         cli::ENTRIES,
         reform::ENTRIES,
+        trust::ENTRIES,
     ]
     .concat()
 }

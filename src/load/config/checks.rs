@@ -127,3 +127,94 @@ pub(super) fn check_keep(keep: &[Spanned<String>], diags: &mut Diagnostics) -> V
     }
     names
 }
+
+/// `path` made absolute against `root` with `.` and `..` resolved, through
+/// the real path of its deepest existing folder (a link is seen for what
+/// it is).
+fn real_path(root: &Path, path: &Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let joined = root.join(path);
+    let mut out = std::path::PathBuf::new();
+    for c in joined.components() {
+        match c {
+            Component::ParentDir => {
+                out.pop();
+            }
+            Component::CurDir => {}
+            c => out.push(c),
+        }
+    }
+    let mut rest = Vec::new();
+    let mut base = out.clone();
+    loop {
+        if let Ok(real) = base.canonicalize() {
+            return rest
+                .iter()
+                .rev()
+                .fold(real, |p, c: &std::ffi::OsString| p.join(c));
+        }
+        match (base.file_name().map(|n| n.to_os_string()), base.parent()) {
+            (Some(n), Some(parent)) => {
+                rest.push(n);
+                base = parent.to_path_buf();
+            }
+            _ => return out,
+        }
+    }
+}
+
+/// Which of the site's own folders `cache` (resolved) would be, if any:
+/// the root or a folder above it, or inside `content/`, `themes/` or the
+/// default output. Each entry of a cache is pruned once unused; there it
+/// would meet the user's files (`cache_dir: "."` once removed a photo
+/// folder of the user's).
+pub fn cache_dir_clash(
+    root: &Path,
+    cache: &Path,
+    output: &Path,
+) -> Option<&'static crate::diag::catalog::Entry> {
+    let root = real_path(
+        Path::new("/"),
+        &real_path(&std::env::current_dir().unwrap_or_default(), root),
+    );
+    let cache = real_path(&root, cache);
+    let output = real_path(&root, output);
+    if root.starts_with(&cache) {
+        Some(&m::TRUST_PLACE_ROOT)
+    } else if cache.starts_with(root.join("content")) {
+        Some(&m::TRUST_PLACE_CONTENT)
+    } else if cache.starts_with(root.join("themes")) {
+        Some(&m::TRUST_PLACE_THEMES)
+    } else if cache.starts_with(&output) || output.starts_with(&cache) {
+        Some(&m::TRUST_PLACE_OUTPUT)
+    } else {
+        None
+    }
+}
+
+/// site.yaml's `cache_dir`, at its line (see [`cache_dir_clash`]).
+pub(super) fn check_cache_dir(
+    given: Option<&Spanned<String>>,
+    root: &Path,
+    diags: &mut Diagnostics,
+) {
+    let Some(given) = given.filter(|g| !g.value.trim().is_empty()) else {
+        return;
+    };
+    let dir = given.value.trim();
+    if let Some(place) = cache_dir_clash(root, Path::new(dir), Path::new("output")) {
+        diags.push(
+            Diagnostic::error(
+                codes::CACHE_DIR,
+                FILE,
+                msg!(
+                    m::TRUST_CACHE_DIR,
+                    dir = dir,
+                    place = crate::diag::Msg::new(place, Vec::new())
+                ),
+            )
+            .at(yaml::line_of(given), yaml::col_of(given))
+            .hint(msg!(m::TRUST_CACHE_DIR_HINT)),
+        );
+    }
+}
