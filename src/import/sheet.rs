@@ -299,13 +299,22 @@ fn read_csv(path: &Path, shown: &str) -> Result<Grid, Diagnostic> {
                     if f.trim().is_empty() {
                         Cell::Empty
                     } else {
-                        Cell::Text(f.to_string())
+                        Cell::Text(unguard_formula(f).to_string())
                     }
                 })
                 .collect(),
         );
     }
     Ok(Grid::from_rows(shown, None, rows))
+}
+
+/// A cell of chiso's own CSV download as it was before the `'` that keeps
+/// a spreadsheet from running it (`'=SUM(1)` → `=SUM(1)`).
+fn unguard_formula(f: &str) -> &str {
+    match f.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => f,
+    }
 }
 
 /// `;` (what Excel writes where the decimal mark is a comma), tab, or `,`:
