@@ -4,7 +4,30 @@
 
 mod common;
 
+use common::{Site, broken_with};
+
 use std::path::Path;
+use std::process::Command;
+
+const ART: &str = "content/articles/tin/mot.md";
+
+const BIN: &str = env!("CARGO_BIN_EXE_chiso");
+
+/// `chiso import data <file> --into <into> <args…>` run in `dir`.
+fn import(dir: &Path, file: &str, into: &str, args: &[&str]) -> common::Out {
+    let o = Command::new(BIN)
+        .env("CHISO_LANG", "en")
+        .args(["import", "data", file, "--into", into])
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    common::Out {
+        code: o.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+    }
+}
 
 /// A small valid dataset whose title and unit names the test chooses.
 fn dataset(title: &str, names: &[&str]) -> String {
@@ -16,7 +39,11 @@ fn dataset(title: &str, names: &[&str]) -> String {
             "  - {{ key: \"{k}\", name: {n}, short: \"Đơn vị {k}\", slug: \"don-vi-{k}\" }}\n",
             k = i + 1
         ));
-        scores.push_str(&format!("      \"{}\": {{ total: {} }}\n", i + 1, 70 - i));
+        scores.push_str(&format!(
+            "      \"{}\": {{ total: {} }}\n",
+            i + 1,
+            70 - i % 50
+        ));
     }
     let title = serde_json::to_string(title).unwrap();
     format!(
@@ -123,4 +150,166 @@ fn published_json_cannot_close_a_script_element() {
         .filter(|(p, _)| p.contains("/d/") || p.contains("\\d\\"))
         .any(|(_, t)| t.contains("\\u003c/script\\u003e"));
     assert!(found, "the hostile title is not in the search documents");
+}
+
+#[test]
+fn a_base_url_with_a_yaml_escaped_newline_is_refused_at_its_line() {
+    // `\n` in a double-quoted YAML string is a newline only after
+    // unescaping: the nginx map would have gained a whole server block.
+    let (_, out) = broken_with(
+        |s| {
+            let yaml = s.read("content/site.yaml").replace(
+                "base_url: \"https://thu.example.gov.vn/\"",
+                "base_url: \"https://thu.example.gov.vn/a\\nserver{listen 80;}/\"",
+            );
+            s.write("content/site.yaml", yaml);
+        },
+        &[],
+        1,
+    );
+    out.assert_error("E0107", "content/site.yaml:3");
+}
+
+#[test]
+fn a_base_url_path_with_nginx_syntax_is_refused() {
+    for url in [
+        "https://x.example/a;b/",
+        "https://x.example/$host/",
+        "https://x.example/a{b}/",
+    ] {
+        let site = Site::fixture("good");
+        let out = site.run(&["check", "--base-url", url]);
+        out.assert_code(1);
+        out.assert_error("E0107", "--base-url");
+    }
+}
+
+#[test]
+fn a_sheet_with_cells_a1_and_xfd1048576_is_refused_not_allocated() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("content/data")).unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.write_string(0, 0, "Đơn vị").unwrap();
+    ws.write_number(1_048_575, 16_383, 1.0).unwrap();
+    let path = dir.path().join("bom.xlsx");
+    wb.save(&path).unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() < 8 * 1024);
+    let out = import(
+        dir.path(),
+        "bom.xlsx",
+        "content/data/t.yaml",
+        &["--year", "2022"],
+    );
+    out.assert_code(1);
+    out.assert_error("E0701", "bom.xlsx:Sheet1!A1");
+    assert!(out.stderr.contains("XFD1048576"), "{}", out.stderr);
+    assert!(!dir.path().join("content/data/t.yaml").exists());
+}
+
+#[test]
+fn a_csv_wider_than_a_sheet_may_be_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("content/data")).unwrap();
+    let row = ";".repeat(5_000);
+    std::fs::write(
+        dir.path().join("w.csv"),
+        format!("Đơn vị;Tổng điểm\n{row}\n"),
+    )
+    .unwrap();
+    let out = import(
+        dir.path(),
+        "w.csv",
+        "content/data/t.yaml",
+        &["--year", "2022"],
+    );
+    out.assert_code(1);
+    out.assert_error("E0701", "w.csv:A1");
+}
+
+#[test]
+fn unknown_units_get_the_nearest_names_not_every_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let names: Vec<String> = (1..=300).map(|i| format!("Xã Số {i}")).collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let data = dir.path().join("content/data");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("t.yaml"), dataset("Chỉ số thử", &refs)).unwrap();
+    let mut csv = String::from("Tên đơn vị;Tổng điểm\n");
+    for i in 1..=300 {
+        csv.push_str(&format!("Phường Số {i};50\n"));
+    }
+    std::fs::write(dir.path().join("u.csv"), csv).unwrap();
+    let out = import(
+        dir.path(),
+        "u.csv",
+        "content/data/t.yaml",
+        &["--year", "2023"],
+    );
+    out.assert_code(1);
+    let unknown = out.stderr.matches("is not a unit of dataset").count();
+    assert_eq!(unknown, 300, "{}", out.stderr);
+    // Every unit in every hint was 300 × 300 names (~900 KB); now a line each.
+    assert!(out.stderr.len() < 200_000, "{} bytes", out.stderr.len());
+    assert!(out.stderr.contains("(Xã Số 1, "), "{}", out.stderr);
+    assert!(out.stderr.contains(" and 297 more)"), "{}", out.stderr);
+}
+
+/// An article of the good site whose front matter and body the test writes.
+fn article(title_yaml: &str, body: &str) -> String {
+    format!(
+        "---\ntitle: {title_yaml}\ndate: 2024-03-01T08:00:00+07:00\ncategory: \"Kinh tế\"\n\
+         summary: \"Tóm tắt\"\n---\n{body}\n"
+    )
+}
+
+#[test]
+fn a_control_escape_on_the_second_line_of_a_quoted_title_is_refused() {
+    for esc in ["\\e", "\\a", "\\0", "\\N", "\\u202E", "\\x85"] {
+        let (_, out) = broken_with(
+            |s| {
+                s.write(
+                    ART,
+                    article(&format!("\"Tin vui\n  tiếp {esc} nữa\""), "Thân bài."),
+                )
+            },
+            &[],
+            1,
+        );
+        out.assert_error("E0006", &format!("{ART}:3"));
+    }
+}
+
+#[test]
+fn c1_controls_and_bidi_overrides_in_a_title_are_refused() {
+    for c in ['\u{85}', '\u{202E}', '\u{2066}', '\u{FDD0}', '\u{7F}'] {
+        let (_, out) = broken_with(
+            |s| s.write(ART, article(&format!("\"Tin {c}vui\""), "Thân bài.")),
+            &[],
+            1,
+        );
+        out.assert_error("E0006", &format!("{ART}:2"));
+    }
+}
+
+#[test]
+fn numeric_references_to_control_characters_never_reach_a_page_or_the_feed() {
+    let body = "Một &#1; hai &#x1F; ba &#127; bốn &#xFFFE; năm &#x85; sáu &#x202E; `&#1;`";
+    let (site, _) = common::builds(|s| s.write(ART, article("\"Tin &#1; vui\"", body)));
+    let rss = site.read("output/rss.xml");
+    roxmltree::Document::parse(&rss).expect("rss.xml is well-formed");
+    let page = files_ending(&site.path("output"), ".html")
+        .into_iter()
+        .find(|(_, t)| t.contains("Một "))
+        .expect("the article's page");
+    let forbidden = |c: char| {
+        let u = c as u32;
+        (u < 0x20 && !matches!(c, '\t' | '\n' | '\r'))
+            || (0x7F..=0x9F).contains(&u)
+            || (0x202A..=0x202E).contains(&u)
+            || u & 0xFFFE == 0xFFFE
+    };
+    assert!(!page.1.contains(forbidden), "{}", page.0);
+    assert!(page.1.contains("Một \u{FFFD} hai"), "{}", page.1);
+    assert!(!rss.contains(forbidden));
 }

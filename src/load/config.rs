@@ -10,6 +10,7 @@ use serde::Deserialize;
 use std::path::Path;
 
 mod checks;
+pub use checks::plain_path_char;
 pub use checks::{FILE, valid_keep_name};
 use checks::{base_url, check_keep, timezone};
 
