@@ -6,8 +6,11 @@ mod common;
 
 use common::{Site, broken_with};
 
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
 use std::path::Path;
-use std::process::Command;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
 
 const ART: &str = "content/articles/tin/mot.md";
 
@@ -312,4 +315,189 @@ fn numeric_references_to_control_characters_never_reach_a_page_or_the_feed() {
     assert!(!page.1.contains(forbidden), "{}", page.0);
     assert!(page.1.contains("Một \u{FFFD} hai"), "{}", page.1);
     assert!(!rss.contains(forbidden));
+}
+
+/// `chiso serve` on a free port, killed when dropped.
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(site: &Site) -> Server {
+    #[allow(clippy::zombie_processes)] // waited for in Server::drop
+    let mut child = Command::new(BIN)
+        .args(["serve", "--port", "0", "--root"])
+        .arg(site.root())
+        .arg("--output")
+        .arg(site.path("serve-out"))
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let mut server = Server { child, port: 0 };
+    let mut lines = BufReader::new(stderr).lines().map_while(Result::ok);
+    for line in lines.by_ref().take(200) {
+        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+            server.port = rest.split('/').next().unwrap().parse().unwrap();
+            break;
+        }
+    }
+    assert!(server.port != 0, "serve printed no address");
+    std::thread::spawn(move || lines.for_each(drop));
+    server
+}
+
+fn connect(port: u16) -> TcpStream {
+    let s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    s.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    s
+}
+
+/// What the server answers after `bytes` (the whole response).
+fn answer(port: u16, bytes: &[u8]) -> Vec<u8> {
+    let mut s = connect(port);
+    s.write_all(bytes).unwrap();
+    let mut out = Vec::new();
+    let _ = s.read_to_end(&mut out);
+    out
+}
+
+fn status(resp: &[u8]) -> String {
+    String::from_utf8_lossy(&resp[..resp.len().min(12)]).into_owned()
+}
+
+#[test]
+fn slow_clients_never_keep_a_normal_request_waiting() {
+    let site = Site::fixture("good");
+    let server = serve(&site);
+    let port = server.port;
+    // Six clients, more than there are workers, each sending a header line
+    // every second for eight seconds.
+    let slow: Vec<_> = (0..6)
+        .map(|_| {
+            std::thread::spawn(move || {
+                let mut s = connect(port);
+                let _ = s.write_all(b"GET / HTTP/1.1\r\n");
+                for i in 0..8 {
+                    std::thread::sleep(Duration::from_secs(1));
+                    if s.write_all(format!("X-Slow-{i}: 1\r\n").as_bytes())
+                        .is_err()
+                    {
+                        break;
+                    }
+                }
+            })
+        })
+        .collect();
+    std::thread::sleep(Duration::from_millis(1500));
+    // A normal request is answered while they are still dripping: before,
+    // it waited for them (a 2 s timeout per read, not per request).
+    let mut s = connect(port);
+    s.set_read_timeout(Some(Duration::from_secs(4))).unwrap();
+    s.write_all(b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n")
+        .unwrap();
+    let mut first = [0u8; 12];
+    s.read_exact(&mut first)
+        .expect("an answer while slow clients hold their connections");
+    assert_eq!(&first, b"HTTP/1.1 200");
+    for t in slow {
+        t.join().unwrap();
+    }
+}
+
+#[test]
+fn a_request_head_that_never_ends_gets_408() {
+    let site = Site::fixture("good");
+    let server = serve(&site);
+    let resp = answer(server.port, b"GET / HTTP/1.1\r\nHost: localhost\r\n");
+    assert_eq!(status(&resp), "HTTP/1.1 408");
+}
+
+#[test]
+fn oversized_request_lines_and_heads_get_414_and_431() {
+    let site = Site::fixture("good");
+    let server = serve(&site);
+    let long_path = format!(
+        "GET /{} HTTP/1.1\r\nHost: localhost\r\n\r\n",
+        "a".repeat(20_000)
+    );
+    assert_eq!(
+        status(&answer(server.port, long_path.as_bytes())),
+        "HTTP/1.1 414"
+    );
+    let many = format!(
+        "GET / HTTP/1.1\r\nHost: localhost\r\n{}\r\n",
+        "X-Pad: 0123456789012345678901234567890123456789\r\n".repeat(400)
+    );
+    assert_eq!(
+        status(&answer(server.port, many.as_bytes())),
+        "HTTP/1.1 431"
+    );
+    // Still answering.
+    let ok = answer(server.port, b"GET / HTTP/1.1\r\nHost: localhost\r\n\r\n");
+    assert_eq!(status(&ok), "HTTP/1.1 200");
+}
+
+/// The peak resident memory of a process, in bytes (Linux).
+fn peak_rss(pid: u32) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap();
+    let kb: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap();
+    kb * 1024
+}
+
+#[test]
+fn serve_streams_large_files_and_head_reads_nothing() {
+    const LEN: u64 = 64 * 1024 * 1024;
+    let site = Site::fixture("good");
+    let big = site.path("content/static/tai-lieu/lon.bin");
+    std::fs::create_dir_all(big.parent().unwrap()).unwrap();
+    std::fs::write(&big, vec![7u8; LEN as usize]).unwrap();
+    let server = serve(&site);
+    let port = server.port;
+    let before = peak_rss(server.child.id());
+    let head = b"HEAD /tai-lieu/lon.bin HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    let heads: Vec<_> = (0..4)
+        .map(|_| std::thread::spawn(move || answer(port, head)))
+        .collect();
+    for h in heads {
+        let resp = String::from_utf8(h.join().unwrap()).unwrap();
+        assert!(resp.starts_with("HTTP/1.1 200"), "{resp}");
+        assert!(
+            resp.contains(&format!("Content-Length: {LEN}\r\n")),
+            "{resp}"
+        );
+        assert!(resp.ends_with("\r\n\r\n"), "a HEAD with a body");
+    }
+    let get = b"GET /tai-lieu/lon.bin HTTP/1.1\r\nHost: localhost\r\n\r\n";
+    let gets: Vec<_> = (0..4)
+        .map(|_| {
+            std::thread::spawn(move || {
+                let mut s = connect(port);
+                s.write_all(get).unwrap();
+                let mut n = 0u64;
+                let mut buf = vec![0u8; 1 << 16];
+                while let Ok(k @ 1..) = s.read(&mut buf) {
+                    n += k as u64;
+                }
+                n
+            })
+        })
+        .collect();
+    for g in gets {
+        assert!(g.join().unwrap() > LEN, "the whole file and its head");
+    }
+    let grew = peak_rss(server.child.id()).saturating_sub(before);
+    // Four 64 MB files read whole would be 256 MB.
+    assert!(grew < 32 * 1024 * 1024, "peak memory grew by {grew} bytes");
 }
