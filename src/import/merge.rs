@@ -325,6 +325,7 @@ fn match_units(input: &Input, ds: &Dataset) -> Result<(Vec<String>, Added), Diag
     let mut keys = Vec::new();
     let mut added: Added = Vec::new();
     let mut no_lineage: Vec<String> = Vec::new();
+    let mut unknown = 0usize;
     for row in &input.table.rows {
         match match_unit(ds, &row.name, input.year) {
             Ok(Some(i)) => keys.push(ds.units[i].key.clone()),
@@ -351,14 +352,18 @@ fn match_units(input: &Input, ds: &Dataset) -> Result<(Vec<String>, Added), Diag
                 added.push((k.clone(), row.name.clone(), life));
                 keys.push(k);
             }
-            Ok(None) => diags.push(
-                Diagnostic::error(
-                    codes::IMPORT,
-                    row.addr.clone(),
-                    msg!(m::IMP_UNKNOWN_UNIT, name = &row.name, dataset = &ds.slug),
+            Ok(None) => {
+                unknown += 1;
+                let names = unit_names(ds, &row.name, unknown <= NEAREST_SEARCHES);
+                diags.push(
+                    Diagnostic::error(
+                        codes::IMPORT,
+                        row.addr.clone(),
+                        msg!(m::IMP_UNKNOWN_UNIT, name = &row.name, dataset = &ds.slug),
+                    )
+                    .hint(msg!(m::IMP_UNKNOWN_UNIT_HINT, names = names)),
                 )
-                .hint(msg!(m::IMP_UNKNOWN_UNIT_HINT, names = unit_names(ds))),
-            ),
+            }
             Err(hits) => diags.push(
                 Diagnostic::error(
                     codes::IMPORT,
@@ -471,12 +476,61 @@ pub fn update(
     Ok((out, report))
 }
 
-fn unit_names(ds: &Dataset) -> String {
-    ds.units
+/// How many of the dataset's names a hint suggests.
+const NEAREST: usize = 3;
+/// Unknown units whose hint searches for the nearest names; later ones get
+/// the first few names only, so that a sheet of 10,000 unknown units costs
+/// no more than one of 100 (the search is over every unit of the dataset).
+const NEAREST_SEARCHES: usize = 100;
+
+/// The dataset's names closest to `name` (by edit distance of their folded
+/// forms), at most [`NEAREST`], then "and N more"; the first few names
+/// when `search` is false. Never every name: a hint stays one line.
+fn unit_names(ds: &Dataset, name: &str, search: bool) -> crate::diag::catalog::Arg {
+    use crate::diag::catalog::IntoArg;
+    let mut picked: Vec<usize> = (0..ds.units.len()).collect();
+    if search {
+        let want: Vec<char> = fold(name).chars().take(64).collect();
+        let mut scored: Vec<(usize, usize)> = picked
+            .iter()
+            .map(|&i| {
+                let u = &ds.units[i];
+                let d =
+                    edit_distance(&want, &fold(&u.name)).min(edit_distance(&want, &fold(&u.short)));
+                (d, i)
+            })
+            .collect();
+        scored.sort_unstable();
+        picked = scored.into_iter().map(|(_, i)| i).collect();
+    }
+    let shown: Vec<&str> = picked
         .iter()
-        .map(|u| u.name.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+        .take(NEAREST)
+        .map(|&i| ds.units[i].name.as_str())
+        .collect();
+    let names = shown.join(", ");
+    let more = ds.units.len() - shown.len();
+    if more == 0 {
+        names.into_arg()
+    } else {
+        msg!(m::IMP_UNITS_AND_MORE, names = names, n = more).into_arg()
+    }
+}
+
+/// Levenshtein distance over characters (`b` cut at 64 characters).
+fn edit_distance(a: &[char], b: &str) -> usize {
+    let b: Vec<char> = b.chars().take(64).collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
 }
 
 /// `bang-2023.xlsx:Sheet1`, without the folders the file was read from.

@@ -235,17 +235,39 @@ fn read_workbook(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, 
             .cloned()
             .ok_or_else(|| fail(msg!(m::IMP_NO_SHEETS), msg!(m::IMP_NO_SHEETS_HINT)))?,
     };
-    let range = wb.worksheet_range(&name).map_err(|e| {
+    let read_fail = |e: &dyn std::fmt::Display| {
         fail(
             msg!(m::IMP_READ_SHEET, sheet = &name, detail = m::en_only(e)),
             msg!(m::IMP_RESAVE_HINT),
         )
-    })?;
-    let origin = range.start().unwrap_or((0, 0));
-    let rows = range
-        .rows()
-        .map(|row| row.iter().map(cell_of).collect())
-        .collect();
+    };
+    // An xlsx is read cell by cell: a sheet declaring (or holding) A1 and
+    // XFD1048576 must not make a 17-billion-cell range (512 GB).
+    let cells = match &mut wb {
+        calamine::Sheets::Xlsx(x) => xlsx_cells(x, &name, shown).map_err(|e| match e {
+            Either::Read(e) => read_fail(&e),
+            Either::Bounded(d) => d,
+        })?,
+        other => {
+            let range = other.worksheet_range(&name).map_err(|e| read_fail(&e))?;
+            let origin = range.start().unwrap_or((0, 0));
+            let (h, w) = range.get_size();
+            let end = range.end().unwrap_or((0, 0));
+            let far = format!("{}{}", col_letters(end.1 as usize), u64::from(end.0) + 1);
+            bounded(shown, &name, origin, (h as u64, w as u64), None)
+                .map_err(|d| d.hint(msg!(m::IMP_SHEET_TOO_LARGE_HINT, cell = far)))?;
+            let mut cells = Vec::new();
+            for (r, row) in range.rows().enumerate() {
+                for (c, d) in row.iter().enumerate() {
+                    if !matches!(d, calamine::Data::Empty) {
+                        cells.push(((origin.0 + r as u32, origin.1 + c as u32), cell_of(d)));
+                    }
+                }
+            }
+            cells
+        }
+    };
+    let (rows, origin) = grid_rows(cells);
     Ok(Grid {
         file: shown.to_string(),
         sheet: Some(name),
@@ -253,6 +275,108 @@ fn read_workbook(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, 
         rows,
         origin,
     })
+}
+
+/// A sheet holds at most this many rows and columns between its first and
+/// last cell with a value (a district's table has tens of each), and at
+/// most this many cells with a value.
+const MAX_ROWS: u64 = 100_000;
+const MAX_COLS: u64 = 1_000;
+const MAX_CELLS: usize = 2_000_000;
+
+/// A cell with a value at its absolute (row, column).
+type Placed = ((u32, u32), Cell);
+
+enum Either {
+    Read(calamine::XlsxError),
+    Bounded(Diagnostic),
+}
+
+/// The cells with a value of an xlsx sheet, by absolute (row, column),
+/// refused past the limits above as soon as they are crossed.
+fn xlsx_cells<RS: std::io::Read + std::io::Seek>(
+    x: &mut calamine::Xlsx<RS>,
+    name: &str,
+    shown: &str,
+) -> Result<Vec<Placed>, Either> {
+    let mut reader = x.worksheet_cells_reader(name).map_err(Either::Read)?;
+    let mut cells: Vec<Placed> = Vec::new();
+    let (mut lo, mut hi) = ((u32::MAX, u32::MAX), (0u32, 0u32));
+    while let Some(c) = reader.next_cell().map_err(Either::Read)? {
+        let d: calamine::Data = c.get_value().clone().into();
+        if matches!(d, calamine::Data::Empty) {
+            continue;
+        }
+        let (r, col) = c.get_position();
+        lo = (lo.0.min(r), lo.1.min(col));
+        hi = (hi.0.max(r), hi.1.max(col));
+        let size = (u64::from(hi.0 - lo.0) + 1, u64::from(hi.1 - lo.1) + 1);
+        let many = (cells.len() >= MAX_CELLS).then_some(cells.len());
+        if let Err(e) = bounded(shown, name, lo, size, many) {
+            // Name the cell that crossed the limit: the one to delete.
+            let cell = format!("{}{}", col_letters(col as usize), u64::from(r) + 1);
+            return Err(Either::Bounded(
+                e.hint(msg!(m::IMP_SHEET_TOO_LARGE_HINT, cell = cell)),
+            ));
+        }
+        cells.push(((r, col), cell_of(&d)));
+    }
+    Ok(cells)
+}
+
+/// An error if a sheet whose first cell is `lo` spans `size` (rows,
+/// columns), or holds `many` cells, past the limits.
+fn bounded(
+    shown: &str,
+    sheet: &str,
+    lo: (u32, u32),
+    size: (u64, u64),
+    many: Option<usize>,
+) -> Result<(), Diagnostic> {
+    if size.0 <= MAX_ROWS && size.1 <= MAX_COLS && many.is_none() {
+        return Ok(());
+    }
+    let first = format!("{}{}", col_letters(lo.1 as usize), u64::from(lo.0) + 1);
+    let at = if sheet.is_empty() {
+        format!("{shown}:{first}")
+    } else {
+        format!("{shown}:{sheet}!{first}")
+    };
+    Err(Diagnostic::error(
+        codes::IMPORT,
+        at,
+        msg!(
+            m::IMP_SHEET_TOO_LARGE,
+            rows = size.0,
+            cols = size.1,
+            cells = many.unwrap_or(0),
+            max_rows = MAX_ROWS,
+            max_cols = MAX_COLS,
+            max_cells = MAX_CELLS
+        ),
+    ))
+}
+
+/// Rows of cells from (absolute position, cell) pairs, each row only as long
+/// as its last cell; and the absolute position of `rows[0][0]`.
+fn grid_rows(mut cells: Vec<Placed>) -> (Vec<Vec<Cell>>, (u32, u32)) {
+    if cells.is_empty() {
+        return (Vec::new(), (0, 0));
+    }
+    cells.sort_by_key(|(p, _)| *p);
+    let r0 = cells[0].0.0;
+    let c0 = cells.iter().map(|(p, _)| p.1).min().unwrap_or(0);
+    let height = (cells[cells.len() - 1].0.0 - r0) as usize + 1;
+    let mut rows: Vec<Vec<Cell>> = vec![Vec::new(); height];
+    for ((r, c), cell) in cells {
+        let row = &mut rows[(r - r0) as usize];
+        let at = (c - c0) as usize;
+        if row.len() <= at {
+            row.resize(at + 1, Cell::Empty);
+        }
+        row[at] = cell;
+    }
+    (rows, (r0, c0))
 }
 
 fn cell_of(d: &calamine::Data) -> Cell {
@@ -286,6 +410,7 @@ fn read_csv(path: &Path, shown: &str) -> Result<Grid, Diagnostic> {
         .delimiter(delim)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    let mut cells = 0usize;
     for rec in rdr.records() {
         let rec = rec.map_err(|e| {
             fail(
@@ -293,19 +418,41 @@ fn read_csv(path: &Path, shown: &str) -> Result<Grid, Diagnostic> {
                 msg!(m::IMP_CSV_READ_HINT),
             )
         })?;
+        cells += rec.len();
+        let size = (rows.len() as u64 + 1, rec.len() as u64);
+        let many = (cells > MAX_CELLS).then_some(cells);
+        if let Err(d) = bounded(shown, "", (0, 0), size, many) {
+            return Err(d.hint(msg!(
+                m::IMP_SHEET_TOO_LARGE_HINT,
+                cell = format!(
+                    "{}{}",
+                    col_letters(rec.len().saturating_sub(1)),
+                    rows.len() + 1
+                )
+            )));
+        }
         rows.push(
             rec.iter()
                 .map(|f| {
                     if f.trim().is_empty() {
                         Cell::Empty
                     } else {
-                        Cell::Text(f.to_string())
+                        Cell::Text(unguard_formula(f).to_string())
                     }
                 })
                 .collect(),
         );
     }
     Ok(Grid::from_rows(shown, None, rows))
+}
+
+/// A cell of chiso's own CSV download as it was before the `'` that keeps
+/// a spreadsheet from running it (`'=SUM(1)` → `=SUM(1)`).
+fn unguard_formula(f: &str) -> &str {
+    match f.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => f,
+    }
 }
 
 /// `;` (what Excel writes where the decimal mark is a comma), tab, or `,`:

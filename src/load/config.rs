@@ -11,6 +11,7 @@ use std::path::Path;
 
 mod checks;
 pub use checks::cache_dir_clash;
+pub use checks::plain_path_char;
 pub use checks::{FILE, valid_keep_name};
 use checks::{base_url, check_cache_dir, check_keep, timezone};
 

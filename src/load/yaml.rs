@@ -55,10 +55,18 @@ pub fn parse<T: DeserializeOwned>(
 }
 
 /// A character no text of a site may hold: C0 controls but tab and newline
-/// (they make feeds and SVG ill-formed XML), and the non-characters
-/// U+FFFE and U+FFFF.
+/// (they make feeds and SVG ill-formed XML), DEL and the C1 controls
+/// (U+0085 ends a line in some readers), the bidi embeddings, overrides and
+/// isolates (U+202A–U+202E, U+2066–U+2069: they make a title read other
+/// than it is), and the non-characters (U+FDD0–U+FDEF, U+xFFFE, U+xFFFF).
 pub fn is_forbidden_char(c: char) -> bool {
-    (c < ' ' && c != '\t' && c != '\n' && c != '\r') || c == '\u{FFFE}' || c == '\u{FFFF}'
+    let u = c as u32;
+    (c < ' ' && c != '\t' && c != '\n' && c != '\r')
+        || (0x7F..=0x9F).contains(&u)
+        || (0x202A..=0x202E).contains(&u)
+        || (0x2066..=0x2069).contains(&u)
+        || (0xFDD0..=0xFDEF).contains(&u)
+        || u & 0xFFFE == 0xFFFE
 }
 
 /// What the YAML engine would accept but a site must not hold: control
@@ -67,6 +75,9 @@ pub fn is_forbidden_char(c: char) -> bool {
 /// otherwise change a value's meaning silently.
 fn check_source(src: &str, file: &Path, line_offset: usize) -> Result<(), Diagnostic> {
     let mut block_indent: Option<usize> = None;
+    // Inside a double-quoted string that continues on the next line: its
+    // escapes there are escapes too (`"a\n  \e"`).
+    let mut in_quotes = false;
     for (n, line) in src.lines().enumerate() {
         let at = |col: usize| (n + 1 + line_offset, col + 1);
         if let Some((col, c)) = line.char_indices().find(|&(_, c)| is_forbidden_char(c)) {
@@ -81,14 +92,15 @@ fn check_source(src: &str, file: &Path, line_offset: usize) -> Result<(), Diagno
         }
         // Most lines hold neither a tag nor an escape: only block scalars
         // need noticing.
-        let scan = if line.contains(['!', '\\']) {
-            scan_line(line)
+        let scan = if in_quotes || line.contains(['!', '\\', '"']) {
+            scan_line(line, in_quotes)
         } else {
             LineScan {
                 opens_block: opens_block(line),
                 ..LineScan::default()
             }
         };
+        in_quotes = scan.open_quotes;
         if let Some((col, c)) = scan.escaped_control {
             let (l, c_) = at(col);
             return Err(control_char(file, l, c_, c));
@@ -125,17 +137,21 @@ struct LineScan {
     escaped_control: Option<(usize, char)>,
     /// The line ends in `|` or `>` (with modifiers): a block scalar follows.
     opens_block: bool,
+    /// The line ends inside a double-quoted string.
+    open_quotes: bool,
 }
 
-fn scan_line(line: &str) -> LineScan {
+/// One line; `in_quotes`: it starts inside a double-quoted string.
+fn scan_line(line: &str, in_quotes: bool) -> LineScan {
     let chars: Vec<char> = line.chars().collect();
     let mut out = LineScan::default();
     // At the start of a node: the line's first token, or after `: `, `- `,
     // `[`, `{` or `,`.
     let mut node_start = true;
     let mut i = 0;
+    let mut resume = in_quotes;
     while i < chars.len() {
-        let c = chars[i];
+        let c = if resume { '"' } else { chars[i] };
         match c {
             '#' if i == 0 || chars[i - 1].is_whitespace() => break,
             '\'' => {
@@ -146,7 +162,10 @@ fn scan_line(line: &str) -> LineScan {
                 node_start = false;
             }
             '"' => {
-                i += 1;
+                if !resume {
+                    i += 1;
+                }
+                resume = false;
                 while i < chars.len() && chars[i] != '"' {
                     if chars[i] == '\\' {
                         if let Some(e) = escaped_char(&chars[i + 1..]) {
@@ -157,6 +176,9 @@ fn scan_line(line: &str) -> LineScan {
                         i += 1;
                     }
                     i += 1;
+                }
+                if i >= chars.len() {
+                    out.open_quotes = true;
                 }
                 node_start = false;
             }
@@ -200,6 +222,7 @@ fn escaped_char(rest: &[char]) -> Option<char> {
         'a' => Some('\u{7}'),
         'b' => Some('\u{8}'),
         'e' => Some('\u{1b}'),
+        'N' => Some('\u{85}'),
         'f' => Some('\u{c}'),
         'v' => Some('\u{b}'),
         'x' => hex(2),
@@ -384,26 +407,39 @@ mod tests {
 
     #[test]
     fn tags_are_found_at_the_start_of_a_value_only() {
-        assert_eq!(scan_line("data: !!binary aGk=").tag, Some(6));
-        assert_eq!(scan_line("- !custom x").tag, Some(2));
-        assert_eq!(scan_line("tags: [a, !x b]").tag, Some(10));
-        assert_eq!(scan_line("summary: Tin vui! Cả huyện").tag, None);
-        assert_eq!(scan_line("title: \"!important\"").tag, None);
-        assert_eq!(scan_line("title: x # !comment").tag, None);
+        assert_eq!(scan_line("data: !!binary aGk=", false).tag, Some(6));
+        assert_eq!(scan_line("- !custom x", false).tag, Some(2));
+        assert_eq!(scan_line("tags: [a, !x b]", false).tag, Some(10));
+        assert_eq!(scan_line("summary: Tin vui! Cả huyện", false).tag, None);
+        assert_eq!(scan_line("title: \"!important\"", false).tag, None);
+        assert_eq!(scan_line("title: x # !comment", false).tag, None);
     }
 
     #[test]
     fn escaped_control_characters_in_double_quotes_are_found() {
         assert_eq!(
-            scan_line(r#"title: "a\x01b""#).escaped_control,
+            scan_line(r#"title: "a\x01b""#, false).escaped_control,
             Some((9, '\u{1}'))
         );
         assert_eq!(
-            scan_line(r#"title: "a\u0000""#).escaped_control,
+            scan_line(r#"title: "a\u0000""#, false).escaped_control,
             Some((9, '\0'))
         );
-        assert_eq!(scan_line(r#"title: "a\nb\tc""#).escaped_control, None);
-        assert_eq!(scan_line(r#"title: 'a\x01'"#).escaped_control, None);
+        assert_eq!(
+            scan_line(r#"title: "a\nb\tc""#, false).escaped_control,
+            None
+        );
+        assert_eq!(scan_line(r#"title: 'a\x01'"#, false).escaped_control, None);
+        // A double-quoted string continued on the next line.
+        let first = scan_line(r#"title: "Tin vui"#, false);
+        assert!(first.open_quotes);
+        let next = scan_line(r#"  \e\a tiếp" "#, true);
+        assert_eq!(next.escaped_control, Some((2, '\u{1b}')));
+        assert!(!next.open_quotes);
+        assert_eq!(
+            scan_line(r#"  \N""#, true).escaped_control,
+            Some((2, '\u{85}'))
+        );
     }
 
     #[test]

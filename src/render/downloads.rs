@@ -39,6 +39,19 @@ fn num(v: Option<f64>, decimals: u8) -> String {
     }
 }
 
+/// A text cell as a spreadsheet may open it safely (OWASP's rule against
+/// formula injection): a cell starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return gets a leading `'`, so Excel and LibreOffice show it as
+/// text instead of running it. Numbers are written by [`num`], never here.
+/// `chiso import data` takes the `'` off again.
+pub fn text_cell(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    }
+}
+
 /// `(tối đa 100 điểm)`, `(tối đa 100%)`.
 fn max_label(max: f64, unit: &str) -> String {
     let m = num(Some(max), 0);
@@ -79,7 +92,7 @@ pub fn csv(ds: &Dataset) -> String {
     head.extend(
         fields
             .iter()
-            .map(|(_, name, max)| format!("{name} {}", max_label(*max, unit))),
+            .map(|(_, name, max)| text_cell(&format!("{name} {}", max_label(*max, unit)))),
     );
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
@@ -90,8 +103,8 @@ pub fn csv(ds: &Dataset) -> String {
             let u = &ds.units[s.unit];
             let mut row = vec![
                 y.year.to_string(),
-                u.key.clone(),
-                u.name.clone(),
+                text_cell(&u.key),
+                text_cell(&u.name),
                 num(s.total, ds.scale.decimals),
                 s.rank.map(|r| r.to_string()).unwrap_or_default(),
             ];
@@ -149,7 +162,7 @@ pub fn json(ds: &Dataset) -> Value {
 }
 
 fn json_text(ds: &Dataset) -> String {
-    let mut s = serde_json::to_string_pretty(&json(ds)).unwrap_or_default();
+    let mut s = crate::util::json::to_string_pretty(&json(ds));
     s.push('\n');
     s
 }

@@ -9,17 +9,32 @@ use std::fmt::Write as _;
 
 pub const FEED_ITEMS: usize = 30;
 
+/// A string as XML text: escaped, and without any character XML 1.0 cannot
+/// hold (the loaders refuse them; this keeps the feed well-formed whatever
+/// gets past them).
+fn xml_text(s: &str) -> String {
+    let kept: std::borrow::Cow<'_, str> = if s.contains(crate::load::yaml::is_forbidden_char) {
+        s.chars()
+            .filter(|c| !crate::load::yaml::is_forbidden_char(*c))
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    };
+    escape_html(&kept).into_owned()
+}
+
 pub fn rss(site: &Site) -> OutputFile {
     let mut x = String::with_capacity(16 * 1024);
     let c = &site.config;
     let _ = write!(
         x,
         "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<rss version=\"2.0\" xmlns:atom=\"http://www.w3.org/2005/Atom\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n<channel>\n<title>{}</title>\n<link>{}</link>\n<description>{}</description>\n<language>{}</language>\n<atom:link href=\"{}{RSS_PATH}\" rel=\"self\" type=\"application/rss+xml\"/>\n",
-        escape_html(&c.title),
-        escape_html(&c.base_url),
-        escape_html(&c.description),
-        escape_html(&c.language),
-        escape_html(&c.base_url),
+        xml_text(&c.title),
+        xml_text(&c.base_url),
+        xml_text(&c.description),
+        xml_text(&c.language),
+        xml_text(&c.base_url),
     );
     // The feed changed when its newest item did: not the build's clock.
     if let Some(e) = site.articles.first() {
@@ -35,30 +50,30 @@ pub fn rss(site: &Site) -> OutputFile {
         let _ = write!(
             x,
             "<item>\n<title>{}</title>\n<link>{}</link>\n<guid>{}</guid>\n<pubDate>{}</pubDate>\n<category>{}</category>\n",
-            escape_html(&a.title),
-            escape_html(&link),
-            escape_html(&link),
+            xml_text(&a.title),
+            xml_text(&link),
+            xml_text(&link),
             a.date.rfc822(),
-            escape_html(&site.categories[e.category].name),
+            xml_text(&site.categories[e.category].name),
         );
         if !a.author.trim().is_empty() {
             // RSS's <author> is an address: the editors' email with the
             // byline; without an email, Dublin Core's creator.
             if c.contact.email.is_empty() {
-                let _ = writeln!(x, "<dc:creator>{}</dc:creator>", escape_html(&a.author));
+                let _ = writeln!(x, "<dc:creator>{}</dc:creator>", xml_text(&a.author));
             } else {
                 let _ = writeln!(
                     x,
                     "<author>{} ({})</author>",
-                    escape_html(&c.contact.email),
-                    escape_html(&a.author)
+                    xml_text(&c.contact.email),
+                    xml_text(&a.author)
                 );
             }
         }
         let _ = write!(
             x,
             "<description>{}</description>\n</item>\n",
-            escape_html(&a.summary)
+            xml_text(&a.summary)
         );
     }
     x.push_str("</channel>\n</rss>\n");

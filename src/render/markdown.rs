@@ -278,6 +278,7 @@ impl<'c, 'o> Rewrite<'c, 'o> {
     /// The event to keep in its place, or `None` to drop it. `offset`: where
     /// it starts in the source.
     fn event<'e>(&mut self, ev: Event<'e>, offset: usize) -> Option<Event<'e>> {
+        let ev = scrub(ev);
         match ev {
             Event::Html(h) | Event::InlineHtml(h) if self.ctx.raw_html == RawHtml::Escape => {
                 self.escaped_html(h, offset)
@@ -466,6 +467,24 @@ impl<'c, 'o> Rewrite<'c, 'o> {
 }
 
 /// Footnote ids get a prefix, so they cannot clash with heading ids.
+/// Text whose numeric character references (`&#1;`, `&#x1F;`, `&#127;`,
+/// `&#xFFFE;`) made a character no page may hold: each becomes U+FFFD, as
+/// HTML does with the references it refuses. Raw ones never get this far
+/// (the source is checked when it is read).
+fn scrub(ev: Event<'_>) -> Event<'_> {
+    use crate::load::yaml::is_forbidden_char;
+    let clean = |t: CowStr<'_>| -> String {
+        t.chars()
+            .map(|c| if is_forbidden_char(c) { '\u{FFFD}' } else { c })
+            .collect()
+    };
+    match ev {
+        Event::Text(t) if t.contains(is_forbidden_char) => Event::Text(clean(t).into()),
+        Event::Code(t) if t.contains(is_forbidden_char) => Event::Code(clean(t).into()),
+        ev => ev,
+    }
+}
+
 fn footnote_id(label: &str) -> CowStr<'static> {
     format!("fn-{label}").into()
 }

@@ -167,20 +167,7 @@ fn unescape(s: &str) -> String {
 /// A JSON value as the text of a `<script type="application/ld+json">`:
 /// `<`, `>` and `&` escaped so no string can close the element.
 pub fn ld(v: &Value) -> String {
-    let s = v.to_string();
-    if !s.contains(['<', '>', '&']) {
-        return s;
-    }
-    let mut out = String::with_capacity(s.len() + 16);
-    for c in s.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            c => out.push(c),
-        }
-    }
-    out
+    crate::util::json::escape_html_chars(v.to_string())
 }
 
 /// `BreadcrumbList` from the home page down to the current page:

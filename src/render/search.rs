@@ -305,7 +305,7 @@ fn invert(docs: &[Doc]) -> Inverted {
 }
 
 fn json_str(s: &str) -> String {
-    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
+    crate::util::json::to_string(s)
 }
 
 /// The 64 digits of postings strings (safe in JSON and URLs).

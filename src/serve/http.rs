@@ -14,7 +14,7 @@ use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex, mpsc};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 pub const EVENTS_PATH: &str = "/__chiso/events";
 
@@ -35,7 +35,14 @@ fn content_type(path: &str) -> &'static str {
     }
 }
 
-fn serve_file(out: &Path, url: &str) -> (u16, String, Vec<u8>) {
+/// What a response carries: bytes made here, or a file sent as it is read
+/// (never whole in memory; a HEAD opens nothing).
+enum Body {
+    Bytes(Vec<u8>),
+    File(PathBuf, u64),
+}
+
+fn serve_file(out: &Path, url: &str) -> (u16, String, Body) {
     let path = url.split(['?', '#']).next().unwrap_or("/");
     let rel = crate::render::links::resolve(path, "/", "")
         .map(|(p, _)| p)
@@ -51,9 +58,9 @@ fn serve_file(out: &Path, url: &str) -> (u16, String, Vec<u8>) {
             continue;
         }
         let p = out.join(&c);
-        if p.is_file() {
-            if let Ok(b) = std::fs::read(&p) {
-                return (200, content_type(&c).to_string(), b);
+        if let Ok(meta) = std::fs::metadata(&p) {
+            if meta.is_file() {
+                return (200, content_type(&c).to_string(), Body::File(p, meta.len()));
             }
         }
     }
@@ -66,7 +73,7 @@ fn serve_file(out: &Path, url: &str) -> (u16, String, Vec<u8>) {
         )
         .into_bytes()
     });
-    (404, "text/html; charset=utf-8".into(), body)
+    (404, "text/html; charset=utf-8".into(), Body::Bytes(body))
 }
 
 /// Run the dev server until killed.
@@ -128,10 +135,11 @@ fn start(opts: &BuildOptions, port: u16, timings: bool) -> Result<ExitCode, Stri
         say(msg!(m::SERVE_SERVING, out = out.display(), port = actual))
     );
     let work = workers(out.clone(), hub.clone(), actual);
+    let heads = head_reader(work);
     for stream in listener.incoming().flatten() {
-        if let Err(mpsc::TrySendError::Full(mut stream)) = work.try_send(stream) {
+        if let Err(mpsc::TrySendError::Full(stream)) = heads.try_send(stream) {
             // Every worker busy and the queue full: say so, never a new thread.
-            let _ = stream.write_all(&response(503, "text/plain", b"busy", false, &[]));
+            refuse(stream, 503);
         }
     }
     if temporary {
@@ -203,24 +211,33 @@ fn host_allowed(host: Option<&str>, port: u16) -> bool {
 }
 
 /// Threads answering requests; event streams have threads of their own,
-/// at most `events::MAX_CLIENTS`. So the thread count is bounded however
-/// many connections are opened.
+/// at most `events::MAX_CLIENTS`, and one thread reads every request head.
+/// So the thread count is bounded however many connections are opened.
 const WORKERS: usize = 4;
-/// Connections waiting for a worker; past that the answer is 503.
+/// Connections waiting for the head reader or a worker; past that the
+/// answer is 503.
 const QUEUE: usize = 64;
-/// How long a connection may take to send its request.
-const READ_TIMEOUT: Duration = Duration::from_secs(2);
+/// How long a client may take to send its whole request head (408 past it),
+/// however it spreads its bytes.
+const HEAD_DEADLINE: Duration = Duration::from_secs(5);
+/// The longest request line (414 past it) and request head (431).
+const MAX_LINE: usize = 8 * 1024;
+const MAX_HEAD: usize = 16 * 1024;
+/// Connections whose head is still arriving; past that the answer is 503.
+const PENDING: usize = 256;
+/// How long one write to a client may wait for it to read.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(10);
 
-fn workers(out: PathBuf, hub: Hub, port: u16) -> mpsc::SyncSender<TcpStream> {
-    let (tx, rx) = mpsc::sync_channel::<TcpStream>(QUEUE);
+fn workers(out: PathBuf, hub: Hub, port: u16) -> mpsc::SyncSender<(TcpStream, Request)> {
+    let (tx, rx) = mpsc::sync_channel::<(TcpStream, Request)>(QUEUE);
     let rx = Arc::new(Mutex::new(rx));
     for _ in 0..WORKERS {
         let (rx, out, hub) = (rx.clone(), out.clone(), hub.clone());
         std::thread::spawn(move || {
             loop {
                 let next = rx.lock().ok().and_then(|r| r.recv().ok());
-                let Some(stream) = next else { return };
-                handle(stream, &out, &hub, port);
+                let Some((stream, req)) = next else { return };
+                handle(stream, req, &out, &hub, port);
             }
         });
     }
@@ -234,66 +251,219 @@ struct Request {
     host: Option<String>,
 }
 
-fn read_request(stream: &mut TcpStream) -> Option<Request> {
-    stream.set_read_timeout(Some(READ_TIMEOUT)).ok()?;
-    let mut buf = Vec::with_capacity(1024);
-    let mut chunk = [0u8; 1024];
-    loop {
-        let n = stream.read(&mut chunk).ok()?;
-        if n == 0 {
-            return None;
-        }
-        buf.extend_from_slice(&chunk[..n]);
-        let mut headers = [httparse::EMPTY_HEADER; 64];
-        let mut req = httparse::Request::new(&mut headers);
-        match req.parse(&buf) {
-            Ok(httparse::Status::Complete(_)) => {
-                let host = req
-                    .headers
-                    .iter()
-                    .find(|h| h.name.eq_ignore_ascii_case("host"))
-                    .map(|h| String::from_utf8_lossy(h.value).into_owned());
-                return Some(Request {
-                    method: req.method?.to_string(),
-                    path: req.path?.to_string(),
+/// A connection whose request head is still arriving.
+struct Pending {
+    stream: TcpStream,
+    buf: Vec<u8>,
+    since: Instant,
+}
+
+/// What the bytes so far make.
+enum Head {
+    Partial,
+    Done(Request),
+    /// The status to answer with: 400, 414, 431.
+    Refused(u16),
+}
+
+fn parse_head(buf: &[u8]) -> Head {
+    let line = buf.iter().position(|&b| b == b'\n').unwrap_or(buf.len());
+    if line > MAX_LINE {
+        return Head::Refused(414);
+    }
+    let mut headers = [httparse::EMPTY_HEADER; 64];
+    let mut req = httparse::Request::new(&mut headers);
+    match req.parse(buf) {
+        Ok(httparse::Status::Complete(n)) if n > MAX_HEAD => Head::Refused(431),
+        Ok(httparse::Status::Complete(_)) => {
+            let host = req
+                .headers
+                .iter()
+                .find(|h| h.name.eq_ignore_ascii_case("host"))
+                .map(|h| String::from_utf8_lossy(h.value).into_owned());
+            match (req.method, req.path) {
+                (Some(m), Some(p)) => Head::Done(Request {
+                    method: m.to_string(),
+                    path: p.to_string(),
                     host,
-                });
+                }),
+                _ => Head::Refused(400),
             }
-            Ok(httparse::Status::Partial) if buf.len() < 16 * 1024 => {}
-            _ => return None,
+        }
+        Ok(httparse::Status::Partial) if buf.len() <= MAX_HEAD => Head::Partial,
+        Ok(httparse::Status::Partial) | Err(httparse::Error::TooManyHeaders) => Head::Refused(431),
+        Err(_) => Head::Refused(400),
+    }
+}
+
+/// Answer `code` with a short text and close.
+fn refuse(stream: TcpStream, code: u16) {
+    // What has arrived is read first (without waiting): closing a socket
+    // with unread bytes resets it, and the client might never see the answer.
+    if stream.set_nonblocking(true).is_ok() {
+        let mut sink = [0u8; 4096];
+        let mut left = 16;
+        while left > 0 && matches!((&stream).read(&mut sink), Ok(n) if n > 0) {
+            left -= 1;
         }
     }
+    let _ = stream.set_nonblocking(false);
+    let _ = stream.set_write_timeout(Some(Duration::from_secs(1)));
+    let text: &[u8] = match code {
+        408 => b"the request took too long to arrive",
+        414 => b"the address is too long",
+        431 => b"the request headers are too large",
+        503 => b"busy",
+        _ => b"bad request",
+    };
+    let mut s = &stream;
+    let _ = s.write_all(&response(
+        code,
+        "text/plain; charset=utf-8",
+        text,
+        false,
+        &[],
+    ));
+    let _ = stream.shutdown(std::net::Shutdown::Write);
+}
+
+/// The one thread that reads request heads, from every connection at once
+/// without blocking on any: a slow or idle client holds a slot here (at
+/// most [`PENDING`], each at most [`HEAD_DEADLINE`]), never a worker.
+fn head_reader(work: mpsc::SyncSender<(TcpStream, Request)>) -> mpsc::SyncSender<TcpStream> {
+    let (tx, rx) = mpsc::sync_channel::<TcpStream>(QUEUE);
+    std::thread::spawn(move || {
+        let mut pending: Vec<Pending> = Vec::new();
+        loop {
+            let add = |pending: &mut Vec<Pending>, stream: TcpStream| {
+                if pending.len() >= PENDING || stream.set_nonblocking(true).is_err() {
+                    return refuse(stream, 503);
+                }
+                pending.push(Pending {
+                    stream,
+                    buf: Vec::new(),
+                    since: Instant::now(),
+                });
+            };
+            if pending.is_empty() {
+                match rx.recv() {
+                    Ok(s) => add(&mut pending, s),
+                    Err(_) => return,
+                }
+            }
+            while let Ok(s) = rx.try_recv() {
+                add(&mut pending, s);
+            }
+            let mut progressed = false;
+            let mut kept = Vec::with_capacity(pending.len());
+            for mut p in pending.drain(..) {
+                match read_some(&mut p) {
+                    Some(true) => progressed = true,
+                    Some(false) => {}
+                    None => continue,
+                }
+                match parse_head(&p.buf) {
+                    Head::Partial if p.since.elapsed() > HEAD_DEADLINE => refuse(p.stream, 408),
+                    Head::Partial => kept.push(p),
+                    Head::Refused(code) => refuse(p.stream, code),
+                    Head::Done(req) => {
+                        let _ = p.stream.set_nonblocking(false);
+                        if let Err(mpsc::TrySendError::Full((s, _))) =
+                            work.try_send((p.stream, req))
+                        {
+                            refuse(s, 503);
+                        }
+                    }
+                }
+            }
+            pending = kept;
+            if !progressed {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+        }
+    });
+    tx
+}
+
+/// Read what has arrived: `Some(true)` if anything did, `None` once the
+/// client has gone.
+fn read_some(p: &mut Pending) -> Option<bool> {
+    let mut chunk = [0u8; 4096];
+    let mut any = false;
+    while p.buf.len() <= MAX_HEAD {
+        match p.stream.read(&mut chunk) {
+            Ok(0) => return None,
+            Ok(n) => {
+                p.buf.extend_from_slice(&chunk[..n]);
+                any = true;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => break,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
+        }
+    }
+    Some(any)
 }
 
 /// The bytes of a whole response (`Connection: close`).
 fn response(code: u16, ctype: &str, body: &[u8], head: bool, extra: &[(&str, &str)]) -> Vec<u8> {
-    let reason = match code {
-        200 => "OK",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        _ => "Service Unavailable",
-    };
-    let mut out = format!(
-        "HTTP/1.1 {code} {reason}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\n\
-         Cache-Control: no-store\r\nConnection: close\r\n",
-        body.len()
-    );
-    for (k, v) in extra {
-        out.push_str(&format!("{k}: {v}\r\n"));
-    }
-    out.push_str("\r\n");
-    let mut bytes = out.into_bytes();
+    let mut bytes = response_head(code, ctype, body.len() as u64, extra).into_bytes();
     if !head {
         bytes.extend_from_slice(body);
     }
     bytes
 }
 
-fn handle(mut stream: TcpStream, out: &Path, hub: &Hub, port: u16) {
-    let Some(req) = read_request(&mut stream) else {
+/// The status line and headers of a response of `len` bytes.
+fn response_head(code: u16, ctype: &str, len: u64, extra: &[(&str, &str)]) -> String {
+    let reason = match code {
+        200 => "OK",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        408 => "Request Timeout",
+        414 => "URI Too Long",
+        431 => "Request Header Fields Too Large",
+        _ => "Service Unavailable",
+    };
+    let mut out = format!(
+        "HTTP/1.1 {code} {reason}\r\nContent-Type: {ctype}\r\nContent-Length: {len}\r\n\
+         Cache-Control: no-store\r\nConnection: close\r\n"
+    );
+    for (k, v) in extra {
+        out.push_str(&format!("{k}: {v}\r\n"));
+    }
+    out.push_str("\r\n");
+    out
+}
+
+/// A file's response, its body copied from the file as the client reads it
+/// (a HEAD opens nothing).
+fn send_file(mut s: &TcpStream, ctype: &str, path: &Path, len: u64, head: bool) {
+    if head {
+        let _ = s.write_all(response_head(200, ctype, len, &[]).as_bytes());
+        return;
+    }
+    let Ok(file) = std::fs::File::open(path) else {
+        let _ = s.write_all(&response(
+            404,
+            "text/plain; charset=utf-8",
+            b"gone",
+            false,
+            &[],
+        ));
         return;
     };
+    if s.write_all(response_head(200, ctype, len, &[]).as_bytes())
+        .is_ok()
+    {
+        let _ = std::io::copy(&mut std::io::Read::take(file, len), &mut s);
+    }
+}
+
+fn handle(stream: TcpStream, req: Request, out: &Path, hub: &Hub, port: u16) {
+    let _ = stream.set_write_timeout(Some(WRITE_TIMEOUT));
     const TEXT: &str = "text/plain; charset=utf-8";
     let reply = |mut s: &TcpStream, bytes: Vec<u8>| {
         let _ = s.write_all(&bytes);
@@ -323,8 +493,12 @@ fn handle(mut stream: TcpStream, out: &Path, hub: &Hub, port: u16) {
         }
         return;
     }
-    let (code, ctype, body) = serve_file(out, &req.path);
-    reply(&stream, response(code, &ctype, &body, head, &[]));
+    match serve_file(out, &req.path) {
+        (code, ctype, Body::Bytes(body)) => {
+            reply(&stream, response(code, &ctype, &body, head, &[]))
+        }
+        (_, ctype, Body::File(path, len)) => send_file(&stream, &ctype, &path, len, head),
+    }
 }
 
 /// Hold an event stream open, flushing every event at once.

@@ -239,8 +239,8 @@ messages! {
         vi: "thiếu tên miền hợp lệ sau http(s)://",
     }
     URL_BAD_CHARS "url.bad_chars" {
-        en: "holds characters an address cannot have (quotes, spaces, ?, #)",
-        vi: "có ký tự không được dùng trong địa chỉ (dấu nháy, dấu cách, ?, #)",
+        en: "holds characters an address cannot have (quotes, spaces, control characters, ?, #)",
+        vi: "có ký tự không được dùng trong địa chỉ (dấu nháy, dấu cách, ký tự điều khiển, ?, #)",
     }
     URL_DOTS "url.dots" { en: "has `.` or `..` in its path", vi: "có `.` hoặc `..` trong đường dẫn" }
     CONFIG_TIMEZONE "config.timezone" {

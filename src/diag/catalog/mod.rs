@@ -38,6 +38,7 @@ mod cli;
 mod data;
 mod images;
 mod import;
+mod injection;
 mod load;
 mod output;
 mod reform;
@@ -48,6 +49,7 @@ pub use cli::*;
 pub use data::*;
 pub use images::*;
 pub use import::*;
+pub use injection::*;
 pub use load::*;
 pub use output::*;
 pub use reform::*;
@@ -407,6 +409,7 @@ pub fn all() -> Vec<&'static Entry> {
         images::ENTRIES,
         output::ENTRIES,
         import::ENTRIES,
+        injection::ENTRIES,
         cli::ENTRIES,
         reform::ENTRIES,
         trust::ENTRIES,

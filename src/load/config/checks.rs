@@ -19,8 +19,19 @@ pub fn valid_keep_name(name: &str) -> bool {
         && !name.starts_with(".chiso-")
 }
 
+/// What a path may hold in a base URL, an alias or a redirect file: ASCII
+/// letters and digits, `/`, `-`, `_`, `.`, `~`. Nothing a redirect file's
+/// syntax treats specially (`;`, `{`, `}`, `$`, quotes, spaces, newlines)
+/// and nothing a URL would need to percent-encode.
+pub fn plain_path_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.' | '~')
+}
+
 /// What is wrong with a base URL, if anything: it must be `http(s)://`, a
-/// host, then a plain path (no `..`, query or fragment).
+/// host, then a plain path (no `..`, query, fragment or character outside
+/// [`plain_path_char`]). The value is checked after YAML unescaping, as
+/// written (the URL parser would drop a tab or a newline without a word),
+/// and then parsed as a URL.
 fn base_url_problem(url: &str) -> Option<crate::diag::Msg> {
     let rest = url
         .strip_prefix("https://")
@@ -28,16 +39,30 @@ fn base_url_problem(url: &str) -> Option<crate::diag::Msg> {
     let Some(rest) = rest else {
         return Some(msg!(m::URL_NOT_ABSOLUTE));
     };
+    if url.chars().any(|c| {
+        c.is_control()
+            || c.is_whitespace()
+            || matches!(c, '"' | '<' | '>' | '\'' | '\\' | '?' | '#')
+    }) {
+        return Some(msg!(m::URL_BAD_CHARS));
+    }
+    let Ok(parsed) = url::Url::parse(url) else {
+        return Some(msg!(m::URL_NO_HOST));
+    };
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Some(msg!(m::URL_USERINFO));
+    }
     let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
     let host_ok = !host.is_empty()
+        && parsed.host_str().is_some_and(|h| !h.is_empty())
         && host
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | ':' | '[' | ']'));
     if !host_ok {
         return Some(msg!(m::URL_NO_HOST));
     }
-    if url.contains(['"', '<', '>', ' ', '\'', '\\', '?', '#']) {
-        return Some(msg!(m::URL_BAD_CHARS));
+    if !path.chars().all(plain_path_char) {
+        return Some(msg!(m::URL_PATH_CHARS));
     }
     if path.split('/').any(|seg| seg == ".." || seg == ".") {
         return Some(msg!(m::URL_DOTS));
@@ -55,18 +80,21 @@ pub(super) fn base_url(
         .map(str::to_string)
         .unwrap_or_else(|| written.value.trim().to_string());
     if let Some(problem) = base_url_problem(&base_url) {
+        // Shown with its control characters escaped: a newline or an ESC
+        // must not reach the terminal or split the report's line.
+        let shown = base_url.escape_debug().to_string();
         // The flag's value is not in site.yaml: say where it came from.
         let d = if flag.is_some() {
             Diagnostic::error(
                 codes::BAD_URL,
                 "--base-url",
-                msg!(m::CONFIG_BASE_URL_FLAG, url = &base_url, problem = problem),
+                msg!(m::CONFIG_BASE_URL_FLAG, url = &shown, problem = problem),
             )
         } else {
             Diagnostic::error(
                 codes::BAD_URL,
                 FILE,
-                msg!(m::CONFIG_BASE_URL, url = &base_url, problem = problem),
+                msg!(m::CONFIG_BASE_URL, url = &shown, problem = problem),
             )
             .at(yaml::line_of(written), yaml::col_of(written))
         };
@@ -216,5 +244,36 @@ pub(super) fn check_cache_dir(
             .at(yaml::line_of(given), yaml::col_of(given))
             .hint(msg!(m::TRUST_CACHE_DIR_HINT)),
         );
+    }
+}
+#[cfg(test)]
+mod tests {
+    use super::base_url_problem;
+
+    #[test]
+    fn a_base_url_path_holds_nothing_a_redirect_file_treats_specially() {
+        for bad in [
+            "https://x.example/a\nserver{listen 80;}",
+            "https://x.example/a\tb/",
+            "https://x.example/a;b/",
+            "https://x.example/a{b}/",
+            "https://x.example/$host/",
+            "https://x.example/a%0Ab/",
+            "https://x.example/\u{1b}/",
+            "https://x.example/\u{85}/",
+            "https://x.example/\u{202e}/",
+            "https://user:pw@x.example/",
+            "https://x.example:99999/",
+        ] {
+            assert!(base_url_problem(bad).is_some(), "{bad:?} was accepted");
+        }
+        for good in [
+            "https://x.example.gov.vn/",
+            "http://localhost:8080/huyen-a/",
+            "https://x.example/a_b.c~d/",
+            "https://[::1]:8080/",
+        ] {
+            assert_eq!(base_url_problem(good), None, "{good:?}");
+        }
     }
 }

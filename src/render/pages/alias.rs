@@ -2,6 +2,7 @@
 //! web server can read to answer them with a 301 instead.
 
 use crate::load::config::RedirectFile;
+use crate::load::config::plain_path_char;
 use crate::model::site::{Alias, Site};
 use crate::output::sink::OutputFile;
 use crate::render::pages::JobOutput;
@@ -34,12 +35,21 @@ pub fn redirect_page(site: &Site, a: &Alias) -> JobOutput {
 /// site.yaml's `redirects: { files: [...] }` asks.
 pub fn redirect_files(site: &Site) -> JobOutput {
     let prefix = site.url_prefix();
+    // What reaches a line was checked at its line in site.yaml or the front
+    // matter; a line that could still change the file's meaning (a `;`, a
+    // newline, a `$` for nginx, a space for `_redirects`) is left out.
+    let plain = |s: &str| s.chars().all(plain_path_char);
+    let aliases: Vec<&Alias> = site
+        .aliases
+        .iter()
+        .filter(|a| plain(prefix) && plain(&a.url) && plain(&a.target))
+        .collect();
     let mut files = Vec::new();
     for kind in &site.config.redirect_files {
         let (path, text) = match kind {
             RedirectFile::Netlify => {
                 let mut t = String::new();
-                for a in &site.aliases {
+                for a in &aliases {
                     let _ = writeln!(t, "{prefix}{} {prefix}{} 301", a.url, a.target);
                 }
                 ("_redirects".to_string(), t)
@@ -50,7 +60,7 @@ pub fn redirect_files(site: &Site) -> JobOutput {
                      #   if ($chiso_redirect) { return 301 $chiso_redirect; }\n\
                      map $uri $chiso_redirect {\n    default \"\";\n",
                 );
-                for a in &site.aliases {
+                for a in &aliases {
                     let _ = writeln!(t, "    {prefix}{} {prefix}{};", a.url, a.target);
                 }
                 t.push_str("}\n");
