@@ -5,7 +5,7 @@ messages! {
     IO_PERMISSION "io.permission" { en: "permission denied", vi: "không có quyền truy cập" }
     IO_EXISTS "io.exists" { en: "it already exists", vi: "đã có sẵn" }
     IO_FULL "io.full" { en: "the disk is full", vi: "ổ đĩa đã đầy" }
-    IO_OTHER "io.other" { en: "{detail}", vi: "lỗi hệ thống `{detail}`" }
+    IO_OTHER "io.other" { en: "{detail}", vi: "lỗi hệ thống ({detail})" }
 
     FS_TOO_LARGE "fs.too_large" {
         en: "the file is {mb} MB; content files are limited to {limit} MB",
