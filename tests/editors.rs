@@ -153,3 +153,93 @@ fn a_decimal_comma_inside_braces_says_write_a_point() {
         "{e}"
     );
 }
+
+/// An article of the good site with `front` as its front matter lines and
+/// `body`, checked in Vietnamese.
+fn check_article(front: &str, body: &str) -> common::Out {
+    let site = Site::fixture("good");
+    site.write(
+        "content/articles/tin/moi.md",
+        format!("---\n{front}\ndate: 2024-05-21T08:00:00+07:00\nsummary: \"Sapo.\"\n---\n{body}\n"),
+    );
+    site.run_env(&["check"], &[("CHISO_LANG", "vi")])
+}
+
+#[test]
+fn windows_and_file_image_paths_are_errors_with_a_copy_hint() {
+    let out = check_article(
+        "title: \"Ảnh từ máy\"",
+        "![Ảnh](C:\\Users\\BTV\\Pictures\\anh.jpg)\n\n![Ảnh 2](file:///C:/Users/BTV/hop.png)",
+    );
+    out.assert_code(1);
+    let e = &out.stderr;
+    assert!(
+        e.contains("`C:\\Users\\BTV\\Pictures\\anh.jpg` là tệp nằm trên máy tính này"),
+        "{e}"
+    );
+    assert!(
+        e.contains("Chép tệp vào thư mục content/static/images/ rồi ghi /images/anh.jpg"),
+        "{e}"
+    );
+    assert!(e.contains("rồi ghi /images/hop.png"), "{e}");
+    assert!(e.contains("--> content/articles/tin/moi.md:6"), "{e}");
+}
+
+#[test]
+fn a_missing_image_says_where_to_put_it() {
+    let out = check_article("title: \"Thiếu ảnh\"", "![Ảnh](/images/x.jpg)");
+    out.assert_code(1);
+    assert!(
+        out.stderr
+            .contains("Không tìm thấy ảnh `/images/x.jpg`: hãy đặt ảnh vào content/static/images/x.jpg hoặc sửa đường dẫn"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn word_curly_quotes_in_front_matter_are_named() {
+    for title in [
+        "title: “Phong Thổ: họp”",
+        "title: \"Phong Thổ: họp”",
+        "title: “Phong Thổ họp”",
+    ] {
+        let out = check_article(title, "Nội dung.");
+        out.assert_code(1);
+        assert!(
+            out.stderr
+                .contains("dấu ngoặc kép cong (chép từ Word) — hãy dùng dấu \" thẳng"),
+            "{title}: {}",
+            out.stderr
+        );
+        assert!(
+            out.stderr.contains("--> content/articles/tin/moi.md:2:"),
+            "at its own line: {}",
+            out.stderr
+        );
+    }
+    // Curly quotes inside a straight-quoted title are text.
+    let out = check_article("title: \"Bà nói “xin chào”\"", "Nội dung.");
+    out.assert_code(0);
+}
+
+#[test]
+fn a_new_site_checks_clean_and_its_article_reads_naturally() {
+    let dir = tmp();
+    let out = vi(dir.path(), &["new", "site", "trang-huyen"]);
+    out.assert_code(0);
+    assert!(
+        out.stderr
+            .contains("Đã tạo trang web mới trong thư mục trang-huyen"),
+        "{}",
+        out.stderr
+    );
+    let root = dir.path().join("trang-huyen");
+    let check = vi(&root, &["check"]);
+    check.assert_code(0);
+    assert!(!check.stderr.contains("W0105"), "{}", check.stderr);
+    assert!(!check.stderr.contains("cảnh báo"), "{}", check.stderr);
+    let article =
+        std::fs::read_to_string(root.join("content/articles/bai-viet-dau-tien.md")).unwrap();
+    assert!(!article.contains("viết viết"), "{article}");
+}

@@ -464,7 +464,7 @@ fn mapped_role(
 
 fn known_keys(fields: &[KnownField]) -> String {
     if fields.is_empty() {
-        return "(none)".into();
+        return "—".into();
     }
     fields
         .iter()

@@ -69,7 +69,7 @@ pub(super) fn results(
 /// rest is still checked and reported).
 fn year(cx: &mut Ctx, y: RawYear, at: Pos, c: &YearCtx) -> Option<YearResult> {
     let year = year_number(cx, &y.year, at);
-    let label = year.map_or_else(|| "this year".to_string(), |(n, _)| n.to_string());
+    let label = year.map_or_else(|| "?".to_string(), |(n, _)| n.to_string());
     let fields = match y.fields {
         Some(list) => {
             let p = pos(&list);

@@ -87,4 +87,24 @@ messages! {
         en: "write {fixed} (with a point); the site still shows it the Vietnamese way",
         vi: "Hãy viết {fixed} (dấu chấm thập phân); trang web vẫn hiện số theo kiểu Việt Nam, có dấu phẩy",
     }
+    LINK_LOCAL_FILE "link.local_file" {
+        en: "`{url}` is a file on this computer: readers of the site cannot open it",
+        vi: "`{url}` là tệp nằm trên máy tính này: bạn đọc trang web không mở được",
+    }
+    LINK_LOCAL_FILE_HINT "link.local_file.hint" {
+        en: "copy the file into content/static/images/ and write /images/{name}",
+        vi: "Chép tệp vào thư mục content/static/images/ rồi ghi /images/{name}",
+    }
+    LINK_MISSING_IMAGE_HINT "link.missing_image.hint" {
+        en: "put the photo in content/static{url}, or fix the path",
+        vi: "Không tìm thấy ảnh `{url}`: hãy đặt ảnh vào content/static{url} hoặc sửa đường dẫn",
+    }
+    YAML_CURLY_QUOTE "yaml.curly_quote" {
+        en: "curly quotation mark (pasted from Word) where YAML needs a straight one",
+        vi: "dấu ngoặc kép cong (chép từ Word) — hãy dùng dấu \" thẳng",
+    }
+    YAML_CURLY_QUOTE_HINT "yaml.curly_quote.hint" {
+        en: "write the value between straight quotes, e.g. title: \"Phong Thổ: họp\"; curly quotes inside it are fine",
+        vi: "Đặt giá trị giữa hai dấu \" thẳng, ví dụ title: \"Phong Thổ: họp\"; dấu ngoặc cong nằm bên trong thì vẫn giữ được",
+    }
 }

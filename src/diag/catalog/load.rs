@@ -119,8 +119,8 @@ messages! {
     }
     FRONT_NO_SUMMARY "front.no_summary" { en: "the article has no summary (sapo)", vi: "bài viết chưa có sapo" }
     FRONT_NO_SUMMARY_HINT "front.no_summary.hint" {
-        en: "add `summary:` with one or two sentences: it is shown under the title, in lists and in the feed",
-        vi: "Thêm dòng `summary:` gồm một hai câu tóm tắt: sapo hiện dưới tiêu đề, trong danh sách bài và trong RSS",
+        en: "write one or two sentences after `summary:` (add the line if it is missing): it is shown under the title, in lists and in the feed",
+        vi: "Viết một hai câu tóm tắt sau `summary:` (chưa có dòng này thì thêm vào): sapo hiện dưới tiêu đề, trong danh sách bài và trong RSS",
     }
     FRONT_EXTERNAL_IMAGE "front.external_image" {
         en: "the image is loaded from another site: {url}",
