@@ -243,3 +243,90 @@ fn a_new_site_checks_clean_and_its_article_reads_naturally() {
         std::fs::read_to_string(root.join("content/articles/bai-viet-dau-tien.md")).unwrap();
     assert!(!article.contains("viết viết"), "{article}");
 }
+
+#[test]
+fn a_misspelt_category_is_a_warning_naming_both_and_their_files() {
+    let site = Site::fixture("good");
+    let mot = site.read("content/articles/tin/mot.md");
+    site.write(
+        "content/articles/tin/mot.md",
+        mot.replace("category: \"Kinh tế\"", "category: \"Cải cách hành chính\""),
+    );
+    let hai = site.read("content/articles/tin/hai.md");
+    let hai = match hai.find("category:") {
+        Some(_) => hai
+            .lines()
+            .map(|l| {
+                if l.starts_with("category:") {
+                    "category: \"Cải cách hành chánh\""
+                } else {
+                    l
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n"),
+        None => hai.replacen("---\n", "---\ncategory: \"Cải cách hành chánh\"\n", 1),
+    };
+    site.write("content/articles/tin/hai.md", hai);
+    let out = site.run_env(&["check"], &[("CHISO_LANG", "vi")]);
+    out.assert_code(0);
+    let e = &out.stderr;
+    assert!(e.contains("cảnh báo[W0114]"), "{e}");
+    assert!(
+        e.contains(
+            "chuyên mục \"Cải cách hành chánh\" (content/articles/tin/hai.md) viết gần giống \"Cải cách hành chính\" (content/articles/tin/mot.md)"
+        ),
+        "{e}"
+    );
+}
+
+#[test]
+fn a_misspelt_key_asks_did_you_mean() {
+    let out = check_article("title: \"Khóa sai\"\ncatgory: \"Kinh tế\"", "Nội dung.");
+    out.assert_code(1);
+    assert!(
+        out.stderr
+            .contains("khóa `catgory` không có trong danh sách: có phải bạn muốn viết `category`?"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_year_written_as_text_asks_for_four_digits() {
+    let site = Site::fixture("good");
+    let ds = std::fs::read_to_string(fixtures().join("data/lai-chau-cchc.yaml")).unwrap();
+    let first_year = ds.find("- year: ").unwrap();
+    let end = first_year + ds[first_year..].find('\n').unwrap();
+    let ds = format!("{}- year: \"năm 2022\"{}", &ds[..first_year], &ds[end..]);
+    site.write("content/data/lai-chau-cchc.yaml", ds);
+    let out = site.run_env(&["check"], &[("CHISO_LANG", "vi")]);
+    out.assert_code(1);
+    let e = &out.stderr;
+    assert!(
+        e.contains("`year` đang là \"năm 2022\": năm phải có bốn chữ số, ví dụ 2022"),
+        "{e}"
+    );
+    assert!(e.contains("Ghi năm bằng bốn chữ số"), "{e}");
+    assert!(!e.contains("72.10") && !e.contains("this year"), "{e}");
+}
+
+#[test]
+fn a_rank_total_conflict_names_units_and_writes_vietnamese_numbers() {
+    let site = Site::fixture("good");
+    let ds = std::fs::read_to_string(fixtures().join("data/lai-chau-cchc.yaml")).unwrap();
+    site.write(
+        "content/data/lai-chau-cchc.yaml",
+        ds.replace(
+            "\"105\": { total: null }",
+            "\"105\": { total: 60, rank: 1 }",
+        ),
+    );
+    let out = site.run_env(&["check"], &[("CHISO_LANG", "vi")]);
+    out.assert_code(1);
+    let e = &out.stderr;
+    assert!(
+        e.contains("Thành phố Lai Châu xếp hạng 1 nhưng chỉ có 60,00 điểm, kém hơn Huyện Phong Thổ (hạng 2, 72,10 điểm)"),
+        "{e}"
+    );
+}

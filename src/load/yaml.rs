@@ -277,6 +277,17 @@ fn engine_message(s: &str) -> Msg {
     };
     if let Some(rest) = s.strip_prefix("unknown field `") {
         if let Some((key, exp)) = rest.split_once("`, expected ") {
+            let known = exp
+                .split([',', '`', ' '])
+                .filter(|w| !w.is_empty() && *w != "one" && *w != "of");
+            if let Some(near) = crate::util::near::suggest(key, known) {
+                return msg!(
+                    m::YAML_UNKNOWN_KEY_NEAR,
+                    key = key,
+                    near = near,
+                    expected = expected(exp)
+                );
+            }
             return msg!(m::YAML_UNKNOWN_KEY, key = key, expected = expected(exp));
         }
     }

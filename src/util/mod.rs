@@ -5,5 +5,6 @@ pub mod collate;
 pub mod dates;
 pub mod fold;
 pub mod idhash;
+pub mod near;
 pub mod numfmt;
 pub mod text;

@@ -107,4 +107,30 @@ messages! {
         en: "write the value between straight quotes, e.g. title: \"Phong Thổ: họp\"; curly quotes inside it are fine",
         vi: "Đặt giá trị giữa hai dấu \" thẳng, ví dụ title: \"Phong Thổ: họp\"; dấu ngoặc cong nằm bên trong thì vẫn giữ được",
     }
+    SERVE_CANNOT_CREATE "serve.cannot_create" {
+        en: "error: cannot create the preview folder {path}: {reason}",
+        vi: "lỗi: không tạo được thư mục xem trước {path}: {reason}",
+    }
+    DV_YEAR_FORMAT "dv.year_format" {
+        en: "`year` is {value}: a year has four digits, e.g. 2022",
+        vi: "`year` đang là {value}: năm phải có bốn chữ số, ví dụ 2022",
+    }
+    DV_YEAR_FORMAT_HINT "dv.year_format.hint" {
+        en: "write the year with four digits and no quotes, e.g. year: 2023",
+        vi: "Ghi năm bằng bốn chữ số, không có dấu nháy, ví dụ year: 2023",
+    }
+    YAML_UNKNOWN_KEY_NEAR "yaml.unknown_key.near" {
+        en: "unknown field `{key}`: did you mean `{near}`? (expected {expected})",
+        vi: "khóa `{key}` không có trong danh sách: có phải bạn muốn viết `{near}`? (các khóa được dùng: {expected})",
+    }
+    NEAR_CATEGORY "near.category" { en: "category", vi: "chuyên mục" }
+    NEAR_TAG "near.tag" { en: "tag", vi: "thẻ" }
+    NEAR_NAMES "near.names" {
+        en: "{kind} \"{a}\" ({a_files}) is spelled almost like \"{b}\" ({b_files})",
+        vi: "{kind} \"{a}\" ({a_files}) viết gần giống \"{b}\" ({b_files})",
+    }
+    NEAR_NAMES_HINT "near.names.hint" {
+        en: "if they are the same, write \"{b}\" in both so the articles share one page; if they differ, ignore this warning",
+        vi: "Nếu là một, hãy viết \"{b}\" ở cả hai nơi để các bài nằm chung một trang; nếu đúng là hai tên khác nhau thì bỏ qua cảnh báo này",
+    }
 }

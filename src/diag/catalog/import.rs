@@ -362,7 +362,7 @@ messages! {
     IMP_CSV_UTF8 "imp.csv_utf8" { en: "the CSV file is not UTF-8", vi: "tệp CSV không được lưu ở dạng UTF-8" }
     IMP_CSV_UTF8_HINT "imp.csv_utf8.hint" {
         en: "in Excel: Save As → \"CSV UTF-8 (Comma delimited)\"; in LibreOffice choose the UTF-8 character set",
-        vi: "Trong Excel: Lưu thành → \"CSV UTF-8 (Comma delimited)\"; trong LibreOffice chọn bảng mã UTF-8",
+        vi: "Trong Excel: Tệp → Lưu Như → chọn kiểu \"CSV UTF-8 (Comma delimited)\"; trong LibreOffice chọn bảng mã UTF-8",
     }
     IMP_CSV_READ "imp.csv_read" { en: "cannot read the CSV: {detail}", vi: "không đọc được tệp CSV{detail}" }
     IMP_CSV_READ_HINT "imp.csv_read.hint" { en: "check the quotes around values", vi: "Kiểm tra dấu nháy quanh các giá trị" }

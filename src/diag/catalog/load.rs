@@ -413,7 +413,7 @@ messages! {
     YAML_TOO_DEEP "yaml.too_deep" { en: "the YAML is nested too deeply", vi: "YAML lồng nhau quá sâu" }
     YAML_TOO_MANY "yaml.too_many" {
         en: "the YAML expands to too many values (aliases repeated too often?) [{detail}]",
-        vi: "YAML bung ra quá nhiều giá trị (dùng lặp bí danh quá nhiều?) [`{detail}`]",
+        vi: "YAML sinh ra quá nhiều giá trị (có lẽ do dùng lại một giá trị đã đặt tên, kiểu `*ten`, quá nhiều lần) [`{detail}`]",
     }
     YAML_DUPLICATE_HINT "yaml.duplicate.hint" {
         en: "each key may appear only once in a mapping: remove or rename the repeated one",
@@ -425,7 +425,7 @@ messages! {
     }
     YAML_DEEP_HINT "yaml.deep.hint" {
         en: "the YAML is too deeply nested or expands too many aliases; write the values out plainly",
-        vi: "YAML lồng quá sâu hoặc dùng bí danh quá nhiều; hãy ghi thẳng các giá trị ra",
+        vi: "YAML lồng quá sâu hoặc dùng lại giá trị đã đặt tên (`&ten`, `*ten`) quá nhiều; hãy ghi thẳng từng giá trị ra",
     }
     YAML_TYPE_HINT "yaml.type.hint" {
         en: "check the value's type: text, a number, a list (- item) or a mapping (key: value)",
