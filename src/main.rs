@@ -313,8 +313,8 @@ fn early_flag(args: &[String], name: &str) -> Option<String> {
     })
 }
 
-/// `--lang`, else `CHISO_LANG`, else the locale, else site.yaml's
-/// `language` (of `--root`, default `.`), else English.
+/// `--lang`, else `CHISO_LANG`, else site.yaml's `language` (of `--root`,
+/// default `.`), else the locale, else English.
 fn choose_language(args: &[String]) -> Lang {
     let root = early_flag(args, "root").unwrap_or_else(|| ".".into());
     let site = i18n::site_language(std::path::Path::new(&root));
@@ -326,10 +326,20 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().collect();
     let lang = choose_language(&args);
     i18n::set(lang);
-    let matches = help::localize(Cli::command(), lang).get_matches_from(&args);
-    let cli = match Cli::from_arg_matches(&matches) {
+    let cli = match help::localize(Cli::command(), lang)
+        .try_get_matches_from(&args)
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(c) => c,
-        Err(e) => e.exit(),
+        Err(e) => match usage::explain(&e) {
+            Some(lines) => {
+                for l in lines {
+                    eprintln!("{}", l.render(lang));
+                }
+                return ExitCode::from(2);
+            }
+            None => e.exit(),
+        },
     };
     let start = Instant::now();
     match cli.command {
@@ -499,3 +509,5 @@ fn import_data(a: ImportDataArgs) -> ExitCode {
 
 #[path = "cli/help.rs"]
 mod help;
+#[path = "cli/usage.rs"]
+mod usage;

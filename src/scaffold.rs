@@ -14,6 +14,8 @@ articles_per_page: 10
 menu:
   - { name: "Trang chủ", url: "/" }
   - { name: "Giới thiệu", url: "/gioi-thieu/" }
+# Cách bạn đọc liên hệ ban biên tập: thay bằng địa chỉ thư và số điện thoại thật.
+contact: { email: "banbientap@example.gov.vn", phone: "0200 3000 000" }
 "#;
 
 const ARTICLE: &str = r#"---
@@ -24,7 +26,7 @@ category: "Tin tức"
 tags: ["Giới thiệu"]
 summary: "Đoạn mở đầu (sapo) tóm tắt bài viết trong một hai câu."
 ---
-Nội dung bài viết viết bằng **Markdown**.
+Viết nội dung bài ở đây, bằng **Markdown**: mỗi đoạn cách nhau một dòng trống, **chữ đậm** đặt giữa hai cặp dấu sao.
 "#;
 
 const PAGE: &str = r#"---

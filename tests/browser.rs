@@ -8,6 +8,8 @@
 //! Runs only with `CHISO_BROWSER_TESTS=1` (which `.ci/run` sets); then a
 //! missing tool is a failure. Without it, one line says the tests were
 //! skipped. One browser serves the whole binary; pages are checked in batches.
+//! Linux only (the browser is tied to the test process with prctl).
+#![cfg(target_os = "linux")]
 
 #[path = "browser/cdp.rs"]
 mod cdp;

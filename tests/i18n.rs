@@ -205,7 +205,7 @@ fn lang_vi_locale_build_of_a_broken_site_prints_vietnamese() {
     assert!(out.stderr.contains("= gợi ý: "), "{}", out.stderr);
     assert!(
         out.stderr
-            .contains("Dựng trang thất bại: 3 lỗi; bản đã xuất bản trước đó vẫn giữ nguyên"),
+            .contains("Dựng trang web thất bại: 3 lỗi; bản đã xuất bản trước đó vẫn giữ nguyên"),
         "{}",
         out.stderr
     );
@@ -229,9 +229,9 @@ fn a_vietnamese_summary_writes_numbers_the_vietnamese_way() {
     );
 }
 
-/// `--lang`, then CHISO_LANG, then the locale, then site.yaml's language.
+/// `--lang`, then CHISO_LANG, then site.yaml's language, then the locale.
 #[test]
-fn the_language_comes_from_flag_env_locale_then_site() {
+fn the_language_comes_from_flag_env_site_then_locale() {
     let site = Site::fixture("good");
     let clean = [
         ("CHISO_LANG", ""),
@@ -257,10 +257,12 @@ fn the_language_comes_from_flag_env_locale_then_site() {
     assert_eq!(said(&["check"], &[]), "vi", "the site's language");
     assert_eq!(
         said(&["check"], &[("LANG", "en_US.UTF-8")]),
-        "en",
-        "locale beats site"
+        "vi",
+        "the site's language beats an English Windows or CI locale"
     );
-    assert_eq!(said(&["check"], &[("LC_ALL", "vi_VN")]), "vi");
+    site.write("content/site.yaml", yaml.clone());
+    assert_eq!(said(&["check"], &[("LC_ALL", "vi_VN")]), "vi", "the locale");
+    site.write("content/site.yaml", format!("{yaml}language: vi\n"));
     assert_eq!(
         said(&["check"], &[("LANG", "vi_VN.UTF-8"), ("CHISO_LANG", "en")]),
         "en",
@@ -413,4 +415,88 @@ fn nth_arg(s: &str, n: usize) -> Option<&str> {
         prev = c;
     }
     None
+}
+
+/// Ports, years, lines, columns, codes and versions name something; they
+/// are never grouped like a quantity (`:18.437`, `năm 2.023`, `dòng 1.234`).
+#[test]
+fn no_message_with_a_port_year_line_or_code_groups_its_digits() {
+    use chiso::i18n::{Arg, Lang, Msg, catalog};
+    let named = |p: &str| {
+        ["port", "year", "line", "col", "code", "version"]
+            .iter()
+            .any(|w| p == *w || p.ends_with(&format!("_{w}")) || p.starts_with(&format!("{w}_")))
+    };
+    let mut checked = 0;
+    for e in catalog::all() {
+        let names = catalog::placeholders(e.vi);
+        for p in names.iter().filter(|p| named(p)) {
+            assert!(
+                catalog::IDENTIFIER_ARGS.contains(p),
+                "{}: `{{{p}}}` looks like an identifier but would be grouped",
+                e.key
+            );
+        }
+        for p in names
+            .iter()
+            .filter(|p| catalog::IDENTIFIER_ARGS.contains(p))
+        {
+            let args = names
+                .iter()
+                .map(|n| {
+                    let v = if n == p {
+                        Arg::Int(18437)
+                    } else {
+                        Arg::Text("x".into())
+                    };
+                    (*n, v)
+                })
+                .collect();
+            let entry: &'static catalog::Entry = e;
+            let t = Msg::new(entry, args).render(Lang::Vi);
+            assert!(
+                t.contains("18437") && !t.contains("18.437"),
+                "{}: {t}",
+                e.key
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 10, "only {checked} messages carry such a number");
+}
+
+/// clap's usage errors (a misspelt command or flag, a missing argument)
+/// come from the catalogue, in Vietnamese under `--lang vi`.
+#[test]
+fn usage_errors_are_vietnamese_under_lang_vi() {
+    for (args, said) in [
+        (vec!["buil", "--lang", "vi"], "lỗi: không có lệnh `buil`"),
+        (
+            vec!["build", "--ouput", "x", "--lang", "vi"],
+            "có phải bạn muốn viết `--output`?",
+        ),
+        (vec!["new", "--lang", "vi"], "hãy cho biết cần tạo gì"),
+        (
+            vec!["serve", "--port", "abc", "--lang", "vi"],
+            "`abc` không dùng được cho --port",
+        ),
+    ] {
+        let out = std::process::Command::new(common::BIN)
+            .args(&args)
+            .env("CHISO_LANG", "en")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(said), "{args:?}: {err}");
+        for english in [
+            "unrecognized",
+            "error: ",
+            "Usage:",
+            "tip:",
+            "For more information",
+        ] {
+            assert!(!err.contains(english), "{args:?}: {err}");
+        }
+    }
 }

@@ -524,7 +524,7 @@ fn an_unknown_header_stops_and_says_how_to_map_it() {
         out.stderr
     );
     assert!(
-        out.stderr.contains("--map \"Cột 13=<target>\""),
+        out.stderr.contains("--map \"M=<target>\""),
         "{}",
         out.stderr
     );

@@ -508,6 +508,7 @@ fn new_site_skeleton_builds_and_refuses_a_non_empty_folder() {
     assert_eq!(again.status.code(), Some(2));
 }
 
+#[cfg(unix)] // inode numbers
 #[test]
 fn static_files_are_copied_unless_site_yaml_asks_for_links() {
     use std::os::unix::fs::MetadataExt;

@@ -34,7 +34,26 @@ pub fn arg_entry(path: &str, id: &str) -> Option<&'static i18n::Entry> {
 }
 
 pub fn localize(cmd: Command, lang: Lang) -> Command {
-    walk(cmd, "", lang)
+    let mut cmd = walk(cmd, "", lang);
+    // clap adds the `help` subcommands when it builds; build now to word them.
+    cmd.build();
+    help_commands(cmd, lang)
+}
+
+/// The about line of every `help` subcommand clap added, in `lang`.
+fn help_commands(mut cmd: Command, lang: Lang) -> Command {
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for s in subs {
+        cmd = if s == "help" {
+            cmd.mut_subcommand(&s, |c| c.about(i18n::catalog::HELP_HELP_CMD.text(lang)))
+        } else {
+            cmd.mut_subcommand(&s, |c| help_commands(c, lang))
+        };
+    }
+    cmd
 }
 
 fn walk(mut cmd: Command, path: &str, lang: Lang) -> Command {
@@ -183,6 +202,11 @@ mod tests {
         assert!(text.contains("Các lệnh:"), "{text}");
         assert!(text.contains("Tùy chọn:"), "{text}");
         assert!(text.contains("In hướng dẫn này"), "{text}");
+        assert!(
+            text.contains("hoặc hướng dẫn của lệnh được nêu"),
+            "the help command's line: {text}"
+        );
+        assert!(!text.contains("Print this message"), "{text}");
         assert!(
             !text.contains("Usage:") && !text.contains("Print help"),
             "{text}"

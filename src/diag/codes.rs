@@ -54,6 +54,7 @@ codes! {
     EXTERNAL_IMAGE = "W0111": "an image is loaded from another site" / "ảnh được tải từ trang web khác";
     REMOVED_URL = "W0112": "an address the site published is now neither a page nor an alias" / "một địa chỉ trang đã đăng nay không còn là trang hay địa chỉ chuyển hướng";
     LINK_TO_ALIAS = "W0113": "a link goes to an old address (an alias) instead of the page" / "liên kết trỏ tới địa chỉ cũ (địa chỉ chuyển hướng) thay vì trang";
+    NEAR_NAME = "W0114": "a category or tag is spelled almost like another one" / "một chuyên mục hoặc thẻ viết gần giống một chuyên mục, thẻ khác";
     SOURCE_PLACEHOLDER = "W0401": "a dataset's source is still the placeholder that `chiso import data` wrote" / "nguồn của bộ dữ liệu vẫn là dòng tạm mà `chiso import data` đã ghi";
     SITE_UNIT = "W0402": "site.yaml's site_unit names no unit of any dataset" / "site_unit trong site.yaml không trỏ tới đơn vị nào của các bộ dữ liệu";
     NO_ALT = "W0801": "an image has no alt text (no caption and no alt)" / "ảnh chưa có lời mô tả (không có chú thích, cũng không có alt)";

@@ -1,6 +1,8 @@
-//! Which language chiso speaks: `--lang`, else `CHISO_LANG`, else the locale
-//! (`LC_ALL`, `LC_MESSAGES`, `LANG`), else the `language` written in
-//! site.yaml, else English. `main.rs` resolves it once and `set`s it; every
+//! Which language chiso speaks: `--lang`, else `CHISO_LANG`, else the
+//! `language` written in site.yaml, else the locale (`LC_ALL`, `LC_MESSAGES`,
+//! `LANG`), else English. The site's choice beats the locale because district
+//! offices run English Windows and CI runs with `C`: a site that says
+//! `language: vi` speaks Vietnamese on every machine. `main.rs` resolves it once and `set`s it; every
 //! report (diagnostics, summaries, help, the serve overlay) reads `current`.
 
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -51,8 +53,8 @@ pub fn from_locale(var: &dyn Fn(&str) -> Option<String>) -> Option<Lang> {
     }
 }
 
-/// The whole precedence: `--lang`, `CHISO_LANG`, the locale, the site's
-/// `language`, English. `var` reads the environment (a parameter for tests).
+/// The whole precedence: `--lang`, `CHISO_LANG`, the site's `language`, the
+/// locale, English. `var` reads the environment (a parameter for tests).
 pub fn resolve(
     flag: Option<&str>,
     var: &dyn Fn(&str) -> Option<String>,
@@ -60,8 +62,8 @@ pub fn resolve(
 ) -> Lang {
     flag.and_then(Lang::parse)
         .or_else(|| var("CHISO_LANG").as_deref().and_then(Lang::parse))
-        .or_else(|| from_locale(var))
         .or_else(|| site_language.and_then(Lang::parse))
+        .or_else(|| from_locale(var))
         .unwrap_or_default()
 }
 
@@ -94,12 +96,15 @@ mod tests {
     }
 
     #[test]
-    fn flag_beats_chiso_lang_beats_locale_beats_site() {
+    fn flag_beats_chiso_lang_beats_site_beats_locale() {
         let all = env(&[("CHISO_LANG", "en"), ("LANG", "vi_VN.UTF-8")]);
         assert_eq!(resolve(Some("vi"), &all, Some("en")), Lang::Vi);
         assert_eq!(resolve(None, &all, Some("vi")), Lang::En);
         let locale = env(&[("LANG", "vi_VN.UTF-8")]);
-        assert_eq!(resolve(None, &locale, Some("en")), Lang::Vi);
+        assert_eq!(resolve(None, &locale, Some("en")), Lang::En);
+        assert_eq!(resolve(None, &locale, None), Lang::Vi);
+        let english_windows = env(&[("LANG", "en_US.UTF-8")]);
+        assert_eq!(resolve(None, &english_windows, Some("vi")), Lang::Vi);
         let c = env(&[("LANG", "C.UTF-8")]);
         assert_eq!(resolve(None, &c, Some("vi")), Lang::Vi);
         assert_eq!(resolve(None, &c, None), Lang::En);

@@ -10,7 +10,8 @@ use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::import::sheet::{Cell, Grid, col_letters, parse_letters, parse_number};
 use crate::import::words::{
-    KEY_WORDS, MAX_ROW_WORDS, RANK_WORDS, SKIP_WORDS, TOTAL_WORDS, UNIT_WORDS, YEAR_WORDS,
+    KEY_WORDS, MAX_ROW_WORDS, RANK_WORDS, SKIP_WORDS, TOTAL_PREFIXES, TOTAL_WORDS, UNIT_WORDS,
+    YEAR_WORDS,
 };
 use crate::util::text::{is_valid_slug, slugify};
 
@@ -157,6 +158,7 @@ pub fn layout(
     let max_row = (data_start..grid.height().min(data_start + 3)).find(|&r| is_max_row(grid, r));
     let mut diags = Diagnostics::new();
     let mut columns = Vec::new();
+    let mut unplaced_cols = Vec::new();
     for c in 0..grid.width() {
         let mut header = (header_row..data_start)
             .rev()
@@ -184,7 +186,10 @@ pub fn layout(
                 role,
             }),
             Ok(None) => {}
-            Err(d) => diags.push(d),
+            Err(d) => {
+                unplaced_cols.push((c, header));
+                diags.push(d)
+            }
         }
     }
     for mapped in maps {
@@ -206,7 +211,7 @@ pub fn layout(
             );
         }
     }
-    check_unique(grid, header_row, &columns, &mut diags);
+    check_unique(grid, header_row, &columns, &unplaced_cols, &mut diags);
     if diags.has_errors() {
         return Err(diags);
     }
@@ -331,7 +336,7 @@ fn header_role(
     if KEY_WORDS.contains(&slug.as_str()) {
         return Ok(Some(Role::Key));
     }
-    if TOTAL_WORDS.contains(&slug.as_str()) || slug.starts_with("tong-diem") {
+    if TOTAL_WORDS.contains(&slug.as_str()) || TOTAL_PREFIXES.iter().any(|p| slug.starts_with(p)) {
         return Ok(Some(Role::Total));
     }
     match known {
@@ -459,7 +464,7 @@ fn mapped_role(
 
 fn known_keys(fields: &[KnownField]) -> String {
     if fields.is_empty() {
-        return "(none)".into();
+        return "—".into();
     }
     fields
         .iter()
@@ -493,11 +498,21 @@ fn unplaced(
             why = why
         ),
     )
-    .hint(msg!(m::IMP_UNPLACED_HINT, n = abs + 1, targets = targets))
+    .hint(msg!(
+        m::IMP_UNPLACED_HINT,
+        letters = col_letters(abs),
+        targets = targets
+    ))
 }
 
 /// One unit, total and rank column each, and each field once.
-fn check_unique(grid: &Grid, header_row: usize, columns: &[Column], diags: &mut Diagnostics) {
+fn check_unique(
+    grid: &Grid,
+    header_row: usize,
+    columns: &[Column],
+    unplaced: &[(usize, String)],
+    diags: &mut Diagnostics,
+) {
     for (i, a) in columns.iter().enumerate() {
         if a.role == Role::Skip {
             continue;
@@ -530,7 +545,10 @@ fn check_unique(grid: &Grid, header_row: usize, columns: &[Column], diags: &mut 
                         what = what
                     ),
                 )
-                .hint(msg!(m::IMP_AMBIGUOUS_COLUMNS_HINT, n = ca + 1)),
+                .hint(msg!(
+                    m::IMP_AMBIGUOUS_COLUMNS_HINT,
+                    letters = col_letters(ca)
+                )),
             );
         }
     }
@@ -541,9 +559,23 @@ fn check_unique(grid: &Grid, header_row: usize, columns: &[Column], diags: &mut 
         );
     }
     if !columns.iter().any(|c| c.role == Role::Total) {
+        // The hint names the column that most looks like the total among
+        // those not placed (its header says "tổng" or "điểm"), never a
+        // fixed one: the same column the error about it names.
+        let looks_total = |h: &str| {
+            let s = slugify(h);
+            s.split('-').any(|w| w == "tong" || w == "diem")
+        };
+        let hint = match unplaced.iter().find(|(_, h)| looks_total(h)) {
+            Some((c, h)) => msg!(
+                m::IMP_NO_TOTAL_COLUMN_HINT_AT,
+                letters = col_letters(grid.abs_col(*c)),
+                header = h
+            ),
+            None => msg!(m::IMP_NO_TOTAL_COLUMN_HINT),
+        };
         diags.push(
-            Diagnostic::error(codes::IMPORT, grid.place(), msg!(m::IMP_NO_TOTAL_COLUMN))
-                .hint(msg!(m::IMP_NO_TOTAL_COLUMN_HINT)),
+            Diagnostic::error(codes::IMPORT, grid.place(), msg!(m::IMP_NO_TOTAL_COLUMN)).hint(hint),
         );
     }
 }

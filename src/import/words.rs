@@ -26,7 +26,15 @@ pub const TOTAL_WORDS: &[&str] = &[
     "tong-cong",
     "tong-so-diem",
     "tong-diem-dat-duoc",
+    "diem-tong",
+    "diem-tong-hop",
+    "diem-tong-cong",
+    "tong-diem-chi-so",
+    "tong-diem-danh-gia",
+    "tong-so-diem-dat-duoc",
     "diem-dat-duoc",
+    "diem-danh-gia",
+    "diem-dat",
     "diem",
     "diem-so",
     "chi-so",
@@ -72,6 +80,10 @@ pub const SUMMARY_WORDS: &[&str] = &[
     "gia-tri-trung-binh",
     "diem-trung-binh",
 ];
+
+/// Header beginnings (as slugs) that always name the total: "Tổng điểm …",
+/// "Điểm tổng …", "Tổng số điểm …".
+pub const TOTAL_PREFIXES: &[&str] = &["tong-diem", "diem-tong", "tong-so-diem"];
 
 /// The label of a row giving each column's maximum ("Điểm tối đa").
 pub const MAX_ROW_WORDS: &[&str] = &[

@@ -114,8 +114,41 @@ fn check_source(src: &str, file: &Path, line_offset: usize) -> Result<(), Diagno
         if scan.opens_block {
             block_indent = Some(indent);
         }
+        if let Some(col) = curly_quote(line) {
+            let (l, c_) = at(col);
+            return Err(
+                Diagnostic::error(codes::YAML, file, msg!(m::YAML_CURLY_QUOTE))
+                    .at(l, c_)
+                    .hint(msg!(m::YAML_CURLY_QUOTE_HINT)),
+            );
+        }
     }
     Ok(())
+}
+
+/// The column (0-based, in characters) of a curly quote pasted from Word
+/// that stands where YAML needs a straight one: a value that opens with
+/// `“` (or `”`), or opens with `"` and closes with `”`. Curly quotes inside
+/// a straight-quoted value are text and stay.
+fn curly_quote(line: &str) -> Option<usize> {
+    if !line.contains(['“', '”']) {
+        return None;
+    }
+    let value_at = match line.find(": ") {
+        Some(i) => i + 2,
+        None => line.find("- ").map(|i| i + 2)?,
+    };
+    let value = &line[value_at..];
+    let lead = value.len() - value.trim_start().len();
+    let v = value.trim();
+    let bad = if v.starts_with(['“', '”']) {
+        Some(value_at + lead)
+    } else if v.starts_with('"') && v.ends_with(['”', '“']) {
+        Some(value_at + lead + v.len() - v.chars().last()?.len_utf8())
+    } else {
+        None
+    }?;
+    Some(line[..bad].chars().count())
 }
 
 fn control_char(file: &Path, line: usize, col: usize, c: char) -> Diagnostic {
@@ -267,6 +300,17 @@ fn engine_message(s: &str) -> Msg {
     };
     if let Some(rest) = s.strip_prefix("unknown field `") {
         if let Some((key, exp)) = rest.split_once("`, expected ") {
+            let known = exp
+                .split([',', '`', ' '])
+                .filter(|w| !w.is_empty() && *w != "one" && *w != "of");
+            if let Some(near) = crate::util::near::suggest(key, known) {
+                return msg!(
+                    m::YAML_UNKNOWN_KEY_NEAR,
+                    key = key,
+                    near = near,
+                    expected = expected(exp)
+                );
+            }
             return msg!(m::YAML_UNKNOWN_KEY, key = key, expected = expected(exp));
         }
     }

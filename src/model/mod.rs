@@ -2,5 +2,6 @@
 //! builds (urls).
 
 pub mod images;
+pub mod near;
 pub mod site;
 pub mod urls;

@@ -250,6 +250,8 @@ pub fn build(
         });
     }
 
+    super::near::warn(&categories, &entries, true, diags);
+    super::near::warn(&tags, &entries, false, diags);
     let related = related(&entries, &tags, &categories);
     for (e, r) in entries.iter_mut().zip(related) {
         e.related = r;

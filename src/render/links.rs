@@ -132,7 +132,13 @@ pub fn check(site: &Site, rendered: &Rendered) -> Diagnostics {
             diags.push(
                 Diagnostic::error(codes::BROKEN_LINK, l.file.clone(), msg)
                     .at(l.line, 0)
-                    .hint(broken_hint(held)),
+                    .hint(match local_file(&l.url) {
+                        Some(name) => msg!(m::LINK_LOCAL_FILE_HINT, name = name),
+                        None if held.is_none() && is_image_path(&l.url) => {
+                            msg!(m::LINK_MISSING_IMAGE_HINT, url = &l.url)
+                        }
+                        None => broken_hint(held),
+                    }),
             );
         }
     }
@@ -211,6 +217,9 @@ impl<'a> Targets<'a> {
 
     /// What is wrong with a link written on `page`, if anything.
     fn problem(&self, l: &LinkRef, page: &str) -> Option<(Msg, Option<&'a HeldEntry>)> {
+        if local_file(&l.url).is_some() {
+            return Some((msg!(m::LINK_LOCAL_FILE, url = &l.url), None));
+        }
         let (path, frag) = resolve(&l.url, page, self.prefix)?;
         match self.file(&path) {
             None => {
@@ -232,6 +241,30 @@ impl<'a> Targets<'a> {
             },
         }
     }
+}
+
+/// A path on the editor's own computer (`C:\\Users\\…\\anh.jpg`,
+/// `file:///C:/…`, any backslash): never on the site. Its file name.
+fn local_file(url: &str) -> Option<&str> {
+    let u = url.trim();
+    let b = u.as_bytes();
+    let drive =
+        b.len() > 2 && b[0].is_ascii_alphabetic() && b[1] == b':' && matches!(b[2], b'\\' | b'/');
+    let file = u.get(..5).is_some_and(|s| s.eq_ignore_ascii_case("file:"));
+    let scheme = u
+        .split_once(':')
+        .is_some_and(|(s, _)| !s.contains(['/', '\\', '?', '#']));
+    let backslash = u.contains('\\') && (!scheme || drive);
+    (drive || file || backslash).then(|| u.rsplit(['/', '\\']).next().unwrap_or(u))
+}
+
+/// `/images/x.jpg`: a site path to a photo.
+fn is_image_path(url: &str) -> bool {
+    let lower = url.to_ascii_lowercase();
+    url.starts_with('/')
+        && [".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg"]
+            .iter()
+            .any(|e| lower.ends_with(e))
 }
 
 /// Front matter images and menu entries are links too; and which page each
@@ -306,6 +339,19 @@ fn broken_hint(held: Option<&HeldEntry>) -> Msg {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_windows_or_file_path_is_a_local_file() {
+        assert_eq!(
+            local_file("C:\\Users\\BTV\\Pictures\\anh.jpg"),
+            Some("anh.jpg")
+        );
+        assert_eq!(local_file("file:///C:/Users/BTV/anh.jpg"), Some("anh.jpg"));
+        assert_eq!(local_file("anh\\x.png"), Some("x.png"));
+        assert_eq!(local_file("/images/anh.jpg"), None);
+        assert_eq!(local_file("https://a.vn/x.jpg"), None);
+        assert_eq!(local_file("mailto:a@b.vn"), None);
+    }
 
     #[test]
     fn resolves_relative_absolute_and_external() {

@@ -177,7 +177,13 @@ fn prepare_output(out: &Path) -> Result<(), String> {
             use crate::output::staging::{MARKER, SERVE_MARKER_TEXT};
             std::fs::write(out.join(MARKER), SERVE_MARKER_TEXT)
         })
-        .map_err(|e| format!("error: cannot create {}: {e}", out.display()))
+        .map_err(|e| {
+            say(msg!(
+                m::SERVE_CANNOT_CREATE,
+                path = out.display(),
+                reason = &e
+            ))
+        })
 }
 
 /// Remove serve's temporary folder when it is stopped (Ctrl-C, SIGTERM).

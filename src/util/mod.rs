@@ -6,5 +6,6 @@ pub mod dates;
 pub mod fold;
 pub mod idhash;
 pub mod json;
+pub mod near;
 pub mod numfmt;
 pub mod text;

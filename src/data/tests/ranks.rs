@@ -78,7 +78,7 @@ fn better_rank_with_strictly_worse_total_is_rejected() {
     );
     let e = single_error(&src, codes::DATA);
     assert!(
-        e.message.contains("`3`") && e.message.contains("`2`"),
+        e.message.contains("Huyện C (rank 3") && e.message.contains("Huyện B is ranked 2"),
         "{}",
         e.message
     );

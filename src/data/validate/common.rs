@@ -181,7 +181,7 @@ pub(super) fn number_hint(t: &str) -> Msg {
 pub(super) fn list_keys<'a>(keys: impl Iterator<Item = &'a str>) -> String {
     let v: Vec<&str> = keys.collect();
     if v.is_empty() {
-        return "(none)".to_string();
+        return "—".to_string();
     }
     let mut s = v.iter().take(20).copied().collect::<Vec<_>>().join(", ");
     if v.len() > 20 {
@@ -281,7 +281,7 @@ pub(super) mod tests {
 
     #[test]
     fn list_keys_shows_at_most_twenty() {
-        assert_eq!(list_keys(std::iter::empty()), "(none)");
+        assert_eq!(list_keys(std::iter::empty()), "—");
         let keys: Vec<String> = (1..=21).map(|i| i.to_string()).collect();
         let s = list_keys(keys.iter().map(String::as_str));
         assert!(s.starts_with("1, 2, ") && s.ends_with("19, 20, …"), "{s}");

@@ -64,7 +64,7 @@ fn field_max(cx: &mut Ctx, m: Option<&Spanned<RawNum>>, at: Pos) -> Option<f64> 
         cx.err(at, msg!(m::DV_FIELD_NO_MAX), msg!(m::DV_FIELD_NO_MAX_HINT));
         return None;
     };
-    let v = cx.req_num(m, "field max")?;
+    let v = cx.req_num(m, "`max`")?;
     if v > 0.0 {
         Some(v)
     } else {

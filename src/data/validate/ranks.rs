@@ -72,6 +72,11 @@ fn check_limit(cx: &mut Ctx, pending: &[Pending], out_of: Option<(u32, Pos)>, la
     }
 }
 
+/// A total as an editor reads it: `8.5` in English, `8,50` in Vietnamese.
+fn points(v: f64) -> m::Arg {
+    m::both(v.to_string(), m::dec(v, 2, crate::diag::Lang::Vi))
+}
+
 /// A better rank never has a strictly worse total (equal ranks may have
 /// any totals among themselves).
 fn check_order(cx: &mut Ctx, pending: &[Pending], units: &[Unit], higher_is_better: bool) {
@@ -92,12 +97,12 @@ fn check_order(cx: &mut Ctx, pending: &[Pending], units: &[Unit], higher_is_bett
                         p.rank_pos,
                         msg!(
                             m::DV_RANK_ORDER,
-                            unit = &units[p.score.unit].key,
+                            unit = &units[p.score.unit].name,
                             rank = p.score.rank.unwrap_or_default(),
-                            total = m::text(t),
-                            other = &units[wp.score.unit].key,
+                            total = points(t),
+                            other = &units[wp.score.unit].name,
                             other_rank = wp.score.rank.unwrap_or_default(),
-                            other_total = m::text(wt),
+                            other_total = points(wt),
                         ),
                         msg!(m::DV_RANK_ORDER_HINT),
                     );
@@ -197,7 +202,7 @@ mod tests {
         assert_eq!(got(&p), [Some(1), Some(2), Some(2), None]);
         assert_eq!(
             messages(&cx),
-            ["`u1` is ranked 2 with total 85, but `u0` is ranked better (1) with a worse total 80"]
+            ["U0 is ranked 1 but has a worse total (80) than U1 (rank 2, 85)"]
         );
         assert_eq!(cx.diags.iter().next().unwrap().line, 2);
     }

@@ -74,7 +74,7 @@ pub(super) fn bands(cx: &mut Ctx, list: Vec<Spanned<RawBand>>, scale: Option<&Sc
                 cx.err(at, msg!(m::DV_BAND_NO_MIN), msg!(m::DV_BAND_NO_MIN_HINT));
                 None
             }
-            Some(m) => cx.req_num(m, "band min").map(|v| (v, pos(m))),
+            Some(m) => cx.req_num(m, "`min`").map(|v| (v, pos(m))),
         };
         if let Some(name) = &name {
             if let Some(first) = names.get(name) {

@@ -151,7 +151,7 @@ fn total(
         );
         return (None, at, false);
     };
-    let Some(v) = cx.num(t, "total") else {
+    let Some(v) = cx.num(t, "`total`") else {
         return (None, pos(t), false);
     };
     let mut ok = true;
@@ -181,10 +181,10 @@ fn rank(cx: &mut Ctx, r: Option<&Spanned<RawNum>>, at: Pos) -> (Option<u32>, Pos
     let Some(r) = r else {
         return (None, at, true);
     };
-    match cx.num(r, "rank") {
+    match cx.num(r, "`rank`") {
         None => (None, pos(r), false),
         Some(None) => (None, pos(r), true),
-        Some(Some(_)) => match cx.int(r, "rank", 1, u32::MAX as i64) {
+        Some(Some(_)) => match cx.int(r, "`rank`", 1, u32::MAX as i64) {
             Some(n) => (Some(n as u32), pos(r), true),
             None => (None, pos(r), false),
         },
@@ -233,7 +233,7 @@ fn field_values(
             continue;
         }
         seen[i] = true;
-        match cx.num(&v, &format!("field `{fk}`")) {
+        match cx.num(&v, &format!("`{fk}`")) {
             None => ok = false,
             Some(None) => {}
             Some(Some(x)) => {

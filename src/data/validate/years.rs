@@ -7,7 +7,7 @@ use super::ranks::ranks;
 use super::scores::{ScoreRules, scores};
 use super::units::Units;
 use crate::data::dataset::{Field, Scale, TotalMode, YearResult};
-use crate::data::raw::{RawYear, SpannedNum};
+use crate::data::raw::{RawNum, RawYear, SpannedNum};
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
 use crate::load::yaml::{Spanned, line_of};
@@ -69,7 +69,7 @@ pub(super) fn results(
 /// rest is still checked and reported).
 fn year(cx: &mut Ctx, y: RawYear, at: Pos, c: &YearCtx) -> Option<YearResult> {
     let year = year_number(cx, &y.year, at);
-    let label = year.map_or_else(|| "this year".to_string(), |(n, _)| n.to_string());
+    let label = year.map_or_else(|| "?".to_string(), |(n, _)| n.to_string());
     let fields = match y.fields {
         Some(list) => {
             let p = pos(&list);
@@ -110,5 +110,19 @@ fn year_number(cx: &mut Ctx, v: &SpannedNum, at: Pos) -> Option<(i32, usize)> {
         cx.err(at, msg!(m::DV_NO_YEAR), msg!(m::DV_NO_YEAR_HINT));
         return None;
     };
-    cx.int(v, "year", 1, 9999).map(|n| (n as i32, line_of(v)))
+    let shown = match &v.value {
+        RawNum::Num(n) if n.fract() == 0.0 && (1000.0..=9999.0).contains(n) => {
+            return Some((*n as i32, line_of(v)));
+        }
+        RawNum::Num(n) => n.to_string(),
+        RawNum::Text(t) => format!("\"{t}\""),
+        RawNum::Null => "null".to_string(),
+        RawNum::Bool(b) => b.to_string(),
+    };
+    cx.err(
+        pos(v),
+        msg!(m::DV_YEAR_FORMAT, value = shown),
+        msg!(m::DV_YEAR_FORMAT_HINT),
+    );
+    None
 }

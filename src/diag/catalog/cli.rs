@@ -16,7 +16,7 @@ messages! {
     SUMMARY_CHECKED "cli.summary.checked" { en: "check passed", vi: "Kiểm tra xong, không có lỗi" }
     BUILD_FAILED "cli.build_failed" {
         en: "build failed: {n} error(s); the previous output was left untouched",
-        vi: "Dựng trang thất bại: {n} lỗi; bản đã xuất bản trước đó vẫn giữ nguyên",
+        vi: "Dựng trang web thất bại: {n} lỗi; bản đã xuất bản trước đó vẫn giữ nguyên",
     }
     CHECK_FAILED "cli.check_failed" { en: "check failed: {n} error(s)", vi: "Kiểm tra thấy {n} lỗi" }
     IMPORT_FAILED "cli.import_failed" {
@@ -30,7 +30,7 @@ messages! {
     IMPORTED_NEW "cli.imported.new" { en: " (a new dataset)", vi: " (bộ dữ liệu mới)" }
     NO_CONTENT "cli.no_content" {
         en: "error: {root} has no content/ folder; run chiso in a site's root or pass --root",
-        vi: "lỗi: {root} không có thư mục content/; hãy chạy chiso trong thư mục gốc của trang hoặc ghi thêm --root",
+        vi: "lỗi: {root} không có thư mục content/; hãy chạy chiso trong thư mục gốc của trang web hoặc ghi thêm --root",
     }
     CLI_ERROR "cli.error" { en: "error: {detail}", vi: "lỗi: {detail}" }
     SCHEDULE "cli.schedule" {
@@ -53,11 +53,11 @@ messages! {
 
     NEW_WHAT "cli.new.what" {
         en: "error: say what to create: chiso new <site folder>, chiso new article \"Tiêu đề\" or chiso new dataset <slug>",
-        vi: "lỗi: hãy nói cần tạo gì: chiso new <thư mục trang>, chiso new article \"Tiêu đề\" hoặc chiso new dataset <slug>",
+        vi: "lỗi: hãy cho biết cần tạo gì: chiso new <thư mục trang web>, chiso new article \"Tiêu đề\" hoặc chiso new dataset <slug>",
     }
     NEW_CREATED "cli.new.created" {
-        en: "created a new site in {path}; build it with: chiso build --root {path}",
-        vi: "Đã tạo trang mới trong {path}; dựng trang bằng lệnh: chiso build --root {path}",
+        en: "created a new site in {path}; preview it with: chiso serve --root {path}, build it with: chiso build --root {path}",
+        vi: "Đã tạo trang web mới trong thư mục {path}; xem trước bằng lệnh: chiso serve --root {path}, dựng bằng lệnh: chiso build --root {path}",
     }
     NEW_NOT_EMPTY "new.not_empty" { en: "{path} exists and is not empty", vi: "{path} đã có và không trống" }
     NEW_WRITE "new.write" { en: "{path}: {reason}", vi: "{path}: {reason}" }
@@ -67,7 +67,7 @@ messages! {
     }
     NEW_NO_CONTENT "new.no_content" {
         en: "{root} has no content/ folder; run chiso in a site's root or pass --root",
-        vi: "{root} không có thư mục content/; hãy chạy chiso trong thư mục gốc của trang hoặc ghi thêm --root",
+        vi: "{root} không có thư mục content/; hãy chạy chiso trong thư mục gốc của trang web hoặc ghi thêm --root",
     }
     NEW_BROKEN_SITE "new.broken_site" {
         en: "{path} cannot be read ({n} error(s)); run `chiso check` to see them",
@@ -87,8 +87,8 @@ messages! {
         vi: "Đã dựng lại: {rendered} trang, ghi {written} tệp, xóa {removed} tệp trong {ms} ms",
     }
     SERVE_FAILED "serve.failed" {
-        en: "build failed: {n} error(s); still serving the last good site",
-        vi: "Dựng trang thất bại: {n} lỗi; vẫn đang phục vụ bản tốt gần nhất",
+        en: "build failed: {n} error(s); the preview still shows the last successful build",
+        vi: "Dựng trang web thất bại: {n} lỗi; bản xem trước vẫn hiện lần dựng thành công gần nhất",
     }
     SERVE_NO_CONTENT "serve.no_content" {
         en: "error: {root} has no content/ folder; pass --root",
@@ -96,11 +96,11 @@ messages! {
     }
     SERVE_LISTEN "serve.listen" {
         en: "error: cannot listen on 127.0.0.1:{port}: {reason}",
-        vi: "lỗi: không mở được cổng 127.0.0.1:{port}: {reason}",
+        vi: "lỗi: không mở được bản xem trước ở cổng 127.0.0.1:{port}: {reason}",
     }
     SERVE_SERVING "serve.serving" {
-        en: "serving {out} at http://127.0.0.1:{port}/ (Ctrl-C to stop)",
-        vi: "Đang phục vụ {out} tại http://127.0.0.1:{port}/ (bấm Ctrl-C để dừng)",
+        en: "the preview of {out} is running at http://127.0.0.1:{port}/ (Ctrl-C to stop)",
+        vi: "Bản xem trước của {out} đang chạy tại http://127.0.0.1:{port}/ (bấm Ctrl-C để dừng)",
     }
     SERVE_CANNOT_WATCH "serve.cannot_watch" {
         en: "warning: cannot watch {path}: {reason}",
@@ -123,12 +123,12 @@ messages! {
         vi: "In hướng dẫn này, hoặc hướng dẫn của lệnh được nêu",
     }
     HELP_LANG "help.lang" {
-        en: "Language of messages and help: vi or en [default: CHISO_LANG, else the locale, else site.yaml's language, else en]",
-        vi: "Ngôn ngữ của thông báo và hướng dẫn: vi hoặc en [mặc định: theo CHISO_LANG, rồi theo ngôn ngữ máy, rồi theo language trong site.yaml, cuối cùng là en]",
+        en: "Language of messages and help: vi or en [default: CHISO_LANG, else site.yaml's language, else the locale, else en]",
+        vi: "Ngôn ngữ của thông báo và hướng dẫn: vi hoặc en [mặc định: theo CHISO_LANG, rồi theo language trong site.yaml, rồi theo ngôn ngữ của máy, cuối cùng là en]",
     }
     HELP_BUILD "help.build" {
         en: "Build the site into the output folder (atomically: a failed build leaves the previous output untouched).",
-        vi: "Dựng trang vào thư mục xuất bản (trọn vẹn một lần: dựng lỗi thì bản cũ vẫn giữ nguyên).",
+        vi: "Dựng trang web vào thư mục xuất bản (nếu dựng lỗi, bản đã xuất bản vẫn giữ nguyên, không hỏng nửa chừng).",
     }
     HELP_CHECK "help.check" {
         en: "Validate content, data, templates and internal links without writing. Exit code 0: clean; 1: content errors; 2: usage or I/O error.",
@@ -136,7 +136,7 @@ messages! {
     }
     HELP_SERVE "help.serve" {
         en: "Serve the site on 127.0.0.1 and rebuild on every change, reloading the open browser page.",
-        vi: "Chạy trang xem trước tại 127.0.0.1, dựng lại sau mỗi lần sửa và tự tải lại trang đang mở trong trình duyệt.",
+        vi: "Chạy bản xem trước của trang web tại 127.0.0.1, dựng lại sau mỗi lần sửa và tự tải lại trang đang mở trong trình duyệt.",
     }
     HELP_IMPORT "help.import" {
         en: "Import a table from a spreadsheet into a dataset.",
@@ -148,15 +148,15 @@ messages! {
     }
     HELP_NEW "help.new" {
         en: "Create a new site (`chiso new <path>` or `chiso new site <path>`), an article (`chiso new article \"Tiêu đề\"`) or a dataset (`chiso new dataset <slug>`).",
-        vi: "Tạo trang mới (`chiso new <thư mục>` hoặc `chiso new site <thư mục>`), bài viết mới (`chiso new article \"Tiêu đề\"`) hoặc bộ dữ liệu mới (`chiso new dataset <slug>`).",
+        vi: "Tạo trang web mới (`chiso new <thư mục>` hoặc `chiso new site <thư mục>`), bài viết mới (`chiso new article \"Tiêu đề\"`) hoặc bộ dữ liệu mới (`chiso new dataset <slug>`).",
     }
     HELP_NEW_SITE "help.new.site" {
         en: "Create a new site skeleton in a folder.",
-        vi: "Tạo khung một trang mới trong một thư mục.",
+        vi: "Tạo khung một trang web mới trong một thư mục.",
     }
     HELP_NEW_ARTICLE "help.new.article" {
         en: "Write content/articles/<year>/<slug>.md with its front matter filled in (date now, in the site's time zone; author from CHISO_AUTHOR) and print its path. Never overwrites a file.",
-        vi: "Tạo tệp content/articles/<năm>/<slug>.md với phần khai báo đầu bài điền sẵn (ngày giờ hiện tại theo múi giờ của trang; tác giả lấy từ CHISO_AUTHOR) rồi in đường dẫn tệp. Không bao giờ ghi đè tệp có sẵn.",
+        vi: "Tạo tệp content/articles/<năm>/<slug>.md với phần khai báo đầu bài điền sẵn (ngày giờ hiện tại theo múi giờ của trang web; tác giả lấy từ CHISO_AUTHOR) rồi in đường dẫn tệp. Không bao giờ ghi đè tệp có sẵn.",
     }
     HELP_NEW_DATASET "help.new.dataset" {
         en: "Write content/data/<slug>.yaml: a commented skeleton of a dataset (DATA-SCHEMA), ready to fill in. Never overwrites a file.",
@@ -164,7 +164,7 @@ messages! {
     }
     HELP_ROOT "help.root" {
         en: "Site root: the folder holding content/ and themes/.",
-        vi: "Thư mục gốc của trang: thư mục chứa content/ và themes/.",
+        vi: "Thư mục gốc của trang web: thư mục chứa content/ và themes/.",
     }
     HELP_OUTPUT "help.output" {
         en: "Output folder [default: <root>/output].",
@@ -176,7 +176,7 @@ messages! {
     }
     HELP_DRAFTS "help.drafts" {
         en: "Include articles and pages marked `draft: true`.",
-        vi: "Dựng cả bài viết và trang đang để nháp (`draft: true`).",
+        vi: "Dựng cả bài viết và trang đang là bản nháp (`draft: true`).",
     }
     HELP_DENY_WARNINGS "help.deny_warnings" {
         en: "Treat warnings as errors (for CI).",
@@ -184,7 +184,7 @@ messages! {
     }
     HELP_ACCEPT_REMOVED "help.accept_removed" {
         en: "Addresses published before and gone now were removed on purpose: record their removal instead of warning (W0112).",
-        vi: "Các địa chỉ đã đăng trước đây nay không còn là do cố ý gỡ: ghi nhận việc gỡ thay vì cảnh báo (W0112).",
+        vi: "Những địa chỉ từng đăng mà nay không còn là do bạn chủ ý gỡ bỏ: ghi lại là đã gỡ, không cảnh báo nữa (W0112).",
     }
     HELP_FORMAT "help.format" {
         en: "How to print diagnostics.",
@@ -237,7 +237,7 @@ messages! {
     }
     HELP_NEW_PATH "help.new.path" {
         en: "Folder of the new site (must not exist or be empty); same as `chiso new site <path>`.",
-        vi: "Thư mục của trang mới (chưa có hoặc đang trống); giống `chiso new site <thư mục>`.",
+        vi: "Thư mục của trang web mới (chưa có hoặc đang trống); giống `chiso new site <thư mục>`.",
     }
     HELP_NEW_SITE_PATH "help.new.site.path" {
         en: "Folder to create (must not exist or be empty).",
@@ -253,7 +253,7 @@ messages! {
     }
     HELP_NEW_ROOT "help.new.root" {
         en: "Site root: the folder holding content/.",
-        vi: "Thư mục gốc của trang: thư mục chứa content/.",
+        vi: "Thư mục gốc của trang web: thư mục chứa content/.",
     }
     HELP_NEW_NOW "help.new.article.now" {
         en: "Take this instant as now (RFC 3339) instead of SOURCE_DATE_EPOCH or the clock.",

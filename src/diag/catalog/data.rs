@@ -15,8 +15,8 @@ messages! {
         en: "rename the file using lowercase ASCII letters, digits and hyphens, e.g. par-index.yaml",
         vi: "Đặt lại tên tệp bằng chữ thường không dấu, chữ số và dấu gạch nối, ví dụ par-index.yaml",
     }
-    DV_NOT_FINITE "dv.not_finite" { en: "{what} is not a finite number", vi: "{what} không phải một con số bình thường" }
-    DV_NOT_FINITE_HINT "dv.not_finite.hint" { en: "write an ordinary number such as 72.10", vi: "Ghi một con số bình thường, ví dụ 72.10" }
+    DV_NOT_FINITE "dv.not_finite" { en: "{what} is not a finite number", vi: "{what} không phải một số hợp lệ (vô cực hoặc không xác định)" }
+    DV_NOT_FINITE_HINT "dv.not_finite.hint" { en: "write an ordinary number such as 72.10", vi: "Ghi một số cụ thể, ví dụ 72.10" }
     DV_TEXT_NOT_NUMBER "dv.text_not_number" {
         en: "{what} is text (\"{text}\"), not a number",
         vi: "{what} đang là chữ (\"{text}\"), không phải con số",
@@ -134,8 +134,8 @@ messages! {
         vi: "Sửa lại xếp hạng, hoặc ghi `out_of:` cho năm này khi bảng xếp hạng có nhiều đơn vị hơn số đơn vị được liệt kê",
     }
     DV_RANK_ORDER "dv.rank_order" {
-        en: "`{unit}` is ranked {rank} with total {total}, but `{other}` is ranked better ({other_rank}) with a worse total {other_total}",
-        vi: "`{unit}` xếp hạng {rank} với tổng điểm {total}, nhưng `{other}` xếp trên ({other_rank}) lại có tổng điểm kém hơn {other_total}",
+        en: "{other} is ranked {other_rank} but has a worse total ({other_total}) than {unit} (rank {rank}, {total})",
+        vi: "{other} xếp hạng {other_rank} nhưng chỉ có {other_total} điểm, kém hơn {unit} (hạng {rank}, {total} điểm)",
     }
     DV_RANK_ORDER_HINT "dv.rank_order.hint" {
         en: "a better rank cannot have a worse total: check both ranks and totals against the source table",

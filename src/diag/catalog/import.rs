@@ -45,24 +45,28 @@ messages! {
         vi: "không có cột nào chứa tên đơn vị",
     }
     IMP_NO_UNIT_COLUMN_HINT "imp.no_unit_column.hint" {
-        en: "map it: --map \"Cột 2=unit\"",
-        vi: "Chỉ rõ cột đó: --map \"Cột 2=unit\"",
+        en: "say which column holds them by its letter, e.g. --map \"B=unit\" when they are in column B",
+        vi: "Chỉ rõ cột tên đơn vị bằng chữ cái của cột, ví dụ tên đơn vị nằm ở cột B thì ghi --map \"B=unit\"",
     }
     IMP_NO_TOTAL_COLUMN "imp.no_total_column" {
         en: "no column holds the total (\"Tổng điểm\")",
         vi: "không có cột nào chứa tổng điểm (\"Tổng điểm\")",
     }
     IMP_NO_TOTAL_COLUMN_HINT "imp.no_total_column.hint" {
-        en: "map it: --map \"Cột 3=total\"",
-        vi: "Chỉ rõ cột đó: --map \"Cột 3=total\"",
+        en: "say which column holds the total by its letter, e.g. --map \"K=total\" when it is column K",
+        vi: "Chỉ rõ cột tổng điểm bằng chữ cái của cột, ví dụ tổng điểm nằm ở cột K thì ghi --map \"K=total\"",
+    }
+    IMP_NO_TOTAL_COLUMN_HINT_AT "imp.no_total_column.hint_at" {
+        en: "if column {letters} \"{header}\" is the total, import again with --map \"{letters}=total\"",
+        vi: "Nếu cột {letters} \"{header}\" là tổng điểm, hãy nhập lại với --map \"{letters}=total\"",
     }
     IMP_UNPLACED "imp.unplaced" {
         en: "cannot place column {letters} (Cột {n}) \"{header}\": {why}",
         vi: "không biết cột {letters} (Cột {n}) \"{header}\" chứa gì: {why}",
     }
     IMP_UNPLACED_HINT "imp.unplaced.hint" {
-        en: "say what it holds: --map \"Cột {n}=<target>\", where the target is {targets}, total, rank, unit or skip",
-        vi: "Chỉ rõ cột chứa gì: --map \"Cột {n}=<đích>\", đích là {targets}, total (tổng điểm), rank (xếp hạng), unit (đơn vị) hoặc skip (bỏ qua)",
+        en: "say what it holds: --map \"{letters}=<target>\", where the target is {targets}, total, rank, unit or skip",
+        vi: "Chỉ rõ cột chứa gì: --map \"{letters}=<đích>\", đích là {targets}, total (tổng điểm), rank (xếp hạng), unit (đơn vị) hoặc skip (bỏ qua)",
     }
     IMP_WHY_NO_HEADER "imp.why.no_header" {
         en: "it has values but no header",
@@ -109,8 +113,8 @@ messages! {
         vi: "hai cột {b} \"{b_header}\" và {a} \"{a_header}\" đều giống {what}: tiêu đề chưa rõ ràng",
     }
     IMP_AMBIGUOUS_COLUMNS_HINT "imp.ambiguous_columns.hint" {
-        en: "say which is which, e.g. --map \"Cột {n}=skip\" (or another target: a field key, total, rank, unit)",
-        vi: "Chỉ rõ cột nào là cột nào, ví dụ --map \"Cột {n}=skip\" (hoặc đích khác: khóa lĩnh vực, total, rank, unit)",
+        en: "say which is which, e.g. --map \"{letters}=skip\" (or another target: a field key, total, rank, unit)",
+        vi: "Chỉ rõ cột nào là cột nào, ví dụ --map \"{letters}=skip\" (hoặc đích khác: khóa lĩnh vực, total, rank, unit)",
     }
     IMP_ROLE_UNIT "imp.role.unit" { en: "the unit's name", vi: "tên đơn vị" }
     IMP_ROLE_TOTAL "imp.role.total" { en: "the total", vi: "tổng điểm" }
@@ -358,7 +362,7 @@ messages! {
     IMP_CSV_UTF8 "imp.csv_utf8" { en: "the CSV file is not UTF-8", vi: "tệp CSV không được lưu ở dạng UTF-8" }
     IMP_CSV_UTF8_HINT "imp.csv_utf8.hint" {
         en: "in Excel: Save As → \"CSV UTF-8 (Comma delimited)\"; in LibreOffice choose the UTF-8 character set",
-        vi: "Trong Excel: Lưu thành → \"CSV UTF-8 (Comma delimited)\"; trong LibreOffice chọn bảng mã UTF-8",
+        vi: "Trong Excel: Tệp → Lưu Như → chọn kiểu \"CSV UTF-8 (Comma delimited)\"; trong LibreOffice chọn bảng mã UTF-8",
     }
     IMP_CSV_READ "imp.csv_read" { en: "cannot read the CSV: {detail}", vi: "không đọc được tệp CSV{detail}" }
     IMP_CSV_READ_HINT "imp.csv_read.hint" { en: "check the quotes around values", vi: "Kiểm tra dấu nháy quanh các giá trị" }

@@ -5,7 +5,7 @@ messages! {
     IO_PERMISSION "io.permission" { en: "permission denied", vi: "không có quyền truy cập" }
     IO_EXISTS "io.exists" { en: "it already exists", vi: "đã có sẵn" }
     IO_FULL "io.full" { en: "the disk is full", vi: "ổ đĩa đã đầy" }
-    IO_OTHER "io.other" { en: "{detail}", vi: "lỗi hệ thống `{detail}`" }
+    IO_OTHER "io.other" { en: "{detail}", vi: "lỗi hệ thống ({detail})" }
 
     FS_TOO_LARGE "fs.too_large" {
         en: "the file is {mb} MB; content files are limited to {limit} MB",
@@ -119,8 +119,8 @@ messages! {
     }
     FRONT_NO_SUMMARY "front.no_summary" { en: "the article has no summary (sapo)", vi: "bài viết chưa có sapo" }
     FRONT_NO_SUMMARY_HINT "front.no_summary.hint" {
-        en: "add `summary:` with one or two sentences: it is shown under the title, in lists and in the feed",
-        vi: "Thêm dòng `summary:` gồm một hai câu tóm tắt: sapo hiện dưới tiêu đề, trong danh sách bài và trong RSS",
+        en: "write one or two sentences after `summary:` (add the line if it is missing): it is shown under the title, in lists and in the feed",
+        vi: "Viết một hai câu tóm tắt sau `summary:` (chưa có dòng này thì thêm vào): sapo hiện dưới tiêu đề, trong danh sách bài và trong RSS",
     }
     FRONT_EXTERNAL_IMAGE "front.external_image" {
         en: "the image is loaded from another site: {url}",
@@ -413,7 +413,7 @@ messages! {
     YAML_TOO_DEEP "yaml.too_deep" { en: "the YAML is nested too deeply", vi: "YAML lồng nhau quá sâu" }
     YAML_TOO_MANY "yaml.too_many" {
         en: "the YAML expands to too many values (aliases repeated too often?) [{detail}]",
-        vi: "YAML bung ra quá nhiều giá trị (dùng lặp bí danh quá nhiều?) [`{detail}`]",
+        vi: "YAML sinh ra quá nhiều giá trị (có lẽ do dùng lại một giá trị đã đặt tên, kiểu `*ten`, quá nhiều lần) [`{detail}`]",
     }
     YAML_DUPLICATE_HINT "yaml.duplicate.hint" {
         en: "each key may appear only once in a mapping: remove or rename the repeated one",
@@ -425,7 +425,7 @@ messages! {
     }
     YAML_DEEP_HINT "yaml.deep.hint" {
         en: "the YAML is too deeply nested or expands too many aliases; write the values out plainly",
-        vi: "YAML lồng quá sâu hoặc dùng bí danh quá nhiều; hãy ghi thẳng các giá trị ra",
+        vi: "YAML lồng quá sâu hoặc dùng lại giá trị đã đặt tên (`&ten`, `*ten`) quá nhiều; hãy ghi thẳng từng giá trị ra",
     }
     YAML_TYPE_HINT "yaml.type.hint" {
         en: "check the value's type: text, a number, a list (- item) or a mapping (key: value)",

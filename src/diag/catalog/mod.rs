@@ -36,6 +36,7 @@ pub(crate) use msg;
 
 mod cli;
 mod data;
+mod editors;
 mod images;
 mod import;
 mod injection;
@@ -47,6 +48,7 @@ mod trust;
 
 pub use cli::*;
 pub use data::*;
+pub use editors::*;
 pub use images::*;
 pub use import::*;
 pub use injection::*;
@@ -118,6 +120,9 @@ impl Msg {
                 Some(n) => {
                     let name = &after[..n];
                     match self.args.iter().find(|(k, _)| *k == name) {
+                        Some((_, Arg::Int(v))) if is_identifier(name) => {
+                            out.push_str(&v.to_string())
+                        }
                         Some((_, a)) => a.render_into(lang, &mut out),
                         None => out.push_str(&rest[i..i + n + 2]),
                     }
@@ -160,6 +165,18 @@ impl Arg {
             Arg::Both(_, vi) => out.push_str(vi),
         }
     }
+}
+
+/// Placeholders whose numbers name something rather than count it: a port,
+/// a year, a line or column, a code point, a version. They are written as
+/// plain digits in every language (`:18437`, `2023`, `dòng 1234`), never
+/// grouped like a quantity (`1.234`).
+pub const IDENTIFIER_ARGS: &[&str] = &[
+    "port", "year", "named", "first", "line", "col", "column", "row", "code", "version",
+];
+
+fn is_identifier(name: &str) -> bool {
+    IDENTIFIER_ARGS.contains(&name)
 }
 
 /// A whole number the language's way: `1234` in English (as chiso always
@@ -288,12 +305,22 @@ impl IntoArg for Arg {
 /// An I/O error's reason in words (the OS's own text is English).
 pub fn io_reason(e: &std::io::Error) -> Msg {
     use std::io::ErrorKind as K;
-    match e.kind() {
+    let what = match e.kind() {
         K::NotFound => msg!(IO_NOT_FOUND),
         K::PermissionDenied => msg!(IO_PERMISSION),
         K::AlreadyExists => msg!(IO_EXISTS),
         K::StorageFull => msg!(IO_FULL),
-        _ => msg!(IO_OTHER, detail = e.to_string()),
+        K::AddrInUse => msg!(IO_ADDR_IN_USE),
+        K::AddrNotAvailable => msg!(IO_ADDR_NOT_AVAILABLE),
+        K::IsADirectory => msg!(IO_IS_DIR),
+        K::NotADirectory => msg!(IO_NOT_DIR),
+        K::ReadOnlyFilesystem => msg!(IO_READ_ONLY),
+        _ => return msg!(IO_OTHER, detail = e.to_string()),
+    };
+    // The words say what happened; the OS's number stays for whoever helps.
+    match e.raw_os_error() {
+        Some(code) => msg!(IO_OS_CODE, what = what, code = code),
+        None => what,
     }
 }
 
@@ -413,6 +440,7 @@ pub fn all() -> Vec<&'static Entry> {
         cli::ENTRIES,
         reform::ENTRIES,
         trust::ENTRIES,
+        editors::ENTRIES,
     ]
     .concat()
 }

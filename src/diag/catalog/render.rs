@@ -121,7 +121,7 @@ messages! {
     }
     LINK_BROKEN "link.broken" {
         en: "link to `{url}`: no such page or file in the site",
-        vi: "liên kết tới `{url}`: không có trang hay tệp nào như vậy trong trang",
+        vi: "liên kết tới `{url}`: trang web không có trang hay tệp nào ở địa chỉ này",
     }
     LINK_NO_ANCHOR "link.no_anchor" {
         en: "link to `{url}`: the page has no anchor #{anchor}",
