@@ -2,5 +2,6 @@
 //! builds (urls).
 
 pub mod images;
+pub mod related;
 pub mod site;
 pub mod urls;
