@@ -1,6 +1,7 @@
 //! Related articles by relevance (issue 22): shared tags weighted by how
-//! rare they are (inverse document frequency, so a tag every article carries
-//! counts for nothing), the same category, and closeness in time.
+//! rare they are (inverse document frequency, so a tag that every article,
+//! or half of them, carries counts for nothing), the same category, and
+//! closeness in time.
 //!
 //! Scores are computed in a fixed order from the model alone, and ties go to
 //! the newer article (the lower index), so the list is the same on every run
@@ -15,7 +16,8 @@ pub struct Item<'a> {
     pub secs: i64,
 }
 
-/// Weight of the same category, next to a shared tag's `ln(n / df)`.
+/// Weight of the same category, next to a shared tag's
+/// `ln((n - df + 0.5) / (df + 0.5))`.
 const CATEGORY_WEIGHT: f64 = 0.6;
 /// Most that closeness in time adds: half of it at `HALF_LIFE_DAYS` apart.
 const TIME_WEIGHT: f64 = 0.5;
@@ -33,14 +35,13 @@ pub fn related(
 ) -> Vec<Vec<usize>> {
     use rayon::prelude::*;
     let n = items.len();
+    // Probabilistic IDF, clipped at zero: a tag on half the articles or
+    // more tells nothing about what a story is about.
     let idf: Vec<f64> = tag_lists
         .iter()
         .map(|l| {
-            if l.is_empty() || l.len() >= n {
-                0.0
-            } else {
-                (n as f64 / l.len() as f64).ln()
-            }
+            let df = l.len() as f64;
+            ((n as f64 - df + 0.5) / (df + 0.5)).ln().max(0.0)
         })
         .collect();
     (0..n)
@@ -155,8 +156,8 @@ mod tests {
 
     #[test]
     fn a_rare_shared_tag_outranks_a_common_one() {
-        // Article 0 shares the rare tag 2 with article 3 (old) and the common
-        // tag 1 with articles 1 and 2 (recent); tag 0 is everywhere.
+        // Article 0 shares the rare tag 2 with article 3 (old) and the
+        // commoner tag 1 with articles 1 and 2 (recent); tag 0 is everywhere.
         let r = run(
             &[
                 (&[0, 1, 2], 0, 100),
@@ -164,10 +165,19 @@ mod tests {
                 (&[0, 1], 2, 98),
                 (&[0, 2], 3, 1),
                 (&[0], 4, 0),
+                (&[0], 5, 0),
+                (&[0], 6, 0),
+                (&[0], 7, 0),
             ],
             5,
         );
         assert_eq!(r[0], vec![3, 1, 2]);
+    }
+
+    #[test]
+    fn a_tag_on_half_the_articles_relates_nothing() {
+        let r = run(&[(&[1], 0, 4), (&[1], 1, 3), (&[], 2, 2), (&[], 3, 1)], 5);
+        assert_eq!(r[0], Vec::<usize>::new());
     }
 
     #[test]
@@ -199,7 +209,7 @@ mod tests {
 
     #[test]
     fn a_shared_rare_tag_beats_only_the_same_category() {
-        // Tag 1 is on two of six articles; article 1 shares only the
+        // Tag 1 is on two of ten articles; article 1 shares only the
         // category, on the same day.
         let r = run(
             &[
@@ -209,6 +219,11 @@ mod tests {
                 (&[], 2, 0),
                 (&[], 3, 0),
                 (&[], 4, 0),
+                (&[], 5, 0),
+                (&[], 6, 0),
+                (&[], 7, 0),
+                (&[], 8, 0),
+                (&[], 9, 0),
             ],
             5,
         );
