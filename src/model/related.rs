@@ -44,9 +44,14 @@ pub fn related(
             ((n as f64 - df + 0.5) / (df + 0.5)).ln().max(0.0)
         })
         .collect();
+    // `seen[j] == i` marks j as already a candidate of i: no sorting or
+    // clearing per article (one buffer per rayon job).
     (0..n)
         .into_par_iter()
-        .map(|i| best(i, items, tag_lists, cat_lists, &idf, max))
+        .map_init(
+            || vec![usize::MAX; n],
+            |seen, i| best(i, items, (tag_lists, cat_lists), &idf, max, seen),
+        )
         .collect()
 }
 
@@ -54,36 +59,48 @@ pub fn related(
 fn best(
     i: usize,
     items: &[Item],
-    tag_lists: &[&[usize]],
-    cat_lists: &[&[usize]],
+    (tag_lists, cat_lists): (&[&[usize]], &[&[usize]]),
     idf: &[f64],
     max: usize,
+    seen: &mut [usize],
 ) -> Vec<usize> {
     if max == 0 {
         return Vec::new();
     }
     let me = items[i];
+    seen[i] = i;
     let mut cands: Vec<usize> = Vec::new();
+    let mut add = |list: &[usize]| {
+        for &j in list {
+            if seen[j] != i {
+                seen[j] = i;
+                cands.push(j);
+            }
+        }
+    };
     for &t in me.tags {
         if idf.get(t).is_some_and(|&w| w > 0.0) {
-            cands.extend_from_slice(tag_lists[t]);
+            add(tag_lists[t]);
         }
     }
     // Same category only: the nearest in time score best, and the list is in
     // date order, so the `max` on either side of `i` are enough.
     if let Some(cat) = cat_lists.get(me.category) {
         let at = cat.partition_point(|&j| j < i);
-        cands.extend_from_slice(&cat[at.saturating_sub(max)..(at + max + 1).min(cat.len())]);
+        add(&cat[at.saturating_sub(max)..(at + max + 1).min(cat.len())]);
     }
-    cands.sort_unstable();
-    cands.dedup();
     let mut scored: Vec<(f64, usize)> = cands
         .into_iter()
-        .filter(|&j| j != i)
         .filter_map(|j| score(&me, &items[j], idf).map(|s| (s, j)))
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().take(max).map(|(_, j)| j).collect()
+    // Best first; the index breaks ties, so the order is total.
+    let order = |a: &(f64, usize), b: &(f64, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+    if scored.len() > max {
+        scored.select_nth_unstable_by(max - 1, order);
+        scored.truncate(max);
+    }
+    scored.sort_by(order);
+    scored.into_iter().map(|(_, j)| j).collect()
 }
 
 /// Relevance of `b` to `a`; `None` when they share neither a weighted tag
@@ -249,5 +266,14 @@ mod tests {
             .install(|| run(&view, 5));
         assert_eq!(one, many);
         assert!(one.iter().all(|r| r.len() == 5));
+        // An article reached through two tags and the category is listed once,
+        // and never itself.
+        for (i, r) in one.iter().enumerate() {
+            let mut d = r.clone();
+            d.sort_unstable();
+            d.dedup();
+            assert_eq!(d.len(), r.len(), "{i}: {r:?}");
+            assert!(!r.contains(&i));
+        }
     }
 }
