@@ -575,7 +575,7 @@ fn no_image_the_sample_site_publishes_carries_exif_or_gps() {
     assert!(seen >= 10, "only {seen} images");
     assert!(
         Path::new(out)
-            .join("anh-web/images/ruong-ma-non-720.webp")
+            .join("anh-web/images/binh-minh-vung-cao-720.webp")
             .is_file()
     );
 }

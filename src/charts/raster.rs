@@ -13,7 +13,7 @@ use resvg::usvg;
 
 /// Changes whenever the drawing or encoding here changes, so that cached
 /// PNGs of an older chiso are not reused (part of every cache key).
-pub const RENDERER: &str = "chiso-chart-png 1; resvg 0.49; png 0.18 balanced rgb";
+pub const RENDERER: &str = "chiso-chart-png 2; resvg 0.49; png 0.18 balanced rgb";
 
 /// Share card size (Facebook's and Zalo's 1.91:1).
 pub const CARD_W: u32 = 1200;
@@ -59,9 +59,7 @@ const M: f32 = 48.0;
 const COL_W: f32 = 380.0;
 const CHART_X: f32 = M + COL_W + 40.0;
 const TITLE_SIZE: f64 = 36.0;
-const TITLE_LINE: f32 = 46.0;
 const SMALL: f64 = 21.0;
-const SMALL_LINE: f32 = 28.0;
 const BLUE: &str = "#0072B2";
 const INK: &str = "#222222";
 const MUTED: &str = "#595959";
@@ -98,32 +96,116 @@ pub fn card(chart: &Chart, text: &CardText) -> Result<Png, String> {
     encode(&pm)
 }
 
-/// The card's words as an SVG: a blue rule, the title (wrapped, up to 7
-/// lines), and at the foot of the column the source and the site's name.
-fn card_text_svg(title: &str, text: &CardText) -> String {
+/// A block of the card's text set to fit the column: its font size, the
+/// distance between baselines, and its lines (whole words only).
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Block {
+    pub size: f64,
+    pub line: f32,
+    pub lines: Vec<String>,
+}
+
+/// Where the card's words go: the title from the top of the column, the
+/// source and then the site's name at its foot.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CardLayout {
+    pub title: Block,
+    pub source: Block,
+    pub site: Block,
+}
+
+/// First title baseline's distance below the blue rule's top.
+const TITLE_TOP: f32 = M + 28.0;
+/// Space kept between the title and the source.
+const GAP: f32 = 24.0;
+
+/// Set `s` at the largest size from `from` down to `min` (1 px steps) at
+/// which it wraps into at most `max_lines` lines of `width` without cutting
+/// a word. When even `min` needs more lines, it takes them: a word is never
+/// cut unless it alone is wider than the column at `min`.
+fn set(s: &str, width: f64, (from, min): (f64, f64), weight: Weight, max_lines: usize) -> Block {
+    let block = |size: f64, lines| Block {
+        size,
+        line: (size * 1.3).round() as f32,
+        lines,
+    };
+    let mut size = from;
+    while size >= min {
+        if let Some(lines) = svg::wrap_whole(s, width, size, weight, max_lines) {
+            return block(size, lines);
+        }
+        size -= 1.0;
+    }
+    let lines = svg::wrap_whole(s, width, min, weight, usize::MAX)
+        .unwrap_or_else(|| svg::wrap(s, width, min, weight, usize::MAX));
+    block(min, lines)
+}
+
+/// The card's text fitted to the left column: the site's name (up to two
+/// lines) and the source (up to four) at the foot, shrinking from 21 to
+/// 15 px when they are long; the title (36 px down to 22, up to seven
+/// lines) in the height left above them.
+pub(crate) fn card_layout(title: &str, text: &CardText) -> CardLayout {
     let col = f64::from(COL_W);
-    let title_lines = svg::wrap(title, col, TITLE_SIZE, Weight::Bold, 7);
-    let source = svg::wrap(&text.source, col, SMALL, Weight::Normal, 3);
-    let site = svg::fit(&text.site, col, SMALL, Weight::Bold);
+    let site = set(&text.site, col, (SMALL, 15.0), Weight::Bold, 2);
+    let source = set(&text.source, col, (SMALL, 15.0), Weight::Normal, 4);
+    let foot = foot_height(&site, &source);
+    let room = CARD_H as f32 - M - foot - GAP - TITLE_TOP;
+    let mut size = TITLE_SIZE;
+    let title = loop {
+        let line = (size * 1.28).round() as f32;
+        // The first line's baseline sits 0.75 of a line below TITLE_TOP.
+        let fits = ((room - 0.75 * line) / line).floor().max(0.0) as usize + 1;
+        let max_lines = fits.min(7);
+        if let Some(lines) = svg::wrap_whole(title, col, size, Weight::Bold, max_lines) {
+            break Block { size, line, lines };
+        }
+        if size <= 22.0 {
+            break set(title, col, (22.0, 22.0), Weight::Bold, max_lines);
+        }
+        size -= 1.0;
+    };
+    CardLayout {
+        title,
+        source,
+        site,
+    }
+}
+
+/// Height of the site's name and the source at the column's foot, from the
+/// last baseline up to the top of the first line.
+fn foot_height(site: &Block, source: &Block) -> f32 {
+    let lines = |b: &Block| b.lines.len() as f32 * b.line;
+    let between = if site.lines.is_empty() { 0.0 } else { 6.0 };
+    lines(site) + between + lines(source)
+}
+
+/// The card's words as an SVG: a blue rule, the title, and at the foot of
+/// the column the source and the site's name, each set by `card_layout`.
+fn card_text_svg(title: &str, text: &CardText) -> String {
+    let l = card_layout(title, text);
     let mut s = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{CARD_W}\" height=\"{CARD_H}\" \
          viewBox=\"0 0 {CARD_W} {CARD_H}\" font-family=\"{}\">\n\
          <rect x=\"{M}\" y=\"{M}\" width=\"96\" height=\"8\" fill=\"{BLUE}\"/>\n",
         font::FAMILY
     );
-    let mut y = M + 28.0 + TITLE_LINE * 0.75;
-    for line in &title_lines {
-        s.push_str(&text_el(line, y, TITLE_SIZE, true, INK));
-        y += TITLE_LINE;
+    let mut y = TITLE_TOP + l.title.line * 0.75;
+    for line in &l.title.lines {
+        s.push_str(&text_el(line, y, l.title.size, true, INK));
+        y += l.title.line;
     }
     let mut y = CARD_H as f32 - M;
-    if !site.is_empty() {
-        s.push_str(&text_el(&site, y, SMALL, true, BLUE));
-        y -= SMALL_LINE + 6.0;
+    for line in l.site.lines.iter().rev() {
+        s.push_str(&text_el(line, y, l.site.size, true, BLUE));
+        y -= l.site.line;
     }
-    for line in source.iter().rev() {
-        s.push_str(&text_el(line, y, SMALL, false, MUTED));
-        y -= SMALL_LINE;
+    if !l.site.lines.is_empty() {
+        y -= 6.0;
+    }
+    for line in l.source.lines.iter().rev() {
+        s.push_str(&text_el(line, y, l.source.size, false, MUTED));
+        y -= l.source.line;
     }
     s.push_str("</svg>\n");
     s

@@ -146,3 +146,96 @@ fn the_change_charts_arrows_are_in_the_font() {
     assert!(chart.svg.contains('→'));
     assert!(font::missing(&chart.svg).is_empty());
 }
+
+const LONG_SITE: &str = "Cổng thông tin điện tử huyện Phong Thổ, tỉnh Lai Châu";
+const LONG_SOURCE: &str = "Nguồn: UBND tỉnh Lai Châu (kết quả của huyện Phong Thổ năm 2018, \
+     2022), được nêu trong tin của Công đoàn huyện Phong Thổ, 20/05/2024; Ban biên tập (các số \
+     liệu còn lại), số liệu minh họa";
+const LONG_TITLE: &str = "Xếp hạng Chỉ số cải cách hành chính các huyện, thành phố tỉnh Lai \
+     Châu năm 2022 theo tổng điểm của tám lĩnh vực";
+
+/// Advance width of `s` at `size` px in the bundled font, from the font's
+/// own glyph metrics (not the estimate the layout uses).
+fn font_width(s: &str, size: f64, bold: bool) -> f64 {
+    use skrifa::MetadataProvider as _;
+    use skrifa::instance::{LocationRef, Size};
+    let face = skrifa::FontRef::new(if bold { font::BOLD } else { font::REGULAR }).unwrap();
+    let cmap = face.charmap();
+    let m = face.glyph_metrics(Size::new(size as f32), LocationRef::default());
+    s.chars()
+        .map(|c| {
+            let g = cmap.map(c).unwrap_or_else(|| panic!("no glyph for {c:?}"));
+            f64::from(m.advance_width(g).unwrap_or(0.0))
+        })
+        .sum()
+}
+
+fn words(s: &str) -> Vec<&str> {
+    s.split_whitespace().collect()
+}
+
+#[test]
+fn share_card_text_fits_the_column_in_whole_words_by_the_fonts_advances() {
+    let text = CardText {
+        source: LONG_SOURCE.into(),
+        site: LONG_SITE.into(),
+    };
+    let l = card_layout(LONG_TITLE, &text);
+    for (block, input, bold) in [
+        (&l.title, LONG_TITLE, true),
+        (&l.source, LONG_SOURCE, false),
+        (&l.site, LONG_SITE, true),
+    ] {
+        for line in &block.lines {
+            let w = font_width(line, block.size, bold);
+            assert!(w <= f64::from(COL_W), "{w:.1} px > {COL_W}: {line}");
+            assert!(!line.contains('…'), "cut: {line}");
+        }
+        // Every word, in order, none cut or dropped.
+        let joined = block.lines.join(" ");
+        assert_eq!(words(&joined), words(input));
+    }
+    assert!(
+        l.site.lines.len() <= 2 && l.source.lines.len() <= 4,
+        "{l:?}"
+    );
+    // The title ends above the source, with room to spare.
+    let last = TITLE_TOP + l.title.line * 0.75 + l.title.line * (l.title.lines.len() - 1) as f32;
+    let foot_top = CARD_H as f32 - M - foot_height(&l.site, &l.source);
+    assert!(
+        last + 0.3 * l.title.size as f32 <= foot_top,
+        "{last} vs {foot_top}"
+    );
+}
+
+#[test]
+fn share_card_never_draws_text_outside_its_column() {
+    let chart = crate::charts::ranking::tests::sample8();
+    let text = CardText {
+        source: LONG_SOURCE.into(),
+        site: LONG_SITE.into(),
+    };
+    let img = Image::decode(&card(&chart, &text).unwrap().bytes);
+    let col_end = (M + COL_W) as u32;
+    // Between the column and the chart, and below the foot: white.
+    assert_eq!(img.dark_in(col_end + 1, 0, CHART_X as u32, CARD_H), 0);
+    assert_eq!(img.dark_in(0, CARD_H - 36, CHART_X as u32, CARD_H), 0);
+    // The site's name and the source are drawn (two and more lines).
+    assert!(img.dark_in(48, 420, col_end, 590) > 1500, "no foot text");
+}
+
+#[test]
+fn a_short_site_name_keeps_the_full_size() {
+    let l = card_layout(
+        "Điểm",
+        &CardText {
+            source: "Nguồn: UBND tỉnh".into(),
+            site: "Báo Phong Thổ".into(),
+        },
+    );
+    assert_eq!(
+        (l.site.size, l.source.size, l.title.size),
+        (SMALL, SMALL, TITLE_SIZE)
+    );
+    assert_eq!(l.site.lines, vec!["Báo Phong Thổ".to_string()]);
+}

@@ -144,6 +144,38 @@ pub(crate) fn wrap(s: &str, max: f64, size: f64, weight: Weight, max_lines: usiz
     lines
 }
 
+/// Greedy word wrap that never cuts a word: `None` when a word alone is
+/// wider than `max` or the text needs more than `max_lines` lines.
+pub(crate) fn wrap_whole(
+    s: &str,
+    max: f64,
+    size: f64,
+    weight: Weight,
+    max_lines: usize,
+) -> Option<Vec<String>> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut cur = String::new();
+    for word in s.split_whitespace() {
+        if text_width(word, size, weight) > max {
+            return None;
+        }
+        let trial = if cur.is_empty() {
+            word.to_string()
+        } else {
+            format!("{cur} {word}")
+        };
+        if cur.is_empty() || text_width(&trial, size, weight) <= max {
+            cur = trial;
+        } else {
+            lines.push(std::mem::replace(&mut cur, word.to_string()));
+        }
+    }
+    if !cur.is_empty() {
+        lines.push(cur);
+    }
+    (lines.len() <= max_lines).then_some(lines)
+}
+
 /// A drawing surface in viewBox units (plotters backend coordinates).
 pub(crate) struct Canvas<'a> {
     be: SVGBackend<'a>,

@@ -3,5 +3,6 @@
 
 pub mod images;
 pub mod near;
+pub mod related;
 pub mod site;
 pub mod urls;

@@ -25,7 +25,7 @@ pub struct ArticleEntry {
     pub url: String,
     pub category: usize,
     pub tags: Vec<usize>,
-    /// Indices into `Site::articles`, newest first.
+    /// Indices into `Site::articles`, most relevant first.
     pub related: Vec<usize>,
     /// The image's intrinsic (width, height), when it is a file of
     /// `content/static/` whose header gives it.
@@ -163,31 +163,6 @@ fn terms(
         .map(|(i, t)| (t.slug.clone(), i))
         .collect();
     (list, index)
-}
-
-/// Merge several ascending index lists, skipping `skip` and duplicates,
-/// until `limit` are taken.
-fn merge_newest(lists: &[&[usize]], skip: usize, taken: &mut Vec<usize>, limit: usize) {
-    let mut pos = vec![0usize; lists.len()];
-    while taken.len() < limit {
-        let mut best: Option<(usize, usize)> = None;
-        for (li, l) in lists.iter().enumerate() {
-            if let Some(&v) = l.get(pos[li]) {
-                if best.is_none_or(|(_, b)| v < b) {
-                    best = Some((li, v));
-                }
-            }
-        }
-        let Some((_, v)) = best else { break };
-        for (li, l) in lists.iter().enumerate() {
-            if l.get(pos[li]) == Some(&v) {
-                pos[li] += 1;
-            }
-        }
-        if v != skip && !taken.contains(&v) {
-            taken.push(v);
-        }
-    }
 }
 
 /// Build the model; every URL clash is an error naming both files.
@@ -374,30 +349,20 @@ fn aliases(articles: &[ArticleEntry], pages: &[PageEntry]) -> Vec<Alias> {
     out
 }
 
-/// Related articles: the newest sharing a tag, then the category.
+/// Related articles by relevance (`model::related`): rare shared tags,
+/// the same category, closeness in time.
 fn related(entries: &[ArticleEntry], tags: &[Term], categories: &[Term]) -> Vec<Vec<usize>> {
-    use rayon::prelude::*;
-    entries
-        .par_iter()
-        .enumerate()
-        .map(|(i, e)| {
-            let mut related = Vec::with_capacity(RELATED_MAX);
-            let tag_lists: Vec<&[usize]> = e
-                .tags
-                .iter()
-                .map(|&t| tags[t].articles.as_slice())
-                .collect();
-            merge_newest(&tag_lists, i, &mut related, RELATED_MAX);
-            if related.len() < RELATED_MAX {
-                let cat = [categories[e.category].articles.as_slice()];
-                merge_newest(&cat, i, &mut related, RELATED_MAX);
-            }
-            // Chosen by tag, then category; shown newest first
-            // (articles are indexed newest first).
-            related.sort_unstable();
-            related
+    let items: Vec<crate::model::related::Item> = entries
+        .iter()
+        .map(|e| crate::model::related::Item {
+            tags: &e.tags,
+            category: e.category,
+            secs: e.article.date.ts.as_second(),
         })
-        .collect()
+        .collect();
+    let tag_lists: Vec<&[usize]> = tags.iter().map(|t| t.articles.as_slice()).collect();
+    let cat_lists: Vec<&[usize]> = categories.iter().map(|c| c.articles.as_slice()).collect();
+    crate::model::related::related(&items, &tag_lists, &cat_lists, RELATED_MAX)
 }
 
 /// Articles held back by their schedule, with the address each will have.
@@ -555,19 +520,5 @@ fn check_urls(
                 .hint(msg!(m::SITE_STATIC_CLASH_HINT)),
             );
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn merge_takes_newest_distinct_skipping_self() {
-        let a = [0usize, 2, 5, 9];
-        let b = [1usize, 2, 3, 9];
-        let mut out = Vec::new();
-        merge_newest(&[&a, &b], 2, &mut out, 4);
-        assert_eq!(out, vec![0, 1, 3, 5]);
     }
 }

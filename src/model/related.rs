@@ -1,0 +1,279 @@
+//! Related articles by relevance (issue 22): shared tags weighted by how
+//! rare they are (inverse document frequency, so a tag that every article,
+//! or half of them, carries counts for nothing), the same category, and
+//! closeness in time.
+//!
+//! Scores are computed in a fixed order from the model alone, and ties go to
+//! the newer article (the lower index), so the list is the same on every run
+//! and with any number of threads.
+
+/// What one article needs for relevance: its tag ids (sorted, distinct), its
+/// category id and its publication time in seconds.
+#[derive(Debug, Clone, Copy)]
+pub struct Item<'a> {
+    pub tags: &'a [usize],
+    pub category: usize,
+    pub secs: i64,
+}
+
+/// Weight of the same category, next to a shared tag's
+/// `ln((n - df + 0.5) / (df + 0.5))`.
+const CATEGORY_WEIGHT: f64 = 0.6;
+/// Most that closeness in time adds: half of it at `HALF_LIFE_DAYS` apart.
+const TIME_WEIGHT: f64 = 0.5;
+const HALF_LIFE_DAYS: f64 = 60.0;
+
+/// For every article (indexed newest first), up to `max` related articles,
+/// most relevant first. `tag_lists[t]` and `cat_lists[c]` hold the articles
+/// of tag `t` and category `c`, ascending. An article is related when it
+/// shares a tag that not every article carries, or the category.
+pub fn related(
+    items: &[Item],
+    tag_lists: &[&[usize]],
+    cat_lists: &[&[usize]],
+    max: usize,
+) -> Vec<Vec<usize>> {
+    use rayon::prelude::*;
+    let n = items.len();
+    // Probabilistic IDF, clipped at zero: a tag on half the articles or
+    // more tells nothing about what a story is about.
+    let idf: Vec<f64> = tag_lists
+        .iter()
+        .map(|l| {
+            let df = l.len() as f64;
+            ((n as f64 - df + 0.5) / (df + 0.5)).ln().max(0.0)
+        })
+        .collect();
+    // `seen[j] == i` marks j as already a candidate of i: no sorting or
+    // clearing per article (one buffer per rayon job).
+    (0..n)
+        .into_par_iter()
+        .map_init(
+            || vec![usize::MAX; n],
+            |seen, i| best(i, items, (tag_lists, cat_lists), &idf, max, seen),
+        )
+        .collect()
+}
+
+/// The `max` best candidates for article `i`.
+fn best(
+    i: usize,
+    items: &[Item],
+    (tag_lists, cat_lists): (&[&[usize]], &[&[usize]]),
+    idf: &[f64],
+    max: usize,
+    seen: &mut [usize],
+) -> Vec<usize> {
+    if max == 0 {
+        return Vec::new();
+    }
+    let me = items[i];
+    seen[i] = i;
+    let mut cands: Vec<usize> = Vec::new();
+    let mut add = |list: &[usize]| {
+        for &j in list {
+            if seen[j] != i {
+                seen[j] = i;
+                cands.push(j);
+            }
+        }
+    };
+    for &t in me.tags {
+        if idf.get(t).is_some_and(|&w| w > 0.0) {
+            add(tag_lists[t]);
+        }
+    }
+    // Same category only: the nearest in time score best, and the list is in
+    // date order, so the `max` on either side of `i` are enough.
+    if let Some(cat) = cat_lists.get(me.category) {
+        let at = cat.partition_point(|&j| j < i);
+        add(&cat[at.saturating_sub(max)..(at + max + 1).min(cat.len())]);
+    }
+    let mut scored: Vec<(f64, usize)> = cands
+        .into_iter()
+        .filter_map(|j| score(&me, &items[j], idf).map(|s| (s, j)))
+        .collect();
+    // Best first; the index breaks ties, so the order is total.
+    let order = |a: &(f64, usize), b: &(f64, usize)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+    if scored.len() > max {
+        scored.select_nth_unstable_by(max - 1, order);
+        scored.truncate(max);
+    }
+    scored.sort_by(order);
+    scored.into_iter().map(|(_, j)| j).collect()
+}
+
+/// Relevance of `b` to `a`; `None` when they share neither a weighted tag
+/// nor the category.
+fn score(a: &Item, b: &Item, idf: &[f64]) -> Option<f64> {
+    let mut tags = 0.0;
+    let (mut x, mut y) = (0, 0);
+    while x < a.tags.len() && y < b.tags.len() {
+        match a.tags[x].cmp(&b.tags[y]) {
+            std::cmp::Ordering::Less => x += 1,
+            std::cmp::Ordering::Greater => y += 1,
+            std::cmp::Ordering::Equal => {
+                tags += idf.get(a.tags[x]).copied().unwrap_or(0.0);
+                x += 1;
+                y += 1;
+            }
+        }
+    }
+    let same = a.category == b.category;
+    if tags <= 0.0 && !same {
+        return None;
+    }
+    let days = (a.secs - b.secs).unsigned_abs() as f64 / 86_400.0;
+    let time = TIME_WEIGHT / (1.0 + days / HALF_LIFE_DAYS);
+    Some(tags + if same { CATEGORY_WEIGHT } else { 0.0 } + time)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DAY: i64 = 86_400;
+
+    /// A small model: (tags, category, day), newest first; returns the
+    /// related lists.
+    fn run(spec: &[(&[usize], usize, i64)], max: usize) -> Vec<Vec<usize>> {
+        let ntags = spec
+            .iter()
+            .flat_map(|s| s.0.iter())
+            .max()
+            .map_or(0, |&t| t + 1);
+        let ncats = spec.iter().map(|s| s.1 + 1).max().unwrap_or(0);
+        let mut tag_lists = vec![Vec::new(); ntags];
+        let mut cat_lists = vec![Vec::new(); ncats];
+        for (i, s) in spec.iter().enumerate() {
+            for &t in s.0 {
+                tag_lists[t].push(i);
+            }
+            cat_lists[s.1].push(i);
+        }
+        let items: Vec<Item> = spec
+            .iter()
+            .map(|s| Item {
+                tags: s.0,
+                category: s.1,
+                secs: s.2 * DAY,
+            })
+            .collect();
+        let t: Vec<&[usize]> = tag_lists.iter().map(Vec::as_slice).collect();
+        let c: Vec<&[usize]> = cat_lists.iter().map(Vec::as_slice).collect();
+        related(&items, &t, &c, max)
+    }
+
+    #[test]
+    fn a_tag_every_article_carries_relates_nothing() {
+        // Tag 0 is on all three; categories differ.
+        let r = run(&[(&[0], 0, 30), (&[0], 1, 20), (&[0], 2, 10)], 5);
+        assert_eq!(r, vec![Vec::<usize>::new(), vec![], vec![]]);
+    }
+
+    #[test]
+    fn a_rare_shared_tag_outranks_a_common_one() {
+        // Article 0 shares the rare tag 2 with article 3 (old) and the
+        // commoner tag 1 with articles 1 and 2 (recent); tag 0 is everywhere.
+        let r = run(
+            &[
+                (&[0, 1, 2], 0, 100),
+                (&[0, 1], 1, 99),
+                (&[0, 1], 2, 98),
+                (&[0, 2], 3, 1),
+                (&[0], 4, 0),
+                (&[0], 5, 0),
+                (&[0], 6, 0),
+                (&[0], 7, 0),
+            ],
+            5,
+        );
+        assert_eq!(r[0], vec![3, 1, 2]);
+    }
+
+    #[test]
+    fn a_tag_on_half_the_articles_relates_nothing() {
+        let r = run(&[(&[1], 0, 4), (&[1], 1, 3), (&[], 2, 2), (&[], 3, 1)], 5);
+        assert_eq!(r[0], Vec::<usize>::new());
+    }
+
+    #[test]
+    fn the_same_category_counts_and_nearer_in_time_ranks_higher() {
+        // No shared tags: only the category relates; the closest date first,
+        // whether newer or older.
+        let r = run(
+            &[
+                (&[], 0, 200),
+                (&[], 0, 150),
+                (&[], 0, 101),
+                (&[], 0, 100),
+                (&[], 1, 100),
+                (&[], 0, 98),
+                (&[], 0, 10),
+            ],
+            3,
+        );
+        assert_eq!(r[3], vec![2, 5, 1]);
+        assert!(!r[3].contains(&4), "another category, no tag: unrelated");
+    }
+
+    #[test]
+    fn ties_go_to_the_newer_article() {
+        // 1 and 3 are two days from 2, one newer and one older.
+        let r = run(&[(&[], 0, 20), (&[], 0, 12), (&[], 0, 10), (&[], 0, 8)], 5);
+        assert_eq!(r[2], vec![1, 3, 0]);
+    }
+
+    #[test]
+    fn a_shared_rare_tag_beats_only_the_same_category() {
+        // Tag 1 is on two of ten articles; article 1 shares only the
+        // category, on the same day.
+        let r = run(
+            &[
+                (&[1], 0, 50),
+                (&[], 0, 50),
+                (&[1], 1, 0),
+                (&[], 2, 0),
+                (&[], 3, 0),
+                (&[], 4, 0),
+                (&[], 5, 0),
+                (&[], 6, 0),
+                (&[], 7, 0),
+                (&[], 8, 0),
+                (&[], 9, 0),
+            ],
+            5,
+        );
+        assert_eq!(r[0], vec![2, 1]);
+    }
+
+    #[test]
+    fn the_lists_are_the_same_with_any_number_of_threads() {
+        let spec: Vec<(Vec<usize>, usize, i64)> = (0..40)
+            .map(|i: usize| (vec![i % 3, 3 + i % 5], i % 4, 400 - i as i64 * 7))
+            .collect();
+        let view: Vec<(&[usize], usize, i64)> =
+            spec.iter().map(|s| (s.0.as_slice(), s.1, s.2)).collect();
+        let one = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap()
+            .install(|| run(&view, 5));
+        let many = rayon::ThreadPoolBuilder::new()
+            .num_threads(4)
+            .build()
+            .unwrap()
+            .install(|| run(&view, 5));
+        assert_eq!(one, many);
+        assert!(one.iter().all(|r| r.len() == 5));
+        // An article reached through two tags and the category is listed once,
+        // and never itself.
+        for (i, r) in one.iter().enumerate() {
+            let mut d = r.clone();
+            d.sort_unstable();
+            d.dedup();
+            assert_eq!(d.len(), r.len(), "{i}: {r:?}");
+            assert!(!r.contains(&i));
+        }
+    }
+}
