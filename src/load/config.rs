@@ -10,6 +10,7 @@ use serde::Deserialize;
 use std::path::Path;
 
 mod checks;
+pub mod portal;
 pub use checks::{FILE, valid_keep_name};
 use checks::{base_url, check_keep, timezone};
 
@@ -185,6 +186,14 @@ struct RawConfig {
     #[serde(default)]
     search: Option<crate::load::search_config::RawSearch>,
     images: Option<crate::load::images_config::RawImages>,
+    #[serde(default)]
+    logo: Option<Spanned<portal::Logo>>,
+    #[serde(default)]
+    home: Option<portal::RawHome>,
+    #[serde(default)]
+    sidebar: Option<portal::RawSidebar>,
+    #[serde(default)]
+    index_panel: Option<portal::IndexPanel>,
 }
 
 fn default_language() -> String {
@@ -244,6 +253,9 @@ pub struct SiteConfig {
     pub search: crate::load::search_config::SearchConfig,
     /// site.yaml `images:` (photo widths, qualities, originals).
     pub images: crate::load::images_config::ImagesConfig,
+    /// `logo:`, `home:`, `sidebar:` and `index_panel:` (the default theme's
+    /// portal).
+    pub portal: portal::Portal,
 }
 
 impl SiteConfig {
@@ -281,6 +293,13 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
     let mut raw: RawConfig = yaml::parse(&src, rel, 0)?;
     let raw_images = raw.images.take();
     let mut diags = Diagnostics::new();
+    let raw_portal = portal::RawPortal {
+        logo: raw.logo.take(),
+        home: raw.home.take(),
+        sidebar: raw.sidebar.take(),
+        index_panel: raw.index_panel.take(),
+    };
+    let portal = portal::settle(raw_portal, &mut diags);
     check_menu(&raw.menu, &mut diags);
     let base_url = base_url(&raw.base_url, base_url_override, &mut diags);
     let timezone = timezone(&raw.timezone, &mut diags);
@@ -292,6 +311,7 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
         (Some(timezone), Some(permalinks)) if !diags.has_errors() => {
             let mut c = settle(raw, base_url, timezone, keep_in_output);
             c.permalinks = permalinks;
+            c.portal = portal;
             c.images =
                 crate::load::images_config::resolve(raw_images, root, &c.cache_dir, &mut diags);
             if diags.has_errors() {
@@ -393,6 +413,7 @@ fn settle(
             .unwrap_or_else(|| DEFAULT_CACHE_DIR.to_string()),
         search: crate::load::search_config::settle(raw.search),
         images: Default::default(),
+        portal: Default::default(),
         permalinks: Permalinks {
             article: Pattern::parse(permalink::ARTICLE_DEFAULT, permalink::ARTICLE_TOKENS)
                 .expect("the default pattern parses"),

@@ -40,6 +40,7 @@ mod images;
 mod import;
 mod load;
 mod output;
+mod portal;
 mod render;
 
 pub use cli::*;
@@ -48,6 +49,7 @@ pub use images::*;
 pub use import::*;
 pub use load::*;
 pub use output::*;
+pub use portal::*;
 pub use render::*;
 
 use crate::diag::lang::Lang;
@@ -402,6 +404,7 @@ pub fn all() -> Vec<&'static Entry> {
         render::ENTRIES,
         images::ENTRIES,
         output::ENTRIES,
+        portal::ENTRIES,
         import::ENTRIES,
         cli::ENTRIES,
     ]

@@ -142,6 +142,9 @@ pub fn list(r: &Renderer, shared: &Shared, at: ListPage, term: &Term) -> JobOutp
     ctx.insert("meta", &m);
     let template = if at.kind == ListKind::Home {
         ctx.insert("headline", &shared.headline);
+        if page == 1 {
+            crate::render::pages::home::insert(r, shared, &mut ctx);
+        }
         names::HOME
     } else {
         names::LIST

@@ -5,6 +5,7 @@ pub mod alias;
 pub mod archive;
 pub mod article;
 pub mod dataset;
+pub mod home;
 pub mod list;
 pub mod page;
 pub mod search;
