@@ -205,7 +205,7 @@ impl<'a> Renderer<'a> {
                 "today": opts.now.map(|ts| today(site, ts)),
                 "logo": site.config.portal.logo.as_ref().map(|l| logo(site, &prefix, l)),
                 "sidebar": sidebar(&site.config.portal.sidebar, &link),
-                "index_panel": crate::render::pages::home::index_panel(site, &prefix),
+                "index_panel": crate::render::pages::panel::index_panel(site, &prefix),
         }));
         let static_by_url = site
             .static_files
@@ -325,8 +325,8 @@ impl<'a> Renderer<'a> {
     /// photo, else an `<img>` with its size when known. No alt text: the
     /// title beside it names the story.
     fn thumb(&self, i: usize, u: &str) -> String {
-        if let Some(p) = crate::render::picture::thumb(self, u) {
-            return p;
+        if let Some(p) = self.site.images.get(u).filter(|p| p.resize) {
+            return crate::render::pictag::thumb(&self.prefix, p);
         }
         let src = match self.site.images.replaced(u) {
             Some(j) => self.url(&format!("/{j}")),

@@ -4,7 +4,7 @@
 //! beside the article column on wide screens) and `index_panel:` (which
 //! dataset and unit the panel shows).
 
-use super::FILE;
+use super::checks::FILE;
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
 use crate::diag::codes;

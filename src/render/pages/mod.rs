@@ -8,6 +8,7 @@ pub mod dataset;
 pub mod home;
 pub mod list;
 pub mod page;
+pub mod panel;
 pub mod search;
 mod tables;
 
