@@ -254,6 +254,7 @@ pub fn prepare(opts: &BuildOptions, sink: &dyn Sink) -> Result<Prepared, Diagnos
     let pngs = chart_pngs(opts, &site.config);
     let render = RenderOptions {
         pngs: pngs.clone(),
+        now: Some(opts.now.ts),
         ..opts.render.clone()
     };
     let r = Renderer::new(&site, &theme, &render);

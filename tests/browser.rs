@@ -18,6 +18,8 @@ mod charts;
 mod common;
 #[path = "browser/images.rs"]
 mod images;
+#[path = "browser/portal.rs"]
+mod portal;
 #[path = "browser/search.rs"]
 mod search;
 #[path = "browser/server.rs"]

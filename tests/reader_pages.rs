@@ -174,7 +174,7 @@ fn every_img_carries_width_and_height() {
 }
 
 #[test]
-fn home_page_opens_with_news_under_a_visible_site_h1() {
+fn home_page_opens_with_the_featured_story_under_a_visible_site_h1() {
     let doc = page("index.html");
     let h1 = doc.select(&sel("h1")).next().unwrap();
     assert_eq!(text(h1), "Cổng thông tin điện tử huyện Phong Thổ");
@@ -182,15 +182,81 @@ fn home_page_opens_with_news_under_a_visible_site_h1() {
     let h2 = texts(&doc, "main h2");
     assert_eq!(
         h2.first().map(String::as_str),
-        Some("Tin mới nhất"),
+        Some("Tin tiêu điểm"),
         "{h2:?}"
     );
     // The first thing in main is news, not a chart or a badge.
     let main = doc.select(&sel("main")).next().unwrap();
     let html = main.html();
-    let teaser = html.find("class=\"teaser\"").expect("a teaser");
+    let lead = html.find("class=\"lead-story\"").expect("a featured story");
     let chart = html.find("<figure").expect("the headline chart");
-    assert!(teaser < chart, "the headline chart comes before the news");
+    assert!(lead < chart, "the headline chart comes before the news");
+}
+
+#[test]
+fn the_front_page_has_a_featured_photo_story_secondary_stories_and_a_block_per_category() {
+    let doc = page("index.html");
+    // `featured: true` picks the lead, shown with its photo.
+    let lead = texts(&doc, ".lead-story .lead-title");
+    assert_eq!(lead.len(), 1);
+    assert!(
+        lead[0].starts_with("Phong Thổ gắn phong trào thi đua"),
+        "{lead:?}"
+    );
+    assert!(doc.select(&sel(".lead-story picture img")).next().is_some());
+    assert!(doc.select(&sel(".secondary .teaser")).count() >= 3);
+    let h2 = texts(&doc, "main h2");
+    assert!(h2.iter().any(|h| h == "Tin mới"), "{h2:?}");
+    // Every category with stories has a block and a "Xem tất cả" link to its page.
+    let blocks = doc.select(&sel(".cat-block")).count();
+    let more = doc
+        .select(&sel(".cat-block .more a"))
+        .filter(|a| text(*a).starts_with("Xem tất cả"))
+        .count();
+    assert!(
+        blocks >= 4 && more == blocks,
+        "{blocks} blocks, {more} links"
+    );
+    // The index panel: the site's unit, its score, rank and change, a link.
+    let panel = texts(&doc, ".index-panel");
+    assert_eq!(panel.len(), 1, "one panel on the home page");
+    for want in ["Huyện Phong Thổ", "điểm", "/8", "Xem bộ số liệu"] {
+        assert!(panel[0].contains(want), "{want}: {panel:?}");
+    }
+}
+
+#[test]
+fn the_menu_marks_the_current_section_and_the_header_searches_the_site() {
+    let doc = page("kinh-te/index.html");
+    let cur: Vec<_> = doc
+        .select(&sel("nav.menu a[aria-current]"))
+        .map(|a| {
+            (
+                text(a),
+                a.value().attr("aria-current").unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(cur, [("Kinh tế".to_string(), "page".to_string())]);
+    let form = doc
+        .select(&sel("header form[role=search]"))
+        .next()
+        .expect("a search form");
+    assert_eq!(form.value().attr("action"), Some("/tim-kiem/"));
+    assert_eq!(form.value().attr("method"), Some("get"));
+    assert!(
+        doc.select(&sel("header form input[name=q]"))
+            .next()
+            .is_some()
+    );
+    // A category's teasers do not repeat its name; its breadcrumb leads home.
+    assert!(
+        doc.select(&sel(".list-category .teaser-cat"))
+            .next()
+            .is_some()
+    );
+    let crumbs = texts(&doc, ".breadcrumb li");
+    assert_eq!(crumbs, ["Trang chủ", "Kinh tế"]);
 }
 
 #[test]

@@ -45,11 +45,11 @@ fn search_index_is_byte_identical_with_1_and_4_threads() {
 fn search_page_links_from_every_page_and_index_lists_no_list_pages() {
     let site = Site::good_built();
     let home = site.html("output/index.html");
-    let link = sel("header a[href='/tim-kiem/']");
+    let link = sel("header form[action='/tim-kiem/'][method=get] input[name=q]");
     assert_eq!(
         home.select(&link).count(),
         1,
-        "header link to the search page"
+        "header search box sending to the search page"
     );
     let foot = sel("footer a[href='/luu-tru/']");
     assert_eq!(home.select(&foot).count(), 1, "footer link to the archive");

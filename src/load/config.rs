@@ -12,6 +12,7 @@ use std::path::Path;
 mod checks;
 pub use checks::cache_dir_clash;
 pub use checks::plain_path_char;
+pub mod portal;
 pub use checks::{FILE, valid_keep_name};
 use checks::{base_url, check_cache_dir, check_keep, timezone};
 
@@ -191,6 +192,14 @@ struct RawConfig {
     /// that ended in the 2025 reform: the home page shows its successors.
     #[serde(default)]
     site_unit: Option<Spanned<String>>,
+    #[serde(default)]
+    logo: Option<Spanned<portal::Logo>>,
+    #[serde(default)]
+    home: Option<portal::RawHome>,
+    #[serde(default)]
+    sidebar: Option<portal::RawSidebar>,
+    #[serde(default)]
+    index_panel: Option<portal::IndexPanel>,
 }
 
 fn default_language() -> String {
@@ -253,6 +262,9 @@ pub struct SiteConfig {
     /// site.yaml `site_unit:` (trimmed; `None` when absent or empty) and
     /// its line.
     pub site_unit: Option<(String, usize)>,
+    /// `logo:`, `home:`, `sidebar:` and `index_panel:` (the default theme's
+    /// portal).
+    pub portal: portal::Portal,
 }
 
 impl SiteConfig {
@@ -290,6 +302,13 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
     let mut raw: RawConfig = yaml::parse(&src, rel, 0)?;
     let raw_images = raw.images.take();
     let mut diags = Diagnostics::new();
+    let raw_portal = portal::RawPortal {
+        logo: raw.logo.take(),
+        home: raw.home.take(),
+        sidebar: raw.sidebar.take(),
+        index_panel: raw.index_panel.take(),
+    };
+    let portal = portal::settle(raw_portal, &mut diags);
     check_menu(&raw.menu, &mut diags);
     let base_url = base_url(&raw.base_url, base_url_override, &mut diags);
     let timezone = timezone(&raw.timezone, &mut diags);
@@ -302,6 +321,7 @@ pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, 
         (Some(timezone), Some(permalinks)) if !diags.has_errors() => {
             let mut c = settle(raw, base_url, timezone, keep_in_output);
             c.permalinks = permalinks;
+            c.portal = portal;
             c.images =
                 crate::load::images_config::resolve(raw_images, root, &c.cache_dir, &mut diags);
             if diags.has_errors() {
@@ -407,6 +427,7 @@ fn settle(
             .site_unit
             .map(|u| (n(u.value.trim().to_string()), yaml::line_of(&u)))
             .filter(|(u, _)| !u.is_empty()),
+        portal: Default::default(),
         permalinks: Permalinks {
             article: Pattern::parse(permalink::ARTICLE_DEFAULT, permalink::ARTICLE_TOKENS)
                 .expect("the default pattern parses"),

@@ -49,6 +49,9 @@ struct ArticleFront {
     slug: Option<Spanned<String>>,
     #[serde(default)]
     draft: bool,
+    /// The front page's featured story (the newest so marked).
+    #[serde(default)]
+    featured: bool,
     #[serde(default)]
     template: Option<Spanned<String>>,
     #[serde(default)]
@@ -100,6 +103,8 @@ pub struct Article {
     pub body: String,
     pub body_line_offset: usize,
     pub draft: bool,
+    /// `featured: true`: the front page's featured story.
+    pub featured: bool,
     pub template: Option<(String, Loc)>,
     /// Old addresses that redirect here (`aliases:`), each with its place.
     pub aliases: Vec<(String, Loc)>,
@@ -248,6 +253,7 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
         body: nfc_string(split.body.to_string()),
         body_line_offset: split.body_line_offset,
         draft: fm.draft,
+        featured: fm.featured,
         template: fm.template.map(|t| (t.value.clone(), loc(&t, off))),
         aliases,
         warnings,

@@ -32,6 +32,9 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embed!(
     "partials/teaser.html",
     "partials/sources.html",
     "partials/pagination.html",
+    "partials/index_panel.html",
+    "partials/sidebar.html",
+    "partials/brand.html",
 );
 
 /// The default static assets, embedded: (URL path under /assets/, bytes).

@@ -22,6 +22,7 @@ pub mod markdown;
 pub mod meta;
 pub mod owners;
 pub mod pages;
+pub mod pictag;
 pub mod picture;
 pub mod published;
 pub mod renderer;

@@ -15,27 +15,7 @@ use std::fmt::Write;
 /// How wide the theme shows a photo, for the browser's choice of width.
 pub const SIZES: &str = "(min-width: 760px) 732px, calc(100vw - 28px)";
 
-/// Loading priority of an image.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Priority {
-    /// The lead photo: fetched first.
-    Lead,
-    /// Everything else: fetched when it nears the screen.
-    Lazy,
-}
-
-/// `srcset` of `p`'s derivatives in `ext`, appended to `s`.
-fn srcset(s: &mut String, r: &Renderer, p: &PlannedImage, ext: &str) {
-    for (k, &w) in p.widths.iter().enumerate() {
-        if k > 0 {
-            s.push_str(", ");
-        }
-        s.push_str(&r.prefix);
-        s.push('/');
-        p.push_derivative(s, w, ext);
-        let _ = write!(s, " {w}w");
-    }
-}
+pub use crate::render::pictag::Priority;
 
 /// `<picture>` for `p`. `alt` and `title` are already escaped for an
 /// attribute.
@@ -46,33 +26,7 @@ pub fn picture(
     title: &str,
     priority: Priority,
 ) -> String {
-    let w = p.largest();
-    let h = p.height_at(w);
-    let load = match priority {
-        Priority::Lead => r#" fetchpriority="high" decoding="async""#,
-        Priority::Lazy => r#" loading="lazy" decoding="async""#,
-    };
-    let mut s = String::with_capacity(512 + 2 * p.widths.len() * (p.url.len() + 32));
-    s.push_str(r#"<picture><source type="image/webp" srcset=""#);
-    srcset(&mut s, r, p, "webp");
-    s.push_str(r#"" sizes=""#);
-    s.push_str(SIZES);
-    s.push_str(r#""><img src=""#);
-    s.push_str(&r.prefix);
-    s.push('/');
-    p.push_derivative(&mut s, w, "jpg");
-    s.push_str(r#"" srcset=""#);
-    srcset(&mut s, r, p, "jpg");
-    let _ = write!(
-        s,
-        r#"" sizes="{SIZES}" width="{w}" height="{h}" alt="{alt}""#
-    );
-    if !title.is_empty() {
-        let _ = write!(s, r#" title="{title}""#);
-    }
-    s.push_str(load);
-    s.push_str("></picture>");
-    s
+    crate::render::pictag::tag(&r.prefix, p, alt, title, priority, SIZES)
 }
 
 /// The lead photo of an article (`image:`), when it is planned.

@@ -30,6 +30,9 @@ struct Teaser<'a> {
     /// original is not published).
     image: Option<String>,
     image_caption: Option<&'a str>,
+    /// The photo as a thumbnail (`<picture>` from the photo pipeline, else
+    /// an `<img>`), for lists and the front page.
+    thumb: Option<String>,
     category: Link<'a>,
     /// `partials/teaser.html` rendered for this article, once per build,
     /// with an h3 title: for boxes under a section's h2 (home, related).
@@ -48,6 +51,9 @@ pub struct RenderOptions {
     /// Whether chart PNGs are drawn, and their cache (shared with the
     /// caller, which prunes it after a successful build).
     pub pngs: Arc<ChartPngs>,
+    /// The build's "now" (`BuildOptions::now`), for the header's date
+    /// line; none: no date line.
+    pub now: Option<jiff::Timestamp>,
 }
 
 pub struct Renderer<'a> {
@@ -78,6 +84,57 @@ fn css_inline(theme: &Theme) -> String {
         .and_then(|b| std::str::from_utf8(b).ok())
         .map(|s| s.trim().replace("</", "<\\/"))
         .unwrap_or_default()
+}
+
+/// `https://host` of base_url, without its path: with a menu item's
+/// address, what a page's canonical address starts with.
+fn origin(c: &crate::load::config::SiteConfig) -> String {
+    let b = c.base_url.trim_end_matches('/');
+    b.strip_suffix(c.base_path()).unwrap_or(b).to_string()
+}
+
+/// The header's date line: `Thứ hai, 07/12/2026`, in the site's zone.
+fn today(site: &Site, ts: jiff::Timestamp) -> serde_json::Value {
+    let d = crate::util::dates::from_timestamp(ts, &site.config.timezone);
+    let iso = d.rfc3339();
+    serde_json::json!({
+        "line": format!("{}, {}", crate::util::dates::weekday_vi(d.local.weekday()), d.short_date()),
+        "iso": iso.get(..10).unwrap_or(&iso),
+    })
+}
+
+/// The emblem: its address and, for a resized photo, its `<picture>`.
+fn logo(site: &Site, prefix: &str, l: &crate::load::config::portal::Logo) -> serde_json::Value {
+    let url = if l.url.starts_with('/') {
+        format!("{prefix}{}", l.url)
+    } else {
+        l.url.clone()
+    };
+    serde_json::json!({ "url": url, "alt": l.alt, "planned": site.images.get(&l.url).is_some_and(|p| p.resize) })
+}
+
+/// The sidebar's links with the site's prefix on local addresses.
+fn sidebar(
+    s: &crate::load::config::portal::Sidebar,
+    link: &dyn Fn(&str) -> String,
+) -> serde_json::Value {
+    let groups: Vec<serde_json::Value> = s
+        .groups
+        .iter()
+        .map(|g| {
+            let links: Vec<serde_json::Value> = g
+                .links
+                .iter()
+                .map(|l| serde_json::json!({ "name": l.name, "url": link(&l.url) }))
+                .collect();
+            serde_json::json!({ "title": g.title, "links": links })
+        })
+        .collect();
+    serde_json::json!({
+        "groups": groups,
+        "hotline": s.hotline.as_ref().map(|h| serde_json::json!({ "phone": h.0, "href": h.1 })),
+        "index_panel": s.index_panel,
+    })
 }
 
 fn fnv1a(b: &[u8]) -> u64 {
@@ -143,6 +200,12 @@ impl<'a> Renderer<'a> {
                 "css": css_inline(theme),
                 "live_reload": opts.live_reload,
                 "search": site.config.search.enabled,
+                "search_url": link(&crate::model::urls::search_url()),
+                "origin": origin(&site.config),
+                "today": opts.now.map(|ts| today(site, ts)),
+                "logo": site.config.portal.logo.as_ref().map(|l| logo(site, &prefix, l)),
+                "sidebar": sidebar(&site.config.portal.sidebar, &link),
+                "index_panel": crate::render::pages::panel::index_panel(site, &prefix),
         }));
         let static_by_url = site
             .static_files
@@ -235,6 +298,7 @@ impl<'a> Renderer<'a> {
                     .map_or_else(|| u.to_string(), |j| format!("/{j}"))
             }),
             image_caption: a.image_caption.as_deref(),
+            thumb: a.image.as_deref().map(|u| self.thumb(i, u)),
             category: Link {
                 name: &cat.name,
                 url: self.url(&cat.url),
@@ -255,6 +319,27 @@ impl<'a> Renderer<'a> {
             t.level = 3;
         }
         Ok(Value::from_serializable(&t))
+    }
+
+    /// An article's photo as a thumbnail: the `<picture>` of a resized
+    /// photo, else an `<img>` with its size when known. No alt text: the
+    /// title beside it names the story.
+    fn thumb(&self, i: usize, u: &str) -> String {
+        if let Some(p) = self.site.images.get(u).filter(|p| p.resize) {
+            return crate::render::pictag::thumb(&self.prefix, p);
+        }
+        let src = match self.site.images.replaced(u) {
+            Some(j) => self.url(&format!("/{j}")),
+            None if u.starts_with('/') => self.url(u),
+            None => u.to_string(),
+        };
+        let src = crate::util::text::escape_html(&src);
+        match self.site.articles[i].image_size {
+            Some((w, h)) => format!(
+                r#"<img src="{src}" width="{w}" height="{h}" alt="" loading="lazy" decoding="async">"#
+            ),
+            None => format!(r#"<img src="{src}" alt="" loading="lazy" decoding="async">"#),
+        }
     }
 
     /// Markdown (with shortcodes) to HTML. Shortcodes are numbered per page

@@ -136,11 +136,10 @@ pub fn documents(site: &Site) -> Vec<Doc> {
             date: String::new(),
             category: n_cats + 1,
             year: 0,
-            text: format!(
-                "{} {}",
-                plain_text(ds.description.as_deref().unwrap_or("")),
-                units.join(", ")
-            ),
+            text: sentences(&[
+                &plain_text(ds.description.as_deref().unwrap_or("")),
+                &units.join(", "),
+            ]),
         });
         for u in &ds.units {
             docs.push(Doc {
@@ -149,11 +148,34 @@ pub fn documents(site: &Site) -> Vec<Doc> {
                 date: String::new(),
                 category: n_cats + 1,
                 year: 0,
-                text: format!("{} {} {}", u.name, u.short, ds.title),
+                text: unit_text(&u.name, &u.short, &ds.title),
             });
         }
     }
     docs
+}
+
+/// Non-empty parts joined as sentences: no stray space before a comma or
+/// at the start when a part is empty.
+fn sentences(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(". ")
+}
+
+/// A unit page's text: its name, its short name only when the name does
+/// not already say it ("Huyện Sìn Hồ", not "Huyện Sìn Hồ Sìn Hồ"), the
+/// dataset.
+fn unit_text(name: &str, short: &str, dataset: &str) -> String {
+    let short = short.trim();
+    if short.is_empty() || name.contains(short) {
+        sentences(&[name, dataset])
+    } else {
+        sentences(&[&format!("{name} ({short})"), dataset])
+    }
 }
 
 /// 32-bit FNV-1a of the key's UTF-8 bytes (search.js computes the same).
@@ -454,6 +476,16 @@ pub fn index_files(site: &Site) -> Vec<OutputFile> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_unit_snippet_never_stutters_its_name_nor_puts_a_space_before_a_comma() {
+        let t = unit_text("Huyện Sìn Hồ", "Sìn Hồ", "Chỉ số CCHC cấp huyện");
+        assert_eq!(t, "Huyện Sìn Hồ. Chỉ số CCHC cấp huyện");
+        let t = unit_text("Thành phố Lai Châu", "TP Lai Châu", "Chỉ số");
+        assert_eq!(t, "Thành phố Lai Châu (TP Lai Châu). Chỉ số");
+        let t = sentences(&["", "Phong Thổ, Sìn Hồ"]);
+        assert_eq!(t, "Phong Thổ, Sìn Hồ");
+    }
 
     fn doc(title: &str, text: &str) -> Doc {
         Doc {

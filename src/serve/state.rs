@@ -236,6 +236,7 @@ impl State {
         let opts = RenderOptions {
             live_reload: LIVE_RELOAD.to_string(),
             pngs: std::sync::Arc::new(ChartPngs::new(PngMode::Draw, Some(cache))),
+            now: Some(self.opts.now.ts),
         };
         let r = Renderer::new(&site, &theme, &opts);
         let shared = self.shared(&r);

@@ -43,6 +43,7 @@ mod injection;
 mod load;
 mod output;
 mod reform;
+mod portal;
 mod render;
 mod trust;
 
@@ -55,6 +56,7 @@ pub use injection::*;
 pub use load::*;
 pub use output::*;
 pub use reform::*;
+pub use portal::*;
 pub use render::*;
 pub use trust::*;
 
@@ -435,6 +437,7 @@ pub fn all() -> Vec<&'static Entry> {
         render::ENTRIES,
         images::ENTRIES,
         output::ENTRIES,
+        portal::ENTRIES,
         import::ENTRIES,
         injection::ENTRIES,
         cli::ENTRIES,

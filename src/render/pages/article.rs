@@ -56,6 +56,8 @@ pub fn article(r: &Renderer, shared: &Shared, i: usize, body: &str) -> JobOutput
         .map(|&j| shared.teasers[j].clone())
         .collect();
     ctx.insert_value("related", Value::from(related));
+    // The menu marks the article's category as the current section.
+    ctx.insert("section", &r.url(&cat.url));
     // Shares show the article's own image: the 1200×630 card cut from a
     // resized photo, else the file itself; SVG, which Facebook and Zalo do
     // not show, falls back to the site's share image.

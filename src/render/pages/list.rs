@@ -143,6 +143,9 @@ pub fn list(r: &Renderer, shared: &Shared, at: ListPage, term: &Term) -> JobOutp
     let template = if at.kind == ListKind::Home {
         ctx.insert("headline", &shared.headline);
         ctx.insert("reform_panel", &super::dataset::reform_panel(r));
+        if page == 1 {
+            crate::render::pages::home::insert(r, shared, &mut ctx);
+        }
         names::HOME
     } else {
         names::LIST

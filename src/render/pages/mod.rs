@@ -5,8 +5,10 @@ pub mod alias;
 pub mod archive;
 pub mod article;
 pub mod dataset;
+pub mod home;
 pub mod list;
 pub mod page;
+pub mod panel;
 pub mod search;
 mod tables;
 

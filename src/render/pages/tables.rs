@@ -39,7 +39,9 @@ impl DataTable {
         let mut h = String::new();
         let _ = write!(
             h,
-            "<div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{0}\"><table class=\"data-table\">\n<caption>{0}</caption>\n<thead><tr>",
+            // The title sits above the scroll box, never clipped by it; the
+            // caption stays for screen readers.
+            "<p class=\"table-title\" aria-hidden=\"true\">{0}</p><div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{0}\"><table class=\"data-table\">\n<caption class=\"visually-hidden\">{0}</caption>\n<thead><tr>",
             escape_html(&self.caption),
         );
         for c in &self.head {
