@@ -253,6 +253,7 @@ fn unknown_units_get_the_nearest_names_not_every_name() {
     let unknown = out.stderr.matches("is not a unit of dataset").count();
     assert_eq!(unknown, 300, "{}", out.stderr);
     // Every unit in every hint was 300 × 300 names (~900 KB); now a line each.
+    eprintln!("{} bytes of diagnostics", out.stderr.len());
     assert!(out.stderr.len() < 200_000, "{} bytes", out.stderr.len());
     assert!(out.stderr.contains("(Xã Số 1, "), "{}", out.stderr);
     assert!(out.stderr.contains(" and 297 more)"), "{}", out.stderr);
@@ -498,6 +499,7 @@ fn serve_streams_large_files_and_head_reads_nothing() {
         assert!(g.join().unwrap() > LEN, "the whole file and its head");
     }
     let grew = peak_rss(server.child.id()).saturating_sub(before);
+    eprintln!("serve's peak memory grew by {grew} bytes");
     // Four 64 MB files read whole would be 256 MB.
     assert!(grew < 32 * 1024 * 1024, "peak memory grew by {grew} bytes");
 }
