@@ -294,10 +294,12 @@ pub fn create(input: &Input) -> Result<(String, ImportReport), Diagnostics> {
 }
 
 /// The unit a row names: by name or short name, after NFC and case folding.
-fn match_unit(ds: &Dataset, name: &str) -> Result<Option<usize>, Vec<usize>> {
+/// `folded`: each unit's folded name and short name, made once per import
+/// (folding them again for every row made a large sheet quadratic).
+fn match_unit(folded: &[(String, String)], name: &str) -> Result<Option<usize>, Vec<usize>> {
     let n = fold(name);
-    let hits: Vec<usize> = (0..ds.units.len())
-        .filter(|&i| fold(&ds.units[i].name) == n || fold(&ds.units[i].short) == n)
+    let hits: Vec<usize> = (0..folded.len())
+        .filter(|&i| folded[i].0 == n || folded[i].1 == n)
         .collect();
     match hits.as_slice() {
         [] => Ok(None),
@@ -315,8 +317,13 @@ fn match_units(input: &Input, ds: &Dataset) -> Result<(Vec<String>, Added), Diag
     let mut keys = Vec::new();
     let mut added: Vec<(String, String)> = Vec::new();
     let mut unknown = 0usize;
+    let folded: Vec<(String, String)> = ds
+        .units
+        .iter()
+        .map(|u| (fold(&u.name), fold(&u.short)))
+        .collect();
     for row in &input.table.rows {
-        match match_unit(ds, &row.name) {
+        match match_unit(&folded, &row.name) {
             Ok(Some(i)) => keys.push(ds.units[i].key.clone()),
             Ok(None) if input.add_units => {
                 let base = row.key.clone().unwrap_or_else(|| slugify(&row.name));
