@@ -253,6 +253,7 @@ fn unknown_units_get_the_nearest_names_not_every_name() {
     let unknown = out.stderr.matches("is not a unit of dataset").count();
     assert_eq!(unknown, 300, "{}", out.stderr);
     // Every unit in every hint was 300 × 300 names (~900 KB); now a line each.
+    eprintln!("{} bytes of diagnostics", out.stderr.len());
     assert!(out.stderr.len() < 200_000, "{} bytes", out.stderr.len());
     assert!(out.stderr.contains("(Xã Số 1, "), "{}", out.stderr);
     assert!(out.stderr.contains(" and 297 more)"), "{}", out.stderr);
@@ -498,6 +499,84 @@ fn serve_streams_large_files_and_head_reads_nothing() {
         assert!(g.join().unwrap() > LEN, "the whole file and its head");
     }
     let grew = peak_rss(server.child.id()).saturating_sub(before);
+    eprintln!("serve's peak memory grew by {grew} bytes");
     // Four 64 MB files read whole would be 256 MB.
     assert!(grew < 32 * 1024 * 1024, "peak memory grew by {grew} bytes");
+}
+
+/// `line` added to the front matter of the good site's article `rel`.
+fn with_front(s: &Site, rel: &str, line: &str) {
+    let text = s.read(rel).replacen("---\n", &format!("---\n{line}\n"), 1);
+    s.write(rel, text);
+}
+
+#[test]
+fn check_finds_an_alias_where_chiso_writes_a_file() {
+    for alias in ["/rss.xml", "/robots.txt"] {
+        let (_, out) = broken_with(
+            |s| with_front(s, ART, &format!("aliases: [\"{alias}\"]")),
+            &[],
+            1,
+        );
+        out.assert_error("E0104", &format!("{ART}:2"));
+        assert!(out.stderr.contains(&alias[1..]), "{}", out.stderr);
+    }
+}
+
+#[test]
+fn check_finds_a_static_file_named_like_a_category_folder() {
+    let (_, out) = broken_with(|s| s.write("content/static/kinh-te", "x"), &[], 1);
+    assert!(
+        out.diags()
+            .iter()
+            .any(|(sev, code, _)| sev == "error" && code == "E0104"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("content/static/kinh-te"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn aliases_that_differ_only_by_case_are_an_error_naming_both() {
+    let (_, out) = broken_with(
+        |s| {
+            with_front(s, ART, "aliases: [\"/Tin-Cu/\"]");
+            with_front(s, "content/articles/tin/hai.md", "aliases: [\"/tin-cu/\"]");
+        },
+        &[],
+        1,
+    );
+    assert!(out.stderr.contains("Tin-Cu/index.html"), "{}", out.stderr);
+    assert!(out.stderr.contains("tin-cu/index.html"), "{}", out.stderr);
+    assert!(out.stderr.contains("letter case"), "{}", out.stderr);
+}
+
+#[test]
+fn check_finds_a_photo_name_too_long_for_the_file_system() {
+    let stem = "a".repeat(248);
+    let img = image::RgbImage::from_fn(64, 40, |x, y| image::Rgb([x as u8 * 3, y as u8 * 5, 90]));
+    let mut png = Vec::new();
+    image::DynamicImage::ImageRgb8(img)
+        .write_to(&mut std::io::Cursor::new(&mut png), image::ImageFormat::Png)
+        .unwrap();
+    let (_, out) = broken_with(
+        |s| {
+            s.write(format!("content/static/images/{stem}.png").as_str(), &png);
+            let text = s.read(ART) + &format!("\n![Ảnh](/images/{stem}.png)\n");
+            s.write(ART, text);
+        },
+        &[],
+        1,
+    );
+    assert!(
+        out.diags()
+            .iter()
+            .any(|(_, code, at)| code == "E0103" && at.contains(&stem)),
+        "{}",
+        out.stderr
+    );
 }

@@ -38,17 +38,31 @@ pub struct CardText {
     pub site: String,
 }
 
-/// Size of the download PNG of `chart`.
-pub fn double_size(chart: &Chart) -> (u32, u32) {
-    (W as u32 * SCALE, chart.height.max(1) as u32 * SCALE)
+/// How much the download PNG enlarges `chart`: [`SCALE`], or less for a
+/// chart so tall (a ranking of several hundred units) that twice its height
+/// would pass [`MAX_SIDE`]: it is then drawn smaller, never refused.
+fn double_scale(chart: &Chart) -> f32 {
+    let h = chart.height.max(1) as f32;
+    (SCALE as f32).min(MAX_SIDE as f32 / h)
 }
 
-/// The chart at twice its display size (800 px wide).
+/// Size of the download PNG of `chart`.
+pub fn double_size(chart: &Chart) -> (u32, u32) {
+    let s = double_scale(chart);
+    let h = chart.height.max(1) as f32;
+    (
+        ((W as f32 * s).round() as u32).max(1),
+        ((h * s).floor() as u32).clamp(1, MAX_SIDE),
+    )
+}
+
+/// The chart at twice its display size (800 px wide), or as large as
+/// fits in [`MAX_SIDE`].
 pub fn double(chart: &Chart) -> Result<Png, String> {
     let tree = parse(&sized(chart))?;
     let (w, h) = double_size(chart);
     let mut pm = pixmap(w, h)?;
-    let s = SCALE as f32;
+    let s = double_scale(chart);
     resvg::render(&tree, Transform::from_scale(s, s), &mut pm.as_mut());
     encode(&pm)
 }

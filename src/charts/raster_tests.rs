@@ -239,3 +239,28 @@ fn a_short_site_name_keeps_the_full_size() {
     );
     assert_eq!(l.site.lines, vec!["Báo Phong Thổ".to_string()]);
 }
+#[test]
+fn a_ranking_of_400_units_is_drawn_smaller_not_refused() {
+    use crate::charts::Bar;
+    let bars: Vec<Bar> = (0..400)
+        .map(|i| Bar {
+            label: format!("Xã số {i}"),
+            value: Some(100.0 - f64::from(i) * 0.2),
+            rank: Some(i + 1),
+            highlight: false,
+        })
+        .collect();
+    let chart = crate::charts::ranking::ranking(
+        &crate::charts::testutil::meta("c1-ranking-2022", true),
+        2022,
+        &bars,
+    );
+    assert!(2 * chart.height > 16_384, "{}", chart.height);
+    let png = double(&chart).expect("drawn");
+    assert_eq!((png.width, png.height), double_size(&chart));
+    assert!(
+        png.height <= 16_384 && png.height > 16_000,
+        "{}",
+        png.height
+    );
+}

@@ -299,14 +299,21 @@ pub fn create(input: &Input) -> Result<(String, ImportReport), Diagnostics> {
 /// The unit a row of `year` names: by name or short name, after NFC and
 /// case folding, among the units that began by then and had not ended
 /// during or before it (a 2025 table's "Tuyên Quang" is never the old one).
-fn match_unit(ds: &Dataset, name: &str, year: i32) -> Result<Option<usize>, Vec<usize>> {
+/// `folded`: each unit's folded name and short name, made once per import
+/// (folding them again for every row made a large sheet quadratic).
+fn match_unit(
+    ds: &Dataset,
+    folded: &[(String, String)],
+    name: &str,
+    year: i32,
+) -> Result<Option<usize>, Vec<usize>> {
     let n = fold(name);
     let alive = |u: &crate::data::Unit| {
         u.since.is_none_or(|s| s.year <= year) && u.until.is_none_or(|e| e.year > year)
     };
-    let hits: Vec<usize> = (0..ds.units.len())
+    let hits: Vec<usize> = (0..folded.len())
         .filter(|&i| alive(&ds.units[i]))
-        .filter(|&i| fold(&ds.units[i].name) == n || fold(&ds.units[i].short) == n)
+        .filter(|&i| folded[i].0 == n || folded[i].1 == n)
         .collect();
     match hits.as_slice() {
         [] => Ok(None),
@@ -326,8 +333,13 @@ fn match_units(input: &Input, ds: &Dataset) -> Result<(Vec<String>, Added), Diag
     let mut added: Added = Vec::new();
     let mut no_lineage: Vec<String> = Vec::new();
     let mut unknown = 0usize;
+    let folded: Vec<(String, String)> = ds
+        .units
+        .iter()
+        .map(|u| (fold(&u.name), fold(&u.short)))
+        .collect();
     for row in &input.table.rows {
-        match match_unit(ds, &row.name, input.year) {
+        match match_unit(ds, &folded, &row.name, input.year) {
             Ok(Some(i)) => keys.push(ds.units[i].key.clone()),
             Ok(None) if input.add_units => {
                 let base = row.key.clone().unwrap_or_else(|| slugify(&row.name));

@@ -154,7 +154,7 @@ pub fn run_jobs(
     jobs: &[Job],
     sink: &dyn Sink,
 ) -> (Rendered, Diagnostics) {
-    let outs: Vec<(Vec<Written>, JobOutput)> = jobs
+    let outs: Vec<Outcome> = jobs
         .par_iter()
         .map(|&j| {
             let out = match j {
@@ -167,22 +167,29 @@ pub fn run_jobs(
     let mut rendered = Rendered::default();
     let mut diags = Diagnostics::new();
     {
-        let n = outs.iter().map(|(w, _)| w.len()).sum();
+        let n = outs.iter().map(|(w, u, _)| w.len() + u.len()).sum();
         let mut owners = Owners::new(r.site, n);
-        for (&job, (written, _)) in jobs.iter().zip(&outs) {
+        for (&job, (written, unwritten, _)) in jobs.iter().zip(&outs) {
             for w in written {
                 owners.claim(&w.path, job, &mut diags);
             }
+            for p in unwritten {
+                owners.claim(p, job, &mut diags);
+            }
         }
+        owners.check_shapes(&mut diags);
         let photos = jobs
             .iter()
             .zip(&outs)
-            .filter_map(|(&job, (_, o))| Some((job, o.photo.as_ref()?)));
+            .filter_map(|(&job, (_, _, o))| Some((job, o.photo.as_ref()?)));
         rendered.photos = owners.claim_photos(photos, &mut diags);
     }
+    // Two owners of one path, or a file where a folder must be, also make
+    // the writes fail: the clash is the cause, and what `check` reports.
+    let clashed = diags.has_errors();
     let mut write_errors: Vec<Diagnostic> = Vec::new();
     let mut failed_photos: Vec<(usize, Vec<Diagnostic>)> = Vec::new();
-    for (&job, (written, mut o)) in jobs.iter().zip(outs) {
+    for (&job, (written, _, mut o)) in jobs.iter().zip(outs) {
         if let Job::Image(i) = job {
             if !o.diagnostics.is_empty() {
                 failed_photos.push((i, std::mem::take(&mut o.diagnostics)));
@@ -199,6 +206,9 @@ pub fn run_jobs(
     }
     // A full disk fails every file alike: one error says it, not thousands.
     let more = write_errors.len().saturating_sub(1);
+    if clashed {
+        write_errors.clear();
+    }
     if let Some(mut first) = write_errors.into_iter().next() {
         if more > 0 {
             first.message = msg!(m::JOBS_MORE_FAILED, first = first.message, more = more).into();
@@ -251,8 +261,14 @@ fn at_referring_lines(
 
 /// Hand a job's files to the sink; what reached it, and the job's output
 /// with the sink's errors added.
-fn write_out(r: &Renderer, sink: &dyn Sink, mut o: JobOutput) -> (Vec<Written>, JobOutput) {
+/// What a job wrote, the paths it could not write (claimed all the same, so
+/// that a clash is reported as `check` reports it, not as a write error),
+/// and the rest of its output.
+type Outcome = (Vec<Written>, Vec<String>, JobOutput);
+
+fn write_out(r: &Renderer, sink: &dyn Sink, mut o: JobOutput) -> Outcome {
     let mut failed = Vec::new();
+    let mut unwritten: Vec<String> = Vec::new();
     let mut written = Vec::with_capacity(o.files.len() + o.copies.len());
     for f in std::mem::take(&mut o.files) {
         let ids = if f.path.ends_with(".html") {
@@ -267,12 +283,22 @@ fn write_out(r: &Renderer, sink: &dyn Sink, mut o: JobOutput) -> (Vec<Written>, 
         }
         match sink.put(f) {
             Ok(()) => written.push(Written { path, ids }),
-            Err(d) => failed.push(d),
+            Err(d) => {
+                failed.push(d);
+                unwritten.push(path);
+            }
         }
     }
+    // A name no disk takes is not tried: the owners' check reports it at
+    // its source, in `check` too.
+    let copies = std::mem::take(&mut o.copies);
+    let (copies, long): (Vec<_>, Vec<_>) = copies
+        .into_iter()
+        .partition(|(_, to)| too_long(to).is_none());
+    unwritten.extend(long.into_iter().map(|(_, to)| to));
     // Static files can number in the thousands: copy in parallel.
     let link = r.site.config.static_files == StaticFiles::Link;
-    let copied: Vec<Result<String, Diagnostic>> = std::mem::take(&mut o.copies)
+    let copied: Vec<Result<String, Box<(Diagnostic, String)>>> = copies
         .into_par_iter()
         .map(|(from, to)| {
             let done = if link {
@@ -280,7 +306,10 @@ fn write_out(r: &Renderer, sink: &dyn Sink, mut o: JobOutput) -> (Vec<Written>, 
             } else {
                 sink.copy(&from, &to)
             };
-            done.map(|()| to)
+            match done {
+                Ok(()) => Ok(to),
+                Err(d) => Err(Box::new((d, to))),
+            }
         })
         .collect();
     for c in copied {
@@ -289,16 +318,26 @@ fn write_out(r: &Renderer, sink: &dyn Sink, mut o: JobOutput) -> (Vec<Written>, 
                 path,
                 ids: String::new(),
             }),
-            Err(d) => failed.push(d),
+            Err(e) => {
+                let (d, to) = *e;
+                failed.push(d);
+                unwritten.push(to);
+            }
         }
     }
     // A photo's copies are accounted as one group (`Rendered::photos`).
-    if let Some(Err(d)) = o.photo.as_ref().map(|g| sink.carry(g)) {
+    let photo_too_long = o
+        .photo
+        .as_ref()
+        .is_some_and(|g| g.files.iter().any(|f| too_long(f).is_some()));
+    if photo_too_long {
+        // Kept for `claim_photos`, which reports it; nothing is written.
+    } else if let Some(Err(d)) = o.photo.as_ref().map(|g| sink.carry(g)) {
         failed.push(d);
         o.photo = None;
     }
     o.write_errors = failed;
-    (written, o)
+    (written, unwritten, o)
 }
 
 /// Longest file or folder name the file systems chiso writes to accept

@@ -171,6 +171,80 @@ impl<'a> Owners<'a> {
         diags.extend(clash(path, &first, &owner));
     }
 
+    /// Clashes that no two equal paths show, checked once every job has
+    /// claimed its paths (so `check` finds them as `build` would): a file
+    /// where another job needs a folder (`rss.xml` and `rss.xml/index.html`),
+    /// two paths equal but for letter case (one file on Windows, macOS and
+    /// many CDNs), and a name longer than file systems allow.
+    pub fn check_shapes(&self, diags: &mut Diagnostics) {
+        let mut paths: Vec<(&str, Job)> = self.seen.iter().map(|(p, j)| (*p, *j)).collect();
+        paths.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let who = |p: &str, j: Job| owner(self.site, j, (j == Job::Static).then_some(p));
+        let mut said: Vec<&str> = Vec::new();
+        for &(p, job) in &paths {
+            for (i, _) in p.match_indices('/') {
+                let dir = &p[..i];
+                let Some(&file_job) = self.seen.get(dir) else {
+                    continue;
+                };
+                if said.contains(&dir) {
+                    continue;
+                }
+                said.push(dir);
+                let (file, inner) = (who(dir, file_job), who(p, job));
+                diags.push(
+                    Diagnostic::error(
+                        codes::DUPLICATE_URL,
+                        inner.file.clone(),
+                        msg!(
+                            m::OWNERS_FILE_FOLDER,
+                            what = inner.what.clone(),
+                            path = p,
+                            dir = dir,
+                            other_what = file.what.clone(),
+                            other = file.at()
+                        ),
+                    )
+                    .at(inner.line, 0)
+                    .hint(msg!(m::OWNERS_FILE_FOLDER_HINT)),
+                );
+            }
+        }
+        let mut folded: HashMap<String, (&str, Job)> = HashMap::with_capacity(paths.len());
+        for &(p, job) in &paths {
+            match folded.entry(p.to_lowercase()) {
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert((p, job));
+                }
+                std::collections::hash_map::Entry::Occupied(o) => {
+                    let (first_path, first_job) = *o.get();
+                    let (first, this) = (who(first_path, first_job), who(p, job));
+                    diags.push(
+                        Diagnostic::error(
+                            codes::DUPLICATE_URL,
+                            this.file.clone(),
+                            msg!(
+                                m::OWNERS_CASE,
+                                what = this.what.clone(),
+                                path = p,
+                                other_what = first.what.clone(),
+                                other = first.at(),
+                                other_path = first_path
+                            ),
+                        )
+                        .at(this.line, 0)
+                        .hint(msg!(m::OWNERS_CASE_HINT)),
+                    );
+                }
+            }
+        }
+        for &(p, job) in &paths {
+            if let Some(d) = name_too_long(p, &who(p, job)) {
+                diags.push(d);
+            }
+        }
+    }
+
     /// Claims on the photo copies, a group per photo. Only photo jobs
     /// write under `PHOTO_DIR` (`claim` refuses the others), so their
     /// thousands of paths are checked against each other only, by hash.
@@ -186,6 +260,9 @@ impl<'a> Owners<'a> {
         // Two photos clash in all their copies: one error says it.
         let mut said: Vec<(Job, Job)> = Vec::new();
         for (at, &(job, g)) in groups.iter().enumerate() {
+            if let Some(to) = g.files.iter().find(|f| longest_name(f) > MAX_NAME) {
+                diags.extend(name_too_long(to, &owner(self.site, job, None)));
+            }
             for to in &g.files {
                 if seen.insert(path_hash(to)) {
                     continue;
@@ -207,6 +284,33 @@ impl<'a> Owners<'a> {
         }
         seen
     }
+}
+
+/// The longest file or folder name most file systems allow, in bytes.
+const MAX_NAME: usize = 255;
+
+fn longest_name(path: &str) -> usize {
+    path.split('/').map(str::len).max().unwrap_or(0)
+}
+
+/// E0103 if a name in `path` is longer than [`MAX_NAME`].
+fn name_too_long(path: &str, o: &Owner) -> Option<Diagnostic> {
+    let len = longest_name(path);
+    (len > MAX_NAME).then(|| {
+        Diagnostic::error(
+            codes::BAD_SLUG,
+            o.file.clone(),
+            msg!(
+                m::OWNERS_NAME_TOO_LONG,
+                what = o.what.clone(),
+                path = path,
+                len = len,
+                max = MAX_NAME
+            ),
+        )
+        .at(o.line, 0)
+        .hint(msg!(m::OWNERS_NAME_TOO_LONG_HINT))
+    })
 }
 
 /// Whether `path` is inside the photo folder, which only photo jobs fill
