@@ -330,3 +330,49 @@ fn a_rank_total_conflict_names_units_and_writes_vietnamese_numbers() {
         "{e}"
     );
 }
+
+#[test]
+fn a_utf16_article_is_named_as_utf16() {
+    let site = Site::fixture("good");
+    let text = "---\ntitle: \"Lưu nhầm\"\ndate: 2024-05-21T08:00:00+07:00\n---\nNội dung.\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    site.write("content/articles/tin/utf16.md", bytes);
+    let out = site.run_env(&["check"], &[("CHISO_LANG", "vi")]);
+    out.assert_code(1);
+    assert!(
+        out.stderr
+            .contains("tệp lưu dạng UTF-16 (\"Unicode\"), hãy lưu lại dạng UTF-8"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("--> content/articles/tin/utf16.md:1:1"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_shortcode_in_the_summary_is_reported_at_its_line() {
+    let site = Site::fixture("good");
+    site.write(
+        "content/articles/tin/sapo.md",
+        "---\ntitle: \"Sapo có mã nhúng\"\ndate: 2024-05-21T08:00:00+07:00\nsummary: \"Phong Thổ đạt {{ value(data=\\\"x\\\", unit=\\\"109\\\", year=2022) }} điểm.\"\n---\nNội dung.\n",
+    );
+    let out = site.run_env(&["check"], &[("CHISO_LANG", "vi")]);
+    out.assert_code(1);
+    assert!(
+        out.stderr
+            .contains("mã nhúng trong `summary:` không được thực hiện"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("--> content/articles/tin/sapo.md:4"),
+        "{}",
+        out.stderr
+    );
+}

@@ -201,6 +201,19 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
     {
         diags.extend(name_too_long(what, name, rel, off));
     }
+    if fm.summary.as_deref().is_some_and(|s| s.contains("{{")) {
+        // The sapo is plain text in lists, feeds and meta tags: say so.
+        let line = split
+            .yaml
+            .lines()
+            .position(|l| l.trim_start().starts_with("summary:"))
+            .map_or(0, |i| i + 1 + off);
+        diags.push(
+            Diagnostic::error(codes::SHORTCODE, rel, msg!(m::FRONT_SUMMARY_SHORTCODE))
+                .at(line, 0)
+                .hint(msg!(m::FRONT_SUMMARY_SHORTCODE_HINT)),
+        );
+    }
     if diags.has_errors() {
         return Err(diags);
     }
