@@ -376,3 +376,30 @@ fn a_shortcode_in_the_summary_is_reported_at_its_line() {
         out.stderr
     );
 }
+
+#[test]
+fn a_missing_closing_dashes_before_a_rule_says_so_at_the_first_text_line() {
+    let site = Site::fixture("good");
+    site.write(
+        "content/articles/tin/thieu.md",
+        "---\ntitle: \"Thiếu dấu đóng\"\ndate: 2024-05-21T08:00:00+07:00\nsummary: \"Sapo.\"\nĐoạn đầu của bài viết.\n\n---\n\nĐoạn sau đường kẻ.\n",
+    );
+    let out = site.run_env(&["check"], &[("CHISO_LANG", "vi")]);
+    out.assert_code(1);
+    assert!(
+        out.stderr
+            .contains("có lẽ thiếu dòng `---` đóng phần khai báo ở phía trên"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("--> content/articles/tin/thieu.md:5:1"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stderr.contains("kiểu"),
+        "no hint about value types: {}",
+        out.stderr
+    );
+}

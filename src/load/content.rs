@@ -144,6 +144,14 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
         );
     }
     let off = split.yaml_line_offset;
+    if let Some(i) = prose_line(split.yaml) {
+        return Err(
+            Diagnostic::error(codes::FRONT_MATTER, rel, msg!(m::FRONT_PROSE))
+                .at(i + 1 + off, 1)
+                .hint(msg!(m::FRONT_PROSE_HINT))
+                .into(),
+        );
+    }
     let fm: ArticleFront = yaml::parse(split.yaml, rel, off)?;
     let mut diags = Diagnostics::new();
     diags.extend(empty_title(&fm.title, rel, off));
@@ -268,6 +276,18 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
 }
 
 /// Load one page file.
+/// The first line of the front matter that is prose, not `key: value`
+/// (a top-level line without a colon): the closing `---` is missing, and a
+/// later `---` (a rule in the body) closed it instead. 0-based.
+fn prose_line(yaml: &str) -> Option<usize> {
+    yaml.lines().position(|l| {
+        let t = l.trim_end();
+        !t.is_empty()
+            && !t.starts_with([' ', '\t', '#', '-', '[', '{', '"', '\'', ']', '}'])
+            && !t.contains(':')
+    })
+}
+
 pub fn load_page(abs: &Path, rel: &Path, from: SlugFrom) -> Result<Page, Diagnostics> {
     let text = read_text(abs, rel)?;
     let split = split_file(&text, rel)?;

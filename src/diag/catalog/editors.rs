@@ -145,4 +145,12 @@ messages! {
         en: "write the figure itself in the sapo (e.g. 72,10 điểm), and keep {{ value(…) }} for the body",
         vi: "Ghi thẳng con số vào sapo (ví dụ 72,10 điểm), còn {{ value(…) }} thì dùng trong thân bài",
     }
+    FRONT_PROSE "front.prose" {
+        en: "this line is text, not a `key: value` of the front matter: the closing `---` seems to be missing above it",
+        vi: "dòng này là nội dung bài, không phải một dòng `khóa: giá trị` của phần khai báo: có lẽ thiếu dòng `---` đóng phần khai báo ở phía trên",
+    }
+    FRONT_PROSE_HINT "front.prose.hint" {
+        en: "write a line `---` right after the last front matter line (e.g. after summary:), before the text of the article",
+        vi: "Thêm một dòng `---` ngay sau dòng khai báo cuối cùng (ví dụ sau summary:), trước nội dung bài",
+    }
 }
