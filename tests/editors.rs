@@ -403,3 +403,29 @@ fn a_missing_closing_dashes_before_a_rule_says_so_at_the_first_text_line() {
         out.stderr
     );
 }
+
+#[test]
+fn the_import_summary_says_the_max_came_from_the_max_row() {
+    let dir = tmp();
+    std::fs::create_dir_all(dir.path().join("content/data")).unwrap();
+    std::fs::write(
+        dir.path().join("t.csv"),
+        "KẾT QUẢ CHỈ SỐ CCHC NĂM 2022\n\
+         STT,Tên đơn vị,Cải cách thể chế,Tổng điểm,Xếp hạng\n\
+         ,Điểm tối đa,10,100,\n\
+         1,Thành phố Lai Châu,8.81,82.70,1\n\
+         2,Huyện Phong Thổ,7.18,72.10,2\n",
+    )
+    .unwrap();
+    let out = vi(
+        dir.path(),
+        &["import", "data", "t.csv", "--into", "content/data/t.yaml"],
+    );
+    out.assert_code(0);
+    assert!(
+        out.stderr
+            .contains("tối đa 100 (lấy từ dòng \"Điểm tối đa\" dưới tiêu đề)"),
+        "{}",
+        out.stderr
+    );
+}

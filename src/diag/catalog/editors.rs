@@ -153,4 +153,8 @@ messages! {
         en: "write a line `---` right after the last front matter line (e.g. after summary:), before the text of the article",
         vi: "Thêm một dòng `---` ngay sau dòng khai báo cuối cùng (ví dụ sau summary:), trước nội dung bài",
     }
+    WHY_MAX_ROW "why.max_row" {
+        en: "the \"Điểm tối đa\" row under the header",
+        vi: "lấy từ dòng \"Điểm tối đa\" dưới tiêu đề",
+    }
 }
