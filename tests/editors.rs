@@ -330,3 +330,102 @@ fn a_rank_total_conflict_names_units_and_writes_vietnamese_numbers() {
         "{e}"
     );
 }
+
+#[test]
+fn a_utf16_article_is_named_as_utf16() {
+    let site = Site::fixture("good");
+    let text = "---\ntitle: \"Lưu nhầm\"\ndate: 2024-05-21T08:00:00+07:00\n---\nNội dung.\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in text.encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    site.write("content/articles/tin/utf16.md", bytes);
+    let out = site.run_env(&["check"], &[("CHISO_LANG", "vi")]);
+    out.assert_code(1);
+    assert!(
+        out.stderr
+            .contains("tệp lưu dạng UTF-16 (\"Unicode\"), hãy lưu lại dạng UTF-8"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("--> content/articles/tin/utf16.md:1:1"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_shortcode_in_the_summary_is_reported_at_its_line() {
+    let site = Site::fixture("good");
+    site.write(
+        "content/articles/tin/sapo.md",
+        "---\ntitle: \"Sapo có mã nhúng\"\ndate: 2024-05-21T08:00:00+07:00\nsummary: \"Phong Thổ đạt {{ value(data=\\\"x\\\", unit=\\\"109\\\", year=2022) }} điểm.\"\n---\nNội dung.\n",
+    );
+    let out = site.run_env(&["check"], &[("CHISO_LANG", "vi")]);
+    out.assert_code(1);
+    assert!(
+        out.stderr
+            .contains("mã nhúng trong `summary:` không được thực hiện"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("--> content/articles/tin/sapo.md:4"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_missing_closing_dashes_before_a_rule_says_so_at_the_first_text_line() {
+    let site = Site::fixture("good");
+    site.write(
+        "content/articles/tin/thieu.md",
+        "---\ntitle: \"Thiếu dấu đóng\"\ndate: 2024-05-21T08:00:00+07:00\nsummary: \"Sapo.\"\nĐoạn đầu của bài viết.\n\n---\n\nĐoạn sau đường kẻ.\n",
+    );
+    let out = site.run_env(&["check"], &[("CHISO_LANG", "vi")]);
+    out.assert_code(1);
+    assert!(
+        out.stderr
+            .contains("có lẽ thiếu dòng `---` đóng phần khai báo ở phía trên"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("--> content/articles/tin/thieu.md:5:1"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        !out.stderr.contains("kiểu"),
+        "no hint about value types: {}",
+        out.stderr
+    );
+}
+
+#[test]
+fn the_import_summary_says_the_max_came_from_the_max_row() {
+    let dir = tmp();
+    std::fs::create_dir_all(dir.path().join("content/data")).unwrap();
+    std::fs::write(
+        dir.path().join("t.csv"),
+        "KẾT QUẢ CHỈ SỐ CCHC NĂM 2022\n\
+         STT,Tên đơn vị,Cải cách thể chế,Tổng điểm,Xếp hạng\n\
+         ,Điểm tối đa,10,100,\n\
+         1,Thành phố Lai Châu,8.81,82.70,1\n\
+         2,Huyện Phong Thổ,7.18,72.10,2\n",
+    )
+    .unwrap();
+    let out = vi(
+        dir.path(),
+        &["import", "data", "t.csv", "--into", "content/data/t.yaml"],
+    );
+    out.assert_code(0);
+    assert!(
+        out.stderr
+            .contains("tối đa 100 (lấy từ dòng \"Điểm tối đa\" dưới tiêu đề)"),
+        "{}",
+        out.stderr
+    );
+}

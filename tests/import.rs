@@ -879,7 +879,8 @@ fn a_row_of_maximums_gives_the_fields_their_max() {
         "the maximums are not a unit"
     );
     assert!(
-        out.stderr.contains("max 100 (the total's header)"),
+        out.stderr
+            .contains("max 100 (the \"Điểm tối đa\" row under the header)"),
         "{}",
         out.stderr
     );

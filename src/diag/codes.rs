@@ -19,13 +19,13 @@ codes! {
     UTF8 = "E0002": "a file is not valid UTF-8" / "tệp không phải văn bản UTF-8";
     YAML = "E0003": "YAML syntax error, wrong type, unknown or duplicate key" / "YAML viết sai cú pháp, sai kiểu giá trị, khóa lạ hoặc khóa lặp lại";
     TOO_LARGE = "E0004": "a content file is larger than the limit" / "tệp nội dung lớn quá giới hạn";
-    SYMLINK = "E0005": "a symbolic link points outside the site root or loops" / "liên kết tượng trưng (symlink) trỏ ra ngoài thư mục trang hoặc trỏ vòng";
+    SYMLINK = "E0005": "a symbolic link points outside the site root or loops" / "liên kết tượng trưng (symlink) trỏ ra ngoài thư mục trang web hoặc trỏ vòng";
     CONTROL_CHAR = "E0006": "text holds an invisible control character" / "văn bản có ký tự điều khiển không nhìn thấy";
     FRONT_MATTER = "E0101": "front matter missing, unterminated or empty" / "thiếu phần khai báo đầu bài (front matter), chưa đóng hoặc để trống";
     BAD_DATE = "E0102": "a date that cannot be read" / "ngày tháng không đọc được";
     BAD_SLUG = "E0103": "a slug that is empty or could escape the output folder" / "đường dẫn rút gọn (slug) để trống hoặc có thể thoát ra ngoài thư mục xuất bản";
     DUPLICATE_URL = "E0104": "two pages would be written to the same URL" / "hai trang sẽ được ghi vào cùng một địa chỉ";
-    COMMENTS = "E0105": "comments were asked for: this site has no comment backend" / "yêu cầu mở bình luận: trang tĩnh này không có hệ thống bình luận";
+    COMMENTS = "E0105": "comments were asked for: this site has no comment backend" / "yêu cầu mở bình luận: trang web tĩnh này không có hệ thống bình luận";
     MISSING_FIELD = "E0106": "a required front matter value is empty" / "một trường bắt buộc của phần khai báo đầu bài để trống";
     BAD_URL = "E0107": "base_url is not an absolute http(s) URL" / "base_url không phải địa chỉ http(s) đầy đủ";
     UNSAFE_URL = "E0108": "a javascript: or data: address in front matter or site.yaml" / "địa chỉ javascript: hoặc data: trong phần khai báo đầu bài hay site.yaml";

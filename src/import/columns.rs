@@ -43,6 +43,8 @@ pub struct Column {
     pub col: usize,
     pub header: String,
     pub role: Role,
+    /// The maximum in `header` came from a "Điểm tối đa" row, not the header.
+    pub max_from_row: bool,
 }
 
 /// The layout of the table.
@@ -166,9 +168,11 @@ pub fn layout(
             .find(|t| !t.is_empty() && !is_numbering(t))
             .unwrap_or_default();
         // "Điểm tối đa" under the header: the column's maximum, as if in brackets.
+        let mut max_from_row = false;
         if let Some(r) = max_row {
             if let (Ok(Some(m)), None) = (parse_number(grid.get(r, c)), split_max(&header).1) {
                 if !header.is_empty() {
+                    max_from_row = true;
                     header = format!("{header} ({m})");
                 }
             }
@@ -184,6 +188,7 @@ pub fn layout(
                 col: c,
                 header,
                 role,
+                max_from_row,
             }),
             Ok(None) => {}
             Err(d) => {

@@ -197,6 +197,11 @@ fn new_keys(input: &Input) -> Result<Vec<String>, Diagnostics> {
 
 /// The scale's max and why, and the display unit, for a new dataset.
 fn scale_of(input: &Input, fields: &[FieldOut]) -> (f64, crate::diag::Msg, &'static str) {
+    let total_from_row = input
+        .layout
+        .columns
+        .iter()
+        .any(|c| c.role == Role::Total && c.max_from_row);
     let total_header = input
         .layout
         .columns
@@ -212,6 +217,7 @@ fn scale_of(input: &Input, fields: &[FieldOut]) -> (f64, crate::diag::Msg, &'sta
         .filter_map(|r| r.total)
         .fold(0.0_f64, f64::max);
     let (scale_max, why) = match split_max(&total_header).1 {
+        Some(given) if total_from_row => (given, msg!(m::WHY_MAX_ROW)),
         Some(given) => (given, msg!(m::WHY_HEADER)),
         None if field_sum > 0.0 && field_sum >= top => (field_sum, msg!(m::WHY_FIELD_SUM)),
         None if top <= 100.0 => (100.0, msg!(m::WHY_DEFAULT)),

@@ -149,6 +149,14 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
         );
     }
     let off = split.yaml_line_offset;
+    if let Some(i) = prose_line(split.yaml) {
+        return Err(
+            Diagnostic::error(codes::FRONT_MATTER, rel, msg!(m::FRONT_PROSE))
+                .at(i + 1 + off, 1)
+                .hint(msg!(m::FRONT_PROSE_HINT))
+                .into(),
+        );
+    }
     let fm: ArticleFront = yaml::parse(split.yaml, rel, off)?;
     let mut diags = Diagnostics::new();
     diags.extend(empty_title(&fm.title, rel, off));
@@ -206,6 +214,19 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
     {
         diags.extend(name_too_long(what, name, rel, off));
     }
+    if fm.summary.as_deref().is_some_and(|s| s.contains("{{")) {
+        // The sapo is plain text in lists, feeds and meta tags: say so.
+        let line = split
+            .yaml
+            .lines()
+            .position(|l| l.trim_start().starts_with("summary:"))
+            .map_or(0, |i| i + 1 + off);
+        diags.push(
+            Diagnostic::error(codes::SHORTCODE, rel, msg!(m::FRONT_SUMMARY_SHORTCODE))
+                .at(line, 0)
+                .hint(msg!(m::FRONT_SUMMARY_SHORTCODE_HINT)),
+        );
+    }
     if diags.has_errors() {
         return Err(diags);
     }
@@ -261,6 +282,18 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
 }
 
 /// Load one page file.
+/// The first line of the front matter that is prose, not `key: value`
+/// (a top-level line without a colon): the closing `---` is missing, and a
+/// later `---` (a rule in the body) closed it instead. 0-based.
+fn prose_line(yaml: &str) -> Option<usize> {
+    yaml.lines().position(|l| {
+        let t = l.trim_end();
+        !t.is_empty()
+            && !t.starts_with([' ', '\t', '#', '-', '[', '{', '"', '\'', ']', '}'])
+            && !t.contains(':')
+    })
+}
+
 pub fn load_page(abs: &Path, rel: &Path, from: SlugFrom) -> Result<Page, Diagnostics> {
     let text = read_text(abs, rel)?;
     let split = split_file(&text, rel)?;

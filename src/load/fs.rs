@@ -88,6 +88,11 @@ pub fn read_text_exact(path: &Path, rel: &Path, kind: FileKind) -> Result<String
         return Err(kind.too_large(rel, meta.len()));
     }
     let bytes = std::fs::read(path).map_err(|e| io_error(rel, &e))?;
+    if is_utf16(&bytes) {
+        return Err(Diagnostic::error(codes::UTF8, rel, msg!(m::FS_UTF16))
+            .at(1, 1)
+            .hint(kind.utf8_hint()));
+    }
     // SIMD validation first: Vietnamese text is mostly multi-byte, where the
     // standard library's check is slow; the slow path only finds the place.
     let checked = if simdutf8::basic::from_utf8(&bytes).is_ok() {
@@ -307,6 +312,16 @@ pub fn rel_to(root: &Path, p: &Path) -> PathBuf {
         }
     }
     p.strip_prefix(root).unwrap_or(p).to_path_buf()
+}
+
+/// A file saved as UTF-16 (Notepad's "Unicode"): a UTF-16 byte-order mark,
+/// or a zero byte in every other place of its start (ASCII in UTF-16).
+fn is_utf16(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return true;
+    }
+    let head = &bytes[..bytes.len().min(512)];
+    head.len() >= 4 && head.iter().filter(|&&b| b == 0).count() * 4 >= head.len()
 }
 
 #[cfg(test)]

@@ -133,4 +133,28 @@ messages! {
         en: "if they are the same, write \"{b}\" in both so the articles share one page; if they differ, ignore this warning",
         vi: "Nếu là một, hãy viết \"{b}\" ở cả hai nơi để các bài nằm chung một trang; nếu đúng là hai tên khác nhau thì bỏ qua cảnh báo này",
     }
+    FS_UTF16 "fs.utf16" {
+        en: "the file is saved as UTF-16 (\"Unicode\"): save it again as UTF-8",
+        vi: "tệp lưu dạng UTF-16 (\"Unicode\"), hãy lưu lại dạng UTF-8",
+    }
+    FRONT_SUMMARY_SHORTCODE "front.summary_shortcode" {
+        en: "a shortcode in `summary:` is not run: the sapo would show `{{ … }}` as it is",
+        vi: "mã nhúng trong `summary:` không được thực hiện: sapo sẽ hiện nguyên dòng `{{ … }}`",
+    }
+    FRONT_SUMMARY_SHORTCODE_HINT "front.summary_shortcode.hint" {
+        en: "write the figure itself in the sapo (e.g. 72,10 điểm), and keep {{ value(…) }} for the body",
+        vi: "Ghi thẳng con số vào sapo (ví dụ 72,10 điểm), còn {{ value(…) }} thì dùng trong thân bài",
+    }
+    FRONT_PROSE "front.prose" {
+        en: "this line is text, not a `key: value` of the front matter: the closing `---` seems to be missing above it",
+        vi: "dòng này là nội dung bài, không phải một dòng `khóa: giá trị` của phần khai báo: có lẽ thiếu dòng `---` đóng phần khai báo ở phía trên",
+    }
+    FRONT_PROSE_HINT "front.prose.hint" {
+        en: "write a line `---` right after the last front matter line (e.g. after summary:), before the text of the article",
+        vi: "Thêm một dòng `---` ngay sau dòng khai báo cuối cùng (ví dụ sau summary:), trước nội dung bài",
+    }
+    WHY_MAX_ROW "why.max_row" {
+        en: "the \"Điểm tối đa\" row under the header",
+        vi: "lấy từ dòng \"Điểm tối đa\" dưới tiêu đề",
+    }
 }

@@ -262,7 +262,7 @@ messages! {
     }
     IMP_INTO_FOLDER_HINT "imp.into_folder.hint" {
         en: "run chiso in the site's root, where content/data/ is",
-        vi: "Chạy chiso trong thư mục gốc của trang, nơi có content/data/",
+        vi: "Chạy chiso trong thư mục gốc của trang web, nơi có content/data/",
     }
     IMP_WRITE "imp.write" { en: "cannot write: {reason}", vi: "không ghi được: {reason}" }
     IMP_WRITE_HINT "imp.write.hint" { en: "check that the folder is writable", vi: "Kiểm tra quyền ghi vào thư mục" }

@@ -55,7 +55,7 @@ messages! {
     }
     FS_SYMLINK_OUTSIDE "fs.symlink_outside" {
         en: "symbolic link points outside the site: {target}",
-        vi: "liên kết tượng trưng (symlink) trỏ ra ngoài thư mục trang: {target}",
+        vi: "liên kết tượng trưng (symlink) trỏ ra ngoài thư mục trang web: {target}",
     }
     FS_SYMLINK_OUTSIDE_HINT "fs.symlink_outside.hint" {
         en: "copy the file into content/ instead of linking to it",
@@ -67,7 +67,7 @@ messages! {
     }
     FS_SYMLINK_BROKEN_HINT "fs.symlink_broken.hint" {
         en: "remove the link or point it at a real file inside the site",
-        vi: "Xóa liên kết đó, hoặc cho nó trỏ tới một tệp có thật trong thư mục trang",
+        vi: "Xóa liên kết đó, hoặc cho nó trỏ tới một tệp có thật trong thư mục trang web",
     }
 
     FRONT_EMPTY "front.empty" { en: "the front matter is empty", vi: "phần khai báo đầu bài (front matter) để trống" }
@@ -128,7 +128,7 @@ messages! {
     }
     FRONT_EXTERNAL_IMAGE_HINT "front.external_image.hint" {
         en: "readers' phones would fetch it from there, and the page breaks if it moves: save the photo in content/static/images/ and write image: /images/<file>",
-        vi: "Máy của bạn đọc sẽ phải tải ảnh từ trang đó, và bài sẽ mất ảnh nếu trang kia đổi địa chỉ: hãy lưu ảnh vào content/static/images/ rồi ghi image: /images/<tên tệp>",
+        vi: "Máy của bạn đọc sẽ phải tải ảnh từ trang web đó, và bài sẽ mất ảnh nếu trang web kia đổi địa chỉ: hãy lưu ảnh vào content/static/images/ rồi ghi image: /images/<tên tệp>",
     }
     FRONT_NO_CAPTION "front.no_caption" { en: "the image has no caption", vi: "ảnh chưa có chú thích" }
     FRONT_NO_CAPTION_HINT "front.no_caption.hint" {
@@ -201,13 +201,13 @@ messages! {
     }
     DATE_KEY_CANNOT_READ_HINT "date.key_cannot_read.hint" {
         en: "write {key}: as 2024-05-20T13:50:00+07:00 or 2024-05-20 13:50 (in the site's time zone, like date:)",
-        vi: "Ghi {key}: theo dạng 2024-05-20T13:50:00+07:00 hoặc 2024-05-20 13:50 (theo múi giờ của trang, như date:)",
+        vi: "Ghi {key}: theo dạng 2024-05-20T13:50:00+07:00 hoặc 2024-05-20 13:50 (theo múi giờ của trang web, như date:)",
     }
 
     CONFIG_EMPTY "config.empty" { en: "site.yaml is empty", vi: "tệp site.yaml để trống" }
     CONFIG_EMPTY_HINT "config.empty.hint" {
         en: "write at least `title:` and `base_url:`, e.g. base_url: \"https://phongtho.laichau.gov.vn/\"",
-        vi: "Ghi ít nhất `title:` (tên trang) và `base_url:` (địa chỉ trang), ví dụ base_url: \"https://phongtho.laichau.gov.vn/\"",
+        vi: "Ghi ít nhất `title:` (tên trang web) và `base_url:` (địa chỉ trang web), ví dụ base_url: \"https://phongtho.laichau.gov.vn/\"",
     }
     CONFIG_PERMALINK_HINT "config.permalink.hint" {
         en: "for example article: \"/:category/:slug/\" or \"/tin-tuc/:slug-:file.html\"",
@@ -228,7 +228,7 @@ messages! {
     CONFIG_BASE_URL "config.base_url" { en: "base_url `{url}` {problem}", vi: "địa chỉ base_url `{url}` {problem}" }
     CONFIG_BASE_URL_HINT "config.base_url.hint" {
         en: "write the full address, e.g. https://phongtho.laichau.gov.vn/",
-        vi: "Ghi đầy đủ địa chỉ trang, ví dụ https://phongtho.laichau.gov.vn/",
+        vi: "Ghi đầy đủ địa chỉ trang web, ví dụ https://phongtho.laichau.gov.vn/",
     }
     URL_NOT_ABSOLUTE "url.not_absolute" {
         en: "is not an absolute http(s) URL",
@@ -314,7 +314,7 @@ messages! {
     }
     CONFIG_NO_CONTACT "config.no_contact" {
         en: "the site gives no contact for its editors",
-        vi: "trang chưa ghi cách liên hệ với ban biên tập",
+        vi: "trang web chưa ghi cách liên hệ với ban biên tập",
     }
     CONFIG_NO_CONTACT_HINT "config.no_contact.hint" {
         en: "comments are closed, so readers need another way to reach you: add contact: { email: \"bbt@…\", phone: \"0213 …\", address: \"…\" }",

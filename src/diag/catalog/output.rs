@@ -7,11 +7,11 @@ messages! {
     }
     OUT_ROOT "out.root" {
         en: "refusing to write the site into the file system root /",
-        vi: "không ghi trang vào thư mục gốc / của hệ thống",
+        vi: "không ghi trang web vào thư mục gốc / của hệ thống",
     }
     OUT_HOLDS_SOURCES "out.holds_sources" {
         en: "the output folder would contain the site's sources",
-        vi: "thư mục xuất bản sẽ chứa cả mã nguồn của trang",
+        vi: "thư mục xuất bản sẽ chứa cả mã nguồn của trang web",
     }
     OUT_IN_CONTENT "out.in_content" {
         en: "the output folder is inside content/ or themes/",
@@ -28,7 +28,7 @@ messages! {
     }
     OUT_SERVE_PUBLISHED "out.serve_published" {
         en: "this folder is a site that `chiso build` publishes; serve will not replace it",
-        vi: "thư mục này là trang do `chiso build` xuất bản; serve sẽ không thay thế nó",
+        vi: "thư mục này là trang web do `chiso build` xuất bản; serve sẽ không thay thế nó",
     }
     OUT_SERVE_PUBLISHED_HINT "out.serve_published.hint" {
         en: "omit --output (serve then uses a temporary folder) or pass a folder of serve's own",

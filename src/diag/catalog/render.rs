@@ -117,7 +117,7 @@ messages! {
 
     LINK_HELD "link.held" {
         en: "link to `{url}`: {source} is not published at this build's time",
-        vi: "liên kết tới `{url}`: bài {source} chưa được đăng vào thời điểm dựng trang này",
+        vi: "liên kết tới `{url}`: bài {source} chưa được đăng vào thời điểm dựng trang web lần này",
     }
     LINK_BROKEN "link.broken" {
         en: "link to `{url}`: no such page or file in the site",
@@ -275,7 +275,7 @@ messages! {
     }
     RAW_FOREIGN_MEDIA "raw.foreign_media" {
         en: "a video or audio file from another site (only the site's own files play)",
-        vi: "tệp video hay âm thanh lấy từ trang khác (chỉ phát tệp của chính trang)",
+        vi: "tệp video hay âm thanh lấy từ trang web khác (chỉ phát tệp của chính trang web)",
     }
     RAW_STYLE_LOADS "raw.style_loads" { en: "a style that loads an address", vi: "kiểu trình bày (style) có tải một địa chỉ" }
     RAW_STYLE_RUNS "raw.style_runs" { en: "a style that runs code", vi: "kiểu trình bày (style) có chạy mã" }
@@ -362,7 +362,7 @@ messages! {
     }
     PNG_CACHE_UNWRITABLE "png.cache_unwritable" {
         en: "chart images cannot be cached here ({why}): every build draws them again",
-        vi: "không lưu đệm được ảnh biểu đồ ở thư mục này{why}: mỗi lần dựng trang sẽ phải vẽ lại",
+        vi: "không lưu đệm được ảnh biểu đồ ở thư mục này{why}: mỗi lần dựng trang web sẽ phải vẽ lại",
     }
     PNG_CACHE_UNWRITABLE_HINT "png.cache_unwritable.hint" {
         en: "make the folder writable, or set `cache_dir:` in site.yaml to a folder that is",
