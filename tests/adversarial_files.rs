@@ -407,3 +407,54 @@ fn a_cache_entry_missing_a_file_heals_instead_of_failing_every_build() {
         assert_eq!(std::fs::read(s.path(PUBLISHED_WEBP)).unwrap(), good);
     }
 }
+
+// --------------------------- item 13: removed addresses in the CI recipe
+
+/// docs/deploy.md's recipe: each run is a fresh checkout with an empty
+/// `output/` and `.chiso-cache` restored, then `chiso build --deny-warnings
+/// --output output`. A run that loses a published address must say so.
+#[test]
+fn the_removed_address_warning_fires_in_the_ci_recipe_that_starts_from_an_empty_output() {
+    let s = Site::fixture("sites/basic");
+    let yaml = s.read("content/site.yaml");
+    s.write(
+        "content/site.yaml",
+        format!("{yaml}contact: {{ email: \"bbt@example.vn\" }}\n"),
+    );
+    let recipe = ["build", "--deny-warnings", "--output", "output"];
+    s.run(&recipe).assert_code(0);
+    // The next run: a fresh checkout (no output/), the cache restored.
+    std::fs::remove_dir_all(s.path("output")).unwrap();
+    std::fs::remove_file(s.path("content/articles/tin-tuc/ba.md")).unwrap();
+    let out = s.run(&recipe);
+    assert!(
+        out.diags().iter().any(|(_, c, _)| c == "W0112"),
+        "no W0112\n{}",
+        out.stderr
+    );
+    assert_ne!(out.code, 0, "--deny-warnings lets a lost address through");
+}
+
+// ------------------------------------- item 12: the deploy's own files
+
+#[test]
+fn cname_nojekyll_and_well_known_in_the_output_survive_a_build_by_default() {
+    let s = Site::fixture("sites/basic");
+    s.run(&["build"]).assert_code(0);
+    s.write("output/CNAME", "thu.example.vn\n");
+    s.write("output/.nojekyll", "");
+    s.write(
+        "output/.well-known/security.txt",
+        "Contact: mailto:bbt@example.vn\n",
+    );
+    for _ in 0..2 {
+        s.run(&["build"]).assert_code(0);
+        assert_eq!(s.read("output/CNAME"), "thu.example.vn\n");
+        assert!(s.path("output/.nojekyll").is_file());
+        assert!(s.path("output/.well-known/security.txt").is_file());
+    }
+    // A CNAME the site publishes itself wins over the old one.
+    s.write("content/static/CNAME", "moi.example.vn\n");
+    s.run(&["build"]).assert_code(0);
+    assert_eq!(s.read("output/CNAME"), "moi.example.vn\n");
+}

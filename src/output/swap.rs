@@ -30,6 +30,12 @@ use crate::output::carry::Carry;
 use crate::output::paths::{MARKER, MARKER_TEXT, STAGING};
 use std::path::{Path, PathBuf};
 
+/// Files of the deploy that an output holds and chiso does not write, kept
+/// like `keep_in_output` entries whether listed or not (GitHub Pages'
+/// custom domain, its "no Jekyll" switch, ACME and security.txt): a
+/// silent deletion of one takes a site off its domain.
+pub const DEPLOY_FILES: &[&str] = &["CNAME", ".nojekyll", ".well-known"];
+
 /// Test hooks, read only when set (nothing else changes):
 /// `CHISO_TEST_CRASH_AT=<step>` aborts the process at that step of the swap
 /// (steps named in this module's documentation); `CHISO_TEST_PAUSE_AT=<step>`
@@ -142,6 +148,14 @@ pub fn publish(
         Some(Err(e)) => return fail(io(out, "carry the photo folder into the new output", e)),
         _ => None,
     };
+    // What deploy targets need is kept by default, unless this build
+    // writes it itself (then the build's own wins).
+    for name in DEPLOY_FILES {
+        let wanted = exists(&out.join(name)) && !exists(&new.join(name));
+        if wanted && !keep.iter().any(|k| k == name) {
+            keep.push(name.to_string());
+        }
+    }
     let keep = &keep[..];
     if let Err(e) = std::fs::write(new.join(STAGING), keep.join("\n"))
         .and_then(|_| std::fs::write(new.join(MARKER), MARKER_TEXT))
