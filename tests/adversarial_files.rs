@@ -458,3 +458,47 @@ fn cname_nojekyll_and_well_known_in_the_output_survive_a_build_by_default() {
     s.run(&["build"]).assert_code(0);
     assert_eq!(s.read("output/CNAME"), "moi.example.vn\n");
 }
+
+#[test]
+fn a_photo_edited_in_place_with_its_size_and_time_kept_is_encoded_again() {
+    let s = photo_site();
+    // Two photos of exactly the same length (the shorter one padded with
+    // a JPEG comment segment).
+    let src = s.path("content/static/images/anh.jpg");
+    let cmyk = std::fs::read(fixtures().join("images/cmyk.jpg")).unwrap();
+    let (a, b) = same_length(photo(), cmyk);
+    std::fs::write(&src, &a).unwrap();
+    s.run(&["build"]).assert_code(0);
+    let before = common::snapshot(&s.path("output/anh-web/images"));
+    // The other one written in place, its old modification time put back,
+    // as `touch -r` or `exiftool -P` do.
+    let t = std::fs::metadata(&src).unwrap().modified().unwrap();
+    std::fs::write(&src, &b).unwrap();
+    let f = std::fs::File::options().write(true).open(&src).unwrap();
+    f.set_modified(t).unwrap();
+    drop(f);
+    std::fs::remove_dir_all(s.path("output")).unwrap();
+    s.run(&["build"]).assert_code(0);
+    let after = common::snapshot(&s.path("output/anh-web/images"));
+    assert_ne!(after, before, "the old copies of the photo were published");
+}
+
+/// Two JPEGs made the same length: a comment segment (`FF FE`) right after
+/// the start marker of the shorter one.
+fn same_length(a: Vec<u8>, b: Vec<u8>) -> (Vec<u8>, Vec<u8>) {
+    let pad = |mut short: Vec<u8>, to: usize| {
+        let d = to - short.len();
+        assert!((4..65_000).contains(&d), "fixtures of unsuitable sizes");
+        let mut seg = vec![0xFF, 0xFE, ((d - 2) >> 8) as u8, (d - 2) as u8];
+        seg.resize(d, b' ');
+        short.splice(2..2, seg);
+        short
+    };
+    if a.len() < b.len() {
+        let n = b.len();
+        (pad(a, n), b)
+    } else {
+        let n = a.len();
+        (a, pad(b, n))
+    }
+}
