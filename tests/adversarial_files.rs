@@ -407,3 +407,98 @@ fn a_cache_entry_missing_a_file_heals_instead_of_failing_every_build() {
         assert_eq!(std::fs::read(s.path(PUBLISHED_WEBP)).unwrap(), good);
     }
 }
+
+// --------------------------- item 13: removed addresses in the CI recipe
+
+/// docs/deploy.md's recipe: each run is a fresh checkout with an empty
+/// `output/` and `.chiso-cache` restored, then `chiso build --deny-warnings
+/// --output output`. A run that loses a published address must say so.
+#[test]
+fn the_removed_address_warning_fires_in_the_ci_recipe_that_starts_from_an_empty_output() {
+    let s = Site::fixture("sites/basic");
+    let yaml = s.read("content/site.yaml");
+    s.write(
+        "content/site.yaml",
+        format!("{yaml}contact: {{ email: \"bbt@example.vn\" }}\n"),
+    );
+    let recipe = ["build", "--deny-warnings", "--output", "output"];
+    s.run(&recipe).assert_code(0);
+    // The next run: a fresh checkout (no output/), the cache restored.
+    std::fs::remove_dir_all(s.path("output")).unwrap();
+    std::fs::remove_file(s.path("content/articles/tin-tuc/ba.md")).unwrap();
+    let out = s.run(&recipe);
+    assert!(
+        out.diags().iter().any(|(_, c, _)| c == "W0112"),
+        "no W0112\n{}",
+        out.stderr
+    );
+    assert_ne!(out.code, 0, "--deny-warnings lets a lost address through");
+}
+
+// ------------------------------------- item 12: the deploy's own files
+
+#[test]
+fn cname_nojekyll_and_well_known_in_the_output_survive_a_build_by_default() {
+    let s = Site::fixture("sites/basic");
+    s.run(&["build"]).assert_code(0);
+    s.write("output/CNAME", "thu.example.vn\n");
+    s.write("output/.nojekyll", "");
+    s.write(
+        "output/.well-known/security.txt",
+        "Contact: mailto:bbt@example.vn\n",
+    );
+    for _ in 0..2 {
+        s.run(&["build"]).assert_code(0);
+        assert_eq!(s.read("output/CNAME"), "thu.example.vn\n");
+        assert!(s.path("output/.nojekyll").is_file());
+        assert!(s.path("output/.well-known/security.txt").is_file());
+    }
+    // A CNAME the site publishes itself wins over the old one.
+    s.write("content/static/CNAME", "moi.example.vn\n");
+    s.run(&["build"]).assert_code(0);
+    assert_eq!(s.read("output/CNAME"), "moi.example.vn\n");
+}
+
+#[test]
+fn a_photo_edited_in_place_with_its_size_and_time_kept_is_encoded_again() {
+    let s = photo_site();
+    // Two photos of exactly the same length (the shorter one padded with
+    // a JPEG comment segment).
+    let src = s.path("content/static/images/anh.jpg");
+    let cmyk = std::fs::read(fixtures().join("images/cmyk.jpg")).unwrap();
+    let (a, b) = same_length(photo(), cmyk);
+    std::fs::write(&src, &a).unwrap();
+    s.run(&["build"]).assert_code(0);
+    let before = common::snapshot(&s.path("output/anh-web/images"));
+    // The other one written in place, its old modification time put back,
+    // as `touch -r` or `exiftool -P` do.
+    let t = std::fs::metadata(&src).unwrap().modified().unwrap();
+    std::fs::write(&src, &b).unwrap();
+    let f = std::fs::File::options().write(true).open(&src).unwrap();
+    f.set_modified(t).unwrap();
+    drop(f);
+    std::fs::remove_dir_all(s.path("output")).unwrap();
+    s.run(&["build"]).assert_code(0);
+    let after = common::snapshot(&s.path("output/anh-web/images"));
+    assert_ne!(after, before, "the old copies of the photo were published");
+}
+
+/// Two JPEGs made the same length: a comment segment (`FF FE`) right after
+/// the start marker of the shorter one.
+fn same_length(a: Vec<u8>, b: Vec<u8>) -> (Vec<u8>, Vec<u8>) {
+    let pad = |mut short: Vec<u8>, to: usize| {
+        let d = to - short.len();
+        assert!((4..65_000).contains(&d), "fixtures of unsuitable sizes");
+        let mut seg = vec![0xFF, 0xFE, ((d - 2) >> 8) as u8, (d - 2) as u8];
+        seg.resize(d, b' ');
+        short.splice(2..2, seg);
+        short
+    };
+    if a.len() < b.len() {
+        let n = b.len();
+        (pad(a, n), b)
+    } else {
+        let n = a.len();
+        (a, pad(b, n))
+    }
+}

@@ -178,11 +178,12 @@ fn check_claims_the_pngs_and_warns_about_the_font_as_build_does_without_drawing(
         png_size(&charts.join("xep-hang-2022-1200x630.png")),
         (1200, 630)
     );
-    // Built: every PNG is in the cache, two per chart (4 charts).
+    // Built: every PNG is in the cache, two per chart (4 charts), each
+    // with its content hash (`<key>.sum`).
     let cached = std::fs::read_dir(s.path(".chiso-cache/charts"))
         .unwrap()
         .count();
-    assert_eq!(cached, 8);
+    assert_eq!(cached, 16);
 }
 
 #[test]
@@ -201,14 +202,14 @@ fn a_warm_build_reuses_the_cache_and_prune_keeps_what_it_used() {
     let some = std::fs::read_dir(&cache)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .find(|p| p != &old)
+        .find(|p| p != &old && p.extension().is_some_and(|x| x == "png"))
         .unwrap();
     std::fs::write(&some, b"not a png").unwrap();
     std::fs::remove_dir_all(s.path("output")).unwrap();
     s.run(&["build"]).assert_code(0);
     common::assert_same_tree(&first, &s.snapshot_output());
     assert!(!old.exists(), "an old unused entry survived pruning");
-    assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 8);
+    assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 16);
     assert!(
         png_size(&some).0 > 0,
         "the broken entry was not drawn again"

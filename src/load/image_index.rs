@@ -1,5 +1,5 @@
 //! The photo cache's index, `<cache_dir>/images/index.tsv`: for each source
-//! photo, its length and modification time when last seen, its content
+//! photo, its length and modification (or change) time when last seen, its content
 //! hash, when a build last used it, and what its probe found. A photo whose
 //! length and time are unchanged is neither opened nor hashed again, so a
 //! warm build reads no photo at all. Read here, at load; written after a
@@ -38,11 +38,25 @@ pub fn dir(cache: &Path) -> PathBuf {
     cache.join("images")
 }
 
+/// A source's time as the index keeps it: its modification time, or on
+/// Unix its status change time when later. A photo edited in place with
+/// its size and modification time kept (`exiftool -P`, `touch -r`) still
+/// gets a new change time, so it is hashed again, never taken for its
+/// old copies.
 pub fn mtime_ns(m: &std::fs::Metadata) -> i128 {
-    m.modified()
+    let modified = m
+        .modified()
         .ok()
         .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos() as i128)
+        .map_or(0, |d| d.as_nanos() as i128);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let changed = i128::from(m.ctime()) * 1_000_000_000 + i128::from(m.ctime_nsec());
+        modified.max(changed)
+    }
+    #[cfg(not(unix))]
+    modified
 }
 
 impl ImageIndex {

@@ -13,13 +13,21 @@ pub struct Published {
     pub source: PathBuf,
 }
 
-/// The previous build's list; empty when there is none (a first build) or
-/// it cannot be read: it only adds warnings, it never fails a build.
-pub fn read(output: &Path) -> Vec<Published> {
-    let Ok(text) = std::fs::read_to_string(output.join(FILE)) else {
-        return Vec::new();
-    };
-    parse(&text)
+/// Where the cache folder keeps a copy of the last list, for CI runs that
+/// start from an empty output but restore `cache_dir` (docs/deploy.md).
+pub const CACHED: &str = "published-urls.txt";
+
+/// The previous build's list: the output's own, else the copy in the
+/// cache folder `cache` (a CI run starts from an empty `output/`); empty
+/// when there is none (a first build) or it cannot be read: it only adds
+/// warnings, it never fails a build.
+pub fn read_with_cache(output: &Path, cache: &Path) -> Vec<Published> {
+    match std::fs::read_to_string(output.join(FILE)) {
+        Ok(text) => parse(&text),
+        Err(_) => std::fs::read_to_string(cache.join(CACHED))
+            .map(|t| parse(&t))
+            .unwrap_or_default(),
+    }
 }
 
 pub fn parse(text: &str) -> Vec<Published> {

@@ -6,8 +6,9 @@
 //! - Writes are atomic: a temporary file in the same folder, then a rename.
 //!   Two builds at once may both write an entry; each rename is whole, and
 //!   both wrote the same bytes.
-//! - A read that fails or finds other than a PNG of the expected size is a
-//!   miss (the PNG is drawn again), never an error.
+//! - Each PNG has its content hash beside it (`<key>.sum`). A read that
+//!   fails, finds other than a PNG of the expected size, or bytes of
+//!   another hash is a miss (the PNG is drawn again), never an error.
 //! - Pruning, after a successful `build` only: an entry this build did not
 //!   use and not written or touched for [`PRUNE_AFTER`] is removed, and so
 //!   are temporary files as old (a crashed build). The age spares what a
@@ -79,11 +80,14 @@ impl PngCache {
         }
     }
 
-    /// The cached PNG of `key` when it is one of `size`.
+    /// The cached PNG of `key` when it is one of `size` with the content
+    /// hash its `<key>.sum` recorded (a PNG replaced in the cache, by a red
+    /// image of the same size say, is a miss: drawn again, never published).
     pub fn get(&self, key: &str, size: (u32, u32)) -> Option<Vec<u8>> {
         self.mark(key);
         let bytes = std::fs::read(self.path(key)?).ok()?;
-        (png_size(&bytes) == Some(size)).then_some(bytes)
+        let want = std::fs::read_to_string(self.path(key)?.with_extension("sum")).ok()?;
+        (png_size(&bytes) == Some(size) && want == sum(&bytes)).then_some(bytes)
     }
 
     /// Store `bytes` under `key`: a temporary file, then a rename. Without a
@@ -94,7 +98,8 @@ impl PngCache {
             return Ok(());
         };
         let name = path.file_name().unwrap_or_default().to_string_lossy();
-        crate::output::atomic::write_in(dir, &name, bytes)
+        crate::output::atomic::write_in(dir, &name, bytes)?;
+        crate::output::atomic::write_in(dir, &format!("{key}.sum"), sum(bytes).as_bytes())
     }
 
     /// [`PngCache::put`], keeping the first failure for
@@ -127,7 +132,10 @@ impl PngCache {
         for e in entries.flatten() {
             let name = e.file_name();
             let Some(name) = name.to_str() else { continue };
-            let ours = match name.strip_suffix(".png") {
+            let entry = name
+                .strip_suffix(".png")
+                .or_else(|| name.strip_suffix(".sum"));
+            let ours = match entry {
                 Some(k) => is_key(k) && !used.contains(k),
                 None => name.starts_with('.') && name.ends_with(".tmp"),
             };
@@ -143,6 +151,11 @@ impl PngCache {
         }
         removed
     }
+}
+
+/// The content hash of a cached PNG, as `<key>.sum` holds it.
+fn sum(bytes: &[u8]) -> String {
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes))
 }
 
 fn is_key(s: &str) -> bool {
@@ -177,11 +190,16 @@ mod tests {
         c.put(&k, &png(2, 3)).unwrap();
         assert_eq!(c.get(&k, (2, 3)), Some(png(2, 3)));
         assert_eq!(c.get(&k, (3, 3)), None);
+        // Another PNG of the same size (a red image put in its place).
+        let mut red = png(2, 3);
+        red.push(0xff);
+        std::fs::write(c.path(&k).unwrap(), &red).unwrap();
+        assert_eq!(c.get(&k, (2, 3)), None);
         std::fs::write(c.path(&k).unwrap(), b"truncated").unwrap();
         assert_eq!(c.get(&k, (2, 3)), None);
-        // No temporary file is left behind.
+        // No temporary file is left behind: the PNG and its hash.
         let names: Vec<_> = std::fs::read_dir(c.dir().unwrap()).unwrap().collect();
-        assert_eq!(names.len(), 1);
+        assert_eq!(names.len(), 2);
     }
 
     #[test]
@@ -199,6 +217,7 @@ mod tests {
         };
         let (used, stale, fresh) = (key(&[b"1"]), key(&[b"2"]), key(&[b"3"]));
         write(&format!("{used}.png"), true);
+        std::fs::write(d.join(format!("{used}.sum")), sum(&png(1, 1))).unwrap();
         write(&format!("{stale}.png"), true);
         write(&format!("{fresh}.png"), false);
         write(&format!(".{stale}.1.1.tmp"), true);
@@ -213,6 +232,7 @@ mod tests {
         left.sort();
         let mut want = vec![
             format!("{used}.png"),
+            format!("{used}.sum"),
             format!("{fresh}.png"),
             "notes.txt".into(),
         ];

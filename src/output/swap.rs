@@ -30,6 +30,12 @@ use crate::output::carry::Carry;
 use crate::output::paths::{MARKER, MARKER_TEXT, STAGING};
 use std::path::{Path, PathBuf};
 
+/// Files of the deploy that an output holds and chiso does not write, kept
+/// like `keep_in_output` entries whether listed or not (GitHub Pages'
+/// custom domain, its "no Jekyll" switch, ACME and security.txt): a
+/// silent deletion of one takes a site off its domain.
+pub const DEPLOY_FILES: &[&str] = &["CNAME", ".nojekyll", ".well-known"];
+
 /// Test hooks, read only when set (nothing else changes):
 /// `CHISO_TEST_CRASH_AT=<step>` aborts the process at that step of the swap
 /// (steps named in this module's documentation); `CHISO_TEST_PAUSE_AT=<step>`
@@ -54,8 +60,23 @@ pub fn io(path: &Path, what: &str, e: std::io::Error) -> Diagnostic {
         Some(entry) => m::Arg::Msg(crate::diag::Msg::new(entry, Vec::new())),
         None => m::text(what),
     };
-    Diagnostic::error(codes::IO, path, msg!(m::OUT_IO, what = what, reason = &e))
-        .hint(msg!(m::OUT_IO_HINT))
+    let hint = io_hint(&e);
+    Diagnostic::error(codes::IO, path, msg!(m::OUT_IO, what = what, reason = &e)).hint(hint)
+}
+
+/// The hint for an I/O error by its real cause: disk space only when the
+/// disk is full (an output that is a mount point, a read-only or another
+/// file system once all said "check free disk space").
+fn io_hint(e: &std::io::Error) -> crate::diag::Msg {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::StorageFull | K::QuotaExceeded => msg!(m::TRUST_IO_FULL_HINT),
+        K::ResourceBusy => msg!(m::TRUST_IO_BUSY_HINT),
+        K::ReadOnlyFilesystem => msg!(m::TRUST_IO_READONLY_HINT),
+        K::PermissionDenied => msg!(m::TRUST_IO_PERMISSION_HINT),
+        K::CrossesDevices => msg!(m::TRUST_IO_XDEV_HINT),
+        _ => msg!(m::OUT_IO_HINT),
+    }
 }
 
 /// Swap `a` and `b` atomically. `Ok(false)`: not supported here (other
@@ -142,6 +163,14 @@ pub fn publish(
         Some(Err(e)) => return fail(io(out, "carry the photo folder into the new output", e)),
         _ => None,
     };
+    // What deploy targets need is kept by default, unless this build
+    // writes it itself (then the build's own wins).
+    for name in DEPLOY_FILES {
+        let wanted = exists(&out.join(name)) && !exists(&new.join(name));
+        if wanted && !keep.iter().any(|k| k == name) {
+            keep.push(name.to_string());
+        }
+    }
     let keep = &keep[..];
     if let Err(e) = std::fs::write(new.join(STAGING), keep.join("\n"))
         .and_then(|_| std::fs::write(new.join(MARKER), MARKER_TEXT))
@@ -394,4 +423,26 @@ pub fn leftovers(out: &Path) -> Vec<PathBuf> {
         .collect();
     v.sort();
     v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::lang::Lang;
+
+    fn hint_of(kind: std::io::ErrorKind) -> String {
+        let d = io(Path::new("output"), "x", std::io::Error::from(kind));
+        d.hint.map(|h| h.render(Lang::En)).unwrap_or_default()
+    }
+
+    #[test]
+    fn an_output_that_is_a_mount_point_is_not_called_a_full_disk() {
+        use std::io::ErrorKind as K;
+        let busy = hint_of(K::ResourceBusy);
+        assert!(busy.contains("mount point"), "{busy}");
+        assert!(!busy.contains("disk space"), "{busy}");
+        assert!(hint_of(K::StorageFull).contains("disk"));
+        assert!(hint_of(K::ReadOnlyFilesystem).contains("read-only"));
+        assert!(!hint_of(K::PermissionDenied).contains("disk space"));
+    }
 }

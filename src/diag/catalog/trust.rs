@@ -23,4 +23,24 @@ messages! {
     TRUST_PLACE_CONTENT "trust.place.content" { en: "the content/ folder", vi: "thư mục content/" }
     TRUST_PLACE_THEMES "trust.place.themes" { en: "the themes/ folder", vi: "thư mục themes/" }
     TRUST_PLACE_OUTPUT "trust.place.output" { en: "the output folder", vi: "thư mục xuất bản" }
+    TRUST_IO_FULL_HINT "trust.io.full.hint" {
+        en: "the disk (or your quota) is full: free some space and build again",
+        vi: "Ổ đĩa (hoặc hạn mức của bạn) đã đầy: giải phóng bớt dung lượng rồi dựng lại",
+    }
+    TRUST_IO_BUSY_HINT "trust.io.busy.hint" {
+        en: "the output folder is a mount point (a tmpfs or bind mount) or in use, so it cannot be replaced; mount its parent folder instead, or build into a folder inside it (--output output/site)",
+        vi: "Thư mục xuất bản là một điểm gắn kết (tmpfs hoặc bind mount) hoặc đang được dùng nên không thay thế được; hãy gắn kết thư mục cha của nó, hoặc dựng vào một thư mục con bên trong (--output output/site)",
+    }
+    TRUST_IO_READONLY_HINT "trust.io.readonly.hint" {
+        en: "the file system is read-only: build into a writable folder",
+        vi: "Hệ thống tệp chỉ cho đọc: hãy dựng vào một thư mục ghi được",
+    }
+    TRUST_IO_PERMISSION_HINT "trust.io.permission.hint" {
+        en: "you may not write there: check the permissions of the output folder and of the folder that holds it",
+        vi: "Bạn không có quyền ghi vào đó: kiểm tra quyền của thư mục xuất bản và của thư mục chứa nó",
+    }
+    TRUST_IO_XDEV_HINT "trust.io.xdev.hint" {
+        en: "the output and the folder beside it are on different file systems (a mount point): mount the output's parent folder instead",
+        vi: "Thư mục xuất bản và thư mục bên cạnh nằm trên hai hệ thống tệp khác nhau (điểm gắn kết): hãy gắn kết thư mục cha của nó",
+    }
 }
