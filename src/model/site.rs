@@ -225,8 +225,10 @@ pub fn build(
         });
     }
 
-    super::near::warn(&categories, &entries, true, diags);
-    super::near::warn(&tags, &entries, false, diags);
+    let sources: Vec<&std::path::Path> =
+        entries.iter().map(|e| e.article.source.as_path()).collect();
+    super::near::warn(&near_terms(&categories), &sources, true, diags);
+    super::near::warn(&near_terms(&tags), &sources, false, diags);
     let related = related(&entries, &tags, &categories);
     for (e, r) in entries.iter_mut().zip(related) {
         e.related = r;
@@ -521,4 +523,16 @@ fn check_urls(
             );
         }
     }
+}
+
+/// Categories or tags as the near-miss check sees them.
+fn near_terms(terms: &[Term]) -> Vec<super::near::NearTerm<'_>> {
+    terms
+        .iter()
+        .map(|t| super::near::NearTerm {
+            name: &t.name,
+            slug: &t.slug,
+            articles: &t.articles,
+        })
+        .collect()
 }
