@@ -1,5 +1,6 @@
 //! Tests of the trend chart: its layout passes and the drawn SVG.
 
+use super::layout::ticks;
 use super::*;
 use crate::charts::testutil::*;
 
@@ -504,6 +505,6 @@ fn the_break_label_never_overlaps_a_predecessors_name_or_any_other_label() {
                 );
             }
         }
-        assert!(label.1.0 >= f64::from(PAD) && label.1.2 <= f64::from(W - PAD));
+        assert!(label.1.0 >= f64::from(PAD) && label.1.2 <= f64::from(svg::W - PAD));
     }
 }
