@@ -64,6 +64,8 @@ impl Trend<'_> {
             (x + 4, title_y, Anchor::Start),
             (x - 4, y0, Anchor::End),
             (x + 4, y0, Anchor::Start),
+            (W - PAD, title_y, Anchor::End),
+            (W - PAD, y0, Anchor::End),
         ];
         candidates
             .iter()
@@ -168,9 +170,11 @@ pub(super) fn text_box(s: &str, x: i32, y: i32, anchor: Anchor, weight: Weight) 
     (left, top, left + w, bottom)
 }
 
-/// Whether two boxes share any area.
+/// Whether two boxes come closer than `MARGIN` (diacritics stacked above
+/// a capital and descenders reach past a box one font size tall).
 pub(super) fn overlaps(a: &TextBox, b: &TextBox) -> bool {
-    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+    const MARGIN: f64 = 3.0;
+    a.0 < b.2 + MARGIN && b.0 < a.2 + MARGIN && a.1 < b.3 + MARGIN && b.1 < a.3 + MARGIN
 }
 
 /// A dashed line from `a` to `b`: 5 units drawn, 4 left out.
