@@ -226,3 +226,29 @@ fn exported_csv_imports_back_to_the_same_numbers() {
         }
     }
 }
+
+#[test]
+fn json_download_carries_each_units_life_and_links_so_no_number_reads_as_a_missing_units() {
+    let (_tmp, out) = built();
+    let slug = "chi-so-cchc-xa-phong-tho";
+    let json: Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join(format!("chi-so/{slug}/{slug}.json"))).unwrap(),
+    )
+    .unwrap();
+    let units = json["units"].as_array().unwrap();
+    let unit = |key: &str| units.iter().find(|u| u["key"] == key).unwrap();
+    let district = unit("phong-tho");
+    assert_eq!(district["until"], "2025-06-30");
+    assert!(district["since"].is_null());
+    assert!(
+        district["succeeded_by"]
+            .as_array()
+            .unwrap()
+            .contains(&Value::from("xa-dao-san")),
+        "{district}"
+    );
+    let commune = unit("xa-dao-san");
+    assert_eq!(commune["since"], "2025-07-01");
+    assert!(commune["until"].is_null());
+    assert_eq!(commune["formed_from"], serde_json::json!(["phong-tho"]));
+}

@@ -411,6 +411,32 @@ fn new_dataset_skeleton_fails_check_until_filled_then_passes() {
 }
 
 #[test]
+fn the_dataset_skeleton_names_the_keys_of_units_over_time_in_comments_only() {
+    let comments: Vec<&str> = chiso::DATASET_SKELETON
+        .lines()
+        .filter(|l| l.trim_start().starts_with('#'))
+        .collect();
+    for key in [
+        "since",
+        "until",
+        "formed_from",
+        "succeeded_by",
+        "lineage: vn-2025-provinces",
+    ] {
+        assert!(
+            comments.iter().any(|l| l.contains(key)),
+            "no comment names {key}"
+        );
+        let live: Vec<&str> = chiso::DATASET_SKELETON
+            .lines()
+            .filter(|l| !l.trim_start().starts_with('#') && l.contains(key))
+            .collect();
+        assert!(live.is_empty(), "{key} outside a comment: {live:?}");
+    }
+    assert!(comments.iter().any(|l| l.contains("sáp nhập")));
+}
+
+#[test]
 fn new_site_is_made_by_new_path_and_by_new_site_path() {
     let tmp = tempfile::tempdir().unwrap();
     for args in [vec!["new"], vec!["new", "site"]] {

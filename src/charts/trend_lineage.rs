@@ -47,9 +47,77 @@ impl Trend<'_> {
         dashed(c, (x, y0), (x, y1), AXIS, 1);
         if let (true, Some(since)) = (label, &self.since) {
             let text = format!("từ {since} →");
-            // Left of the rule: the unit's own labels are on its right.
-            c.text(&text, x - 4, y0, FONT, Anchor::End, Weight::Normal, MUTED);
+            let (lx, ly, anchor) = self.break_label_at(&text, x, y0);
+            c.text(&text, lx, ly, FONT, anchor, Weight::Normal, MUTED);
         }
+    }
+
+    /// Where the break's label goes: the first place, beside the rule's
+    /// top, in the panel title's row first, whose box meets no other label
+    /// of the score panel (the predecessors' names, the unit's values, the
+    /// panel title) and stays inside the chart.
+    pub(super) fn break_label_at(&self, text: &str, x: i32, y0: i32) -> (i32, i32, Anchor) {
+        let title_y = self.rows.score_top + super::PANEL_TITLE / 2;
+        let others = self.score_label_boxes();
+        let candidates = [
+            (x - 4, title_y, Anchor::End),
+            (x + 4, title_y, Anchor::Start),
+            (x - 4, y0, Anchor::End),
+            (x + 4, y0, Anchor::Start),
+            (W - PAD, title_y, Anchor::End),
+            (W - PAD, y0, Anchor::End),
+        ];
+        candidates
+            .iter()
+            .copied()
+            .find(|&(lx, ly, a)| {
+                let b = text_box(text, lx, ly, a, Weight::Normal);
+                b.0 >= f64::from(PAD)
+                    && b.2 <= f64::from(W - PAD)
+                    && !others.iter().any(|o| overlaps(&b, o))
+            })
+            .unwrap_or(candidates[0])
+    }
+
+    /// The boxes of the score panel's labels other than the break's.
+    fn score_label_boxes(&self) -> Vec<TextBox> {
+        let title = format!("Điểm ({})", self.scale_txt);
+        let title_y = self.rows.score_top + super::PANEL_TITLE / 2;
+        let mut out = vec![text_box(&title, PAD, title_y, Anchor::Start, Weight::Bold)];
+        for p in self.preds {
+            let last = p
+                .points
+                .iter()
+                .rev()
+                .find_map(|q| finite(q.total).map(|v| (q.year, v)));
+            if let Some((year, v)) = last {
+                let (x, y) = (self.x.x(year), self.y_val(v));
+                let ny = self.pred_name_y(y);
+                out.push(text_box(
+                    &clean(&p.name),
+                    x,
+                    ny,
+                    Anchor::Middle,
+                    Weight::Normal,
+                ));
+            }
+        }
+        for (i, p) in self.points.iter().enumerate() {
+            if let (Some(v), Some(label)) = (finite(p.total), &self.labels.values[i]) {
+                if self.point_label(i, self.labels.all_values) {
+                    let (x, y) = (self.x.x(p.year), self.y_val(v));
+                    out.push(text_box(label, x, y - 12, Anchor::Middle, Weight::Normal));
+                }
+            }
+        }
+        out
+    }
+
+    /// The y of a predecessor's name whose last score is at `y`: the
+    /// topmost series is named above its last point, the others below.
+    fn pred_name_y(&self, y: i32) -> i32 {
+        let top = self.pred_last_ys().into_iter().min() == Some(y);
+        if top { y - 12 } else { y + 16 }
     }
 
     /// Predecessor `k`: a dashed line in its own colour, small squares, its
@@ -71,9 +139,7 @@ impl Trend<'_> {
             c.rect(x - 3, y - 3, x + 3, y + 3, colour);
         }
         if let (false, Some((x, y))) = (name.is_empty(), pts.iter().flatten().last()) {
-            // The topmost series is named above its last point, the others below.
-            let top = self.pred_last_ys().into_iter().min() == Some(*y);
-            let ny = if top { y - 12 } else { y + 16 };
+            let ny = self.pred_name_y(*y);
             c.text(
                 &clean(name),
                 *x,
@@ -85,6 +151,30 @@ impl Trend<'_> {
             );
         }
     }
+}
+
+/// A text's box in viewBox units: left, top, right, bottom (one font
+/// size tall, centred on `y` as `Canvas::text` centres it).
+pub(super) type TextBox = (f64, f64, f64, f64);
+
+/// The box of `s` drawn at (`x`, `y`) with `anchor`, by the charts' own
+/// estimate of text width.
+pub(super) fn text_box(s: &str, x: i32, y: i32, anchor: Anchor, weight: Weight) -> TextBox {
+    let w = svg::text_width(s, FONT, weight);
+    let left = match anchor {
+        Anchor::Start => f64::from(x),
+        Anchor::Middle => f64::from(x) - w / 2.0,
+        Anchor::End => f64::from(x) - w,
+    };
+    let (top, bottom) = (f64::from(y) - FONT / 2.0, f64::from(y) + FONT / 2.0);
+    (left, top, left + w, bottom)
+}
+
+/// Whether two boxes come closer than `MARGIN` (diacritics stacked above
+/// a capital and descenders reach past a box one font size tall).
+pub(super) fn overlaps(a: &TextBox, b: &TextBox) -> bool {
+    const MARGIN: f64 = 3.0;
+    a.0 < b.2 + MARGIN && b.0 < a.2 + MARGIN && a.1 < b.3 + MARGIN && b.1 < a.3 + MARGIN
 }
 
 /// A dashed line from `a` to `b`: 5 units drawn, 4 left out.

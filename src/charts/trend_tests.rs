@@ -1,5 +1,6 @@
 //! Tests of the trend chart: its layout passes and the drawn SVG.
 
+use super::layout::ticks;
 use super::*;
 use crate::charts::testutil::*;
 
@@ -432,4 +433,78 @@ fn a_merged_unit_is_never_joined_to_its_predecessors_lines() {
 #[test]
 fn snapshot_trend_across_a_merger_two_series_and_a_break() {
     insta::assert_snapshot!("trend_across_merger_svg", across_merger().svg);
+}
+
+/// The sample's case: a district (2018–2024, its last score the highest
+/// of the chart) and one commune that succeeded it in 2025.
+fn commune_after_a_district() -> Chart {
+    let mut m = meta("t-xa-moi", true);
+    m.title = "Chỉ số CCHC: Xã Dào San qua các năm".into();
+    let pred = TrendSeries {
+        name: "Phong Thổ".into(),
+        points: (2018..=2024)
+            .map(|y| {
+                tp(
+                    y,
+                    70.0 + f64::from(y - 2018) * 2.5,
+                    8 - (y - 2018) as u32 / 2,
+                    8,
+                )
+            })
+            .collect(),
+    };
+    trend_across(
+        &m,
+        "Xã Dào San",
+        &[tp(2025, 81.4, 12, 38)],
+        &[pred],
+        Some("1/7/2025"),
+    )
+}
+
+/// Every drawn text's box, by the charts' width estimate: (text, box).
+fn text_boxes(doc: &roxmltree::Document) -> Vec<(String, lineage::TextBox)> {
+    doc.descendants()
+        .filter(|n| n.has_tag_name("text"))
+        .map(|n| {
+            let s = n.text().unwrap_or("").to_string();
+            let size = attr_f(&n, "font-size");
+            let weight = match (n.attribute("font-weight"), n.attribute("font-style")) {
+                (Some("bold"), _) => Weight::Bold,
+                (_, Some("italic")) => Weight::Italic,
+                _ => Weight::Normal,
+            };
+            let w = svg::text_width(&s, size, weight);
+            let (x, y) = (attr_f(&n, "x"), attr_f(&n, "y"));
+            let left = match n.attribute("text-anchor") {
+                Some("middle") => x - w / 2.0,
+                Some("end") => x - w,
+                _ => x,
+            };
+            (s, (left, y - size / 2.0, left + w, y + size / 2.0))
+        })
+        .collect()
+}
+
+#[test]
+fn the_break_label_never_overlaps_a_predecessors_name_or_any_other_label() {
+    for chart in [commune_after_a_district(), across_merger()] {
+        let doc = roxmltree::Document::parse(&chart.svg).unwrap();
+        let boxes = text_boxes(&doc);
+        let label = boxes
+            .iter()
+            .find(|(s, _)| s == "từ 1/7/2025 →")
+            .expect("the break is labelled");
+        for (s, b) in &boxes {
+            if s != &label.0 {
+                assert!(
+                    !lineage::overlaps(&label.1, b),
+                    "'{}' {:?} meets '{s}' {b:?}",
+                    label.0,
+                    label.1
+                );
+            }
+        }
+        assert!(label.1.0 >= f64::from(PAD) && label.1.2 <= f64::from(svg::W - PAD));
+    }
 }

@@ -144,7 +144,7 @@ pub fn json(ds: &Dataset) -> Value {
         },
         "total": ds.total_mode,
         "fields": ds.fields.iter().map(|f| json!({"key": f.key, "name": f.name, "max": f.max})).collect::<Vec<_>>(),
-        "units": ds.units.iter().map(|u| json!({"key": u.key, "name": u.name, "short": u.short, "slug": u.slug})).collect::<Vec<_>>(),
+        "units": ds.units.iter().map(|u| unit_json(ds, u)).collect::<Vec<_>>(),
         "results": ds.years.iter().map(|y| json!({
             "year": y.year,
             "methodology": y.methodology,
@@ -158,6 +158,24 @@ pub fn json(ds: &Dataset) -> Value {
                 "fields": y.fields.iter().zip(&s.fields).map(|(f, v)| (f.key.clone(), json!(v))).collect::<serde_json::Map<_, _>>(),
             })).collect::<Vec<_>>(),
         })).collect::<Vec<_>>(),
+    })
+}
+
+/// A unit with its life (`since`, `until`: ISO days or null) and its
+/// links by key (`formed_from`, `succeeded_by`: empty when none), so no
+/// number in the file reads as a unit's that did not exist then.
+fn unit_json(ds: &Dataset, u: &crate::data::Unit) -> Value {
+    let keys = |ix: &[usize]| {
+        ix.iter()
+            .map(|i| ds.units[*i].key.clone())
+            .collect::<Vec<_>>()
+    };
+    json!({
+        "key": u.key, "name": u.name, "short": u.short, "slug": u.slug,
+        "since": u.since.map(|d| d.iso()),
+        "until": u.until.map(|d| d.iso()),
+        "formed_from": keys(&u.formed_from),
+        "succeeded_by": keys(&u.succeeded_by),
     })
 }
 
