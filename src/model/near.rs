@@ -40,7 +40,7 @@ pub fn warn(terms: &[NearTerm], sources: &[&Path], category: bool, diags: &mut D
     for (i, a) in terms.iter().enumerate() {
         for b in &terms[i + 1..] {
             let (al, bl) = (a.slug.len(), b.slug.len());
-            if al.abs_diff(bl) > 2 || !close_enough(&a.slug, &b.slug) {
+            if al.abs_diff(bl) > 2 || !close_enough(a.slug, b.slug) {
                 continue;
             }
             let (rare, common) = if a.articles.len() <= b.articles.len() {
