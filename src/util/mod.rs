@@ -3,7 +3,6 @@
 
 pub mod collate;
 pub mod dates;
-pub mod fold;
 pub mod idhash;
 pub mod numfmt;
 pub mod text;
