@@ -189,11 +189,14 @@ fn fragments(site: &Site, docs: &[Doc]) -> Vec<String> {
         .collect()
 }
 
-/// Every file of the index, in a fixed order.
-pub fn index_files(site: &Site, docs: &[Doc]) -> Vec<OutputFile> {
-    let entries = entries(invert(docs));
+/// Every file of the index, in a fixed order. The documents' texts are
+/// used up (emptied as they are indexed).
+pub fn index_files(site: &Site, mut docs: Vec<Doc>) -> Vec<OutputFile> {
+    let fragments = fragments(site, &docs);
+    let entries = entries(invert(&mut docs));
     let bodies = shards(&entries);
     drop(entries);
+    let docs = &docs;
     let shards = bodies.len();
     let mut version: u32 = 0x811c9dc5;
     let mut files = Vec::with_capacity(shards + docs.len() + 1);
@@ -204,7 +207,7 @@ pub fn index_files(site: &Site, docs: &[Doc]) -> Vec<OutputFile> {
             bytes: b.into_bytes(),
         });
     }
-    for (i, body) in fragments(site, docs).into_iter().enumerate() {
+    for (i, body) in fragments.into_iter().enumerate() {
         version = version.rotate_left(5) ^ fnv1a32(&body);
         files.push(OutputFile {
             path: format!("{SEARCH_PREFIX}/d/{i}.json"),
@@ -245,7 +248,7 @@ mod tests {
     /// key → [(exact, postings digits)] of the index of `docs`.
     fn index_of(docs: &[Doc]) -> std::collections::BTreeMap<String, Vec<(String, String)>> {
         let mut out = std::collections::BTreeMap::new();
-        for e in entries(invert(docs)) {
+        for e in entries(invert(&mut docs.to_vec())) {
             out.entry(e.key)
                 .or_insert_with(Vec::new)
                 .push((e.exact.to_string(), e.postings.digits));

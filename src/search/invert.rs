@@ -191,11 +191,13 @@ pub struct Inverted {
     pub exact: Vec<Box<str>>,
 }
 
-pub fn invert(docs: &[Doc]) -> Inverted {
+/// The index of `docs`; each wave's texts are emptied once indexed, so
+/// the texts' memory goes as the index's grows.
+pub fn invert(docs: &mut [Doc]) -> Inverted {
     let (folded, exact) = (Interner::new(), Interner::new());
     let mut parts: Vec<HashMap<u64, Postings, Fast>> =
         (0..PARTS).map(|_| HashMap::default()).collect();
-    for (w, wave) in docs.chunks(WAVE).enumerate() {
+    for (w, wave) in docs.chunks_mut(WAVE).enumerate() {
         let chunks: Vec<ChunkPosts> = wave
             .par_chunks(CHUNK)
             .enumerate()
@@ -225,6 +227,10 @@ pub fn invert(docs: &[Doc]) -> Inverted {
                 }
             }
         });
+        drop(chunks);
+        for d in wave.iter_mut() {
+            d.text = String::new();
+        }
     }
     let keys = parts.into_iter().flat_map(|m| m.into_iter()).collect();
     Inverted {

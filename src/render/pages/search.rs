@@ -69,6 +69,6 @@ pub fn search_job(r: &Renderer, shared: &Shared, texts_given: Vec<Option<String>
     ctx.insert("meta", &meta);
     let mut out = JobOutput::file(index_path(&search_url()), r.render(names::SEARCH, &ctx));
     let docs = search::documents(site, texts(r, shared, texts_given));
-    out.files.extend(search::index_files(site, &docs));
+    out.files.extend(search::index_files(site, docs));
     out
 }
