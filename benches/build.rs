@@ -2,7 +2,7 @@
 //!
 //! ```text
 //! cargo bench --bench build -- [--n 1000,10000] [--runs 3] [--tmpfs|--disk|--both]
-//!                              [--seed 42] [--tools chiso,floor1,floor2,hugo,zola]
+//!                              [--seed 42] [--tools chiso,floor1,floor2,hugo,pagefind,zola]
 //!                              [--chiso PATH] [--keep] [--no-charts]
 //! cargo bench --bench build -- --generate DIR --n 1000 [--seed 42]
 //! ```
@@ -62,7 +62,7 @@ fn main() {
 }
 
 const USAGE: &str = "usage: cargo bench --bench build -- [--n 1000,10000] [--runs 3] \
-[--tmpfs|--disk|--both] [--seed 42] [--tools chiso,floor1,floor2,hugo,zola] [--chiso PATH] [--keep] [--no-charts]
+[--tmpfs|--disk|--both] [--seed 42] [--tools chiso,floor1,floor2,hugo,pagefind,zola] [--chiso PATH] [--keep] [--no-charts]
        cargo bench --bench build -- --generate DIR [--n 1000] [--seed 42] [--no-charts]";
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Debug)]
@@ -99,7 +99,7 @@ impl Opts {
             runs: 3,
             seed: DEFAULT_SEED,
             fs: vec![],
-            tools: ["chiso", "floor1", "floor2", "hugo", "zola"]
+            tools: ["chiso", "floor1", "floor2", "hugo", "pagefind", "zola"]
                 .map(String::from)
                 .to_vec(),
             chiso: None,
@@ -294,7 +294,11 @@ impl Tool {
     /// The command that builds the site of `site` (a corpus dir) into `out`.
     fn command(&self, site: &Path, out: &Path) -> Command {
         let g = corpus::layout(site);
-        let mut c = Command::new(&self.bin);
+        let mut c = Command::new(if self.key == "pagefind" {
+            Path::new("sh")
+        } else {
+            self.bin.as_path()
+        });
         match self.key {
             "chiso" => {
                 c.arg("build")
@@ -317,6 +321,19 @@ impl Tool {
                     .arg("--quiet")
                     .arg("--noBuildLock")
                     .env("HUGO_CACHEDIR", out.with_extension("hugo-cache"));
+            }
+            "pagefind" => {
+                // Hugo, then Pagefind over its output (the usual way to add
+                // search to Hugo), as one timed child.
+                c.arg("-c")
+                    .arg(r#""$1" --source "$2" --destination "$3" --quiet --noBuildLock && "$4" --site "$3" --silent"#)
+                    .arg("sh")
+                    .arg(which("hugo").unwrap_or_default())
+                    .arg(&g.hugo)
+                    .arg(out)
+                    .arg(&self.bin)
+                    .env("HUGO_CACHEDIR", out.with_extension("hugo-cache"));
+                return c;
             }
             "zola" => {
                 c.arg("--root")
@@ -388,6 +405,34 @@ fn tools(opts: &Opts) -> (Vec<Tool>, Vec<String>) {
                         });
                     }
                     None => notes.push(format!("{key}: skipped, not on PATH ({hint})")),
+                }
+            }
+            // Pagefind's CLI ships in its npm package
+            // (`npm install pagefind` in a scratch folder): PAGEFIND, or
+            // `pagefind`/`pagefind_extended` on PATH.
+            "pagefind" => {
+                let bin = std::env::var_os("PAGEFIND")
+                    .map(PathBuf::from)
+                    .or_else(|| which("pagefind"))
+                    .or_else(|| which("pagefind_extended"));
+                match (bin, which("hugo")) {
+                    (Some(bin), Some(_)) => {
+                        notes.push(format!(
+                            "pagefind: {} ({}), after hugo",
+                            bin.display(),
+                            version_of(&bin, "--version")
+                        ));
+                        found.push(Tool {
+                            key: "pagefind",
+                            label: "hugo+pagefind".into(),
+                            bin,
+                        });
+                    }
+                    _ => notes.push(
+                        "pagefind: skipped, needs hugo and pagefind (PAGEFIND=path, or on PATH; \
+                         `npm install pagefind` ships it)"
+                            .into(),
+                    ),
                 }
             }
             other => notes.push(format!("unknown tool {other:?} ignored")),
@@ -674,6 +719,7 @@ fn print_table(
             ("floor1", "floor-1t"),
             ("floor2", "floor-2t"),
             ("hugo", "hugo"),
+            ("pagefind", "hugo+pagefind"),
             ("zola", "zola"),
         ] {
             let v = walls

@@ -16,6 +16,7 @@ mod output;
 mod pipeline;
 mod render;
 mod scaffold;
+mod search;
 mod serve;
 mod util;
 

@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 /// The stages in pipeline order. A module may use only stages at or before
 /// its own (and within its own stage, no cycles).
 const STAGES: &[&str] = &[
-    "diag", "util", "load", "data", "model", "charts", "output", "render", "pipeline", "import",
-    "serve", "scaffold", "cli",
+    "diag", "util", "load", "data", "model", "charts", "output", "search", "render", "pipeline",
+    "import", "serve", "scaffold", "cli",
 ];
 
 fn src() -> PathBuf {

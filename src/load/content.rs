@@ -60,6 +60,56 @@ struct ArticleFront {
     comments: Option<Spanned<serde_json::Value>>,
 }
 
+/// The front matter of the common shape without the YAML engine
+/// (`yaml_fast`); `None` for anything the engine must read.
+fn fast_article(src: &str) -> Option<ArticleFront> {
+    use crate::load::yaml_fast::{Value, spanned};
+    let (mut title, mut date) = (None, None);
+    let mut f = ArticleFront {
+        title: yaml::unplaced(String::new()),
+        date: yaml::unplaced(String::new()),
+        publish_date: None,
+        expiry_date: None,
+        author: String::new(),
+        category: None,
+        tags: Vec::new(),
+        summary: None,
+        image: None,
+        image_caption: None,
+        image_focus: None,
+        slug: None,
+        draft: false,
+        featured: false,
+        template: None,
+        aliases: Vec::new(),
+        comments: None,
+    };
+    for (key, value) in crate::load::yaml_fast::read(src)? {
+        match (key, value) {
+            ("tags", Value::List(l)) => f.tags = l.into_iter().map(spanned).collect(),
+            ("aliases", Value::List(l)) => f.aliases = l.into_iter().map(spanned).collect(),
+            (_, Value::List(_)) => return None,
+            (k, Value::One(s)) => match k {
+                "title" => title = Some(spanned(s)),
+                "date" => date = Some(spanned(s)),
+                "publish_date" => f.publish_date = Some(spanned(s)),
+                "expiry_date" => f.expiry_date = Some(spanned(s)),
+                "author" => f.author = s.value,
+                "category" => f.category = Some(spanned(s)),
+                "summary" => f.summary = Some(s.value),
+                "image" => f.image = Some(spanned(s)),
+                "image_caption" => f.image_caption = Some(s.value),
+                "slug" => f.slug = Some(spanned(s)),
+                "template" => f.template = Some(spanned(s)),
+                _ => return None,
+            },
+        }
+    }
+    f.title = title?;
+    f.date = date?;
+    Some(f)
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct PageFront {
@@ -157,7 +207,7 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
                 .into(),
         );
     }
-    let fm: ArticleFront = yaml::parse(split.yaml, rel, off)?;
+    let fm: ArticleFront = yaml::parse_with(split.yaml, rel, off, fast_article)?;
     let mut diags = Diagnostics::new();
     diags.extend(empty_title(&fm.title, rel, off));
     let date = schedule::read_date("date", &fm.date, cfg, rel, off, &mut diags);

@@ -18,3 +18,4 @@ pub mod search_config;
 pub mod site_lang;
 pub mod theme;
 pub mod yaml;
+pub mod yaml_fast;

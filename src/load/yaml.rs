@@ -54,6 +54,23 @@ pub fn parse<T: DeserializeOwned>(
         .map_err(|e| to_diagnostic(&e, file, line_offset))
 }
 
+/// As [`parse`], but `fast` reads the text first (`yaml_fast`: the common
+/// shapes, without the engine's cost); where it gives up, the engine
+/// parses, with its errors. The source checks run either way.
+pub fn parse_with<T: DeserializeOwned>(
+    src: &str,
+    file: &Path,
+    line_offset: usize,
+    fast: impl FnOnce(&str) -> Option<T>,
+) -> Result<T, Diagnostic> {
+    check_source(src, file, line_offset)?;
+    if let Some(v) = fast(src) {
+        return Ok(v);
+    }
+    serde_saphyr::from_str_with_options::<T>(src, options())
+        .map_err(|e| to_diagnostic(&e, file, line_offset))
+}
+
 /// A character no text of a site may hold: C0 controls but tab and newline
 /// (they make feeds and SVG ill-formed XML), DEL and the C1 controls
 /// (U+0085 ends a line in some readers), the bidi embeddings, overrides and

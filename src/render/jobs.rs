@@ -108,6 +108,7 @@ pub fn run_job(r: &Renderer, shared: &Shared, job: Job) -> JobOutput {
             out.diagnostics
                 .extend(pages::image_diagnostics(r, &body, source));
             out.links.extend(links_of(&body, source));
+            out.text = Some(body.text.clone());
             out
         }
         Job::List(l) => pages::list::list(r, shared, l, list_term(site, l.kind, l.term)),
@@ -142,7 +143,7 @@ pub fn run_job(r: &Renderer, shared: &Shared, job: Job) -> JobOutput {
         Job::DataIndex => pages::dataset::index_job(r),
         Job::Alias(i) => pages::alias::redirect_page(site, &site.aliases[i]),
         Job::Redirects => pages::alias::redirect_files(site),
-        Job::Search => pages::search::search_job(r),
+        Job::Search => pages::search::search_job(r, shared, Vec::new()),
         Job::Archive(n) => pages::archive::archive(r, n),
     }
 }
@@ -154,16 +155,27 @@ pub fn run_jobs(
     jobs: &[Job],
     sink: &dyn Sink,
 ) -> (Rendered, Diagnostics) {
-    let outs: Vec<Outcome> = jobs
+    let mut outs: Vec<Outcome> = jobs
         .par_iter()
         .map(|&j| {
             let out = match j {
                 Job::Image(i) => crate::render::imagejob::image_job(r, i, Some(sink)),
+                // After the others: it indexes the text of their bodies.
+                Job::Search => JobOutput::default(),
                 _ => run_job(r, shared, j),
             };
             write_out(r, sink, out)
         })
         .collect();
+    if let Some(s) = jobs.iter().position(|&j| j == Job::Search) {
+        let mut texts: Vec<Option<String>> = vec![None; r.site.articles.len()];
+        for (&job, (_, _, o)) in jobs.iter().zip(outs.iter_mut()) {
+            if let Job::Article(i) = job {
+                texts[i] = o.text.take();
+            }
+        }
+        outs[s] = write_out(r, sink, pages::search::search_job(r, shared, texts));
+    }
     let mut rendered = Rendered::default();
     let mut diags = Diagnostics::new();
     {

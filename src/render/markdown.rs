@@ -8,6 +8,7 @@ use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::load::config::RawHtml;
 use crate::render::headings::HeadingIds;
+use crate::render::plaintext::PlainText;
 use crate::render::sanitize;
 use crate::render::shortcodes::{self, CLOSE, Call, OPEN};
 use crate::util::text::is_unsafe_url;
@@ -39,6 +40,8 @@ pub struct Context<'a> {
     /// The base URL's path (`""` or `/huyen`): site-absolute links and
     /// images (`/chi-so/…`) get it in front, so a site under a sub-path works.
     pub prefix: &'a str,
+    /// Whether to keep the body's plain text (`Body::text`) for search.
+    pub plain_text: bool,
 }
 
 fn with_prefix<'e>(url: CowStr<'e>, prefix: &str) -> CowStr<'e> {
@@ -55,6 +58,9 @@ pub struct Body {
     pub diagnostics: Vec<Diagnostic>,
     /// Every link and image target with its line: (url, line).
     pub links: Vec<(String, usize)>,
+    /// The plain text for search (when asked for): the text and code of the
+    /// parser's own events, no markup, no shortcodes, spaces collapsed.
+    pub text: String,
 }
 
 struct Lines(Vec<usize>);
@@ -134,6 +140,7 @@ fn render_with(src: &str, ctx: &Context, sanitise: bool) -> Body {
         let mut rewrite = Rewrite::new(ctx, in_source, &mut out);
         let mut headings = HeadingIds::default();
         let mut parser = Parser::new_ext(source, options()).into_offset_iter();
+        let mut text = ctx.plain_text.then(|| PlainText::new(source.len()));
         let events = std::iter::from_fn(|| {
             loop {
                 if let Some(e) = headings.ready.pop_front() {
@@ -144,12 +151,19 @@ fn render_with(src: &str, ctx: &Context, sanitise: bool) -> Body {
                     });
                 }
                 let (ev, range) = parser.next()?;
+                if let Some(t) = &mut text {
+                    t.event(&ev);
+                }
                 if let Some(ev) = rewrite.event(ev, range.start) {
                     headings.push(ev);
                 }
             }
         });
         pulldown_cmark::html::push_html(&mut html, events);
+        if let Some(mut t) = text {
+            t.0.truncate(t.0.trim_end().len());
+            rewrite.out.text = t.0;
+        }
         rewrite.raw_seen
     };
     let sanitise = sanitise && raw_seen;
@@ -534,6 +548,21 @@ pub fn render_markdown_unsanitised(src: &str) -> String {
     bare(src, RawHtml::Allow, false)
 }
 
+/// The plain text of Markdown that no page renders itself (a dataset's
+/// description): shortcodes dropped, as `Body::text`.
+pub fn plain_text(src: &str) -> String {
+    let no_shortcodes = |_: &Call| Ok(String::new());
+    let ctx = Context {
+        file: Path::new(""),
+        line_offset: 0,
+        raw_html: RawHtml::Escape,
+        shortcode: &no_shortcodes,
+        prefix: "",
+        plain_text: true,
+    };
+    render_with(src, &ctx, false).text
+}
+
 fn bare(src: &str, raw_html: RawHtml, sanitise: bool) -> String {
     let no_shortcodes = |_: &Call| Ok(String::new());
     let ctx = Context {
@@ -541,6 +570,7 @@ fn bare(src: &str, raw_html: RawHtml, sanitise: bool) -> String {
         line_offset: 0,
         raw_html,
         shortcode: &no_shortcodes,
+        plain_text: false,
         prefix: "",
     };
     render_with(src, &ctx, sanitise).html

@@ -20,6 +20,7 @@ fn ctx<'a>(raw_html: RawHtml, prefix: &'a str, shortcode: &'a ShortcodeFn<'a>) -
         raw_html,
         shortcode,
         prefix,
+        plain_text: true,
     }
 }
 
@@ -413,4 +414,13 @@ fn snapshot_article_body() {
     ));
     insta::assert_snapshot!("article_body_html", r.html);
     insta::assert_debug_snapshot!("article_body_diagnostics_and_links", (diags(&r), r.links));
+}
+
+#[test]
+fn the_plain_text_for_search_comes_from_the_same_pass_without_markup_or_shortcodes() {
+    let b = md(
+        "# Tiêu đề\n\nMột *cửa* `x` {{ value(data=\"a\") }} hết[^1].\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<b>thô</b>\n\n[^1]: Chú thích.\n",
+    );
+    assert_eq!(b.text, "Tiêu đề Một cửa x hết. a b 1 2 thô Chú thích.");
+    assert_eq!(plain_text("Dòng một\ndòng   hai"), "Dòng một dòng hai");
 }

@@ -358,6 +358,7 @@ impl<'a> Renderer<'a> {
             raw_html: self.site.config.markdown.raw_html,
             shortcode: &handler,
             prefix: &self.prefix,
+            plain_text: self.site.config.search.enabled,
         };
         markdown::render(body, &ctx)
     }

@@ -3,7 +3,6 @@
 
 pub mod collate;
 pub mod dates;
-pub mod fold;
 pub mod idhash;
 pub mod json;
 pub mod near;

@@ -306,7 +306,7 @@ fn page_folds_vietnamese_as_the_index_does() {
     let origin = env.server.origin();
     let b = &mut env.browser;
     let (tab, _) = open_search(b, &origin);
-    // The same words and folds as util::fold's unit tests, including
+    // The same words and folds as search::fold's unit tests, including
     // stacked marks typed decomposed.
     let js = r#"["Cải cách hành chính", "Điện Biên", "Thổ", "Nậm", "Mường", "ưu tiên",
       "Tho\u0302\u0309", "bản bán ban"].map(w => window.chisoSearch.fold(w))"#;

@@ -35,6 +35,9 @@ pub struct JobOutput {
     pub diagnostics: Vec<Diagnostic>,
     /// Files the sink could not take (a full disk fails them all alike).
     pub write_errors: Vec<Diagnostic>,
+    /// An article's plain text from its Markdown pass, for the search job
+    /// (which runs after the others); empty when search is off.
+    pub text: Option<String>,
 }
 
 impl JobOutput {

@@ -1,14 +1,42 @@
-//! The search page `/tim-kiem/` and its index (`render::search`), one job:
-//! one owner for every file under /tim-kiem/.
+//! The search page `/tim-kiem/` and its index (`crate::search`), one job:
+//! one owner for every file under /tim-kiem/. It runs after the other jobs
+//! of a build, which hand it each article's plain text.
 
 use crate::load::theme::{SEARCH_SCRIPT, names};
 use crate::model::urls::{archive_url, index_path, search_url};
 use crate::render::meta::Meta;
 use crate::render::pages::JobOutput;
-use crate::render::renderer::Renderer;
-use crate::render::search;
+use crate::render::renderer::{Renderer, Shared};
+use crate::search;
+use rayon::prelude::*;
 
-pub fn search_job(r: &Renderer) -> JobOutput {
+/// The plain text of every body the index holds: an article's from its
+/// page's job (`texts`), else from the bodies computed ahead (serve), else
+/// rendered here.
+fn texts(r: &Renderer, shared: &Shared, mut given: Vec<Option<String>>) -> search::Texts {
+    let site = r.site;
+    given.resize(site.articles.len(), None);
+    let articles = given
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            t.or_else(|| shared.bodies[i].as_ref().map(|b| b.text.clone()))
+                .unwrap_or_else(|| r.article_body(i).text)
+        })
+        .collect();
+    let plain = crate::render::markdown::plain_text;
+    search::Texts {
+        articles,
+        pages: site.pages.iter().map(|p| plain(&p.page.body)).collect(),
+        datasets: site
+            .datasets
+            .iter()
+            .map(|d| plain(d.description.as_deref().unwrap_or("")))
+            .collect(),
+    }
+}
+
+pub fn search_job(r: &Renderer, shared: &Shared, texts_given: Vec<Option<String>>) -> JobOutput {
     let site = r.site;
     let mut ctx = r.context();
     let script_version = r
@@ -40,6 +68,7 @@ pub fn search_job(r: &Renderer) -> JobOutput {
     );
     ctx.insert("meta", &meta);
     let mut out = JobOutput::file(index_path(&search_url()), r.render(names::SEARCH, &ctx));
-    out.files.extend(search::index_files(site));
+    let docs = search::documents(site, texts(r, shared, texts_given));
+    out.files.extend(search::index_files(site, docs));
     out
 }

@@ -1,6 +1,6 @@
 // chiso search: reads the index chiso writes under /tim-kiem/ (see
-// src/render/search.rs) and ranks in the reader's browser. No requests off
-// the site, no dependencies. Folding and tokens follow src/util/fold.rs.
+// src/search/files.rs) and ranks in the reader's browser. No requests off
+// the site, no dependencies. Folding and tokens follow src/search/fold.rs.
 (function () {
   "use strict";
   var form = document.getElementById("tim-kiem");
@@ -91,7 +91,7 @@
   var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   var DIGIT = {};
   for (var k = 0; k < 64; k++) DIGIT[DIGITS.charAt(k)] = k;
-  // The varints of a postings string (render/search.rs `postings`).
+  // The varints of a postings string (src/search/postings.rs).
   function each(str, fn) {
     var v = 0, mul = 1;
     for (var i = 0; i < str.length; i++) {

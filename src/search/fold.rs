@@ -60,7 +60,7 @@ pub fn words(text: &str) -> impl Iterator<Item = &str> + '_ {
 }
 
 /// The words of `text` in order, each as (exact, folded) (the index folds
-/// each distinct word once instead: `render::search::vocab`).
+/// each distinct word once instead: `search::invert`).
 #[cfg(test)]
 pub fn tokens(text: &str) -> impl Iterator<Item = (String, String)> + '_ {
     words(text).map(|w| {

@@ -1,0 +1,241 @@
+//! The inverted index, built without a map of every word of every
+//! document: words are interned once (a chunk of documents asks the shared
+//! interner only for the words it has not met yet), each document's keys
+//! are integers sorted and counted in place, and postings are streamed,
+//! already encoded, into one of `PARTS` partitions by key, the partitions
+//! merged in parallel, a wave of documents at a time.
+//!
+//! Keys: a word is (folded id, exact id); a pair of neighbouring words is
+//! two folded ids with the top bit set. Ids depend on thread timing; nothing
+//! written depends on them (entries are sorted by their text at the end).
+
+use super::Doc;
+use super::fold;
+use super::postings::{Postings, Weight};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Mutex;
+
+/// A key as one integer: a word (folded id << 32 | exact id), or a pair of
+/// neighbouring words (two folded ids) with the top bit set.
+pub const PAIR: u64 = 1 << 63;
+/// Partitions of the keys, merged in parallel (a power of two).
+const PARTS: usize = 64;
+/// Documents tokenised by one task.
+const CHUNK: usize = 32;
+/// Documents whose postings are in flight at once (bounds their memory).
+const WAVE: usize = 1024;
+
+/// FNV-1a for short words; a multiply-and-fold for integer keys, which are
+/// not hashes themselves.
+#[derive(Default)]
+pub struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf29ce484222325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= b as u64;
+            h = h.wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+    fn write_u64(&mut self, n: u64) {
+        let h = (n ^ self.0).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        self.0 = h ^ (h >> 29);
+    }
+}
+
+pub type Fast = BuildHasherDefault<FastHasher>;
+
+/// Strings to dense ids, shared by every thread: `SHARDS` locked maps, an
+/// id being its index in its shard times `SHARDS` plus the shard.
+pub struct Interner {
+    shards: Vec<Mutex<Strings>>,
+}
+
+/// One shard of an interner: string → id, and the strings in order.
+type Strings = (HashMap<Box<str>, u32, Fast>, Vec<Box<str>>);
+
+const SHARDS: usize = 16;
+
+impl Interner {
+    pub fn new() -> Self {
+        Interner {
+            shards: (0..SHARDS).map(|_| Mutex::default()).collect(),
+        }
+    }
+
+    pub fn id(&self, s: String) -> u32 {
+        let mut h = FastHasher::default();
+        h.write(s.as_bytes());
+        let shard = (h.finish() >> 40) as usize % SHARDS;
+        let mut g = self.shards[shard].lock().unwrap_or_else(|e| e.into_inner());
+        let (map, list) = &mut *g;
+        if let Some(&id) = map.get(s.as_str()) {
+            return id;
+        }
+        let id = (list.len() * SHARDS + shard) as u32;
+        let s: Box<str> = s.into_boxed_str();
+        list.push(s.clone());
+        map.insert(s, id);
+        id
+    }
+
+    /// The strings by id (the interner is done).
+    pub fn into_strings(self) -> Vec<Box<str>> {
+        let lists: Vec<Vec<Box<str>>> = self
+            .shards
+            .into_iter()
+            .map(|m| m.into_inner().unwrap_or_else(|e| e.into_inner()).1)
+            .collect();
+        let n = lists.iter().map(Vec::len).max().unwrap_or(0) * SHARDS;
+        let mut out: Vec<Box<str>> = vec![Box::from(""); n];
+        for (shard, list) in lists.into_iter().enumerate() {
+            for (i, s) in list.into_iter().enumerate() {
+                out[i * SHARDS + shard] = s;
+            }
+        }
+        out
+    }
+}
+
+/// The folded and exact interners, and a chunk's cache in front of them.
+struct Words<'i, 't> {
+    folded: &'i Interner,
+    exact: &'i Interner,
+    seen: HashMap<&'t str, (u32, u32), Fast>,
+}
+
+impl<'t> Words<'_, 't> {
+    /// (folded id, exact id) of a word as written.
+    fn ids(&mut self, w: &'t str) -> (u32, u32) {
+        if let Some(&ids) = self.seen.get(w) {
+            return ids;
+        }
+        let e = fold::exact(w);
+        let f = fold::fold(&e);
+        let ids = (self.folded.id(f), self.exact.id(e));
+        self.seen.insert(w, ids);
+        ids
+    }
+
+    /// Every key of one text, in order, pairs not crossing texts.
+    fn keys(&mut self, text: &'t str, out: &mut Vec<u64>) {
+        let mut prev: Option<u32> = None;
+        for w in fold::words(text) {
+            let (f, e) = self.ids(w);
+            if let Some(p) = prev {
+                out.push(PAIR | (u64::from(p) << 31) | u64::from(f));
+            }
+            out.push((u64::from(f) << 32) | u64::from(e));
+            prev = Some(f);
+        }
+    }
+}
+
+/// A document's distinct keys with their weight (title hit, body hits),
+/// ascending by key.
+fn doc_keys<'t>(w: &mut Words<'_, 't>, d: &'t Doc, out: &mut Vec<(u64, Weight)>) {
+    let (mut title, mut body) = (Vec::new(), Vec::with_capacity(2 * d.text.len() / 5));
+    w.keys(&d.title, &mut title);
+    w.keys(&d.text, &mut body);
+    title.sort_unstable();
+    body.sort_unstable();
+    let (mut i, mut j) = (0, 0);
+    while i < title.len() || j < body.len() {
+        let k = match (title.get(i), body.get(j)) {
+            (Some(&a), Some(&b)) => a.min(b),
+            (Some(&a), None) => a,
+            (None, Some(&b)) => b,
+            (None, None) => break,
+        };
+        let t0 = i;
+        while title.get(i) == Some(&k) {
+            i += 1;
+        }
+        let b0 = j;
+        while body.get(j) == Some(&k) {
+            j += 1;
+        }
+        out.push((
+            k,
+            Weight {
+                title: i > t0,
+                body: (j - b0).min(7) as u8,
+            },
+        ));
+    }
+}
+
+fn part_of(key: u64) -> usize {
+    (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58) as usize % PARTS
+}
+
+/// One chunk's postings, split by partition: (key, doc, weight).
+type ChunkPosts = Vec<Vec<(u64, u32, Weight)>>;
+
+/// Every key with its postings (unordered), and the interned strings
+/// (folded, exact) the keys name.
+pub struct Inverted {
+    pub keys: Vec<(u64, Postings)>,
+    pub folded: Vec<Box<str>>,
+    pub exact: Vec<Box<str>>,
+}
+
+/// The index of `docs`; each wave's texts are emptied once indexed, so
+/// the texts' memory goes as the index's grows.
+pub fn invert(docs: &mut [Doc]) -> Inverted {
+    let (folded, exact) = (Interner::new(), Interner::new());
+    let mut parts: Vec<HashMap<u64, Postings, Fast>> =
+        (0..PARTS).map(|_| HashMap::default()).collect();
+    for (w, wave) in docs.chunks_mut(WAVE).enumerate() {
+        let chunks: Vec<ChunkPosts> = wave
+            .par_chunks(CHUNK)
+            .enumerate()
+            .map(|(c, chunk)| {
+                let mut words = Words {
+                    folded: &folded,
+                    exact: &exact,
+                    seen: HashMap::default(),
+                };
+                let mut out: ChunkPosts = vec![Vec::new(); PARTS];
+                let mut keys = Vec::new();
+                for (i, d) in chunk.iter().enumerate() {
+                    let doc = (w * WAVE + c * CHUNK + i) as u32;
+                    keys.clear();
+                    doc_keys(&mut words, d, &mut keys);
+                    for &(k, wt) in &keys {
+                        out[part_of(k)].push((k, doc, wt));
+                    }
+                }
+                out
+            })
+            .collect();
+        parts.par_iter_mut().enumerate().for_each(|(p, map)| {
+            for c in &chunks {
+                for &(k, doc, wt) in &c[p] {
+                    map.entry(k).or_default().push(doc, wt, k & PAIR != 0);
+                }
+            }
+        });
+        drop(chunks);
+        for d in wave.iter_mut() {
+            d.text = String::new();
+        }
+    }
+    let keys = parts.into_iter().flat_map(|m| m.into_iter()).collect();
+    Inverted {
+        keys,
+        folded: folded.into_strings(),
+        exact: exact.into_strings(),
+    }
+}

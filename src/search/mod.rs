@@ -1,0 +1,168 @@
+//! Search, in one room: what is indexed, how, and the files the theme's
+//! `search.js` reads (the contract). Called from render (the search job),
+//! which hands over each document's plain text from its own Markdown pass;
+//! this stage uses only the stages before render.
+//!
+//! Documents: articles (newest first, so a lower number is newer), plain
+//! pages, datasets and their unit pages; never list pages. Each word is
+//! indexed folded (`fold`: no marks, đ = d) with its exact forms beside it,
+//! so "ban" finds "bản" and "bán" and "bản" ranks "bản" first; each pair of
+//! neighbouring words is indexed too (folded, "mot cua"), which is how
+//! quoted phrases and adjacency are matched without positions.
+//!
+//! - `fold`: tokens, folding (search.js folds queries by the same rules);
+//! - `invert`: the inverted index (interned words, postings per partition);
+//! - `postings`: the postings strings;
+//! - `files`: the files under `/tim-kiem/` (see there for their format).
+
+pub mod files;
+pub mod fold;
+mod invert;
+mod postings;
+
+use crate::model::site::Site;
+use crate::model::urls::{dataset_unit_url, dataset_url};
+
+pub use files::{fnv1a32, index_files};
+
+/// Characters of a document's text kept for the excerpt.
+pub const EXCERPT_SOURCE_CHARS: usize = 1000;
+/// Category names of the documents that are not articles.
+pub const PAGES_CATEGORY: &str = "Trang thông tin";
+pub const DATA_CATEGORY: &str = "Số liệu chỉ số";
+
+/// One searchable document.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub title: String,
+    /// Site-relative address (`/a/b/`).
+    pub url: String,
+    /// The date line shown ("12/03/2025"), empty for undated documents.
+    pub date: String,
+    /// Index into `categories(site)`.
+    pub category: usize,
+    /// 0 for undated documents.
+    pub year: i32,
+    /// Plain text of the body.
+    pub text: String,
+}
+
+/// The categories the filter offers: the site's, then pages and data.
+pub fn categories(site: &Site) -> Vec<String> {
+    let mut c: Vec<String> = site.categories.iter().map(|t| t.name.clone()).collect();
+    c.push(PAGES_CATEGORY.into());
+    c.push(DATA_CATEGORY.into());
+    c
+}
+
+/// The years the filter offers, newest first.
+pub fn years(site: &Site) -> Vec<i32> {
+    let mut y: Vec<i32> = site
+        .articles
+        .iter()
+        .map(|e| e.article.date.local.year() as i32)
+        .collect();
+    y.sort_unstable_by(|a, b| b.cmp(a));
+    y.dedup();
+    y
+}
+
+/// The plain text (no markup, no shortcodes) of each Markdown body,
+/// which render has from its own pass over the body.
+pub struct Texts {
+    /// Per article, its body's text.
+    pub articles: Vec<String>,
+    /// Per plain page, its body's text.
+    pub pages: Vec<String>,
+    /// Per dataset, its description's text.
+    pub datasets: Vec<String>,
+}
+
+/// Every document of the site, in index order.
+pub fn documents(site: &Site, texts: Texts) -> Vec<Doc> {
+    let n_cats = site.categories.len();
+    let mut docs: Vec<Doc> = Vec::with_capacity(site.articles.len() + site.pages.len());
+    for (e, body) in site.articles.iter().zip(texts.articles) {
+        let a = &e.article;
+        let mut text = String::with_capacity(a.summary.len() + 1 + body.len());
+        text.push_str(&a.summary);
+        text.push(' ');
+        text.push_str(&body);
+        docs.push(Doc {
+            title: a.title.clone(),
+            url: e.url.clone(),
+            date: a.date.short_date(),
+            category: e.category,
+            year: a.date.local.year() as i32,
+            text,
+        });
+    }
+    docs.extend(site.pages.iter().zip(texts.pages).map(|(p, body)| Doc {
+        title: p.page.title.clone(),
+        url: p.url.clone(),
+        date: String::new(),
+        category: n_cats,
+        year: 0,
+        text: format!("{} {}", p.page.summary, body),
+    }));
+    for (ds, description) in site.datasets.iter().zip(texts.datasets) {
+        let units: Vec<&str> = ds.units.iter().map(|u| u.name.as_str()).collect();
+        docs.push(Doc {
+            title: ds.title.clone(),
+            url: dataset_url(&ds.slug),
+            date: String::new(),
+            category: n_cats + 1,
+            year: 0,
+            text: sentences(&[&description, &units.join(", ")]),
+        });
+        for u in &ds.units {
+            docs.push(Doc {
+                title: format!("{}: {}", u.name, ds.display_title()),
+                url: dataset_unit_url(&ds.slug, &u.slug),
+                date: String::new(),
+                category: n_cats + 1,
+                year: 0,
+                text: unit_text(&u.name, &u.short, &ds.title),
+            });
+        }
+    }
+    docs
+}
+
+/// Non-empty parts joined as sentences: no stray space before a comma or
+/// at the start when a part is empty.
+fn sentences(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .map(|p| p.trim())
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(". ")
+}
+
+/// A unit page's text: its name, its short name only when the name does
+/// not already say it ("Huyện Sìn Hồ", not "Huyện Sìn Hồ Sìn Hồ"), the
+/// dataset.
+fn unit_text(name: &str, short: &str, dataset: &str) -> String {
+    let short = short.trim();
+    if short.is_empty() || name.contains(short) {
+        sentences(&[name, dataset])
+    } else {
+        sentences(&[&format!("{name} ({short})"), dataset])
+    }
+}
+
+#[cfg(test)]
+mod snippet_tests {
+    use super::*;
+
+    #[test]
+    fn a_unit_snippet_never_stutters_its_name_nor_puts_a_space_before_a_comma() {
+        let t = unit_text("Huyện Sìn Hồ", "Sìn Hồ", "Chỉ số CCHC cấp huyện");
+        assert_eq!(t, "Huyện Sìn Hồ. Chỉ số CCHC cấp huyện");
+        let t = unit_text("Thành phố Lai Châu", "TP Lai Châu", "Chỉ số");
+        assert_eq!(t, "Thành phố Lai Châu (TP Lai Châu). Chỉ số");
+        let t = sentences(&["", "Phong Thổ, Sìn Hồ"]);
+        assert_eq!(t, "Phong Thổ, Sìn Hồ");
+    }
+}
