@@ -68,6 +68,11 @@ pub struct ChartMeta {
     pub rank_of: Option<u32>,
     /// Address of the chart's standalone SVG file, linked under the figure.
     pub download: Option<String>,
+    /// The page around the figure already says "Số liệu minh họa" (a
+    /// dataset page's heading, or an earlier chart of the article): the SVG
+    /// leaves its badge out, so the reader sees the flag once per page. Its
+    /// `<desc>` still says it. Standalone files and cards never set this.
+    pub page_flagged: bool,
 }
 
 /// One unit in a ranking; the caller gives them best-first.
@@ -237,7 +242,7 @@ impl Header {
         Header {
             title: svg::wrap(&clean(&meta.title), max, TITLE_FONT, Weight::Bold, 3),
             sub: svg::wrap(&clean(subtitle), max, FONT, Weight::Normal, 3),
-            illustrative: meta.illustrative,
+            illustrative: meta.illustrative && !meta.page_flagged,
         }
     }
 
