@@ -335,7 +335,8 @@ fn chart_captions_do_not_repeat_titles_and_sources_are_said_once() {
                 );
             }
         }
-        let sources = texts(&doc, "main p, main li");
+        // The print-only line under each figure aside: on screen it is hidden.
+        let sources = texts(&doc, "main p:not(.print-only), main li");
         let mut seen = std::collections::BTreeMap::<String, usize>::new();
         for s in sources.into_iter().filter(|s| s.starts_with("Nguồn")) {
             *seen.entry(s).or_default() += 1;
@@ -350,6 +351,46 @@ fn chart_captions_do_not_repeat_titles_and_sources_are_said_once() {
             );
         }
     }
+}
+
+/// Issue 22: "the source and URL print under each figure": every chart
+/// figure carries its source and its file's absolute address in a line the
+/// stylesheet shows only in print.
+#[test]
+fn every_chart_figure_carries_a_print_only_source_and_address() {
+    let css = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default/static/style.css"),
+    )
+    .unwrap();
+    let screen = css.split("@media print").next().unwrap();
+    assert!(
+        screen.contains(".print-only{display:none}"),
+        "hidden on screen"
+    );
+    let print = css.split("@media print").nth(1).unwrap_or_default();
+    assert!(
+        print.contains(".print-only{display:block}"),
+        "shown in print"
+    );
+    let mut checked = 0;
+    for (rel, doc) in every_page() {
+        for f in doc.select(&sel("main figure.chart")) {
+            let id = f.value().attr("id").unwrap_or_default();
+            let line = f
+                .select(&sel("figcaption p.chart-print-ref.print-only"))
+                .next()
+                .map(text)
+                .unwrap_or_else(|| panic!("{rel}: figure {id} has no print line"));
+            assert!(line.starts_with("Nguồn: "), "{rel} {id}: {line:?}");
+            assert!(line.contains("Địa chỉ: http"), "{rel} {id}: {line:?}");
+            assert!(
+                line.contains("/bieu-do/") && line.ends_with(".svg"),
+                "{line:?}"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked >= 20, "{checked} figures");
 }
 
 /// Issue 22: "Tin liên quan" lists only stories that share a tag carried by

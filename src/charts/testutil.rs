@@ -19,6 +19,7 @@ pub(crate) fn meta(id: &str, illustrative: bool) -> ChartMeta {
         rank_of: None,
         download: None,
         page_flagged: false,
+        print_url: None,
     }
 }
 

@@ -121,7 +121,17 @@ impl ChartCache {
         let download = kind
             .has_file(ds)
             .then(|| scope.url(&chart_file_url(ds, kind)));
-        let c = Arc::new(draw(ds, kind, highlight, ID_TOKEN, download, page_flagged));
+        let print_url = kind
+            .has_file(ds)
+            .then(|| scope.site.absolute(&chart_file_url(ds, kind)));
+        let c = Arc::new(draw(
+            ds,
+            kind,
+            highlight,
+            ID_TOKEN,
+            (download, print_url),
+            page_flagged,
+        ));
         if let Ok(mut m) = self.map.lock() {
             m.insert(key, c.clone());
         }
@@ -149,7 +159,7 @@ fn meta(
     id: &str,
     title: String,
     caption: String,
-    download: Option<String>,
+    (download, print_url): Links,
     page_flagged: bool,
 ) -> ChartMeta {
     ChartMeta {
@@ -165,9 +175,14 @@ fn meta(
         caption,
         rank_of: None,
         download,
+        print_url,
         page_flagged,
     }
 }
+
+/// The chart file's address as linked (prefix-relative) and as printed
+/// (absolute); `None` when the chart has no file.
+pub type Links = (Option<String>, Option<String>);
 
 /// Draw one chart of `ds`.
 pub fn draw(
@@ -175,7 +190,7 @@ pub fn draw(
     kind: &ChartKind,
     highlight: Option<usize>,
     id: &str,
-    download: Option<String>,
+    download: Links,
     page_flagged: bool,
 ) -> Chart {
     let t = ds.display_title();
