@@ -336,12 +336,26 @@ fn print(b: &mut Browser, tab: &Tab) -> (String, usize, Value) {
                 const w = t.closest('.table-wrap') || t.parentElement;
                 return t.getBoundingClientRect().right > document.documentElement.clientWidth + 1 || w.scrollWidth > w.clientWidth + 1;
               }).length;
+              // Each chart's source and address print beneath its drawing.
+              const unsourced = [...document.querySelectorAll('main figure.chart')].filter(f => {
+                const r = f.querySelector('.chart-print-ref'), svg = f.querySelector('svg');
+                return !r || !r.getClientRects().length || !svg ||
+                  r.getBoundingClientRect().top < svg.getBoundingClientRect().bottom - 1;
+              }).length;
               return { nav: shown('nav.menu, .menu-toggle, .header-search, .sidebar, .site-footer, .comments'), cut,
+                       unsourced, figures: document.querySelectorAll('main figure.chart').length,
                        title_first: !!document.querySelector('h1') };
             })()"#,
         )
         .unwrap();
     b.tab_call(tab, "Emulation.setEmulatedMedia", json!({ "media": "" }))
+        .unwrap();
+    let mut v = v;
+    v["screen_print_only"] = b
+        .eval(
+            tab,
+            "[...document.querySelectorAll('.print-only')].some(e => e.getClientRects().length)",
+        )
         .unwrap();
     (media, pages, v)
 }
@@ -381,6 +395,18 @@ fn pages_print_on_a4_without_navigation_and_with_every_table_column() {
         }
         if v["nav"] != false {
             f.add(page, "navigation, sidebar or footer printed");
+        }
+        if num(&v["unsourced"]) > 0.0 {
+            f.add(
+                page,
+                format!(
+                    "{} of {} figures print no source and address beneath",
+                    v["unsourced"], v["figures"]
+                ),
+            );
+        }
+        if v["screen_print_only"] != false {
+            f.add(page, "a print-only line shows on screen");
         }
         if num(&v["cut"]) > 0.0 {
             f.add(page, format!("{} tables cut at the page edge", v["cut"]));
