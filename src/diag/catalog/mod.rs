@@ -42,8 +42,8 @@ mod import;
 mod injection;
 mod load;
 mod output;
-mod portal;
 mod reform;
+mod portal;
 mod render;
 mod trust;
 
@@ -55,8 +55,8 @@ pub use import::*;
 pub use injection::*;
 pub use load::*;
 pub use output::*;
-pub use portal::*;
 pub use reform::*;
+pub use portal::*;
 pub use render::*;
 pub use trust::*;
 
