@@ -10,6 +10,8 @@ need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_apt+=(chromium-driver)
 command -v java >/dev/null 2>&1 || need_apt+=(default-jre-headless)
+# pdftotext: the print test reads the text of the PDF that Chromium prints (tests/browser/portal.rs).
+command -v pdftotext >/dev/null 2>&1 || need_apt+=(poppler-utils)
 # A real 3840×2160 photo for the image budget test (tests/browser/images.rs).
 [ -f /usr/share/backgrounds/mate/abstract/Elephants_3840x2160.jpg ] || need_apt+=(mate-backgrounds)
 if [ ${#need_apt[@]} -gt 0 ]; then
@@ -25,4 +27,4 @@ if [ ! -f "$vnu" ]; then
     (cd tests/browser && npm install --no-audit --no-fund --no-save --prefix . vnu-jar@26.9.27 >/dev/null)
 fi
 test -f "$vnu" || { echo "install-test-tools: $vnu missing after npm install" >&2; exit 1; }
-echo "install-test-tools: chromium, chromedriver, java, vnu.jar and the test photos are ready"
+echo "install-test-tools: chromium, chromedriver, java, pdftotext, vnu.jar and the test photos are ready"

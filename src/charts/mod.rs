@@ -68,6 +68,14 @@ pub struct ChartMeta {
     pub rank_of: Option<u32>,
     /// Address of the chart's standalone SVG file, linked under the figure.
     pub download: Option<String>,
+    /// The page around the figure already says "Số liệu minh họa" (a
+    /// dataset page's heading, or an earlier chart of the article): the SVG
+    /// leaves its badge out, so the reader sees the flag once per page. Its
+    /// `<desc>` still says it. Standalone files and cards never set this.
+    pub page_flagged: bool,
+    /// Absolute address printed under the figure with its source (print
+    /// only: on paper the reader cannot follow a link).
+    pub print_url: Option<String>,
 }
 
 /// One unit in a ranking; the caller gives them best-first.
@@ -237,7 +245,7 @@ impl Header {
         Header {
             title: svg::wrap(&clean(&meta.title), max, TITLE_FONT, Weight::Bold, 3),
             sub: svg::wrap(&clean(subtitle), max, FONT, Weight::Normal, 3),
-            illustrative: meta.illustrative,
+            illustrative: meta.illustrative && !meta.page_flagged,
         }
     }
 
@@ -388,11 +396,12 @@ pub(crate) fn figure(meta: &ChartMeta, kind: &str, svg: &str, table: &Table) -> 
     }
     h.push_str("</tbody>\n</table>\n</details>\n");
     let source = clean(&meta.source);
-    if !source.is_empty() || meta.download.is_some() {
+    if !source.is_empty() || meta.download.is_some() || meta.print_url.is_some() {
         h.push_str("<figcaption>");
         if !source.is_empty() {
             h.push_str(&format!("{SOURCE_START}{}</p>", escape_html(&source)));
         }
+        print_ref(&mut h, &source, meta.print_url.as_deref());
         if let Some(url) = &meta.download {
             h.push_str(&format!(
                 "<p class=\"chart-download\"><a href=\"{}\" download>Tải biểu đồ (SVG)</a> · \
@@ -407,6 +416,25 @@ pub(crate) fn figure(meta: &ChartMeta, kind: &str, svg: &str, table: &Table) -> 
     }
     h.push_str("</figure>\n");
     h
+}
+
+/// The source and address a printed figure carries beneath it, hidden on
+/// screen (`print-only`); kept on dataset pages, which name their sources
+/// once on screen.
+fn print_ref(h: &mut String, source: &str, url: Option<&str>) {
+    let mut parts: Vec<String> = Vec::new();
+    if !source.is_empty() {
+        parts.push(escape_html(source).into_owned());
+    }
+    if let Some(u) = url {
+        parts.push(format!("Địa chỉ: {}", escape_html(u)));
+    }
+    if !parts.is_empty() {
+        h.push_str(&format!(
+            "<p class=\"chart-print-ref print-only\">{}</p>",
+            parts.join(" · ")
+        ));
+    }
 }
 
 /// Address of a chart's PNG at twice its display size, beside its SVG:

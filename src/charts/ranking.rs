@@ -256,6 +256,26 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_chart_on_a_page_that_flags_illustrative_data_leaves_its_badge_to_the_page() {
+        let own = sample8();
+        let meta = ChartMeta {
+            page_flagged: true,
+            ..meta("c1-ranking-2022", true)
+        };
+        let quiet = ranking(&meta, 2022, &bars8());
+        let doc = check_svg(&quiet.svg, "c1-ranking-2022");
+        assert!(!svg_texts(&doc).contains(&ILLUSTRATIVE_TEXT.to_string()));
+        assert!(
+            desc_text(&doc).contains(ILLUSTRATIVE_TEXT),
+            "still said to screen readers"
+        );
+        assert!(
+            quiet.height < own.height,
+            "no blank band where the badge was"
+        );
+    }
+
+    #[test]
     fn table_contents() {
         let chart = sample8();
         let rows = table_rows(&chart.html);

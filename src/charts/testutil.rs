@@ -18,6 +18,8 @@ pub(crate) fn meta(id: &str, illustrative: bool) -> ChartMeta {
         caption: "Phong Thổ tăng 6 bậc so với năm 2018.".to_string(),
         rank_of: None,
         download: None,
+        page_flagged: false,
+        print_url: None,
     }
 }
 

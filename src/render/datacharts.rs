@@ -11,7 +11,8 @@ use crate::diag::catalog::msg;
 use crate::model::site::Site;
 use crate::model::urls;
 use crate::render::shortcodes::{Arg, Call};
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::{Arc, Mutex};
 
 /// Stand-in id inside cached charts, replaced by the page's own id.
@@ -76,8 +77,8 @@ impl ChartScope<'_> {
     }
 }
 
-/// (dataset index, what, highlighted unit)
-type ChartKey = (usize, ChartKind, Option<usize>);
+/// (dataset index, what, highlighted unit, badge left to the page)
+type ChartKey = (usize, ChartKind, Option<usize>, bool);
 
 /// Cache of rendered charts, shared by all render threads.
 #[derive(Default)]
@@ -87,7 +88,9 @@ pub struct ChartCache {
 
 impl ChartCache {
     /// The chart for dataset `d`, drawn on first use. Its ids are a stand-in:
-    /// take the part you need with `html_with_id` or `svg_with_id`.
+    /// take the part you need with `html_with_id` or `svg_with_id`. Its
+    /// SVG draws the "Số liệu minh họa" badge of illustrative data, as the
+    /// standalone files and cards need.
     pub fn get(
         &self,
         scope: ChartScope,
@@ -95,15 +98,40 @@ impl ChartCache {
         kind: &ChartKind,
         highlight: Option<usize>,
     ) -> Arc<Chart> {
-        let key = (d, kind.clone(), highlight);
+        self.get_in(scope, d, kind, highlight, false)
+    }
+
+    /// As [`ChartCache::get`], for a page that may already show the
+    /// illustrative flag (`page_flagged`): then the SVG leaves its badge out.
+    fn get_in(
+        &self,
+        scope: ChartScope,
+        d: usize,
+        kind: &ChartKind,
+        highlight: Option<usize>,
+        page_flagged: bool,
+    ) -> Arc<Chart> {
+        let ds = &scope.site.datasets[d];
+        // Published data draws no badge: one drawing serves both.
+        let page_flagged = page_flagged && ds.status == Status::Illustrative;
+        let key = (d, kind.clone(), highlight, page_flagged);
         if let Some(c) = self.map.lock().ok().and_then(|m| m.get(&key).cloned()) {
             return c;
         }
-        let ds = &scope.site.datasets[d];
         let download = kind
             .has_file(ds)
             .then(|| scope.url(&chart_file_url(ds, kind)));
-        let c = Arc::new(draw(ds, kind, highlight, ID_TOKEN, download));
+        let print_url = kind
+            .has_file(ds)
+            .then(|| scope.site.absolute(&chart_file_url(ds, kind)));
+        let c = Arc::new(draw(
+            ds,
+            kind,
+            highlight,
+            ID_TOKEN,
+            (download, print_url),
+            page_flagged,
+        ));
         if let Ok(mut m) = self.map.lock() {
             m.insert(key, c.clone());
         }
@@ -131,7 +159,8 @@ fn meta(
     id: &str,
     title: String,
     caption: String,
-    download: Option<String>,
+    (download, print_url): Links,
+    page_flagged: bool,
 ) -> ChartMeta {
     ChartMeta {
         id: id.to_string(),
@@ -146,8 +175,14 @@ fn meta(
         caption,
         rank_of: None,
         download,
+        print_url,
+        page_flagged,
     }
 }
+
+/// The chart file's address as linked (prefix-relative) and as printed
+/// (absolute); `None` when the chart has no file.
+pub type Links = (Option<String>, Option<String>);
 
 /// Draw one chart of `ds`.
 pub fn draw(
@@ -155,7 +190,8 @@ pub fn draw(
     kind: &ChartKind,
     highlight: Option<usize>,
     id: &str,
-    download: Option<String>,
+    download: Links,
+    page_flagged: bool,
 ) -> Chart {
     let t = ds.display_title();
     match *kind {
@@ -174,7 +210,7 @@ pub fn draw(
             let caption = format!("Xếp hạng {t} năm {year}");
             let meta = ChartMeta {
                 rank_of: Some(ds.rank_of(year)).filter(|&n| n > 0),
-                ..meta(ds, id, title, caption, download)
+                ..meta(ds, id, title, caption, download, page_flagged)
             };
             charts::ranking(&meta, year, &bars)
         }
@@ -183,7 +219,7 @@ pub fn draw(
             let points = trend_points(ds, unit, false);
             let title = format!("{t}: {} qua các năm", u.short);
             let caption = format!("Điểm số và thứ hạng của {} qua các năm", u.name);
-            let meta = meta(ds, id, title, caption, download);
+            let meta = meta(ds, id, title, caption, download, page_flagged);
             if u.formed_from.is_empty() {
                 return charts::trend(&meta, &u.short, &points);
             }
@@ -222,7 +258,7 @@ pub fn draw(
                 u.name
             );
             charts::fields(
-                &meta(ds, id, title, caption, download),
+                &meta(ds, id, title, caption, download, page_flagged),
                 &u.short,
                 year,
                 &rows,
@@ -250,7 +286,12 @@ pub fn draw(
             });
             let title = format!("{t}: thay đổi thứ hạng {from}–{to}");
             let caption = format!("Thay đổi thứ hạng giữa năm {from} và năm {to}");
-            charts::change(&meta(ds, id, title, caption, download), from, to, &rows)
+            charts::change(
+                &meta(ds, id, title, caption, download, page_flagged),
+                from,
+                to,
+                &rows,
+            )
         }
     }
 }
@@ -297,14 +338,20 @@ pub fn chart_file_url(ds: &Dataset, kind: &ChartKind) -> String {
 }
 
 /// A chart's figure HTML for a page, with a link to its standalone file.
+/// `page_flagged`: the page already shows "Số liệu minh họa" (a dataset
+/// page's heading), so the chart does not draw it again.
 pub fn chart_figure(
     scope: ChartScope,
     d: usize,
     kind: &ChartKind,
     highlight: Option<usize>,
     id: &str,
+    page_flagged: bool,
 ) -> String {
-    html_with_id(&scope.cache.get(scope, d, kind, highlight), id)
+    html_with_id(
+        &scope.cache.get_in(scope, d, kind, highlight, page_flagged),
+        id,
+    )
 }
 
 const CHART_ARGS: &[&str] = &["data", "kind", "year", "unit", "from", "to", "highlight"];
@@ -445,12 +492,21 @@ pub fn parse_chart(site: &Site, call: &Call) -> Result<(usize, ChartKind, Option
 }
 
 /// Expand one shortcode; `n` numbers the shortcodes within a page.
-pub fn shortcode(scope: ChartScope, call: &Call, n: usize) -> Result<String, Msg> {
+/// `flagged`: the datasets whose "Số liệu minh họa" this page already
+/// shows; the first chart of an illustrative dataset draws it, later ones
+/// of the same dataset leave it out.
+pub fn shortcode(
+    scope: ChartScope,
+    call: &Call,
+    n: usize,
+    flagged: &RefCell<BTreeSet<usize>>,
+) -> Result<String, Msg> {
     match call.name.as_str() {
         "chart" => {
             let (d, kind, highlight) = parse_chart(scope.site, call)?;
             let id = format!("bd{n}-{}-{}", scope.site.datasets[d].slug, kind.name());
-            Ok(chart_figure(scope, d, &kind, highlight, &id))
+            let page_flagged = !flagged.borrow_mut().insert(d);
+            Ok(chart_figure(scope, d, &kind, highlight, &id, page_flagged))
         }
         "value" => {
             check_args(call, VALUE_ARGS)?;

@@ -346,11 +346,12 @@ impl<'a> Renderer<'a> {
     /// so chart ids are unique on the page.
     pub fn markdown(&self, body: &str, file: &Path, line_offset: usize) -> markdown::Body {
         let counter = std::cell::Cell::new(0usize);
+        let flagged = std::cell::RefCell::default();
         let scope = self.chart_scope();
         let handler = |call: &crate::render::shortcodes::Call| {
             let n = counter.get();
             counter.set(n + 1);
-            crate::render::datacharts::shortcode(scope, call, n)
+            crate::render::datacharts::shortcode(scope, call, n, &flagged)
         };
         let ctx = markdown::Context {
             file,

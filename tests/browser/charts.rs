@@ -8,7 +8,7 @@ use serde_json::Value;
 
 const DATASET_PAGE: &str = "/chi-so/chi-so-cchc-lai-chau/";
 
-/// For each figure with downloads: the SVG's viewBox size, and for its PNG
+/// For each figure with downloads: its SVG file's viewBox size, and for its PNG
 /// and its card: natural size, media type, and the share of dark pixels in
 /// the top band (the title) and in the whole image.
 const MEASURE: &str = r#"(async () => {
@@ -36,8 +36,10 @@ const MEASURE: &str = r#"(async () => {
   for (const f of document.querySelectorAll('figure.chart')) {
     const links = f.querySelectorAll('.chart-download a');
     if (links.length < 3) continue;
-    const svg = f.querySelector('svg');
-    const vb = svg.viewBox.baseVal;
+    // The PNG is drawn from the standalone SVG, which (for illustrative
+    // data) keeps the badge the page's inline chart leaves to the heading.
+    const file = new DOMParser().parseFromString(await (await fetch(links[0].href)).text(), 'image/svg+xml');
+    const vb = file.documentElement.viewBox.baseVal;
     out.push({ id: f.id, vw: vb.width, vh: vb.height,
                label: links[1].textContent, card_label: links[2].textContent,
                png: await ink(links[1].href), card: await ink(links[2].href) });

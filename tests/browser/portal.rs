@@ -300,8 +300,9 @@ fn table_titles_are_never_clipped_and_headers_stay_over_their_columns_when_scrol
 }
 
 /// What printing shows: the PDF's page size (from Page.printToPDF), its
-/// page count, and, under print media, that navigation is hidden and every
-/// table column fits the page.
+/// page count and text (`pdf_text`), and, under print media, that
+/// navigation is hidden, every table column fits the page and every chart
+/// prints its source and address.
 fn print(b: &mut Browser, tab: &Tab) -> (String, usize, Value) {
     let r = b
         .tab_call(
@@ -311,6 +312,7 @@ fn print(b: &mut Browser, tab: &Tab) -> (String, usize, Value) {
         )
         .expect("printToPDF");
     let pdf = base64(r["data"].as_str().unwrap_or(""));
+    let words = pdf_text(&pdf);
     let text = String::from_utf8_lossy(&pdf);
     let media = text
         .split("/MediaBox [")
@@ -336,14 +338,84 @@ fn print(b: &mut Browser, tab: &Tab) -> (String, usize, Value) {
                 const w = t.closest('.table-wrap') || t.parentElement;
                 return t.getBoundingClientRect().right > document.documentElement.clientWidth + 1 || w.scrollWidth > w.clientWidth + 1;
               }).length;
-              return { nav: shown('nav.menu, .menu-toggle, .header-search, .sidebar, .site-footer, .comments'), cut,
+              // Each chart's source and address print beneath its drawing.
+              const unsourced = [...document.querySelectorAll('main figure.chart')].filter(f => {
+                const r = f.querySelector('.chart-print-ref'), svg = f.querySelector('svg');
+                return !r || !r.getClientRects().length || !svg ||
+                  r.getBoundingClientRect().top < svg.getBoundingClientRect().bottom - 1;
+              }).length;
+              const years = [...new Set([...document.querySelectorAll('main table th[scope=col]')]
+                .map(t => ((t.querySelector('[aria-hidden]') || t).textContent.trim().replace(/\s+/g, ' ')))
+                .filter(t => /^(19|20)[0-9][0-9]\b/.test(t)))];
+              return { years, h1: (document.querySelector('h1') || {}).textContent || '', nav: shown('nav.menu, .menu-toggle, .header-search, .sidebar, .site-footer, .comments'), cut,
+                       unsourced, figures: document.querySelectorAll('main figure.chart').length,
                        title_first: !!document.querySelector('h1') };
             })()"#,
         )
         .unwrap();
     b.tab_call(tab, "Emulation.setEmulatedMedia", json!({ "media": "" }))
         .unwrap();
+    let mut v = v;
+    v["pdf_text"] = Value::String(words);
+    v["screen_print_only"] = b
+        .eval(
+            tab,
+            "[...document.querySelectorAll('.print-only')].some(e => e.getClientRects().length)",
+        )
+        .unwrap();
     (media, pages, v)
+}
+
+/// The PDF's text, through poppler's `pdftotext` (Debian poppler-utils,
+/// installed by scripts/install-test-tools.sh). Its absence fails the test:
+/// the browser tests are on, so print is to be checked in full.
+fn pdf_text(pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("page.pdf");
+    std::fs::write(&file, pdf).expect("write the PDF");
+    let out = std::process::Command::new("pdftotext")
+        .arg("-enc")
+        .arg("UTF-8")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("pdftotext ({e}): run scripts/install-test-tools.sh (poppler-utils)")
+        });
+    assert!(out.status.success(), "pdftotext failed: {out:?}");
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Navigation, header and footer text that a printed page leaves out.
+const NOT_PRINTED: &[&str] = &[
+    "Bỏ qua, đến nội dung chính",
+    "Đường dây nóng",
+    "Tìm kiếm trên trang",
+    "Lưu trữ tin bài",
+    "Ảnh chia sẻ",
+];
+
+/// What the PDF says: every year column of the page's tables, the title,
+/// and none of the navigation.
+fn check_pdf_text(f: &mut Failures, page: &str, v: &Value) {
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = squash(v["pdf_text"].as_str().unwrap_or(""));
+    for y in v["years"].as_array().into_iter().flatten() {
+        let y = y.as_str().unwrap_or("");
+        if !text.contains(y) {
+            f.add(page, format!("year column {y} missing from the PDF text"));
+        }
+    }
+    let h1 = squash(v["h1"].as_str().unwrap_or(""));
+    let first: String = h1.split(' ').take(3).collect::<Vec<_>>().join(" ");
+    if first.is_empty() || !text.contains(&first) {
+        f.add(page, format!("title {first:?} missing from the PDF text"));
+    }
+    for nav in NOT_PRINTED {
+        if text.contains(nav) {
+            f.add(page, format!("{nav:?} printed"));
+        }
+    }
 }
 
 #[test]
@@ -381,6 +453,27 @@ fn pages_print_on_a4_without_navigation_and_with_every_table_column() {
         }
         if v["nav"] != false {
             f.add(page, "navigation, sidebar or footer printed");
+        }
+        if num(&v["unsourced"]) > 0.0 {
+            f.add(
+                page,
+                format!(
+                    "{} of {} figures print no source and address beneath",
+                    v["unsourced"], v["figures"]
+                ),
+            );
+        }
+        check_pdf_text(&mut f, page, &v);
+        if page == "/chi-so/chi-so-cchc-lai-chau/"
+            && v["years"].as_array().is_none_or(|a| a.len() < 2)
+        {
+            f.add(
+                page,
+                format!("year columns {:?}: the table was not found", v["years"]),
+            );
+        }
+        if v["screen_print_only"] != false {
+            f.add(page, "a print-only line shows on screen");
         }
         if num(&v["cut"]) > 0.0 {
             f.add(page, format!("{} tables cut at the page edge", v["cut"]));

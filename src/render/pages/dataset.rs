@@ -213,6 +213,7 @@ impl DataPages<'_, '_> {
                 &ChartKind::Ranking { year: y },
                 None,
                 "bd-xep-hang",
+                true,
             ));
             if let Some(w) = ds.years.windows(2).last() {
                 charts.push(chart_figure(
@@ -224,6 +225,7 @@ impl DataPages<'_, '_> {
                     },
                     None,
                     "bd-thay-doi",
+                    true,
                 ));
             }
         }
@@ -265,6 +267,7 @@ impl DataPages<'_, '_> {
             &ChartKind::Ranking { year: y.year },
             None,
             "bd-xep-hang",
+            true,
         )];
         if i > 0 {
             let from = ds.years[i - 1].year;
@@ -274,6 +277,7 @@ impl DataPages<'_, '_> {
                 &ChartKind::Change { from, to: y.year },
                 None,
                 "bd-thay-doi",
+                true,
             ));
         }
         ctx.insert(
@@ -331,6 +335,7 @@ impl DataPages<'_, '_> {
             &ChartKind::Trend { unit: u },
             None,
             "bd-xu-huong",
+            true,
         )];
         let latest_fields = ds.years.iter().rev().find(|y| {
             !y.fields.is_empty()
@@ -348,6 +353,7 @@ impl DataPages<'_, '_> {
                 },
                 None,
                 "bd-linh-vuc",
+                true,
             ));
         }
         ctx.insert("unit", &serde_json::json!({"name": unit.name, "short": unit.short, "slug": unit.slug, "key": unit.key}));
