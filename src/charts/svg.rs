@@ -114,23 +114,7 @@ pub(crate) fn fit(s: &str, max: f64, size: f64, weight: Weight) -> String {
 
 /// Greedy word wrap into at most `max_lines` lines of `max` units.
 pub(crate) fn wrap(s: &str, max: f64, size: f64, weight: Weight, max_lines: usize) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut cur = String::new();
-    for word in s.split_whitespace() {
-        let trial = if cur.is_empty() {
-            word.to_string()
-        } else {
-            format!("{cur} {word}")
-        };
-        if cur.is_empty() || text_width(&trial, size, weight) <= max {
-            cur = trial;
-        } else {
-            lines.push(std::mem::replace(&mut cur, word.to_string()));
-        }
-    }
-    if !cur.is_empty() {
-        lines.push(cur);
-    }
+    let mut lines = greedy_lines(s, max, size, weight);
     if lines.len() > max_lines {
         let rest = lines.split_off(max_lines - 1).join(" ");
         lines.push(rest);
@@ -153,12 +137,21 @@ pub(crate) fn wrap_whole(
     weight: Weight,
     max_lines: usize,
 ) -> Option<Vec<String>> {
+    if s.split_whitespace()
+        .any(|word| text_width(word, size, weight) > max)
+    {
+        return None;
+    }
+    let lines = greedy_lines(s, max, size, weight);
+    (lines.len() <= max_lines).then_some(lines)
+}
+
+/// Words filled greedily into lines of at most `max` units (a word wider
+/// than `max` stands alone on its line).
+fn greedy_lines(s: &str, max: f64, size: f64, weight: Weight) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut cur = String::new();
     for word in s.split_whitespace() {
-        if text_width(word, size, weight) > max {
-            return None;
-        }
         let trial = if cur.is_empty() {
             word.to_string()
         } else {
@@ -173,7 +166,7 @@ pub(crate) fn wrap_whole(
     if !cur.is_empty() {
         lines.push(cur);
     }
-    (lines.len() <= max_lines).then_some(lines)
+    lines
 }
 
 /// A drawing surface in viewBox units (plotters backend coordinates).
