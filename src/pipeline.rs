@@ -188,6 +188,26 @@ fn site_unit_known(
     );
 }
 
+/// W0403 when site.yaml's `index_panel` names no dataset, or no unit of
+/// its dataset (the panel would silently not be shown).
+fn index_panel_known(config: &SiteConfig, datasets: &[Dataset], diags: &mut Diagnostics) {
+    let Some(p) = &config.portal.index_panel else {
+        return;
+    };
+    let text = match datasets.iter().find(|ds| ds.slug == p.data) {
+        None => msg!(m::INDEX_PANEL_NO_DATA, data = &p.data),
+        Some(ds) if ds.unit_by_ref(&p.unit).is_none() => {
+            msg!(m::INDEX_PANEL_NO_UNIT, unit = &p.unit, data = &p.data)
+        }
+        Some(_) => return,
+    };
+    diags.push(
+        crate::diag::Diagnostic::warning(codes::INDEX_PANEL, "content/site.yaml", text)
+            .at(p.line, 0)
+            .hint(msg!(m::INDEX_PANEL_HINT)),
+    );
+}
+
 /// W0401 while a dataset still names the source `chiso import data` wrote
 /// for the publisher to fill in.
 fn placeholder_source(root: &Path, ds: &Dataset, diags: &mut Diagnostics) {
@@ -243,6 +263,7 @@ pub fn prepare(opts: &BuildOptions, sink: &dyn Sink) -> Result<Prepared, Diagnos
     let loaded = crate::load::content::load(root, &config, opts.include(), &mut diags);
     let datasets = load_data(root, &mut diags);
     site_unit_known(&config, &datasets, &mut diags);
+    index_panel_known(&config, &datasets, &mut diags);
     timings.mark("load", &mut t);
 
     let site = crate::model::site::build(config, loaded, datasets, &mut diags);

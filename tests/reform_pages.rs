@@ -200,3 +200,45 @@ fn a_site_unit_that_names_no_unit_is_a_warning_at_its_line() {
     assert!(err.contains("W0402"), "{err}");
     assert!(err.contains("content/site.yaml:4"), "{err}");
 }
+
+/// `chiso check` on a copy of the reform site whose site.yaml ends with
+/// `extra`: (success, stderr).
+fn check_with_site_yaml_line(extra: &str) -> (bool, String) {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = tmp.path().join("site");
+    let copy = |rel: &str| {
+        let to = root.join(rel);
+        std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+        std::fs::copy(Path::new(SITE).join(rel), &to).unwrap();
+    };
+    copy("content/data/cchc.yaml");
+    copy("content/articles/tin/mot.md");
+    let site = std::fs::read_to_string(Path::new(SITE).join("content/site.yaml")).unwrap();
+    std::fs::write(root.join("content/site.yaml"), format!("{site}{extra}\n")).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_chiso"))
+        .args(["check", "--root", root.to_str().unwrap(), "--lang", "en"])
+        .output()
+        .expect("run chiso");
+    (
+        o.status.success(),
+        String::from_utf8_lossy(&o.stderr).into(),
+    )
+}
+
+#[test]
+fn an_index_panel_that_names_no_dataset_or_unit_is_a_warning_at_its_line() {
+    let (ok, err) = check_with_site_yaml_line("index_panel: { data: cchc, unit: phong-th }");
+    assert!(ok, "a warning, not an error: {err}");
+    assert!(err.contains("W0403"), "{err}");
+    assert!(err.contains("content/site.yaml:5"), "{err}");
+    assert!(err.contains("phong-th"), "{err}");
+
+    let (ok, err) = check_with_site_yaml_line("index_panel: { data: cchc-x, unit: phong-tho }");
+    assert!(ok, "a warning, not an error: {err}");
+    assert!(err.contains("W0403"), "{err}");
+    assert!(err.contains("cchc-x"), "{err}");
+
+    let (ok, err) = check_with_site_yaml_line("index_panel: { data: cchc, unit: phong-tho }");
+    assert!(ok, "{err}");
+    assert!(!err.contains("W0403"), "a known unit is no warning: {err}");
+}

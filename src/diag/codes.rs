@@ -57,6 +57,7 @@ codes! {
     NEAR_NAME = "W0114": "a category or tag is spelled almost like another one" / "một chuyên mục hoặc thẻ viết gần giống một chuyên mục, thẻ khác";
     SOURCE_PLACEHOLDER = "W0401": "a dataset's source is still the placeholder that `chiso import data` wrote" / "nguồn của bộ dữ liệu vẫn là dòng tạm mà `chiso import data` đã ghi";
     SITE_UNIT = "W0402": "site.yaml's site_unit names no unit of any dataset" / "site_unit trong site.yaml không trỏ tới đơn vị nào của các bộ dữ liệu";
+    INDEX_PANEL = "W0403": "site.yaml's index_panel names no dataset, or no unit of its dataset" / "index_panel trong site.yaml không trỏ tới bộ dữ liệu nào, hoặc tới đơn vị nào của bộ dữ liệu đó";
     NO_ALT = "W0801": "an image has no alt text (no caption and no alt)" / "ảnh chưa có lời mô tả (không có chú thích, cũng không có alt)";
     IMAGE_MISNAMED = "W0802": "an image's name says one format, its bytes another" / "đuôi tên tệp ảnh ghi một định dạng nhưng nội dung là định dạng khác";
     SVG_SCRIPT = "W0803": "an SVG image contains script or event handlers" / "ảnh SVG có chứa mã script hoặc trình xử lý sự kiện";

@@ -199,7 +199,7 @@ struct RawConfig {
     #[serde(default)]
     sidebar: Option<portal::RawSidebar>,
     #[serde(default)]
-    index_panel: Option<portal::IndexPanel>,
+    index_panel: Option<Spanned<portal::IndexPanel>>,
 }
 
 fn default_language() -> String {

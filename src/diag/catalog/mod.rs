@@ -39,6 +39,7 @@ mod data;
 mod editors;
 mod images;
 mod import;
+mod index_panel;
 mod injection;
 mod load;
 mod output;
@@ -52,6 +53,7 @@ pub use data::*;
 pub use editors::*;
 pub use images::*;
 pub use import::*;
+pub use index_panel::*;
 pub use injection::*;
 pub use load::*;
 pub use output::*;
@@ -444,6 +446,7 @@ pub fn all() -> Vec<&'static Entry> {
         reform::ENTRIES,
         trust::ENTRIES,
         editors::ENTRIES,
+        index_panel::ENTRIES,
     ]
     .concat()
 }

@@ -156,6 +156,9 @@ impl Default for Sidebar {
 pub struct IndexPanel {
     pub data: String,
     pub unit: String,
+    /// Its line in site.yaml (0 when unknown), for W0403.
+    #[serde(skip)]
+    pub line: usize,
 }
 
 /// The portal settings, validated.
@@ -173,7 +176,7 @@ pub(super) struct RawPortal {
     pub logo: Option<Spanned<Logo>>,
     pub home: Option<RawHome>,
     pub sidebar: Option<RawSidebar>,
-    pub index_panel: Option<IndexPanel>,
+    pub index_panel: Option<Spanned<IndexPanel>>,
 }
 
 fn usable_url(u: &str) -> bool {
@@ -250,8 +253,9 @@ pub(super) fn settle(raw: RawPortal, diags: &mut Diagnostics) -> Portal {
         home,
         sidebar,
         index_panel: raw.index_panel.map(|p| IndexPanel {
-            data: p.data.trim().to_string(),
-            unit: p.unit.trim().to_string(),
+            line: yaml::line_of(&p),
+            data: p.value.data.trim().to_string(),
+            unit: p.value.unit.trim().to_string(),
         }),
     }
 }
