@@ -252,3 +252,34 @@ fn json_download_carries_each_units_life_and_links_so_no_number_reads_as_a_missi
     assert!(commune["until"].is_null());
     assert_eq!(commune["formed_from"], serde_json::json!(["phong-tho"]));
 }
+
+#[test]
+fn csv_download_carries_each_units_life_and_links_so_no_number_reads_as_a_missing_units() {
+    let (_tmp, out) = built();
+    let slug = "chi-so-cchc-xa-phong-tho";
+    let (head, rows) = read_csv(&out.join(format!("chi-so/{slug}/{slug}.csv")));
+    let n = head.len();
+    assert_eq!(
+        &head[n - 4..],
+        ["since", "until", "formed_from", "succeeded_by"]
+    );
+    let row = |key: &str| {
+        rows.iter()
+            .find(|r| r[1] == key)
+            .unwrap_or_else(|| panic!("no row for {key}"))
+    };
+    let district = row("phong-tho");
+    assert_eq!(district[n - 4], "", "{district:?}");
+    assert_eq!(district[n - 3], "2025-06-30", "{district:?}");
+    assert_eq!(district[n - 2], "", "{district:?}");
+    let succ: Vec<&str> = district[n - 1].split(' ').collect();
+    assert!(
+        succ.len() > 1 && succ.contains(&"xa-dao-san"),
+        "{district:?}"
+    );
+    let commune = row("xa-dao-san");
+    assert_eq!(commune[n - 4], "2025-07-01", "{commune:?}");
+    assert_eq!(commune[n - 3], "", "{commune:?}");
+    assert_eq!(commune[n - 2], "phong-tho", "{commune:?}");
+    assert_eq!(commune[n - 1], "", "{commune:?}");
+}

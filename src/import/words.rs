@@ -62,6 +62,11 @@ pub const SKIP_WORDS: &[&str] = &[
     "ghi-chu",
     "xep-loai",
     "muc-xep-loai",
+    // A unit's life in chiso's own CSV download (render::downloads::LIFE_HEADERS).
+    "since",
+    "until",
+    "formed-from",
+    "succeeded-by",
 ];
 /// A unit's code, as in chiso's own CSV download: the key of a new unit.
 pub const KEY_WORDS: &[&str] = &["ma-don-vi", "ma", "ma-so", "key", "ma-dvhc"];

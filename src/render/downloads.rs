@@ -1,8 +1,10 @@
 //! Open data downloads of a dataset: `/chi-so/<ds>/<ds>.csv` (UTF-8 with a
 //! BOM so that Excel reads Vietnamese, decimal point, one row per unit and
 //! year, a header naming each field with its maximum and the unit of
-//! measure) and `/chi-so/<ds>/<ds>.json` (the whole dataset). The CSV's
-//! header is one `chiso import data` reads back.
+//! measure, then each unit's life: `since`, `until`, `formed_from`,
+//! `succeeded_by`) and `/chi-so/<ds>/<ds>.json` (the whole dataset). The
+//! CSV's header is one `chiso import data` reads back (it skips the life
+//! columns).
 
 use crate::data::Dataset;
 use crate::model::urls;
@@ -77,8 +79,28 @@ fn all_fields(ds: &Dataset) -> Vec<(&str, &str, f64)> {
     out
 }
 
+/// The headers of a unit's life in the CSV, after the fields (the JSON's
+/// keys); `chiso import data` skips them.
+pub const LIFE_HEADERS: [&str; 4] = ["since", "until", "formed_from", "succeeded_by"];
+
+/// A unit's life cells: ISO days (empty when open) and the keys of the
+/// units it was formed from and succeeded by, joined by a space.
+fn life_cells(ds: &Dataset, u: &crate::data::Unit) -> [String; 4] {
+    let keys = |ix: &[usize]| {
+        let keys: Vec<&str> = ix.iter().map(|i| ds.units[*i].key.as_str()).collect();
+        text_cell(&keys.join(" "))
+    };
+    [
+        u.since.map(|d| d.iso()).unwrap_or_default(),
+        u.until.map(|d| d.iso()).unwrap_or_default(),
+        keys(&u.formed_from),
+        keys(&u.succeeded_by),
+    ]
+}
+
 /// The CSV text: `Năm, Mã đơn vị, Đơn vị, Tổng điểm (…), Xếp hạng,
-/// <field> (…)…`, years ascending, units in the dataset's order.
+/// <field> (…)…, since, until, formed_from, succeeded_by`, years
+/// ascending, units in the dataset's order.
 pub fn csv(ds: &Dataset) -> String {
     let fields = all_fields(ds);
     let unit = &ds.scale.unit;
@@ -94,6 +116,7 @@ pub fn csv(ds: &Dataset) -> String {
             .iter()
             .map(|(_, name, max)| text_cell(&format!("{name} {}", max_label(*max, unit)))),
     );
+    head.extend(LIFE_HEADERS.map(String::from));
     let mut w = ::csv::WriterBuilder::new()
         .terminator(::csv::Terminator::CRLF)
         .from_writer(Vec::new());
@@ -116,6 +139,7 @@ pub fn csv(ds: &Dataset) -> String {
                     .and_then(|i| s.fields.get(i).copied().flatten());
                 row.push(num(v, ds.scale.decimals));
             }
+            row.extend(life_cells(ds, u));
             rows.push(row);
         }
     }
