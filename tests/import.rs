@@ -17,6 +17,9 @@ use std::process::Command;
 enum C {
     S(String),
     N(f64),
+    /// A formula saved without its result, as a program that does not
+    /// compute formulas writes it.
+    F(&'static str),
     E,
 }
 
@@ -55,6 +58,10 @@ fn write_xlsx(path: &Path, sheets: &[Sheet]) {
                     }
                     C::N(n) => {
                         ws.write_number(r, c, *n).unwrap();
+                    }
+                    C::F(f) => {
+                        ws.set_formula_result_default("");
+                        ws.write_formula(r, c, *f).unwrap();
                     }
                     C::E => {}
                 }
@@ -268,6 +275,22 @@ fn import(dir: &Path, file: &str, into: &str, args: &[&str]) -> Out {
     let o = Command::new(BIN)
         .args(["import", "data", file, "--into", into])
         .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    Out {
+        code: o.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+    }
+}
+
+/// `import` with the messages in Vietnamese.
+fn import_vi(dir: &Path, file: &str, into: &str, args: &[&str]) -> Out {
+    let o = Command::new(BIN)
+        .args(["import", "data", file, "--into", into])
+        .args(args)
+        .env("CHISO_LANG", "vi")
         .current_dir(dir)
         .output()
         .unwrap();
@@ -952,4 +975,34 @@ fn random_tables_never_panic() {
             Ok(())
         })
         .unwrap();
+}
+
+#[test]
+fn a_formula_saved_without_its_result_is_an_error_never_a_blank_total() {
+    let dir = tmp();
+    std::fs::create_dir_all(dir.path().join("content/data")).unwrap();
+    // K7 is Phong Thổ's total, a formula nobody computed.
+    let mut sheet = province_sheet(2022, &lai_chau_2022(), &[]);
+    sheet.rows[6][10] = C::F("=SUM(C7:J7)");
+    write_xlsx(&dir.path().join("f.xlsx"), &[sheet]);
+    let out = import_vi(dir.path(), "f.xlsx", "content/data/f.yaml", &[]);
+    out.assert_code(1);
+    assert!(
+        out.stderr.contains("lỗi[E0701]: ô này có công thức nhưng tệp chưa lưu kết quả của công thức\n  --> f.xlsx:Sheet1!K7\n"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("ô này có công thức nhưng tệp chưa lưu kết quả của công thức"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("mở tệp bằng Excel rồi lưu lại để Excel tính các công thức"),
+        "{}",
+        out.stderr
+    );
+    assert!(!dir.path().join("content/data/f.yaml").exists());
 }

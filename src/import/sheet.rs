@@ -18,13 +18,16 @@ pub enum Cell {
     Text(String),
     /// A cell holding an error (`#DIV/0!`) or a date: never a score.
     Bad(String),
+    /// A formula whose result the file does not hold (written by a program
+    /// that does not compute formulas): never silently blank.
+    Uncomputed,
 }
 
 impl Cell {
     /// The cell as text, whitespace collapsed (wrapped headers span lines).
     pub fn text(&self) -> String {
         match self {
-            Cell::Empty => String::new(),
+            Cell::Empty | Cell::Uncomputed => String::new(),
             Cell::Num(n) => format!("{n}"),
             Cell::Text(t) | Cell::Bad(t) => collapse(t),
         }
@@ -321,7 +324,50 @@ fn xlsx_cells<RS: std::io::Read + std::io::Seek>(
         }
         cells.push(((r, col), cell_of(&d)));
     }
+    drop(reader);
+    mark_uncomputed(x, name, &mut cells)?;
     Ok(cells)
+}
+
+/// Formula cells whose result the file does not hold (no `<v>`, or an
+/// empty one) become `Cell::Uncomputed`, so that a total is never read as
+/// blank when it was only never computed. Only cells inside the span of
+/// the cells with a value are added.
+fn mark_uncomputed<RS: std::io::Read + std::io::Seek>(
+    x: &mut calamine::Xlsx<RS>,
+    name: &str,
+    cells: &mut Vec<Placed>,
+) -> Result<(), Either> {
+    let mut at: std::collections::HashMap<(u32, u32), usize> = cells
+        .iter()
+        .enumerate()
+        .map(|(i, (p, _))| (*p, i))
+        .collect();
+    let lo = (
+        cells.iter().map(|(p, _)| p.0).min().unwrap_or(0),
+        cells.iter().map(|(p, _)| p.1).min().unwrap_or(0),
+    );
+    let hi = (
+        cells.iter().map(|(p, _)| p.0).max().unwrap_or(0),
+        cells.iter().map(|(p, _)| p.1).max().unwrap_or(0),
+    );
+    let mut reader = x.worksheet_cells_reader(name).map_err(Either::Read)?;
+    while let Some(f) = reader.next_formula().map_err(Either::Read)? {
+        if f.get_value().is_empty() {
+            continue;
+        }
+        let p = f.get_position();
+        match at.get(&p) {
+            Some(&i) if cells[i].1.is_empty() => cells[i].1 = Cell::Uncomputed,
+            Some(_) => {}
+            None if (lo.0..=hi.0).contains(&p.0) && (lo.1..=hi.1).contains(&p.1) => {
+                at.insert(p, cells.len());
+                cells.push((p, Cell::Uncomputed));
+            }
+            None => {}
+        }
+    }
+    Ok(())
 }
 
 /// An error if a sheet whose first cell is `lo` spans `size` (rows,
@@ -489,6 +535,7 @@ pub fn parse_number(cell: &Cell) -> Result<Option<f64>, crate::diag::Msg> {
         Cell::Empty => return Ok(None),
         Cell::Num(n) => return Ok(Some(*n)),
         Cell::Bad(what) => return Err(msg!(m::IMP_CELL_NOT_NUMBER, what = what)),
+        Cell::Uncomputed => return Err(msg!(m::IMP_FORMULA_NO_VALUE)),
         Cell::Text(t) => collapse(t),
     };
     let s = t.trim();
