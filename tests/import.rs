@@ -391,7 +391,9 @@ fn lai_chau_par_table_imports_to_a_dataset_that_builds() {
     assert!(text.contains("status: published\n"), "{text}");
     assert!(text.contains(chiso::SOURCE_PLACEHOLDER), "{text}");
     assert!(
-        text.contains("  - { key: huyen-phong-tho, name: \"Huyện Phong Thổ\" }\n"),
+        text.contains(
+            "  - { key: huyen-phong-tho, name: \"Huyện Phong Thổ\", short: \"Phong Thổ\" }\n"
+        ),
         "{text}"
     );
     assert!(
@@ -1005,4 +1007,47 @@ fn a_formula_saved_without_its_result_is_an_error_never_a_blank_total() {
         out.stderr
     );
     assert!(!dir.path().join("content/data/f.yaml").exists());
+}
+
+#[test]
+fn new_units_get_a_short_name_without_huyen_and_the_summary_says_so() {
+    let dir = tmp();
+    std::fs::create_dir_all(dir.path().join("content/data")).unwrap();
+    let mut units = lai_chau_2022();
+    // Two units that would share a short name keep none.
+    units[6].name = "Thị xã Than Uyên";
+    write_xlsx(
+        &dir.path().join("s.xlsx"),
+        &[province_sheet(2022, &units, &[])],
+    );
+    let out = import_vi(dir.path(), "s.xlsx", "content/data/s.yaml", &[]);
+    out.assert_code(0);
+    let text = std::fs::read_to_string(dir.path().join("content/data/s.yaml")).unwrap();
+    assert!(
+        text.contains("name: \"Thành phố Lai Châu\", short: \"Lai Châu\" }"),
+        "{text}"
+    );
+    assert!(text.contains("name: \"Thị xã Than Uyên\" }"), "{text}");
+    assert!(text.contains("name: \"Huyện Than Uyên\" }"), "{text}");
+    let notes: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| l.contains("tên ngắn cho biểu đồ"))
+        .collect();
+    assert_eq!(notes.len(), 1, "{}", out.stderr);
+    assert!(
+        notes[0]
+            .contains("6 đơn vị được ghi thêm tên ngắn cho biểu đồ (`short:`, bỏ chữ \"Huyện\""),
+        "{}",
+        out.stderr
+    );
+    let ds = load(&dir.path().join("content/data/s.yaml"));
+    let shorts: Vec<&str> = ds["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["short"].as_str().unwrap())
+        .collect();
+    assert!(shorts.contains(&"Lai Châu"), "{shorts:?}");
+    assert!(shorts.contains(&"Huyện Than Uyên"), "{shorts:?}");
 }

@@ -374,4 +374,8 @@ messages! {
         en: "open the file in Excel and save it again so that Excel computes the formulas",
         vi: "Hãy mở tệp bằng Excel rồi lưu lại để Excel tính các công thức",
     }
+    NOTE_SHORT "note.short" {
+        en: "{count} units got a short name for charts (`short:`, the name without \"Huyện\", \"Thành phố\", \"Thị xã\", \"Xã\", \"Phường\"), e.g. {name} → {short}; edit them in the file if needed",
+        vi: "{count} đơn vị được ghi thêm tên ngắn cho biểu đồ (`short:`, bỏ chữ \"Huyện\", \"Thành phố\", \"Thị xã\", \"Xã\", \"Phường\"), ví dụ {name} → {short}; có thể sửa lại trong tệp",
+    }
 }
