@@ -1051,3 +1051,39 @@ fn new_units_get_a_short_name_without_huyen_and_the_summary_says_so() {
     assert!(shorts.contains(&"Lai Châu"), "{shorts:?}");
     assert!(shorts.contains(&"Huyện Than Uyên"), "{shorts:?}");
 }
+
+#[test]
+fn a_semicolon_csv_under_a_one_cell_title_is_still_read_by_semicolons() {
+    let dir = tmp();
+    std::fs::create_dir_all(dir.path().join("content/data")).unwrap();
+    let csv = std::fs::read_to_string(fixtures().join("import/par-huyen-2022.csv")).unwrap();
+    // The title alone on its line, with a comma and no trailing `;;;;;`.
+    let mut lines: Vec<&str> = csv.lines().collect();
+    lines[0] = "KẾT QUẢ CHỈ SỐ CCHC NĂM 2022 CỦA CÁC HUYỆN, THÀNH PHỐ";
+    lines[1] = "";
+    std::fs::write(dir.path().join("t.csv"), lines.join("\r\n")).unwrap();
+    let out = import_vi(
+        dir.path(),
+        "t.csv",
+        "content/data/t.yaml",
+        &["--year", "2022"],
+    );
+    out.assert_code(0);
+    assert!(
+        out.stderr
+            .contains("Đã nhập 8 đơn vị của năm 2022 vào content/data/t.yaml"),
+        "{}",
+        out.stderr
+    );
+    let ds = load(&dir.path().join("content/data/t.yaml"));
+    let units = ds["units"].as_array().unwrap();
+    assert_eq!(units.len(), 8, "{units:?}");
+    let phong_tho = units.iter().position(|u| u["name"] == "Phong Thổ").unwrap();
+    let sc = ds["years"][0]["scores"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["unit"] == phong_tho)
+        .unwrap();
+    assert_eq!(sc["total"], 72.1);
+}

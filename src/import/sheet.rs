@@ -501,26 +501,44 @@ fn unguard_formula(f: &str) -> &str {
     }
 }
 
+/// Lines looked at to guess the delimiter: a title, a blank line and the
+/// header come before the first row of figures.
+const SNIFF_LINES: usize = 12;
+
 /// `;` (what Excel writes where the decimal mark is a comma), tab, or `,`:
-/// whichever occurs most in the first line outside quotes.
+/// whichever is the most frequent outside quotes on the most of the first
+/// lines that hold one, so that a one-cell title (`…HUYỆN, THÀNH PHỐ`) or
+/// decimal commas (`1;Phong Thổ;72,10`) do not outvote the table. Ties go
+/// to the larger count over those lines.
 fn sniff_delimiter(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or("");
-    let mut counts = [0usize; 3];
-    let mut quoted = false;
-    for c in first.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            ';' if !quoted => counts[0] += 1,
-            '\t' if !quoted => counts[1] += 1,
-            ',' if !quoted => counts[2] += 1,
-            _ => {}
+    const DELIMS: [u8; 3] = [b';', b'\t', b','];
+    let mut wins = [0usize; 3];
+    let mut totals = [0usize; 3];
+    for line in text.lines().take(SNIFF_LINES) {
+        let mut counts = [0usize; 3];
+        let mut quoted = false;
+        for c in line.chars() {
+            match c {
+                '"' => quoted = !quoted,
+                ';' if !quoted => counts[0] += 1,
+                '\t' if !quoted => counts[1] += 1,
+                ',' if !quoted => counts[2] += 1,
+                _ => {}
+            }
+        }
+        let best = (0..3).max_by_key(|&i| (counts[i], i)).unwrap_or(2);
+        if counts[best] > 0 {
+            wins[best] += 1;
+        }
+        for (t, c) in totals.iter_mut().zip(counts) {
+            *t += c;
         }
     }
-    let best = (0..3).max_by_key(|&i| (counts[i], i)).unwrap_or(2);
-    if counts[best] == 0 {
+    let best = (0..3).max_by_key(|&i| (wins[i], totals[i], i)).unwrap_or(2);
+    if wins[best] == 0 {
         return b',';
     }
-    [b';', b'\t', b','][best]
+    DELIMS[best]
 }
 
 /// `-`, `–`, `—`, `x`: a cell that says "no figure" on purpose.
@@ -616,5 +634,13 @@ mod tests {
     fn delimiter() {
         assert_eq!(sniff_delimiter("STT;Đơn vị;Tổng điểm\n"), b';');
         assert_eq!(sniff_delimiter("a,b,\"c;d\"\n"), b',');
+        // A one-cell title with a comma, then a semicolon table.
+        let titled =
+            "KẾT QUẢ CỦA CÁC HUYỆN, THÀNH PHỐ\n\nSTT;Đơn vị;Tổng điểm\n1;Phong Thổ;72,10\n";
+        assert_eq!(sniff_delimiter(titled), b';');
+        assert_eq!(
+            sniff_delimiter("Bảng 1; năm 2022\nSTT,Đơn vị,Tổng\n1,A,72.1\n"),
+            b','
+        );
     }
 }
