@@ -17,6 +17,9 @@ use std::process::Command;
 enum C {
     S(String),
     N(f64),
+    /// A formula saved without its result, as a program that does not
+    /// compute formulas writes it.
+    F(&'static str),
     E,
 }
 
@@ -55,6 +58,10 @@ fn write_xlsx(path: &Path, sheets: &[Sheet]) {
                     }
                     C::N(n) => {
                         ws.write_number(r, c, *n).unwrap();
+                    }
+                    C::F(f) => {
+                        ws.set_formula_result_default("");
+                        ws.write_formula(r, c, *f).unwrap();
                     }
                     C::E => {}
                 }
@@ -278,6 +285,22 @@ fn import(dir: &Path, file: &str, into: &str, args: &[&str]) -> Out {
     }
 }
 
+/// `import` with the messages in Vietnamese.
+fn import_vi(dir: &Path, file: &str, into: &str, args: &[&str]) -> Out {
+    let o = Command::new(BIN)
+        .args(["import", "data", file, "--into", into])
+        .args(args)
+        .env("CHISO_LANG", "vi")
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    Out {
+        code: o.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+    }
+}
+
 fn load(path: &Path) -> serde_json::Value {
     let text = std::fs::read_to_string(path).unwrap();
     let slug = path.file_stem().unwrap().to_str().unwrap();
@@ -368,7 +391,9 @@ fn lai_chau_par_table_imports_to_a_dataset_that_builds() {
     assert!(text.contains("status: published\n"), "{text}");
     assert!(text.contains(chiso::SOURCE_PLACEHOLDER), "{text}");
     assert!(
-        text.contains("  - { key: huyen-phong-tho, name: \"Huyện Phong Thổ\" }\n"),
+        text.contains(
+            "  - { key: huyen-phong-tho, name: \"Huyện Phong Thổ\", short: \"Phong Thổ\" }\n"
+        ),
         "{text}"
     );
     assert!(
@@ -952,4 +977,113 @@ fn random_tables_never_panic() {
             Ok(())
         })
         .unwrap();
+}
+
+#[test]
+fn a_formula_saved_without_its_result_is_an_error_never_a_blank_total() {
+    let dir = tmp();
+    std::fs::create_dir_all(dir.path().join("content/data")).unwrap();
+    // K7 is Phong Thổ's total, a formula nobody computed.
+    let mut sheet = province_sheet(2022, &lai_chau_2022(), &[]);
+    sheet.rows[6][10] = C::F("=SUM(C7:J7)");
+    write_xlsx(&dir.path().join("f.xlsx"), &[sheet]);
+    let out = import_vi(dir.path(), "f.xlsx", "content/data/f.yaml", &[]);
+    out.assert_code(1);
+    assert!(
+        out.stderr.contains("lỗi[E0701]: ô này có công thức nhưng tệp chưa lưu kết quả của công thức\n  --> f.xlsx:Sheet1!K7\n"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("ô này có công thức nhưng tệp chưa lưu kết quả của công thức"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("mở tệp bằng Excel rồi lưu lại để Excel tính các công thức"),
+        "{}",
+        out.stderr
+    );
+    assert!(!dir.path().join("content/data/f.yaml").exists());
+}
+
+#[test]
+fn new_units_get_a_short_name_without_huyen_and_the_summary_says_so() {
+    let dir = tmp();
+    std::fs::create_dir_all(dir.path().join("content/data")).unwrap();
+    let mut units = lai_chau_2022();
+    // Two units that would share a short name keep none.
+    units[6].name = "Thị xã Than Uyên";
+    write_xlsx(
+        &dir.path().join("s.xlsx"),
+        &[province_sheet(2022, &units, &[])],
+    );
+    let out = import_vi(dir.path(), "s.xlsx", "content/data/s.yaml", &[]);
+    out.assert_code(0);
+    let text = std::fs::read_to_string(dir.path().join("content/data/s.yaml")).unwrap();
+    assert!(
+        text.contains("name: \"Thành phố Lai Châu\", short: \"Lai Châu\" }"),
+        "{text}"
+    );
+    assert!(text.contains("name: \"Thị xã Than Uyên\" }"), "{text}");
+    assert!(text.contains("name: \"Huyện Than Uyên\" }"), "{text}");
+    let notes: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| l.contains("tên ngắn cho biểu đồ"))
+        .collect();
+    assert_eq!(notes.len(), 1, "{}", out.stderr);
+    assert!(
+        notes[0]
+            .contains("6 đơn vị được ghi thêm tên ngắn cho biểu đồ (`short:`, bỏ chữ \"Huyện\""),
+        "{}",
+        out.stderr
+    );
+    let ds = load(&dir.path().join("content/data/s.yaml"));
+    let shorts: Vec<&str> = ds["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["short"].as_str().unwrap())
+        .collect();
+    assert!(shorts.contains(&"Lai Châu"), "{shorts:?}");
+    assert!(shorts.contains(&"Huyện Than Uyên"), "{shorts:?}");
+}
+
+#[test]
+fn a_semicolon_csv_under_a_one_cell_title_is_still_read_by_semicolons() {
+    let dir = tmp();
+    std::fs::create_dir_all(dir.path().join("content/data")).unwrap();
+    let csv = std::fs::read_to_string(fixtures().join("import/par-huyen-2022.csv")).unwrap();
+    // The title alone on its line, with a comma and no trailing `;;;;;`.
+    let mut lines: Vec<&str> = csv.lines().collect();
+    lines[0] = "KẾT QUẢ CHỈ SỐ CCHC NĂM 2022 CỦA CÁC HUYỆN, THÀNH PHỐ";
+    lines[1] = "";
+    std::fs::write(dir.path().join("t.csv"), lines.join("\r\n")).unwrap();
+    let out = import_vi(
+        dir.path(),
+        "t.csv",
+        "content/data/t.yaml",
+        &["--year", "2022"],
+    );
+    out.assert_code(0);
+    assert!(
+        out.stderr
+            .contains("Đã nhập 8 đơn vị của năm 2022 vào content/data/t.yaml"),
+        "{}",
+        out.stderr
+    );
+    let ds = load(&dir.path().join("content/data/t.yaml"));
+    let units = ds["units"].as_array().unwrap();
+    assert_eq!(units.len(), 8, "{units:?}");
+    let phong_tho = units.iter().position(|u| u["name"] == "Phong Thổ").unwrap();
+    let sc = ds["years"][0]["scores"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["unit"] == phong_tho)
+        .unwrap();
+    assert_eq!(sc["total"], 72.1);
 }

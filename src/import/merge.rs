@@ -259,13 +259,7 @@ pub fn create(input: &Input) -> Result<(String, ImportReport), Diagnostics> {
         unit: unit.to_string(),
         decimals: input.table.decimals,
         fields,
-        units: input
-            .table
-            .rows
-            .iter()
-            .zip(&keys)
-            .map(|(r, k)| (k.clone(), r.name.clone()))
-            .collect(),
+        units: with_shorts(input, &keys),
         year: YearOut {
             year: input.year,
             methodology: None,
@@ -276,7 +270,8 @@ pub fn create(input: &Input) -> Result<(String, ImportReport), Diagnostics> {
         },
     };
     let lang = crate::diag::lang::current();
-    let notes = vec![
+    let shortened = d.units.iter().filter(|u| u.2.is_some()).count();
+    let mut notes = vec![
         msg!(
             m::NOTE_SCALE,
             max = yamlout::num(scale_max),
@@ -291,6 +286,15 @@ pub fn create(input: &Input) -> Result<(String, ImportReport), Diagnostics> {
         )
         .render(lang),
     ];
+    if let Some((_, name, Some(short))) = d.units.iter().find(|u| u.2.is_some()) {
+        let note = msg!(
+            m::NOTE_SHORT,
+            count = shortened,
+            name = name.as_str(),
+            short = short.as_str()
+        );
+        notes.push(note.render(lang));
+    }
     let report = ImportReport {
         into: Default::default(),
         year: input.year,
@@ -300,6 +304,36 @@ pub fn create(input: &Input) -> Result<(String, ImportReport), Diagnostics> {
         notes,
     };
     Ok((yamlout::new_dataset(&d), report))
+}
+
+/// Each unit's key, name and `short` (its name without "Huyện", "Thành
+/// phố"…), the short left out where two units would share it.
+fn with_shorts(input: &Input, keys: &[String]) -> Vec<(String, String, Option<String>)> {
+    let shorts: Vec<Option<String>> = input
+        .table
+        .rows
+        .iter()
+        .map(|r| crate::import::words::short_of(&r.name))
+        .collect();
+    let folded = |s: &str| fold(s);
+    let taken = |i: usize, s: &str| {
+        input.table.rows.iter().enumerate().any(|(j, r)| {
+            j != i
+                && (folded(&r.name) == folded(s)
+                    || shorts[j].as_deref().is_some_and(|o| folded(o) == folded(s)))
+        })
+    };
+    input
+        .table
+        .rows
+        .iter()
+        .zip(keys)
+        .enumerate()
+        .map(|(i, (r, k))| {
+            let short = shorts[i].clone().filter(|s| !taken(i, s));
+            (k.clone(), r.name.clone(), short)
+        })
+        .collect()
 }
 
 /// The unit a row of `year` names: by name or short name, after NFC and
@@ -454,7 +488,7 @@ pub fn update(
             added
                 .iter()
                 .map(|(k, n, life)| match (life, lineage::slug_for(ds, k, n)) {
-                    (None, None) => yamlout::unit_item(k, n, ind, eol),
+                    (None, None) => yamlout::unit_item(k, n, None, ind, eol),
                     (life, slug) => {
                         lineage::unit_item(k, n, slug.as_deref(), life.as_ref(), ind, eol)
                     }

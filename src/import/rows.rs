@@ -186,7 +186,12 @@ fn values(grid: &Grid, cols: &Cols, r: usize, year: Option<i32>, diags: &mut Dia
     let num = |c: usize, diags: &mut Diagnostics| match parse_number(grid.get(r, c)) {
         Ok(v) => v,
         Err(why) => {
-            diags.push(grid.error(r, c, why).hint(msg!(m::IMP_NUMBER_HINT)));
+            let hint = if matches!(grid.get(r, c), crate::import::sheet::Cell::Uncomputed) {
+                msg!(m::IMP_FORMULA_NO_VALUE_HINT)
+            } else {
+                msg!(m::IMP_NUMBER_HINT)
+            };
+            diags.push(grid.error(r, c, why).hint(hint));
             None
         }
     };

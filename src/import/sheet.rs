@@ -18,13 +18,16 @@ pub enum Cell {
     Text(String),
     /// A cell holding an error (`#DIV/0!`) or a date: never a score.
     Bad(String),
+    /// A formula whose result the file does not hold (written by a program
+    /// that does not compute formulas): never silently blank.
+    Uncomputed,
 }
 
 impl Cell {
     /// The cell as text, whitespace collapsed (wrapped headers span lines).
     pub fn text(&self) -> String {
         match self {
-            Cell::Empty => String::new(),
+            Cell::Empty | Cell::Uncomputed => String::new(),
             Cell::Num(n) => format!("{n}"),
             Cell::Text(t) | Cell::Bad(t) => collapse(t),
         }
@@ -321,7 +324,50 @@ fn xlsx_cells<RS: std::io::Read + std::io::Seek>(
         }
         cells.push(((r, col), cell_of(&d)));
     }
+    drop(reader);
+    mark_uncomputed(x, name, &mut cells)?;
     Ok(cells)
+}
+
+/// Formula cells whose result the file does not hold (no `<v>`, or an
+/// empty one) become `Cell::Uncomputed`, so that a total is never read as
+/// blank when it was only never computed. Only cells inside the span of
+/// the cells with a value are added.
+fn mark_uncomputed<RS: std::io::Read + std::io::Seek>(
+    x: &mut calamine::Xlsx<RS>,
+    name: &str,
+    cells: &mut Vec<Placed>,
+) -> Result<(), Either> {
+    let mut at: std::collections::HashMap<(u32, u32), usize> = cells
+        .iter()
+        .enumerate()
+        .map(|(i, (p, _))| (*p, i))
+        .collect();
+    let lo = (
+        cells.iter().map(|(p, _)| p.0).min().unwrap_or(0),
+        cells.iter().map(|(p, _)| p.1).min().unwrap_or(0),
+    );
+    let hi = (
+        cells.iter().map(|(p, _)| p.0).max().unwrap_or(0),
+        cells.iter().map(|(p, _)| p.1).max().unwrap_or(0),
+    );
+    let mut reader = x.worksheet_cells_reader(name).map_err(Either::Read)?;
+    while let Some(f) = reader.next_formula().map_err(Either::Read)? {
+        if f.get_value().is_empty() {
+            continue;
+        }
+        let p = f.get_position();
+        match at.get(&p) {
+            Some(&i) if cells[i].1.is_empty() => cells[i].1 = Cell::Uncomputed,
+            Some(_) => {}
+            None if (lo.0..=hi.0).contains(&p.0) && (lo.1..=hi.1).contains(&p.1) => {
+                at.insert(p, cells.len());
+                cells.push((p, Cell::Uncomputed));
+            }
+            None => {}
+        }
+    }
+    Ok(())
 }
 
 /// An error if a sheet whose first cell is `lo` spans `size` (rows,
@@ -455,26 +501,44 @@ fn unguard_formula(f: &str) -> &str {
     }
 }
 
+/// Lines looked at to guess the delimiter: a title, a blank line and the
+/// header come before the first row of figures.
+const SNIFF_LINES: usize = 12;
+
 /// `;` (what Excel writes where the decimal mark is a comma), tab, or `,`:
-/// whichever occurs most in the first line outside quotes.
+/// whichever is the most frequent outside quotes on the most of the first
+/// lines that hold one, so that a one-cell title (`…HUYỆN, THÀNH PHỐ`) or
+/// decimal commas (`1;Phong Thổ;72,10`) do not outvote the table. Ties go
+/// to the larger count over those lines.
 fn sniff_delimiter(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or("");
-    let mut counts = [0usize; 3];
-    let mut quoted = false;
-    for c in first.chars() {
-        match c {
-            '"' => quoted = !quoted,
-            ';' if !quoted => counts[0] += 1,
-            '\t' if !quoted => counts[1] += 1,
-            ',' if !quoted => counts[2] += 1,
-            _ => {}
+    const DELIMS: [u8; 3] = [b';', b'\t', b','];
+    let mut wins = [0usize; 3];
+    let mut totals = [0usize; 3];
+    for line in text.lines().take(SNIFF_LINES) {
+        let mut counts = [0usize; 3];
+        let mut quoted = false;
+        for c in line.chars() {
+            match c {
+                '"' => quoted = !quoted,
+                ';' if !quoted => counts[0] += 1,
+                '\t' if !quoted => counts[1] += 1,
+                ',' if !quoted => counts[2] += 1,
+                _ => {}
+            }
+        }
+        let best = (0..3).max_by_key(|&i| (counts[i], i)).unwrap_or(2);
+        if counts[best] > 0 {
+            wins[best] += 1;
+        }
+        for (t, c) in totals.iter_mut().zip(counts) {
+            *t += c;
         }
     }
-    let best = (0..3).max_by_key(|&i| (counts[i], i)).unwrap_or(2);
-    if counts[best] == 0 {
+    let best = (0..3).max_by_key(|&i| (wins[i], totals[i], i)).unwrap_or(2);
+    if wins[best] == 0 {
         return b',';
     }
-    [b';', b'\t', b','][best]
+    DELIMS[best]
 }
 
 /// `-`, `–`, `—`, `x`: a cell that says "no figure" on purpose.
@@ -489,6 +553,7 @@ pub fn parse_number(cell: &Cell) -> Result<Option<f64>, crate::diag::Msg> {
         Cell::Empty => return Ok(None),
         Cell::Num(n) => return Ok(Some(*n)),
         Cell::Bad(what) => return Err(msg!(m::IMP_CELL_NOT_NUMBER, what = what)),
+        Cell::Uncomputed => return Err(msg!(m::IMP_FORMULA_NO_VALUE)),
         Cell::Text(t) => collapse(t),
     };
     let s = t.trim();
@@ -569,5 +634,13 @@ mod tests {
     fn delimiter() {
         assert_eq!(sniff_delimiter("STT;Đơn vị;Tổng điểm\n"), b';');
         assert_eq!(sniff_delimiter("a,b,\"c;d\"\n"), b',');
+        // A one-cell title with a comma, then a semicolon table.
+        let titled =
+            "KẾT QUẢ CỦA CÁC HUYỆN, THÀNH PHỐ\n\nSTT;Đơn vị;Tổng điểm\n1;Phong Thổ;72,10\n";
+        assert_eq!(sniff_delimiter(titled), b';');
+        assert_eq!(
+            sniff_delimiter("Bảng 1; năm 2022\nSTT,Đơn vị,Tổng\n1,A,72.1\n"),
+            b','
+        );
     }
 }

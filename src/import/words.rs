@@ -99,3 +99,50 @@ pub const MAX_ROW_WORDS: &[&str] = &[
     "so-diem-toi-da",
     "diem-toi-da-theo-quy-dinh",
 ];
+
+/// The words before a unit's name that a chart does not need, longest
+/// first.
+const UNIT_PREFIXES: &[&str] = &["thành phố", "thị xã", "phường", "huyện", "xã"];
+
+/// `Huyện Phong Thổ` → `Phong Thổ` (NFC, any case); `None` when the name
+/// has no such word before it, or nothing after it.
+pub fn short_of(name: &str) -> Option<String> {
+    let name = crate::util::text::nfc(name.trim());
+    let lower: Vec<char> = name.to_lowercase().chars().collect();
+    let chars: Vec<char> = name.chars().collect();
+    if lower.len() != chars.len() {
+        return None;
+    }
+    for p in UNIT_PREFIXES {
+        let p: Vec<char> = p.chars().collect();
+        let spaced = lower.get(p.len()).is_some_and(|c| c.is_whitespace());
+        if lower.starts_with(&p) && spaced {
+            let rest: String = chars[p.len()..].iter().collect();
+            let rest = rest.trim();
+            return (!rest.is_empty()).then(|| rest.to_string());
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_of;
+
+    #[test]
+    fn unit_names_lose_their_administrative_word() {
+        assert_eq!(short_of("Huyện Phong Thổ").as_deref(), Some("Phong Thổ"));
+        assert_eq!(short_of("THÀNH PHỐ Lai Châu").as_deref(), Some("Lai Châu"));
+        assert_eq!(short_of("Thị xã Mường Lay").as_deref(), Some("Mường Lay"));
+        assert_eq!(short_of("Xã Bản Lang").as_deref(), Some("Bản Lang"));
+        assert_eq!(short_of("phường Tân Phong").as_deref(), Some("Tân Phong"));
+        // Decomposed (NFD) input is read as NFC.
+        assert_eq!(
+            short_of("Huye\u{302}\u{323}n Sìn Hồ").as_deref(),
+            Some("Sìn Hồ")
+        );
+        assert_eq!(short_of("Huyện"), None);
+        assert_eq!(short_of("Xãhội"), None);
+        assert_eq!(short_of("Sở Tư pháp"), None);
+    }
+}

@@ -145,12 +145,20 @@ fn score(s: &ScoreOut, d: usize) -> String {
 }
 
 /// One item of `units:`.
-pub fn unit_item(unit_key: &str, name: &str, indent: usize, eol: &str) -> String {
+pub fn unit_item(
+    unit_key: &str,
+    name: &str,
+    short: Option<&str>,
+    indent: usize,
+    eol: &str,
+) -> String {
+    let short = short.map(|s| format!(", short: {}", quote(s)));
     format!(
-        "{}- {{ key: {}, name: {} }}{eol}",
+        "{}- {{ key: {}, name: {}{} }}{eol}",
         " ".repeat(indent),
         key(unit_key),
-        quote(name)
+        quote(name),
+        short.unwrap_or_default()
     )
 }
 
@@ -165,7 +173,8 @@ pub struct NewDataset {
     pub decimals: usize,
     pub fields: Vec<FieldOut>,
     /// (key, name as written).
-    pub units: Vec<(String, String)>,
+    /// Key, name and `short` (the name without "Huyện"…, if unique).
+    pub units: Vec<(String, String, Option<String>)>,
     pub year: YearOut,
 }
 
@@ -202,8 +211,8 @@ pub fn new_dataset(d: &NewDataset) -> String {
         }
     }
     out.push_str("units:\n");
-    for (k, name) in &d.units {
-        out.push_str(&unit_item(k, name, 2, "\n"));
+    for (k, name, short) in &d.units {
+        out.push_str(&unit_item(k, name, short.as_deref(), 2, "\n"));
     }
     out.push_str("results:\n");
     out.push_str(&year_item(&d.year, 2, "\n"));

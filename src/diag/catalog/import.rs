@@ -366,4 +366,16 @@ messages! {
     }
     IMP_CSV_READ "imp.csv_read" { en: "cannot read the CSV: {detail}", vi: "không đọc được tệp CSV{detail}" }
     IMP_CSV_READ_HINT "imp.csv_read.hint" { en: "check the quotes around values", vi: "Kiểm tra dấu nháy quanh các giá trị" }
+    IMP_FORMULA_NO_VALUE "imp.formula_no_value" {
+        en: "the cell holds a formula that was never computed: the file has no value for it",
+        vi: "ô này có công thức nhưng tệp chưa lưu kết quả của công thức",
+    }
+    IMP_FORMULA_NO_VALUE_HINT "imp.formula_no_value.hint" {
+        en: "open the file in Excel and save it again so that Excel computes the formulas",
+        vi: "Hãy mở tệp bằng Excel rồi lưu lại để Excel tính các công thức",
+    }
+    NOTE_SHORT "note.short" {
+        en: "{count} units got a short name for charts (`short:`, the name without \"Huyện\", \"Thành phố\", \"Thị xã\", \"Xã\", \"Phường\"), e.g. {name} → {short}; edit them in the file if needed",
+        vi: "{count} đơn vị được ghi thêm tên ngắn cho biểu đồ (`short:`, bỏ chữ \"Huyện\", \"Thành phố\", \"Thị xã\", \"Xã\", \"Phường\"), ví dụ {name} → {short}; có thể sửa lại trong tệp",
+    }
 }
