@@ -20,6 +20,8 @@ mod common;
 mod images;
 #[path = "browser/portal.rs"]
 mod portal;
+#[path = "browser/portal_layout.rs"]
+mod portal_layout;
 #[path = "browser/search.rs"]
 mod search;
 #[path = "browser/server.rs"]

@@ -32,6 +32,10 @@ pub(super) struct DataTable {
     /// tables keep a header row of one or two lines on a phone.
     legend: Vec<(String, String)>,
     rows: Vec<Vec<(String, bool)>>,
+    /// Each column's short label when the table folds into one card per
+    /// row on a phone (`stack`, the theme's CSS; each cell carries its
+    /// label as `data-label`); empty for a table that scrolls instead.
+    labels: Vec<String>,
 }
 
 impl DataTable {
@@ -41,8 +45,9 @@ impl DataTable {
             h,
             // The title sits above the scroll box, never clipped by it; the
             // caption stays for screen readers.
-            "<p class=\"table-title\" aria-hidden=\"true\">{0}</p><div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{0}\"><table class=\"data-table\">\n<caption class=\"visually-hidden\">{0}</caption>\n<thead><tr>",
+            "<p class=\"table-title\" aria-hidden=\"true\">{0}</p><div class=\"table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"{0}\"><table class=\"data-table{1}\">\n<caption class=\"visually-hidden\">{0}</caption>\n<thead><tr>",
             escape_html(&self.caption),
+            if self.labels.is_empty() { "" } else { " stack" },
         );
         for c in &self.head {
             match self.legend.iter().find(|(s, _)| s == c) {
@@ -69,11 +74,15 @@ impl DataTable {
                     (0, _) => {
                         let _ = write!(h, "<th scope=\"row\">{cell}</th>");
                     }
-                    (_, true) => {
-                        let _ = write!(h, "<td class=\"num\">{cell}</td>");
-                    }
-                    _ => {
-                        let _ = write!(h, "<td>{cell}</td>");
+                    (_, num) => {
+                        h.push_str("<td");
+                        if *num {
+                            h.push_str(" class=\"num\"");
+                        }
+                        if let Some(l) = self.labels.get(i) {
+                            let _ = write!(h, " data-label=\"{}\"", escape_html(l));
+                        }
+                        let _ = write!(h, ">{cell}</td>");
                     }
                 }
             }
@@ -149,6 +158,10 @@ pub(super) fn full_table(r: &Renderer, ds: &Dataset) -> DataTable {
         head,
         legend: Vec::new(),
         rows,
+        // On a phone each unit is a card: "2018  61,30 (6/8)" per year.
+        labels: std::iter::once(String::new())
+            .chain(ds.years.iter().map(|y| y.year.to_string()))
+            .collect(),
     }
 }
 
@@ -201,6 +214,7 @@ pub(super) fn year_table(r: &Renderer, ds: &Dataset, year: i32) -> DataTable {
         head,
         legend,
         rows,
+        labels: Vec::new(),
     }
 }
 
@@ -251,5 +265,6 @@ pub(super) fn unit_table(r: &Renderer, ds: &Dataset, u: usize) -> DataTable {
         head,
         legend: Vec::new(),
         rows,
+        labels: Vec::new(),
     }
 }

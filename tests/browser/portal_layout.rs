@@ -1,0 +1,82 @@
+//! The portal theme's layout in the browser (issue 22, second part): the
+//! multi-year table folds into cards on a phone and stays a table on a
+//! desktop; images, charts and text share one measure in an article.
+
+use super::portal::{SIZES, num, open};
+use super::{Failures, enabled, env};
+
+/// At 360 px the dataset page's multi-year table scrolls nowhere and shows
+/// every year's value of every unit inside the column; at 1280 px it is a
+/// table whose header row sits over its columns.
+#[test]
+fn the_multi_year_table_becomes_one_card_per_unit_on_a_phone() {
+    if !enabled() {
+        return;
+    }
+    let mut g = env();
+    let env = g.as_mut().expect("browser env");
+    let origin = env.server.origin();
+    let mut f = Failures::default();
+    let pages = [
+        "/chi-so/chi-so-cchc-lai-chau/",
+        "/chi-so/chi-so-cchc-xa-phong-tho/",
+        "/chi-so/par-index-lai-chau/",
+    ];
+    for size in SIZES {
+        for page in pages {
+            let tab = open(&mut env.browser, &origin, page, size);
+            let v = env
+                .browser
+                .eval(
+                    &tab,
+                    r#"(() => {
+                      const t = document.querySelector('main table.stack');
+                      if (!t) return { found: false };
+                      const w = t.closest('.table-wrap'), box = w.getBoundingClientRect();
+                      const years = [...t.querySelectorAll('thead th')].slice(1).map(th => th.textContent.trim().slice(0, 4));
+                      const bad = [];
+                      [...t.tBodies[0].rows].forEach(tr => {
+                        const unit = tr.cells[0].textContent.trim();
+                        const cells = [...tr.cells].slice(1);
+                        if (cells.length !== years.length) bad.push(unit + ': ' + cells.length + ' cells');
+                        cells.forEach((td, k) => {
+                          const r = td.getBoundingClientRect();
+                          const label = getComputedStyle(td, '::before').content.replace(/"/g, '');
+                          const shown = r.width > 0 && r.height > 0 && td.scrollWidth <= td.clientWidth + 1;
+                          const inside = r.left >= box.left - 1 && r.right <= box.right + 1 && r.right <= innerWidth;
+                          if (!shown || !inside) bad.push(unit + ' ' + years[k] + ' not wholly visible');
+                          if (innerWidth < 640 && label !== years[k]) bad.push(unit + ' ' + years[k] + ' labelled ' + label);
+                        });
+                      });
+                      const head = t.tHead.rows[0], row = t.tBodies[0].rows[0];
+                      const aligned = [...head.cells].every((th, k) =>
+                        Math.abs(th.getBoundingClientRect().left - row.cells[k].getBoundingClientRect().left) <= 1);
+                      return { found: true, display: getComputedStyle(t).display, scrolls: w.scrollWidth > w.clientWidth + 1,
+                               page_scrolls: document.documentElement.scrollWidth > innerWidth, bad, aligned,
+                               head_shown: head.getBoundingClientRect().height > 10 };
+                    })()"#,
+                )
+                .unwrap();
+            let at = format!("{page} at {}px", size.0);
+            if v["found"] != true {
+                f.add(&at, "no multi-year table (table.stack)");
+                env.browser.close_tab(&tab).unwrap();
+                continue;
+            }
+            let phone = size.0 < 640;
+            if phone {
+                if v["display"] == "table" || v["scrolls"] != false || v["page_scrolls"] != false {
+                    f.add(&at, format!("still a scrolling table: {v}"));
+                }
+                for b in v["bad"].as_array().into_iter().flatten() {
+                    f.add(&at, b.as_str().unwrap_or(""));
+                }
+            } else if v["display"] != "table" || v["aligned"] != true || v["head_shown"] != true {
+                f.add(&at, format!("not a table with its header row: {v}"));
+            }
+            env.browser.close_tab(&tab).unwrap();
+        }
+    }
+    f.assert_none("multi-year tables");
+    let _ = num;
+}
