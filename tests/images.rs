@@ -62,7 +62,7 @@ fn a_photo_gets_webp_and_jpeg_widths_in_a_picture_with_sizes_and_no_metadata() {
                 .unwrap()
                 .contains("/anh-web/images/anh-300.jpg 300w")
         );
-        assert!(img.attr("sizes").unwrap().contains("732px"));
+        assert!(img.attr("sizes").unwrap().contains("576px"));
         assert!(
             source
                 .attr("srcset")

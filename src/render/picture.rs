@@ -1,8 +1,8 @@
 //! `<picture>` markup for planned photos, written from the plan alone (no
 //! decoding): a WebP `srcset` with a JPEG fallback, `width`/`height` so the
 //! page never shifts, and `sizes` that fit the default theme's column
-//! (`main` is at most 760 px wide with 14 px padding: 732 px, else the
-//! screen less 28 px). Also the pass over a body's HTML that gives every
+//! (an article's measure is 36rem, 576 px, once the screen has room for it
+//! and its 14 px padding each side, else the screen less 28 px). Also the pass over a body's HTML that gives every
 //! `<img>` of a static file its size or its `<picture>`, and sends links
 //! to an unpublished original to its largest JPEG.
 
@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::fmt::Write;
 
 /// How wide the theme shows a photo, for the browser's choice of width.
-pub const SIZES: &str = "(min-width: 760px) 732px, calc(100vw - 28px)";
+pub const SIZES: &str = "(min-width: 604px) 576px, calc(100vw - 28px)";
 
 pub use crate::render::pictag::Priority;
 

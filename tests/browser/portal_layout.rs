@@ -78,5 +78,49 @@ fn the_multi_year_table_becomes_one_card_per_unit_on_a_phone() {
         }
     }
     f.assert_none("multi-year tables");
-    let _ = num;
+}
+
+/// In an article with a lead photo and a chart, a paragraph, the photo and
+/// the chart's figure (and its drawing) are one width, at 1280 px and 360 px.
+#[test]
+fn text_photos_and_charts_share_one_measure_in_an_article() {
+    if !enabled() {
+        return;
+    }
+    let mut g = env();
+    let env = g.as_mut().expect("browser env");
+    let origin = env.server.origin();
+    let article = env
+        .pages
+        .iter()
+        .find(|p| p.starts_with("/cai-cach-hanh-chinh/phong-tho-gan"))
+        .cloned()
+        .expect("the sample article with a photo and a chart");
+    let mut f = Failures::default();
+    for size in SIZES {
+        let tab = open(&mut env.browser, &origin, &article, size);
+        let v = env
+            .browser
+            .eval(
+                &tab,
+                r#"(() => {
+                  const w = s => { const e = document.querySelector(s); return e ? e.getBoundingClientRect().width : -1; };
+                  return { text: w('.article-body > p'), photo: w('.lead-image img'),
+                           chart: w('.article-body figure.chart'), drawing: w('.article-body figure.chart svg') };
+                })()"#,
+            )
+            .unwrap();
+        let at = format!("{article} at {}px", size.0);
+        let text = num(&v["text"]);
+        if text < 300.0 {
+            f.add(&at, format!("no paragraph: {v}"));
+        }
+        for k in ["photo", "chart", "drawing"] {
+            if (num(&v[k]) - text).abs() > 2.0 {
+                f.add(&at, format!("{k} is {} px wide, the text {text} px", v[k]));
+            }
+        }
+        env.browser.close_tab(&tab).unwrap();
+    }
+    f.assert_none("one measure");
 }
