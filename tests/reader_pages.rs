@@ -508,3 +508,55 @@ fn check_warns_when_the_site_gives_no_contact() {
     out.assert_code(0);
     out.assert_diag("warning", "W0105", "content/site.yaml");
 }
+
+/// Lists and the front page: a story with a photo shows it as a thumbnail;
+/// a story without one shows its first chart's share card (a file of the
+/// site); a story with neither shows no thumbnail.
+#[test]
+fn an_article_without_a_photo_shows_its_first_charts_card_as_thumbnail() {
+    let mut cards = 0;
+    let lists = [
+        "index.html",
+        "cai-cach-hanh-chinh/index.html",
+        "kinh-te/index.html",
+    ];
+    for list in lists {
+        let doc = page(list);
+        for t in doc.select(&sel("main .teaser")) {
+            let href = t
+                .select(&sel(".teaser-title a"))
+                .next()
+                .and_then(|a| a.attr("href"))
+                .expect("a teaser links its story");
+            let story = page(&format!("{}index.html", href.trim_start_matches('/')));
+            let has_photo = story.select(&sel(".lead-image")).next().is_some();
+            let card = story
+                .select(&sel("main a.chart-card"))
+                .next()
+                .and_then(|a| a.attr("href"));
+            let thumb = t.select(&sel(".teaser-thumb img")).next();
+            match (has_photo, card, thumb) {
+                (true, _, Some(img)) => assert!(
+                    !img.value().classes().any(|c| c == "chart-thumb"),
+                    "{list}: {href} has a photo but shows a chart"
+                ),
+                (false, Some(card), Some(img)) => {
+                    assert_eq!(img.attr("class"), Some("chart-thumb"), "{list}: {href}");
+                    assert_eq!(img.attr("src"), Some(card), "{list}: {href}");
+                    assert_eq!(img.attr("alt"), Some(""), "{list}: {href}");
+                    assert!(
+                        sample().join(card.trim_start_matches('/')).is_file(),
+                        "{list}: {href}: {card} is not in the output"
+                    );
+                    cards += 1;
+                }
+                (false, None, None) => {}
+                (p, c, t) => panic!(
+                    "{list}: {href}: photo {p}, chart card {c:?}, thumbnail {:?}",
+                    t.map(|i| i.html())
+                ),
+            }
+        }
+    }
+    assert!(cards >= 3, "only {cards} chart-card thumbnails");
+}

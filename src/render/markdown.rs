@@ -188,7 +188,7 @@ struct Expanded<'s> {
 
 /// Byte ranges where `{{` is not a shortcode: code spans, code blocks, raw
 /// HTML.
-fn code_ranges(src: &str) -> Vec<Range<usize>> {
+pub(crate) fn code_ranges(src: &str) -> Vec<Range<usize>> {
     Parser::new_ext(src, options())
         .into_offset_iter()
         .filter_map(|(e, r)| match e {

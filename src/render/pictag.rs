@@ -37,6 +37,17 @@ pub fn thumb(prefix: &str, p: &PlannedImage) -> String {
     tag(prefix, p, "", "", Priority::Lazy, THUMB_SIZES)
 }
 
+/// A chart's share card as a teaser's thumbnail (an article without a
+/// photo): lazy, no alt, marked so the theme letterboxes it whole.
+pub fn chart_thumb(src: &str) -> String {
+    format!(
+        r#"<img class="chart-thumb" src="{}" width="{}" height="{}" alt="" loading="lazy" decoding="async">"#,
+        crate::util::text::escape_html(src),
+        crate::charts::raster::CARD_W,
+        crate::charts::raster::CARD_H
+    )
+}
+
 /// `<picture>` for `p` with the given `sizes`; `alt` and `title` are
 /// already escaped for an attribute.
 pub fn tag(

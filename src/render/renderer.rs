@@ -298,7 +298,10 @@ impl<'a> Renderer<'a> {
                     .map_or_else(|| u.to_string(), |j| format!("/{j}"))
             }),
             image_caption: a.image_caption.as_deref(),
-            thumb: a.image.as_deref().map(|u| self.thumb(i, u)),
+            thumb: match a.image.as_deref() {
+                Some(u) => Some(self.thumb(i, u)),
+                None => self.chart_thumb(i),
+            },
             category: Link {
                 name: &cat.name,
                 url: self.url(&cat.url),
@@ -340,6 +343,24 @@ impl<'a> Renderer<'a> {
             ),
             None => format!(r#"<img src="{src}" alt="" loading="lazy" decoding="async">"#),
         }
+    }
+
+    /// For an article without a photo: its first chart's 1200×630 share
+    /// card (from the PNG chart pipeline, written by the dataset's job) as
+    /// a thumbnail, when that chart has a standalone file.
+    fn chart_thumb(&self, i: usize) -> Option<String> {
+        use crate::render::{datacharts, shortcodes};
+        let body = &self.site.articles[i].article.body;
+        let code = markdown::code_ranges(body);
+        let (calls, _) = shortcodes::find(body, &code);
+        let call = calls.iter().find(|c| c.name == "chart")?;
+        let (d, kind, _) = datacharts::parse_chart(self.site, call).ok()?;
+        let ds = &self.site.datasets[d];
+        if !kind.has_file(ds) {
+            return None;
+        }
+        let card = crate::charts::card_url(&datacharts::chart_file_url(ds, &kind));
+        Some(crate::render::pictag::chart_thumb(&self.url(&card)))
     }
 
     /// Markdown (with shortcodes) to HTML. Shortcodes are numbered per page
