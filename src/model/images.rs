@@ -231,6 +231,28 @@ impl ImagePlan {
         }
     }
 
+    /// Add derivatives of the image at `url` shown at each of `heights`
+    /// (the header's emblem: its height on a phone and a desktop, each
+    /// at 1× and 2×), narrower than the image itself; kept ascending.
+    pub fn add_heights(&mut self, url: &str, heights: &[u32]) {
+        let Some(i) = self.index(url) else {
+            return;
+        };
+        let p = &mut self.images[i];
+        if !p.resize || p.height == 0 {
+            return;
+        }
+        for &h in heights {
+            let w = ((u64::from(h) * u64::from(p.width) + u64::from(p.height) / 2)
+                / u64::from(p.height))
+            .max(1) as u32;
+            if w < p.width && !p.widths.contains(&w) {
+                p.widths.push(w);
+            }
+        }
+        p.widths.sort_unstable();
+    }
+
     /// The planned image at a site-relative address (with or without `/`).
     pub fn get(&self, url: &str) -> Option<&PlannedImage> {
         self.index(url).map(|i| &self.images[i])

@@ -277,6 +277,10 @@ pub fn build(
 
 /// The photo plan, the lead images' sizes, and what to say where front
 /// matter names a bad image.
+/// The default theme's emblem heights, CSS pixels: 40 on a phone, 64 on a
+/// wide screen; each also at 2×.
+pub const LOGO_HEIGHTS: [u32; 4] = [40, 64, 80, 128];
+
 fn plan_images(
     config: &SiteConfig,
     static_files: &[(PathBuf, String)],
@@ -297,7 +301,11 @@ fn plan_images(
         })
         .collect();
     let keep = config.share_image.as_ref().map(|s| s.url.as_str());
-    let plan = ImagePlan::new(&config.images, static_files, index, &shares, keep);
+    let mut plan = ImagePlan::new(&config.images, static_files, index, &shares, keep);
+    // A photo as the header's emblem: copies at its shown heights.
+    if let Some(logo) = config.portal.logo.as_ref() {
+        plan.add_heights(&logo.url, &LOGO_HEIGHTS);
+    }
     let by_url: HashMap<&str, &PathBuf> = static_files
         .iter()
         .map(|(abs, url)| (url.as_str(), abs))

@@ -12,6 +12,8 @@ pub enum Priority {
     Lead,
     /// Everything else: fetched when it nears the screen.
     Lazy,
+    /// Small and always on the first screen (the header's emblem).
+    Eager,
 }
 
 /// `srcset` of `p`'s derivatives in `ext`, appended to `s`.
@@ -27,9 +29,10 @@ fn srcset(s: &mut String, prefix: &str, p: &PlannedImage, ext: &str) {
     }
 }
 
-/// How wide the default theme shows a teaser's thumbnail: a third of the
-/// column on a phone, 240 px beside the text on a wide screen.
-pub const THUMB_SIZES: &str = "(min-width: 760px) 240px, 34vw";
+/// How wide the default theme shows a teaser's thumbnail in a list: 34 %
+/// of the column (the screen less 28 px) on a phone, 240 px beside the
+/// text from 48em.
+pub const THUMB_SIZES: &str = "(min-width: 768px) 240px, calc(34vw - 10px)";
 
 /// A teaser's thumbnail (lazy, no alt: the title beside it names the
 /// story).
@@ -63,6 +66,7 @@ pub fn tag(
     let load = match priority {
         Priority::Lead => r#" fetchpriority="high" decoding="async""#,
         Priority::Lazy => r#" loading="lazy" decoding="async""#,
+        Priority::Eager => r#" decoding="async""#,
     };
     let mut s = String::with_capacity(512 + 2 * p.widths.len() * (p.url.len() + 32));
     s.push_str(r#"<picture><source type="image/webp" srcset=""#);

@@ -29,10 +29,28 @@ pub fn picture(
     crate::render::pictag::tag(&r.prefix, p, alt, title, priority, SIZES)
 }
 
+/// How wide the default theme's front page shows its featured photo: the
+/// column on a phone; from 48em, 1.7 of 2.7 parts of `main` (less the
+/// 1.5em gap) beside the secondary stories: 445 px of the 732 px page,
+/// and from 64em, beside the 300 px sidebar, 63vw − 248 px up to 508 px.
+pub const HOME_LEAD_SIZES: &str = "(min-width: 1200px) 508px, (min-width: 1024px) calc(63vw - 248px), (min-width: 768px) 445px, calc(100vw - 28px)";
+
 /// The lead photo of an article (`image:`), when it is planned.
 pub fn lead(r: &Renderer, url: &str, alt: &str) -> Option<String> {
+    lead_sized(r, url, alt, SIZES)
+}
+
+/// A lead photo shown at `sizes` (the front page's featured story).
+pub fn lead_sized(r: &Renderer, url: &str, alt: &str, sizes: &str) -> Option<String> {
     let p = r.site.images.get(url).filter(|p| p.resize)?;
-    Some(picture(r, p, &escape_html(alt), "", Priority::Lead))
+    Some(crate::render::pictag::tag(
+        &r.prefix,
+        p,
+        &escape_html(alt),
+        "",
+        Priority::Lead,
+        sizes,
+    ))
 }
 
 /// An attribute's value in a tag as written (`name="…"`).

@@ -110,7 +110,27 @@ fn logo(site: &Site, prefix: &str, l: &crate::load::config::portal::Logo) -> ser
     } else {
         l.url.clone()
     };
-    serde_json::json!({ "url": url, "alt": l.alt, "planned": site.images.get(&l.url).is_some_and(|p| p.resize) })
+    // A photo goes through the photo pipeline: copies at the header's
+    // heights (model::site::LOGO_HEIGHTS), the browser picks by `sizes`.
+    let html = site
+        .images
+        .get(&l.url)
+        .filter(|p| p.resize && l.url.starts_with('/'))
+        .map(|p| {
+            // Shown at the header's height (40 px, 64 px from 64em), as wide
+            // as its shape makes it.
+            let (w, h) = (p.width.max(1), p.height.max(1));
+            let sizes = format!("(min-width: 64em) {}px, {}px", 64 * w / h, 40 * w / h);
+            crate::render::pictag::tag(
+                prefix,
+                p,
+                "",
+                "",
+                crate::render::pictag::Priority::Eager,
+                &sizes,
+            )
+        });
+    serde_json::json!({ "url": url, "alt": l.alt, "planned": html.is_some(), "html": html })
 }
 
 /// The sidebar's links with the site's prefix on local addresses.

@@ -124,3 +124,65 @@ fn text_photos_and_charts_share_one_measure_in_an_article() {
     }
     f.assert_none("one measure");
 }
+
+/// The `sizes` of the article's and the front page's lead photos and of a
+/// list's thumbnails say the width each is shown at (±3 px), at 360, 800
+/// and 1280 px, so the browser fetches the copy it needs.
+#[test]
+fn photo_sizes_say_the_width_the_photo_is_shown_at() {
+    if !enabled() {
+        return;
+    }
+    let mut g = env();
+    let env = g.as_mut().expect("browser env");
+    let origin = env.server.origin();
+    let article = env
+        .pages
+        .iter()
+        .find(|p| p.starts_with("/cai-cach-hanh-chinh/phong-tho-gan"))
+        .cloned()
+        .expect("the sample article with a photo");
+    let mut f = Failures::default();
+    let sizes = [SIZES[0], (800, 800, false), SIZES[1]];
+    for size in sizes {
+        for (page, img) in [
+            (article.as_str(), ".lead-image img"),
+            ("/", ".lead-story img"),
+            ("/cai-cach-hanh-chinh/", ".teaser-thumb picture img"),
+        ] {
+            let tab = open(&mut env.browser, &origin, page, size);
+            let v = env
+                .browser
+                .eval(
+                    &tab,
+                    &format!(
+                        r#"(() => {{
+                      const img = document.querySelector('{img}');
+                      if (!img) return null;
+                      // The first entry of sizes whose media matches, as a length.
+                      const entry = img.getAttribute('sizes').split(',').map(s => s.trim()).find(s => {{
+                        const m = s.match(/^(\(.*\))\s+(.+)$/);
+                        return !m || matchMedia(m[1]).matches;
+                      }});
+                      const len = entry.replace(/^\(.*\)\s+/, '');
+                      const probe = document.createElement('div');
+                      probe.style.cssText = 'position:absolute;visibility:hidden;width:' + len;
+                      document.body.appendChild(probe);
+                      const said = probe.getBoundingClientRect().width;
+                      probe.remove();
+                      return {{ said, shown: img.getBoundingClientRect().width, entry }};
+                    }})()"#
+                    ),
+                )
+                .unwrap();
+            let at = format!("{page} {img} at {}px", size.0);
+            if v.is_null() {
+                f.add(&at, "no photo");
+            } else if (num(&v["said"]) - num(&v["shown"])).abs() > 3.0 {
+                f.add(&at, format!("sizes says {v}"));
+            }
+            env.browser.close_tab(&tab).unwrap();
+        }
+    }
+    f.assert_none("sizes");
+}

@@ -76,7 +76,12 @@ pub fn insert(r: &Renderer, shared: &Shared, ctx: &mut Context) {
     let lead_photo = p.lead.and_then(|i| {
         let a = &site.articles[i].article;
         let u = a.image.as_deref()?;
-        crate::render::picture::lead(r, u, a.image_caption.as_deref().unwrap_or(""))
+        crate::render::picture::lead_sized(
+            r,
+            u,
+            a.image_caption.as_deref().unwrap_or(""),
+            crate::render::picture::HOME_LEAD_SIZES,
+        )
     });
     let categories: Vec<Json> = site
         .categories
