@@ -178,12 +178,17 @@ fn check_claims_the_pngs_and_warns_about_the_font_as_build_does_without_drawing(
         png_size(&charts.join("xep-hang-2022-1200x630.png")),
         (1200, 630)
     );
-    // Built: every PNG is in the cache, two per chart (4 charts), each
-    // with its content hash (`<key>.sum`).
+    assert_eq!(
+        png_size(&charts.join("xep-hang-2022-360x189.png")),
+        (360, 189)
+    );
+    // Built: every PNG is in the cache, three per chart (4 charts: the
+    // download, the share card and its thumbnail), each with its content
+    // hash (`<key>.sum`).
     let cached = std::fs::read_dir(s.path(".chiso-cache/charts"))
         .unwrap()
         .count();
-    assert_eq!(cached, 16);
+    assert_eq!(cached, 24);
 }
 
 #[test]
@@ -209,7 +214,7 @@ fn a_warm_build_reuses_the_cache_and_prune_keeps_what_it_used() {
     s.run(&["build"]).assert_code(0);
     common::assert_same_tree(&first, &s.snapshot_output());
     assert!(!old.exists(), "an old unused entry survived pruning");
-    assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 16);
+    assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 24);
     assert!(
         png_size(&some).0 > 0,
         "the broken entry was not drawn again"
@@ -241,6 +246,6 @@ fn png_bytes_do_not_depend_on_the_thread_count() {
         .keys()
         .filter(|p| p.extension().is_some_and(|e| e == "png"))
         .count();
-    assert_eq!(pngs, 8);
+    assert_eq!(pngs, 12);
     common::assert_same_tree(&trees[0], &trees[1]);
 }

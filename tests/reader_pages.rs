@@ -510,8 +510,8 @@ fn check_warns_when_the_site_gives_no_contact() {
 }
 
 /// Lists and the front page: a story with a photo shows it as a thumbnail;
-/// a story without one shows its first chart's share card (a file of the
-/// site); a story with neither shows no thumbnail.
+/// a story without one shows its first chart's share card at 360×189 (a
+/// file of the site); a story with neither shows no thumbnail.
 #[test]
 fn an_article_without_a_photo_shows_its_first_charts_card_as_thumbnail() {
     let mut cards = 0;
@@ -541,13 +541,16 @@ fn an_article_without_a_photo_shows_its_first_charts_card_as_thumbnail() {
                     "{list}: {href} has a photo but shows a chart"
                 ),
                 (false, Some(card), Some(img)) => {
+                    // The share card made small (360×189) beside it.
+                    let small = card.replace("-1200x630.png", "-360x189.png");
                     assert_eq!(img.attr("class"), Some("chart-thumb"), "{list}: {href}");
-                    assert_eq!(img.attr("src"), Some(card), "{list}: {href}");
+                    assert_eq!(img.attr("src"), Some(small.as_str()), "{list}: {href}");
                     assert_eq!(img.attr("alt"), Some(""), "{list}: {href}");
-                    assert!(
-                        sample().join(card.trim_start_matches('/')).is_file(),
-                        "{list}: {href}: {card} is not in the output"
-                    );
+                    let png = std::fs::read(sample().join(small.trim_start_matches('/')))
+                        .unwrap_or_else(|e| panic!("{list}: {href}: {small}: {e}"));
+                    // PNG header: width and height at bytes 16..24.
+                    let wh = |k: usize| u32::from_be_bytes(png[k..k + 4].try_into().unwrap());
+                    assert_eq!((wh(16), wh(20)), (360, 189), "{small}");
                     cards += 1;
                 }
                 (false, None, None) => {}

@@ -443,6 +443,15 @@ pub fn png_url(svg_url: &str) -> String {
     format!("{}.png", svg_url.strip_suffix(".svg").unwrap_or(svg_url))
 }
 
+/// Address of a chart's share card made small for a teaser's thumbnail:
+/// `…/xep-hang-2022-360x189.png`.
+pub fn thumb_url(svg_url: &str) -> String {
+    format!(
+        "{}-360x189.png",
+        svg_url.strip_suffix(".svg").unwrap_or(svg_url)
+    )
+}
+
 /// Address of a chart's 1200×630 share card: `…/xep-hang-2022-1200x630.png`.
 pub fn card_url(svg_url: &str) -> String {
     format!(

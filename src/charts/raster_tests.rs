@@ -103,6 +103,27 @@ fn download_png_draws_title_and_labels_at_twice_the_size() {
 }
 
 #[test]
+fn the_thumbnail_card_is_the_share_card_at_360_by_189_and_the_same_every_time() {
+    let chart = crate::charts::ranking::tests::sample8();
+    let text = CardText {
+        source: "Nguồn: UBND tỉnh Lai Châu".into(),
+        site: "Báo Phong Thổ".into(),
+    };
+    let png = card_thumb(&chart, &text).unwrap();
+    assert_eq!(png.bytes, card_thumb(&chart, &text).unwrap().bytes);
+    let img = Image::decode(&png.bytes);
+    assert_eq!((img.w, img.h), (THUMB_W, THUMB_H));
+    // Scaled by 0.3: the title in the left column, the chart on the right.
+    assert!(img.dark_in(14, 24, 128, 75) > 100, "no title");
+    let inked = (0..THUMB_H)
+        .flat_map(|y| (150..THUMB_W - 14).map(move |x| (x, y)))
+        .filter(|&(x, y)| img.luma(x, y) < 240)
+        .count();
+    assert!(inked > 900, "chart area almost white: {inked}");
+    assert!(png.bytes.len() < 25_000, "{} bytes", png.bytes.len());
+}
+
+#[test]
 fn share_card_is_1200_by_630_with_title_left_and_chart_right() {
     let chart = crate::charts::ranking::tests::sample8();
     let text = CardText {

@@ -1,14 +1,16 @@
 //! Chart PNGs beside each standalone chart SVG of a dataset: the download
-//! at twice its display size (`xep-hang-2022.png`) and the 1200×630 share
-//! card (`xep-hang-2022-1200x630.png`), written by the dataset's job (their
-//! one owner), drawn in parallel and kept in the PNG cache.
+//! at twice its display size (`xep-hang-2022.png`), the 1200×630 share
+//! card (`xep-hang-2022-1200x630.png`) and that card at 360×189, the
+//! thumbnail of an article without a photo (`xep-hang-2022-360x189.png`),
+//! written by the dataset's job (their one owner), drawn in parallel and
+//! kept in the PNG cache.
 //!
 //! `check` writes nothing and draws nothing ([`PngMode::PathsOnly`]): it
 //! claims the same paths (so owners and links are checked alike) and checks
 //! the font covers every character (W0850) as `build` does.
 
 use crate::charts::raster::{self, CardText, Png};
-use crate::charts::{Chart, card_url, font, png_url};
+use crate::charts::{Chart, card_url, font, png_url, thumb_url};
 use crate::diag::Diagnostic;
 use crate::output::chart_cache::{self, PngCache};
 use crate::output::sink::OutputFile;
@@ -61,10 +63,14 @@ pub fn files(scope: ChartScope, pngs: &ChartPngs, d: usize, kinds: &[ChartKind])
             let chart = scope.cache.get(scope, d, kind, None);
             let svg_path = chart_file_url(ds, kind);
             let svg_path = svg_path.trim_start_matches('/');
-            let mut files = Vec::with_capacity(2);
+            let mut files = Vec::with_capacity(3);
             let mut failed = None;
-            for (path, card) in [(png_url(svg_path), false), (card_url(svg_path), true)] {
-                match one(pngs, &chart, card.then_some(&text)) {
+            for (path, what) in [
+                (png_url(svg_path), What::Double),
+                (card_url(svg_path), What::Card(&text)),
+                (thumb_url(svg_path), What::Thumb(&text)),
+            ] {
+                match one(pngs, &chart, what) {
                     Ok(bytes) => files.push(OutputFile { path, bytes }),
                     Err(e) => failed = Some(messages::draw_failed(&ds.file, &path, &e)),
                 }
@@ -93,18 +99,33 @@ pub fn files(scope: ChartScope, pngs: &ChartPngs, d: usize, kinds: &[ChartKind])
     out
 }
 
+/// Which PNG of a chart.
+#[derive(Clone, Copy)]
+enum What<'t> {
+    /// Twice the display size.
+    Double,
+    /// The share card with these words.
+    Card(&'t CardText),
+    /// The share card at thumbnail size.
+    Thumb(&'t CardText),
+}
+
 /// One PNG's bytes: empty when only paths are wanted, else from the cache
-/// or drawn (and cached). `card`: the share card with these words.
-fn one(pngs: &ChartPngs, chart: &Chart, card: Option<&CardText>) -> Result<Vec<u8>, String> {
+/// or drawn (and cached).
+fn one(pngs: &ChartPngs, chart: &Chart, png: What) -> Result<Vec<u8>, String> {
     if pngs.mode == PngMode::PathsOnly {
         return Ok(Vec::new());
     }
-    let (size, what): ((u32, u32), Vec<u8>) = match card {
-        Some(t) => (
+    let (size, what): ((u32, u32), Vec<u8>) = match png {
+        What::Card(t) => (
             (raster::CARD_W, raster::CARD_H),
             format!("card\n{}\n{}", t.source, t.site).into_bytes(),
         ),
-        None => (raster::double_size(chart), b"double".to_vec()),
+        What::Thumb(t) => (
+            (raster::THUMB_W, raster::THUMB_H),
+            format!("thumb\n{}\n{}", t.source, t.site).into_bytes(),
+        ),
+        What::Double => (raster::double_size(chart), b"double".to_vec()),
     };
     let layout = format!("{} {} {}", chart.height, chart.title_height, chart.title);
     let key = chart_cache::key(&[
@@ -117,9 +138,10 @@ fn one(pngs: &ChartPngs, chart: &Chart, card: Option<&CardText>) -> Result<Vec<u
     if let Some(bytes) = pngs.cache.get(&key, size) {
         return Ok(bytes);
     }
-    let png: Png = match card {
-        Some(t) => raster::card(chart, t)?,
-        None => raster::double(chart)?,
+    let png: Png = match png {
+        What::Card(t) => raster::card(chart, t)?,
+        What::Thumb(t) => raster::card_thumb(chart, t)?,
+        What::Double => raster::double(chart)?,
     };
     pngs.cache.put_or_note(&key, &png.bytes);
     Ok(png.bytes)

@@ -46,8 +46,8 @@ pub fn chart_thumb(src: &str) -> String {
     format!(
         r#"<img class="chart-thumb" src="{}" width="{}" height="{}" alt="" loading="lazy" decoding="async">"#,
         crate::util::text::escape_html(src),
-        crate::charts::raster::CARD_W,
-        crate::charts::raster::CARD_H
+        crate::charts::raster::THUMB_W,
+        crate::charts::raster::THUMB_H
     )
 }
 

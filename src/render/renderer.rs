@@ -365,9 +365,9 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// For an article without a photo: its first chart's 1200×630 share
-    /// card (from the PNG chart pipeline, written by the dataset's job) as
-    /// a thumbnail, when that chart has a standalone file.
+    /// For an article without a photo: its first chart's share card at
+    /// 360×189 (from the PNG chart pipeline, written by the dataset's job)
+    /// as a thumbnail, when that chart has a standalone file.
     fn chart_thumb(&self, i: usize) -> Option<String> {
         use crate::render::{datacharts, shortcodes};
         let body = &self.site.articles[i].article.body;
@@ -379,7 +379,7 @@ impl<'a> Renderer<'a> {
         if !kind.has_file(ds) {
             return None;
         }
-        let card = crate::charts::card_url(&datacharts::chart_file_url(ds, &kind));
+        let card = crate::charts::thumb_url(&datacharts::chart_file_url(ds, &kind));
         Some(crate::render::pictag::chart_thumb(&self.url(&card)))
     }
 
