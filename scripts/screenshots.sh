@@ -1,7 +1,8 @@
 #!/bin/sh
-# Screenshots of the sample site's front page for README and the editors'
-# guide: a phone (360×800 at DPR 2) and a desktop (1280×800), with headless
-# Chromium, into docs/screenshots/. Builds the sample with a fixed "now" so
+# Screenshots of the sample site for README and the editors' guide: the
+# front page, an article and a dataset page, each on a phone (360×800 at
+# DPR 2) and a desktop (1280×800), with headless Chromium, into
+# docs/screenshots/. Builds the sample with a fixed "now" so
 # the date line is the same on every run.
 #   scripts/screenshots.sh            (uses target/debug/chiso, builds it if missing)
 set -eu
@@ -18,15 +19,19 @@ server=$!
 sleep 1
 out=$root/docs/screenshots
 mkdir -p "$out"
-shot() { # name width height scale
+shot() { # name width height scale page
   "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars \
     --user-data-dir="$tmp/profile-$1" --force-device-scale-factor="$4" \
-    --window-size="$2,$3" --virtual-time-budget=5000 --screenshot="$out/$1.png" "http://127.0.0.1:$port/" >/dev/null 2>&1
+    --window-size="$2,$3" --virtual-time-budget=5000 --screenshot="$out/$1.png" "http://127.0.0.1:$port/$5" >/dev/null 2>&1
 }
-shot trang-chu-dien-thoai 360 800 2
-shot trang-chu-may-tinh 1280 800 1
+article=$(cd "$tmp/site" && ls -d cai-cach-hanh-chinh/phong-tho-gan*/ | head -1)
+for page in "trang-chu:" "bai-viet:$article" "chi-so:chi-so/chi-so-cchc-lai-chau/"; do
+  name=${page%%:*} path=${page#*:}
+  shot "$name-dien-thoai" 360 800 2 "$path"
+  shot "$name-may-tinh" 1280 800 1 "$path"
+done
 # Keep them small: 8-bit palette when pngquant is installed.
 if command -v pngquant >/dev/null; then
-  pngquant --force --skip-if-larger --ext .png 64 "$out"/trang-chu-*.png || true
+  pngquant --force --skip-if-larger --ext .png 64 "$out"/*-dien-thoai.png "$out"/*-may-tinh.png || true
 fi
 ls -l "$out"

@@ -188,13 +188,15 @@ const LAYOUT: &str = r#"(() => {
     const t = s.querySelector(':scope > title');
     if (!t || !t.textContent.trim()) out.push('chart ' + name + ' lacks a <title>');
   });
-  // Charts stay within 30rem and their title below the page's headings.
+  // Charts stay within 30rem (an article's, within its 36rem measure) and
+  // their title below the page's headings.
   const px = sel => { const e = document.querySelector(sel); return e ? parseFloat(getComputedStyle(e).fontSize) : 1e9; };
   const heading = Math.min(px('main h1, header h1'), px('main h2'));
   document.querySelectorAll('figure.chart > svg').forEach(s => {
     const r = s.getBoundingClientRect();
     const name = s.closest('figure').id;
-    if (r.width > 481) out.push('chart ' + name + ' is ' + Math.round(r.width) + ' px wide (cap 30rem)');
+    const cap = s.closest('.article') ? 577 : 481;
+    if (r.width > cap) out.push('chart ' + name + ' is ' + Math.round(r.width) + ' px wide (cap ' + (cap > 481 ? 36 : 30) + 'rem)');
     const vb = s.viewBox.baseVal;
     const t = s.querySelector('text[font-weight="bold"]');
     if (t && vb && vb.width) {

@@ -133,7 +133,9 @@ fn absent_text(u: &crate::data::Unit, year: i32) -> &'static str {
 /// Every year of every unit: the dataset page's full table.
 pub(super) fn full_table(r: &Renderer, ds: &Dataset) -> DataTable {
     let mut head = vec!["Đơn vị".to_string()];
-    head.extend(ds.years.iter().map(|y| format!("{} (điểm, hạng)", y.year)));
+    // The year alone: the title says "điểm và thứ hạng", and five years
+    // of "2018 (điểm, hạng)" overflowed even a desktop's column.
+    head.extend(ds.years.iter().map(|y| y.year.to_string()));
     let rows = units_sorted(ds)
         .into_iter()
         .map(|u| {
