@@ -443,3 +443,34 @@ fn serve_copies_static_files_and_photo_copies_from_their_sources_and_follows_an_
         get(port, "/tai-lieu/ghi-chu.txt").1 == "hai dòng"
     });
 }
+
+/// A story without a photo shows its first chart's card; when the data
+/// renames the chart's unit, the list follows (its teaser is not reused).
+#[test]
+fn a_data_edit_renews_the_chart_thumbnail_of_a_story_without_a_photo() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = basic_site(tmp.path());
+    std::fs::write(
+        root.join("content/articles/tin-tuc/bay.md"),
+        "---\ntitle: \"Bài bảy: chỉ số\"\ndate: 2024-07-02 08:00\ncategory: \"Tin tức\"\nsummary: \"Sapo.\"\n---\n{{ chart(data=\"thu\", kind=\"trend\", unit=\"2\") }}\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("serve-out");
+    let server = start(&root, &out);
+    let port = server.port;
+    let list = |port| get(port, "/tin-tuc/").1;
+    wait_for("the chart thumbnail", || {
+        list(port).contains("/chi-so/thu/bieu-do/xu-huong-tam-duong-360x189.png")
+    });
+    let data = root.join("content/data/thu.yaml");
+    let yaml = std::fs::read_to_string(&data).unwrap();
+    let renamed = yaml.replace(
+        "short: \"Tam Đường\" }",
+        "short: \"Tam Đường\", slug: tam-duong-moi }",
+    );
+    assert_ne!(renamed, yaml);
+    std::fs::write(&data, renamed).unwrap();
+    wait_for("the renamed chart's thumbnail", || {
+        list(port).contains("/chi-so/thu/bieu-do/xu-huong-tam-duong-moi-360x189.png")
+    });
+}

@@ -83,7 +83,13 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
                         };
                         let pages = |t: &Term| page_count(t.articles.len(), per);
                         let (new_p, old_p) = (page_of(term, page), page_of(old_term, page));
-                        (dirty.data && kind == ListKind::Home)
+                        // A story without a photo shows its first chart's
+                        // card, whose address follows the data.
+                        let chart_thumb = |&n: &usize| {
+                            let a = &site.articles[n].article;
+                            a.image.is_none() && a.body.contains("{{")
+                        };
+                        (dirty.data && (kind == ListKind::Home || new_p.iter().any(chart_thumb)))
                             || pages(term) != pages(old_term)
                             || term.name != old_term.name
                             || new_p.len() != old_p.len()

@@ -44,7 +44,15 @@ struct CachedBody {
 struct CachedTeaser {
     article: Arc<Article>,
     category: String,
+    /// The data it was made with: a story without a photo shows its first
+    /// chart's card, whose address follows the data.
+    data_version: u64,
     teaser: tera::Value,
+}
+
+/// Whether a teaser may depend on the data (no photo, a shortcode).
+fn teaser_uses_data(a: &Article) -> bool {
+    a.image.is_none() && a.body.contains("{{")
 }
 
 /// `serve --timings`: the time of each phase of a rebuild.
@@ -369,7 +377,8 @@ impl State {
                 let e = &site.articles[i];
                 let c = self.teasers.get(&e.article.source)?;
                 (Arc::ptr_eq(&c.article, &e.article)
-                    && c.category == site.categories[e.category].name)
+                    && c.category == site.categories[e.category].name
+                    && (!teaser_uses_data(&e.article) || c.data_version == dv))
                     .then(|| c.teaser.clone())
             },
         )
@@ -399,14 +408,16 @@ impl State {
                 self.bodies.insert(src.clone(), body);
             }
             let category = &site.categories[e.category].name;
-            let fresh = self
-                .teasers
-                .get(src)
-                .is_none_or(|c| !Arc::ptr_eq(&c.article, &e.article) || c.category != *category);
+            let fresh = self.teasers.get(src).is_none_or(|c| {
+                !Arc::ptr_eq(&c.article, &e.article)
+                    || c.category != *category
+                    || c.data_version != dv
+            });
             if fresh {
                 let teaser = CachedTeaser {
                     article: e.article.clone(),
                     category: category.clone(),
+                    data_version: dv,
                     teaser: shared.teasers[i].clone(),
                 };
                 self.teasers.insert(src.clone(), teaser);
