@@ -19,7 +19,7 @@ codes! {
     UTF8 = "E0002": "a file is not valid UTF-8" / "tệp không phải văn bản UTF-8";
     YAML = "E0003": "YAML syntax error, wrong type, unknown or duplicate key" / "YAML viết sai cú pháp, sai kiểu giá trị, khóa lạ hoặc khóa lặp lại";
     TOO_LARGE = "E0004": "a content file is larger than the limit" / "tệp nội dung lớn quá giới hạn";
-    SYMLINK = "E0005": "a symbolic link points outside the site root or loops" / "liên kết tượng trưng (symlink) trỏ ra ngoài thư mục trang web hoặc trỏ vòng";
+    SYMLINK = "E0005": "a symbolic link leads out of its folder or loops" / "liên kết tượng trưng (symlink) trỏ ra ngoài thư mục của nó hoặc trỏ vòng";
     CONTROL_CHAR = "E0006": "text holds an invisible control character" / "văn bản có ký tự điều khiển không nhìn thấy";
     FRONT_MATTER = "E0101": "front matter missing, unterminated or empty" / "thiếu phần khai báo đầu bài (front matter), chưa đóng hoặc để trống";
     BAD_DATE = "E0102": "a date that cannot be read" / "ngày tháng không đọc được";

@@ -3,9 +3,9 @@
 //! as a mount point, files in the output that chiso did not write.
 
 messages! {
-    TRUST_SYMLINK_LEAVES_STATIC "trust.symlink_leaves_static" {
-        en: "symbolic link points outside {folder}/ (to {target}); files there are published as they are, so it is not followed",
-        vi: "liên kết tượng trưng (symlink) trỏ ra ngoài {folder}/ (tới {target}); tệp trong thư mục này được xuất bản nguyên trạng nên liên kết không được dùng",
+    TRUST_SYMLINK_LEAVES_FOLDER "trust.symlink_leaves_folder" {
+        en: "symbolic link points outside {folder}/ (to {target}); what chiso reads there may be published, so it is not followed",
+        vi: "liên kết tượng trưng (symlink) trỏ ra ngoài {folder}/ (tới {target}); những gì chiso đọc trong thư mục này có thể bị đăng lên trang nên liên kết không được dùng",
     }
     TRUST_SYMLINK_LEAVES_STATIC_HINT "trust.symlink_leaves_static.hint" {
         en: "copy the file into this folder instead of linking to it (a link could publish a password or a token)",
