@@ -50,9 +50,12 @@ impl Staging {
         // What recovery left in place must be ours, too.
         check_target(root, &out)?;
         // Zero-padded nanoseconds first: names sort by age.
-        let stamp = format!("{:020}-{}", nanos(), std::process::id());
+        let stamp = format!("{:020}-{}", swap::nanos(), std::process::id());
         let dir = parent.join(format!(".{name}.chiso-new-{stamp}"));
         std::fs::create_dir(&dir).map_err(|e| io(&dir, "create a staging folder", e))?;
+        // A crash here leaves an empty folder of this name shape, which the
+        // next build removes (swap::leftovers).
+        swap::crash_point("created");
         if let Err(e) = std::fs::write(dir.join(STAGING), "") {
             let _ = std::fs::remove_dir(&dir);
             return Err(io(&dir, "write the staging marker", e));
@@ -168,11 +171,4 @@ pub fn serve_output(root: &Path, out: &Path, lock: bool) -> Result<Option<Output
         check_serve_target(root, out)?;
     }
     Ok(held)
-}
-
-fn nanos() -> u128 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0)
 }

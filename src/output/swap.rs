@@ -16,7 +16,9 @@
 //!    output is renamed aside (`aside`) and the new one renamed in.
 //! 4. `exchanged`: `STAGING` is removed from the published folder; the
 //!    carried folder drops what no page names and gets its manifest.
-//! 5. `published`: the old copy is handed to a detached `__remove-old`.
+//! 5. `published`: the old copy is handed to a detached `__remove-old`,
+//!    which renames it `.<out>.chiso-del-<stamp>-<its pid>` before deleting
+//!    it (`emptied`: after its last file, before the folder itself).
 //!
 //! `recover` runs under the output's lock before every build and undoes or
 //! finishes whatever a crash left: it never deletes the last complete copy
@@ -322,18 +324,64 @@ pub fn recover(out: &Path) -> Result<(), Diagnostic> {
     }
 }
 
-/// Whether `p` is a folder chiso set aside (or was writing) and may delete.
+/// Whether `p` is a folder chiso set aside (or was writing) and may delete:
+/// a real folder (never a link: deleting through one would empty whatever
+/// it points at) of its own name shape, holding one of its markers, and not
+/// being deleted right now by a live `__remove-old` (`.chiso-del-`).
 pub fn is_disposable(p: &Path) -> bool {
-    let name = p
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    // A link named like one is not ours: deleting through it would empty
-    // whatever it points at.
-    name.starts_with('.')
-        && p.symlink_metadata().is_ok_and(|m| m.is_dir())
-        && (name.contains(".chiso-old-") || name.contains(".chiso-new-"))
+    let Some((kind, pid)) = own_shape(p) else {
+        return false;
+    };
+    p.symlink_metadata().is_ok_and(|m| m.is_dir())
         && (p.join(MARKER).is_file() || p.join(STAGING).is_file())
+        && (kind != "del" || !alive(pid))
+}
+
+/// A folder of chiso's own name shape with nothing in it, whose maker is
+/// gone: what a build killed between creating its staging folder and
+/// writing the marker leaves, or a deleter killed after its last file.
+/// Removing it (`remove_dir`, which removes only empty folders) is safe.
+fn is_empty_own(p: &Path) -> bool {
+    own_shape(p).is_some_and(|(_, pid)| !alive(pid))
+        && p.symlink_metadata().is_ok_and(|m| m.is_dir())
+        && std::fs::read_dir(p).is_ok_and(|mut rd| rd.next().is_none())
+}
+
+/// `.<out>.chiso-<kind>-<20 digits>-<pid>`: the kind (`new`, `old`, `del`)
+/// and the process that made it.
+fn own_shape(p: &Path) -> Option<(&'static str, u32)> {
+    let name = p.file_name()?.to_str()?;
+    let at = name.rfind(".chiso-")?;
+    if !name.starts_with('.') || at == 0 {
+        return None;
+    }
+    let rest = &name[at + ".chiso-".len()..];
+    let (kind, rest) = ["new", "old", "del"]
+        .into_iter()
+        .find_map(|k| rest.strip_prefix(k)?.strip_prefix('-').map(|r| (k, r)))?;
+    let (nanos, pid) = rest.split_once('-')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (nanos.len() == 20 && digits(nanos) && digits(pid)).then_some((kind, pid.parse().ok()?))
+}
+
+/// Whether process `pid` still runs (when unsure, it does).
+#[cfg(unix)]
+fn alive(pid: u32) -> bool {
+    let Some(pid) = i32::try_from(pid)
+        .ok()
+        .and_then(rustix::process::Pid::from_raw)
+    else {
+        return false;
+    };
+    !matches!(
+        rustix::process::test_kill_process(pid),
+        Err(rustix::io::Errno::SRCH)
+    )
+}
+
+#[cfg(not(unix))]
+fn alive(_: u32) -> bool {
+    true
 }
 
 /// Give up a set-aside folder: first, here and now, it stops being a
@@ -372,14 +420,16 @@ pub fn dispose(old: &Path) {
         // Not waited for on purpose; the child outlives the build.
         Some(child) => drop(child),
         None => {
-            remove_tree(old);
+            remove_old(old);
         }
     }
 }
 
-/// Delete a folder, its markers last, so that an interrupted deletion
-/// still leaves a folder the next build recognises as its own.
+/// Delete a folder, its markers last and only once everything else is
+/// gone, so that an interrupted or failed deletion still leaves a folder
+/// the next build recognises as its own.
 pub fn remove_tree(p: &Path) -> bool {
+    let mut all = true;
     if let Ok(rd) = std::fs::read_dir(p) {
         for e in rd.filter_map(|e| e.ok()) {
             let name = e.file_name();
@@ -387,20 +437,48 @@ pub fn remove_tree(p: &Path) -> bool {
                 continue;
             }
             let path = e.path();
-            let _ = match e.file_type() {
+            all &= match e.file_type() {
                 Ok(t) if t.is_dir() => std::fs::remove_dir_all(&path),
                 _ => std::fs::remove_file(&path),
-            };
+            }
+            .is_ok();
         }
+    }
+    if !all {
+        return false;
     }
     let _ = std::fs::remove_file(p.join(MARKER));
     let _ = std::fs::remove_file(p.join(STAGING));
+    crash_point("emptied");
     std::fs::remove_dir(p).is_ok()
 }
 
 /// The body of `chiso __remove-old DIR`: delete DIR if chiso set it aside.
+/// It is first renamed to `.<out>.chiso-del-<stamp>-<this pid>`, so that of
+/// two deleters given one folder (a build's, and the next build's recovery
+/// while the first still runs) one deletes it and the other stops, rather
+/// than both racing through it and leaving a half-deleted folder.
 pub fn remove_old(p: &Path) -> bool {
-    is_disposable(p) && remove_tree(p)
+    if !is_disposable(p) {
+        return false;
+    }
+    let (Some(parent), Some(name)) = (p.parent(), p.file_name().and_then(|n| n.to_str())) else {
+        return false;
+    };
+    let Some(at) = name.rfind(".chiso-") else {
+        return false;
+    };
+    let stamp = format!("{:020}-{}", nanos(), std::process::id());
+    let claimed = parent.join(format!("{}.chiso-del-{stamp}", &name[..at]));
+    std::fs::rename(p, &claimed).is_ok() && remove_tree(&claimed)
+}
+
+/// Nanoseconds since 1970, zero-padded in names so that they sort by age.
+pub fn nanos() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0)
 }
 
 /// Set-aside and staging folders next to `out` (sorted).
@@ -418,7 +496,7 @@ pub fn leftovers(out: &Path) -> Vec<PathBuf> {
         .filter(|p| {
             p.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
-                && is_disposable(p)
+                && (is_disposable(p) || is_empty_own(p))
         })
         .collect();
     v.sort();
@@ -433,6 +511,30 @@ mod tests {
     fn hint_of(kind: std::io::ErrorKind) -> String {
         let d = io(Path::new("output"), "x", std::io::Error::from(kind));
         d.hint.map(|h| h.render(Lang::En)).unwrap_or_default()
+    }
+
+    #[test]
+    fn only_names_of_chisos_own_shape_are_taken_as_its_folders() {
+        let shape = |n: &str| own_shape(Path::new(n));
+        assert_eq!(
+            shape(".output.chiso-new-01796671377602316369-42"),
+            Some(("new", 42))
+        );
+        assert_eq!(
+            shape(".a.b.chiso-del-01796671377602316369-7"),
+            Some(("del", 7))
+        );
+        for bad in [
+            "output.chiso-new-01796671377602316369-42",
+            ".output.chiso-new-1796671377602316369-42",
+            ".output.chiso-new-01796671377602316369-",
+            ".output.chiso-new-01796671377602316369-4x",
+            ".output.chiso-lock",
+            ".output.chiso-tmp-01796671377602316369-42",
+            ".chiso-new-01796671377602316369-42",
+        ] {
+            assert_eq!(shape(bad), None, "{bad}");
+        }
     }
 
     #[test]
