@@ -238,3 +238,85 @@ fn builds_killed_with_sigkill_at_any_moment_leave_no_staging_folder() {
     }
     assert_no_leftovers(&out);
 }
+
+// ------------------------------------- item 11: the output as a mount point
+
+/// Nothing named `.chiso-*` inside `out` either (where a staging folder
+/// for a mount would go).
+#[track_caller]
+fn assert_no_staging_inside(out: &Path) {
+    let inside: Vec<String> = std::fs::read_dir(out)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("chiso-new") || n.contains("chiso-old"))
+        .collect();
+    assert!(inside.is_empty(), "inside the output: {inside:?}");
+}
+
+#[test]
+fn an_output_that_cannot_be_swapped_fails_clearly_and_leaves_no_staging_folder() {
+    let (site, reference) = built_site();
+    let out = site.path("output");
+    let before = snapshot(&out);
+    let run = site.run_env(
+        &["build"],
+        &[("CHISO_TEST_SWAP", "busy"), ("CHISO_LANG", "en")],
+    );
+    assert_ne!(run.code, 0, "{}", run.stderr);
+    run.assert_error("E0601", out.to_str().unwrap());
+    assert!(run.stderr.contains("mount point"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("--output output/site"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("disk space"), "{}", run.stderr);
+    assert_same_tree(&snapshot(&out), &before);
+    assert_same_tree(&snapshot(&out), &reference);
+    assert_no_leftovers(&out);
+    assert_no_staging_inside(&out);
+}
+
+/// With a real tmpfs on `output/` (skipped where this test may not mount):
+/// refused before anything is rendered, the mount's files untouched; a
+/// folder inside the mount builds.
+#[cfg(target_os = "linux")]
+#[test]
+fn an_output_that_is_a_mount_point_is_refused_before_rendering() {
+    let site = Site::fixture("sites/basic");
+    let out = site.path("output");
+    std::fs::create_dir_all(&out).unwrap();
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=8m", "tmpfs"])
+        .arg(&out)
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        eprintln!("skipped: cannot mount a tmpfs here (needs root or a mount namespace)");
+        return;
+    }
+    struct Unmount(PathBuf);
+    impl Drop for Unmount {
+        fn drop(&mut self) {
+            let _ = Command::new("umount").arg(&self.0).status();
+        }
+    }
+    let _guard = Unmount(out.clone());
+    let run = site.run_env(&["build"], &[("CHISO_LANG", "en")]);
+    assert_ne!(run.code, 0, "{}", run.stderr);
+    run.assert_error("E0601", out.to_str().unwrap());
+    assert!(run.stderr.contains("mount point"), "{}", run.stderr);
+    let names: Vec<String> = std::fs::read_dir(&out)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.is_empty(), "the mount was written to: {names:?}");
+    assert_no_leftovers(&out);
+    // The advice works: a folder inside the mount.
+    site.run(&["build", "--output", "output/site"])
+        .assert_code(0);
+    assert!(out.join("site/index.html").is_file());
+    assert_no_leftovers(&out.join("site"));
+}

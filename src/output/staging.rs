@@ -49,6 +49,10 @@ impl Staging {
         swap::recover(&out)?;
         // What recovery left in place must be ours, too.
         check_target(root, &out)?;
+        // A mount point cannot be swapped: say so before rendering anything.
+        if out.is_dir() && crate::output::mount::is_mount_point(&out) {
+            return Err(crate::output::mount::refused(&out));
+        }
         // Zero-padded nanoseconds first: names sort by age.
         let stamp = format!("{:020}-{}", swap::nanos(), std::process::id());
         let dir = parent.join(format!(".{name}.chiso-new-{stamp}"));

@@ -52,9 +52,18 @@ pub fn crash_point(step: &str) {
 }
 
 /// Test hook: `CHISO_TEST_SWAP=rename` uses the two-rename fallback even
-/// where an atomic exchange exists, so tests cover both paths.
+/// where an atomic exchange exists, so tests cover both paths;
+/// `CHISO_TEST_SWAP=busy` makes the exchange fail with EBUSY, as an output
+/// that is a mount point does (tests without the right to mount).
 fn forced_rename() -> bool {
     std::env::var_os("CHISO_TEST_SWAP").is_some_and(|v| v == "rename")
+}
+
+fn forced_busy() -> std::io::Result<()> {
+    match std::env::var_os("CHISO_TEST_SWAP").is_some_and(|v| v == "busy") {
+        true => Err(std::io::ErrorKind::ResourceBusy.into()),
+        false => Ok(()),
+    }
 }
 
 pub fn io(path: &Path, what: &str, e: std::io::Error) -> Diagnostic {
@@ -87,6 +96,7 @@ fn io_hint(e: &std::io::Error) -> crate::diag::Msg {
 fn exchange(a: &Path, b: &Path) -> std::io::Result<bool> {
     use rustix::fs::{CWD, RenameFlags, renameat_with};
     use rustix::io::Errno;
+    forced_busy()?;
     if forced_rename() {
         return Ok(false);
     }
@@ -99,6 +109,7 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<bool> {
 
 #[cfg(not(any(target_os = "linux", target_os = "android", target_os = "macos")))]
 fn exchange(_: &Path, _: &Path) -> std::io::Result<bool> {
+    forced_busy()?;
     let _ = forced_rename();
     Ok(false)
 }
@@ -239,12 +250,18 @@ fn swap_in(
             .map(|_| None)
             .map_err(|e| io(out, "move the new output into place", e));
     }
+    // EBUSY: `out` is a mount point that was not found as one before.
+    let busy = |e: &std::io::Error| e.kind() == std::io::ErrorKind::ResourceBusy;
     match exchange(new, out) {
         Ok(true) => return Ok(Some(new.to_path_buf())),
         Ok(false) => {}
+        Err(e) if busy(&e) => return Err(crate::output::mount::refused(out)),
         Err(e) => return Err(io(out, "exchange the new output with the old one", e)),
     }
-    std::fs::rename(out, aside).map_err(|e| io(out, "move the previous output aside", e))?;
+    std::fs::rename(out, aside).map_err(|e| match busy(&e) {
+        true => crate::output::mount::refused(out),
+        false => io(out, "move the previous output aside", e),
+    })?;
     crash_point("aside");
     if let Err(e) = std::fs::rename(new, out) {
         let _ = std::fs::rename(aside, out);
@@ -541,7 +558,7 @@ mod tests {
     fn an_output_that_is_a_mount_point_is_not_called_a_full_disk() {
         use std::io::ErrorKind as K;
         let busy = hint_of(K::ResourceBusy);
-        assert!(busy.contains("mount point"), "{busy}");
+        assert!(busy.contains("mount"), "{busy}");
         assert!(!busy.contains("disk space"), "{busy}");
         assert!(hint_of(K::StorageFull).contains("disk"));
         assert!(hint_of(K::ReadOnlyFilesystem).contains("read-only"));

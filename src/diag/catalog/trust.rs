@@ -28,8 +28,12 @@ messages! {
         vi: "Ổ đĩa (hoặc hạn mức của bạn) đã đầy: giải phóng bớt dung lượng rồi dựng lại",
     }
     TRUST_IO_BUSY_HINT "trust.io.busy.hint" {
-        en: "the output folder is a mount point (a tmpfs or bind mount) or in use, so it cannot be replaced; mount its parent folder instead, or build into a folder inside it (--output output/site)",
-        vi: "Thư mục xuất bản là một điểm gắn kết (tmpfs hoặc bind mount) hoặc đang được dùng nên không thay thế được; hãy gắn kết thư mục cha của nó, hoặc dựng vào một thư mục con bên trong (--output output/site)",
+        en: "mount the folder that holds it instead (mount at /srv/site, build with --output /srv/site/output), or build into a folder inside the mount (--output output/site) and serve that folder",
+        vi: "Hãy gắn kết thư mục chứa nó (gắn vào /srv/site rồi dựng với --output /srv/site/output), hoặc dựng vào một thư mục con bên trong điểm gắn kết (--output output/site) rồi phục vụ trang từ thư mục con đó",
+    }
+    TRUST_OUTPUT_MOUNT "trust.output_mount" {
+        en: "the output folder {out} is a mount point (a tmpfs, a bind mount or a volume) or in use, so it cannot be replaced: chiso publishes a build by swapping the whole folder in one step, so that readers never see half a site and a crash loses nothing, and a mount point cannot be swapped",
+        vi: "thư mục xuất bản {out} là một điểm gắn kết (tmpfs, bind mount hoặc volume) hoặc đang được dùng nên không thay thế được: chiso xuất bản bằng cách đổi cả thư mục trong một bước, để người đọc không bao giờ thấy trang dở dang và sự cố giữa chừng không làm mất gì, mà điểm gắn kết thì không đổi chỗ được",
     }
     TRUST_IO_READONLY_HINT "trust.io.readonly.hint" {
         en: "the file system is read-only: build into a writable folder",
