@@ -174,8 +174,11 @@ pub fn read_head(path: &Path, n: usize) -> std::io::Result<Vec<u8>> {
 }
 
 pub fn io_error(rel: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(codes::IO, rel, msg!(m::FS_CANNOT_READ, reason = e))
-        .hint(msg!(m::FS_CANNOT_READ_HINT))
+    Diagnostic::error(codes::IO, rel, msg!(m::FS_CANNOT_READ, reason = e)).hint(m::io_hint(
+        e,
+        m::IoPlace::Other,
+        msg!(m::FS_CANNOT_READ_HINT),
+    ))
 }
 
 /// Whether a file is Markdown: `.md` or `.markdown`, in any case.
@@ -294,13 +297,17 @@ fn walk_files_within(
             Ok(e) => e,
             Err(e) => {
                 let rel = e.path().map(|p| rel_to(root, p)).unwrap_or_default();
+                let hint = match e.io_error() {
+                    Some(io) => m::io_hint(io, m::IoPlace::Other, msg!(m::FS_CANNOT_READ_DIR_HINT)),
+                    None => msg!(m::FS_CANNOT_READ_DIR_HINT),
+                };
                 diags.push(
                     Diagnostic::error(
                         codes::IO,
                         rel,
                         msg!(m::FS_CANNOT_READ_DIR, reason = m::text(e)),
                     )
-                    .hint(msg!(m::FS_CANNOT_READ_DIR_HINT)),
+                    .hint(hint),
                 );
                 continue;
             }

@@ -75,19 +75,10 @@ pub fn io(path: &Path, what: &str, e: std::io::Error) -> Diagnostic {
     Diagnostic::error(codes::IO, path, msg!(m::OUT_IO, what = what, reason = &e)).hint(hint)
 }
 
-/// The hint for an I/O error by its real cause: disk space only when the
-/// disk is full (an output that is a mount point, a read-only or another
-/// file system once all said "check free disk space").
+/// The hint for an I/O error at the output by its real cause (disk space
+/// only when the disk is full: catalog::io_hint).
 fn io_hint(e: &std::io::Error) -> crate::diag::Msg {
-    use std::io::ErrorKind as K;
-    match e.kind() {
-        K::StorageFull | K::QuotaExceeded => msg!(m::TRUST_IO_FULL_HINT),
-        K::ResourceBusy => msg!(m::TRUST_IO_BUSY_HINT),
-        K::ReadOnlyFilesystem => msg!(m::TRUST_IO_READONLY_HINT),
-        K::PermissionDenied => msg!(m::TRUST_IO_PERMISSION_HINT),
-        K::CrossesDevices => msg!(m::TRUST_IO_XDEV_HINT),
-        _ => msg!(m::OUT_IO_HINT),
-    }
+    m::io_hint(e, m::IoPlace::Output, msg!(m::OUT_IO_HINT))
 }
 
 /// Swap `a` and `b` atomically. `Ok(false)`: not supported here (other

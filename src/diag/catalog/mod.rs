@@ -319,6 +319,11 @@ pub fn io_reason(e: &std::io::Error) -> Msg {
         K::IsADirectory => msg!(IO_IS_DIR),
         K::NotADirectory => msg!(IO_NOT_DIR),
         K::ReadOnlyFilesystem => msg!(IO_READ_ONLY),
+        K::ResourceBusy => msg!(TRUST_IO_R_BUSY),
+        K::CrossesDevices => msg!(TRUST_IO_R_XDEV),
+        K::InvalidFilename => msg!(TRUST_IO_R_NAME_TOO_LONG),
+        K::QuotaExceeded => msg!(TRUST_IO_R_QUOTA),
+        _ if trust::is_loop(e) => msg!(TRUST_IO_R_LOOP),
         _ => return msg!(IO_OTHER, detail = e.to_string()),
     };
     // The words say what happened; the OS's number stays for whoever helps.

@@ -24,8 +24,8 @@ messages! {
     TRUST_PLACE_THEMES "trust.place.themes" { en: "the themes/ folder", vi: "thư mục themes/" }
     TRUST_PLACE_OUTPUT "trust.place.output" { en: "the output folder", vi: "thư mục xuất bản" }
     TRUST_IO_FULL_HINT "trust.io.full.hint" {
-        en: "the disk (or your quota) is full: free some space and build again",
-        vi: "Ổ đĩa (hoặc hạn mức của bạn) đã đầy: giải phóng bớt dung lượng rồi dựng lại",
+        en: "the disk (or your quota) is full: free some space and try again",
+        vi: "Ổ đĩa (hoặc hạn mức dung lượng của bạn) đã đầy: giải phóng bớt dung lượng rồi thử lại",
     }
     TRUST_IO_BUSY_HINT "trust.io.busy.hint" {
         en: "mount the folder that holds it instead (mount at /srv/site, build with --output /srv/site/output), or build into a folder inside the mount (--output output/site) and serve that folder",
@@ -46,5 +46,144 @@ messages! {
     TRUST_IO_XDEV_HINT "trust.io.xdev.hint" {
         en: "the output and the folder beside it are on different file systems (a mount point): mount the output's parent folder instead",
         vi: "Thư mục xuất bản và thư mục bên cạnh nằm trên hai hệ thống tệp khác nhau (điểm gắn kết): hãy gắn kết thư mục cha của nó",
+    }
+    TRUST_IO_XDEV_ANY_HINT "trust.io.xdev_any.hint" {
+        en: "a file cannot be moved from one file system (a drive, a mount) to another in one step: keep the two folders on the same one",
+        vi: "Không thể chuyển một tệp từ hệ thống tệp này (phân vùng, điểm gắn kết) sang hệ thống tệp khác trong một bước: hãy để hai thư mục trên cùng một hệ thống tệp",
+    }
+    TRUST_IO_BUSY_ANY_HINT "trust.io.busy_any.hint" {
+        en: "another program holds it (an editor, a sync client, a web server), or it is a mount point: close that program and try again",
+        vi: "Một chương trình khác đang giữ nó (trình soạn thảo, phần mềm đồng bộ, máy chủ web), hoặc nó là một điểm gắn kết: đóng chương trình đó rồi thử lại",
+    }
+    TRUST_IO_READONLY_ANY_HINT "trust.io.readonly_any.hint" {
+        en: "the file system is read-only (a read-only mount, a CD, a locked card): work in a writable copy",
+        vi: "Hệ thống tệp chỉ cho đọc (điểm gắn kết chỉ đọc, CD, thẻ nhớ bị khóa): hãy làm việc trên một bản sao ghi được",
+    }
+    TRUST_IO_PERMISSION_ANY_HINT "trust.io.permission_any.hint" {
+        en: "the user chiso runs as may not do this there: check the owner and permissions of the file and of its folder (ls -l)",
+        vi: "Người dùng đang chạy chiso không có quyền làm việc này ở đó: kiểm tra chủ sở hữu và quyền của tệp và của thư mục chứa nó (ls -l)",
+    }
+    TRUST_IO_NAME_TOO_LONG_HINT "trust.io.name_too_long.hint" {
+        en: "most file systems allow 255 bytes per name, and a Vietnamese letter with marks takes 2 or 3 of them: shorten the file name or the slug",
+        vi: "Phần lớn hệ thống tệp chỉ cho mỗi tên tối đa 255 byte, mà mỗi chữ tiếng Việt có dấu chiếm 2 hoặc 3 byte: hãy đặt tên tệp hoặc slug ngắn hơn",
+    }
+    TRUST_IO_LOOP_HINT "trust.io.loop.hint" {
+        en: "a symbolic link on the way loops back or leads through too many links: remove it, or point it at a real file or folder",
+        vi: "Một liên kết tượng trưng (symlink) trên đường dẫn trỏ vòng hoặc đi qua quá nhiều liên kết: xóa nó đi, hoặc cho nó trỏ tới một tệp hay thư mục có thật",
+    }
+    TRUST_IO_NOT_FOUND_HINT "trust.io.not_found.hint" {
+        en: "it is not there: it was moved or deleted (perhaps while chiso ran), or the path is misspelt",
+        vi: "Không tìm thấy: nó đã bị chuyển đi hoặc xóa (có thể ngay lúc chiso đang chạy), hoặc đường dẫn bị gõ sai",
+    }
+    TRUST_IO_R_BUSY "trust.io.r.busy" { en: "it is in use or a mount point", vi: "đang được dùng hoặc là một điểm gắn kết" }
+    TRUST_IO_R_XDEV "trust.io.r.xdev" {
+        en: "it would cross from one file system to another",
+        vi: "phải chuyển từ hệ thống tệp này sang hệ thống tệp khác",
+    }
+    TRUST_IO_R_NAME_TOO_LONG "trust.io.r.name_too_long" {
+        en: "a name in the path is too long for the file system",
+        vi: "có một tên trong đường dẫn dài quá mức hệ thống tệp cho phép",
+    }
+    TRUST_IO_R_QUOTA "trust.io.r.quota" { en: "your disk quota is used up", vi: "đã dùng hết hạn mức dung lượng đĩa của bạn" }
+    TRUST_IO_R_LOOP "trust.io.r.loop" {
+        en: "symbolic links loop, or there are too many on the way",
+        vi: "liên kết tượng trưng (symlink) trỏ vòng, hoặc đường dẫn đi qua quá nhiều liên kết",
+    }
+}
+
+/// Where an I/O error happened, for its hint: the output folder (where a
+/// mount point or another file system has advice of its own), or anywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IoPlace {
+    Output,
+    Other,
+}
+
+/// Whether `e` is ELOOP (std gives it no stable kind).
+pub fn is_loop(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
+    }
+}
+
+/// The hint for an I/O error by its real cause; `fallback` for any other.
+/// Only a full disk or quota speaks of disk space (a mount point, a
+/// read-only or another file system once all said "check free disk space").
+pub fn io_hint(e: &std::io::Error, place: IoPlace, fallback: super::Msg) -> super::Msg {
+    use std::io::ErrorKind as K;
+    let out = place == IoPlace::Output;
+    if is_loop(e) {
+        return msg!(TRUST_IO_LOOP_HINT);
+    }
+    match e.kind() {
+        K::StorageFull | K::QuotaExceeded => msg!(TRUST_IO_FULL_HINT),
+        K::ResourceBusy if out => msg!(TRUST_IO_BUSY_HINT),
+        K::ResourceBusy => msg!(TRUST_IO_BUSY_ANY_HINT),
+        K::ReadOnlyFilesystem if out => msg!(TRUST_IO_READONLY_HINT),
+        K::ReadOnlyFilesystem => msg!(TRUST_IO_READONLY_ANY_HINT),
+        K::PermissionDenied if out => msg!(TRUST_IO_PERMISSION_HINT),
+        K::PermissionDenied => msg!(TRUST_IO_PERMISSION_ANY_HINT),
+        K::CrossesDevices if out => msg!(TRUST_IO_XDEV_HINT),
+        K::CrossesDevices => msg!(TRUST_IO_XDEV_ANY_HINT),
+        K::InvalidFilename => msg!(TRUST_IO_NAME_TOO_LONG_HINT),
+        K::NotFound => msg!(TRUST_IO_NOT_FOUND_HINT),
+        _ => fallback,
+    }
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use super::*;
+    use crate::diag::lang::Lang;
+    use rustix::io::Errno;
+
+    fn hint(errno: Errno, place: IoPlace) -> (String, String) {
+        let e = std::io::Error::from_raw_os_error(errno.raw_os_error());
+        let fallback = msg!(crate::diag::catalog::OUT_IO_HINT);
+        let h = io_hint(&e, place, fallback);
+        (h.render(Lang::En), h.render(Lang::Vi))
+    }
+
+    #[test]
+    fn each_io_error_gets_a_hint_about_its_real_cause_and_only_a_full_disk_speaks_of_space() {
+        let cases: &[(Errno, &str, &str)] = &[
+            (Errno::NOSPC, "full", "đầy"),
+            (Errno::DQUOT, "quota", "hạn mức"),
+            (Errno::BUSY, "mount", "gắn kết"),
+            (Errno::ACCESS, "permission", "quyền"),
+            (Errno::PERM, "permission", "quyền"),
+            (Errno::ROFS, "read-only", "chỉ cho đọc"),
+            (Errno::XDEV, "file system", "hệ thống tệp"),
+            (Errno::NAMETOOLONG, "255 bytes", "255 byte"),
+            (Errno::LOOP, "symbolic link", "liên kết tượng trưng"),
+            (Errno::NOENT, "moved or deleted", "bị chuyển đi"),
+        ];
+        for place in [IoPlace::Output, IoPlace::Other] {
+            for &(errno, en_word, vi_word) in cases {
+                let (en, vi) = hint(errno, place);
+                assert!(en.contains(en_word), "{errno:?} {place:?}: {en}");
+                assert!(vi.contains(vi_word), "{errno:?} {place:?}: {vi}");
+                let full = matches!(errno, Errno::NOSPC | Errno::DQUOT);
+                assert_eq!(en.contains("disk"), full, "{errno:?} {place:?}: {en}");
+                assert_eq!(vi.contains("đĩa"), full, "{errno:?} {place:?}: {vi}");
+            }
+        }
+        // Anything else gets the caller's hint, which says nothing of space.
+        let (en, vi) = hint(Errno::IO, IoPlace::Output);
+        assert!(!en.contains("disk") && !vi.contains("đĩa"), "{en} / {vi}");
+    }
+
+    #[test]
+    fn the_output_gets_advice_of_its_own_for_a_mount_point() {
+        let (out, _) = hint(Errno::BUSY, IoPlace::Output);
+        let (any, _) = hint(Errno::BUSY, IoPlace::Other);
+        assert!(out.contains("--output"), "{out}");
+        assert!(!any.contains("--output"), "{any}");
     }
 }
