@@ -15,7 +15,9 @@ mod merge;
 mod rows;
 mod sheet;
 mod splice;
+mod unzip;
 mod words;
+mod xls;
 mod yamlout;
 
 use crate::diag::catalog as m;

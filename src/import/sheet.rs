@@ -195,6 +195,11 @@ pub fn read(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, Diagn
             read_csv(path, shown)
         }
         "xlsx" | "xlsm" | "xls" | "ods" => {
+            if ext == "xls" {
+                crate::import::xls::check(path, shown)?;
+            } else {
+                crate::import::unzip::check(path, shown, crate::import::unzip::MAX_UNZIPPED)?;
+            }
             // A damaged workbook must be an error, never a crash, even if
             // the reader panics on it.
             let read = std::panic::catch_unwind(|| read_workbook(path, shown, sheet));
@@ -283,9 +288,9 @@ fn read_workbook(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, 
 /// A sheet holds at most this many rows and columns between its first and
 /// last cell with a value (a district's table has tens of each), and at
 /// most this many cells with a value.
-const MAX_ROWS: u64 = 100_000;
-const MAX_COLS: u64 = 1_000;
-const MAX_CELLS: usize = 2_000_000;
+pub(super) const MAX_ROWS: u64 = 100_000;
+pub(super) const MAX_COLS: u64 = 1_000;
+pub(super) const MAX_CELLS: usize = 2_000_000;
 
 /// A cell with a value at its absolute (row, column).
 type Placed = ((u32, u32), Cell);

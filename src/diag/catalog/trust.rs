@@ -75,6 +75,22 @@ messages! {
         en: "it is not there: it was moved or deleted (perhaps while chiso ran), or the path is misspelt",
         vi: "Không tìm thấy: nó đã bị chuyển đi hoặc xóa (có thể ngay lúc chiso đang chạy), hoặc đường dẫn bị gõ sai",
     }
+    TRUST_UNZIPPED_TOO_BIG "trust.unzipped_too_big" {
+        en: "the spreadsheet unpacks to more than {max} MB (at {part}); a table for chiso is far smaller, and a file that grows this much may be made to exhaust memory, so it is not opened",
+        vi: "bảng tính khi giải nén vượt quá {max} MB (tới {part}); một bảng số liệu cho chiso nhỏ hơn nhiều, và tệp phình to đến vậy có thể được tạo ra để làm cạn bộ nhớ, nên không mở tệp này",
+    }
+    TRUST_UNZIPPED_TOO_BIG_HINT "trust.unzipped_too_big.hint" {
+        en: "copy the table alone into a new spreadsheet, or save it as CSV, and import that",
+        vi: "Chép riêng bảng số liệu sang một bảng tính mới, hoặc lưu thành CSV, rồi nhập tệp đó",
+    }
+    TRUST_XLS_DIMENSIONS "trust.xls_dimensions" {
+        en: "the spreadsheet declares a sheet of {rows} rows × {cols} columns; an import reads at most {max_rows} rows, {max_cols} columns and {max_cells} cells, so it is not opened (a size like this, written into a small file, would exhaust memory)",
+        vi: "bảng tính khai báo một trang tính {rows} dòng × {cols} cột; lệnh nhập chỉ đọc tối đa {max_rows} dòng, {max_cols} cột và {max_cells} ô nên không mở tệp này (khai báo cỡ đó trong một tệp nhỏ sẽ làm cạn bộ nhớ)",
+    }
+    TRUST_XLS_DIMENSIONS_HINT "trust.xls_dimensions.hint" {
+        en: "open the file in Excel or LibreOffice, copy the table alone into a new file and save it as .xlsx (or split a table that really is this large)",
+        vi: "Mở tệp bằng Excel hoặc LibreOffice, chép riêng bảng số liệu sang một tệp mới rồi lưu dạng .xlsx (hoặc chia nhỏ nếu bảng thật sự lớn như vậy)",
+    }
     TRUST_IO_R_BUSY "trust.io.r.busy" { en: "it is in use or a mount point", vi: "đang được dùng hoặc là một điểm gắn kết" }
     TRUST_IO_R_XDEV "trust.io.r.xdev" {
         en: "it would cross from one file system to another",
