@@ -7,6 +7,7 @@
 mod common;
 
 use common::{Site, snapshot};
+use std::path::Path;
 
 const SECRET: &str = "TOKEN-c2VjcmV0";
 
@@ -157,4 +158,100 @@ fn a_site_yaml_linked_out_of_content_is_refused() {
         out.assert_error("E0005", "content/site.yaml");
     }
     leaks_nothing(&s);
+}
+
+// ------------------------------------------------ serve reads the same way
+
+struct Serve(std::process::Child, u16);
+
+impl Drop for Serve {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn serve(root: &Path, out: &Path) -> Serve {
+    use std::io::BufRead;
+    #[allow(clippy::zombie_processes)] // waited for in Serve::drop
+    let mut child = std::process::Command::new(common::BIN)
+        .args(["serve", "--port", "0", "--root"])
+        .arg(root)
+        .arg("--output")
+        .arg(out)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let port = loop {
+        let line = lines.next().expect("serve printed its address").unwrap();
+        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+            break rest.split('/').next().unwrap().parse().unwrap();
+        }
+    };
+    std::thread::spawn(move || lines.for_each(drop));
+    Serve(child, port)
+}
+
+fn status(port: u16, path: &str) -> u16 {
+    use std::io::{Read, Write};
+    let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        s,
+        "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut resp = String::new();
+    let _ = s.read_to_string(&mut resp);
+    resp.split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0)
+}
+
+#[test]
+fn serve_never_reads_an_article_linked_out_of_content_after_an_edit() {
+    let s = site_with_secrets();
+    let out = s.path("xem-truoc");
+    let server = serve(s.root(), &out);
+    link(
+        &s,
+        "../../../ghi-chu/rieng.md",
+        "content/articles/tin/rieng.md",
+    );
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    s.write(
+        "content/articles/tin/moi.md",
+        "---\ntitle: \"Mới\"\ndate: 2024-05-02T08:00:00+07:00\n---\nThân bài.\n",
+    );
+    // The link is an error (E0005), which holds the rebuild back; once it
+    // is removed the new article appears. The secret never does.
+    let start = std::time::Instant::now();
+    let mut removed = false;
+    loop {
+        let leaked = status(server.1, "/tin-tuc/rieng/") == 200;
+        assert!(!leaked, "the link was published");
+        if status(server.1, "/tin-tuc/moi/") == 200 {
+            break;
+        }
+        if !removed && start.elapsed() > std::time::Duration::from_secs(3) {
+            std::fs::remove_file(s.path("content/articles/tin/rieng.md")).unwrap();
+            removed = true;
+        }
+        assert!(start.elapsed().as_secs() < 60, "serve never rebuilt");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    assert_ne!(
+        status(server.1, "/tin-tuc/rieng/"),
+        200,
+        "the link was published"
+    );
+    for (path, bytes) in snapshot(&out) {
+        let text = String::from_utf8_lossy(&bytes);
+        assert!(
+            !text.contains(SECRET),
+            "{} holds the secret",
+            path.display()
+        );
+    }
 }
