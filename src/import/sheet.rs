@@ -174,8 +174,12 @@ pub fn read(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, Diagn
     let fail = |message: crate::diag::Msg, hint: crate::diag::Msg| {
         Diagnostic::error(codes::IMPORT, shown, message).hint(hint)
     };
-    let meta = std::fs::metadata(path)
-        .map_err(|e| fail(msg!(m::IMP_READ, reason = &e), msg!(m::IMP_READ_HINT)))?;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        fail(
+            msg!(m::IMP_READ, reason = &e),
+            read_hint(&e, msg!(m::IMP_READ_HINT)),
+        )
+    })?;
     if meta.len() > MAX_BYTES {
         return Err(fail(
             msg!(m::IMP_TOO_BIG, len = meta.len(), max = MAX_BYTES),
@@ -209,6 +213,15 @@ pub fn read(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, Diagn
             msg!(m::IMP_NOT_SPREADSHEET, ext = &ext),
             msg!(m::IMP_NOT_SPREADSHEET_HINT),
         )),
+    }
+}
+
+/// A missing file gets `path_hint` (check the path); any other error the
+/// hint of its cause (permissions, a looping link…).
+fn read_hint(e: &std::io::Error, path_hint: crate::diag::Msg) -> crate::diag::Msg {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => path_hint,
+        _ => m::io_hint(e, m::IoPlace::Other, path_hint),
     }
 }
 
@@ -449,8 +462,10 @@ fn read_csv(path: &Path, shown: &str) -> Result<Grid, Diagnostic> {
     let fail = |message: crate::diag::Msg, hint: crate::diag::Msg| {
         Diagnostic::error(codes::IMPORT, shown, message).hint(hint)
     };
-    let bytes = std::fs::read(path)
-        .map_err(|e| fail(msg!(m::IMP_READ, reason = &e), msg!(m::IMP_READ_FILE_HINT)))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        let hint = read_hint(&e, msg!(m::IMP_READ_FILE_HINT));
+        fail(msg!(m::IMP_READ, reason = &e), hint)
+    })?;
     let text = std::str::from_utf8(&bytes)
         .map_err(|_| fail(msg!(m::IMP_CSV_UTF8), msg!(m::IMP_CSV_UTF8_HINT)))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -606,6 +621,16 @@ pub fn decimals_of(cell: &Cell) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_missing_spreadsheet_points_at_its_path_and_other_read_errors_at_their_cause() {
+        use crate::diag::lang::Lang;
+        let hint = |k| read_hint(&std::io::Error::from(k), msg!(m::IMP_READ_HINT)).render(Lang::En);
+        let path = msg!(m::IMP_READ_HINT).render(Lang::En);
+        assert_eq!(hint(std::io::ErrorKind::NotFound), path);
+        let denied = hint(std::io::ErrorKind::PermissionDenied);
+        assert!(denied.contains("permissions") && denied != path, "{denied}");
+    }
 
     fn t(s: &str) -> Cell {
         Cell::Text(s.to_string())
