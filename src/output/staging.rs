@@ -50,9 +50,7 @@ impl Staging {
         // What recovery left in place must be ours, too.
         check_target(root, &out)?;
         // A mount point cannot be swapped: say so before rendering anything.
-        if out.is_dir() && crate::output::mount::is_mount_point(&out) {
-            return Err(crate::output::mount::refused(&out));
-        }
+        not_a_mount_point(&out)?;
         // Zero-padded nanoseconds first: names sort by age.
         let stamp = format!("{:020}-{}", swap::nanos(), std::process::id());
         let dir = parent.join(format!(".{name}.chiso-new-{stamp}"));
@@ -153,6 +151,16 @@ impl Sink for Staging {
             Some(c) if c.holds_all(group) && c.note(group) => Ok(()),
             _ => link_group(self, group),
         }
+    }
+}
+
+/// E0601 if `out` is a mount point, which a build cannot swap (mount.rs);
+/// `check` says so too.
+pub fn not_a_mount_point(out: &Path) -> Result<(), Diagnostic> {
+    let out = absolute(out);
+    match out.is_dir() && crate::output::mount::is_mount_point(&out) {
+        true => Err(crate::output::mount::refused(&out)),
+        false => Ok(()),
     }
 }
 
