@@ -10,6 +10,7 @@
 //! the header and row words recognised.
 
 mod columns;
+mod limits;
 mod lineage;
 mod merge;
 mod rows;

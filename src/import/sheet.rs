@@ -6,6 +6,7 @@ use crate::diag::Diagnostic;
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
 use crate::diag::codes;
+use crate::import::limits::{MAX_CELLS, MAX_COLS, MAX_ROWS};
 use std::path::Path;
 
 /// Files larger than this are refused before they are opened.
@@ -297,13 +298,6 @@ fn read_workbook(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, 
         origin,
     })
 }
-
-/// A sheet holds at most this many rows and columns between its first and
-/// last cell with a value (a district's table has tens of each), and at
-/// most this many cells with a value.
-pub(super) const MAX_ROWS: u64 = 100_000;
-pub(super) const MAX_COLS: u64 = 1_000;
-pub(super) const MAX_CELLS: usize = 2_000_000;
 
 /// A cell with a value at its absolute (row, column).
 type Placed = ((u32, u32), Cell);

@@ -9,7 +9,7 @@ use crate::diag::Diagnostic;
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
 use crate::diag::codes;
-use crate::import::sheet::{MAX_CELLS, MAX_COLS, MAX_ROWS};
+use crate::import::limits::{MAX_CELLS, MAX_COLS, MAX_ROWS};
 use std::io::Read;
 use std::path::Path;
 

@@ -323,13 +323,59 @@ pub fn io_reason(e: &std::io::Error) -> Msg {
         K::CrossesDevices => msg!(TRUST_IO_R_XDEV),
         K::InvalidFilename => msg!(TRUST_IO_R_NAME_TOO_LONG),
         K::QuotaExceeded => msg!(TRUST_IO_R_QUOTA),
-        _ if trust::is_loop(e) => msg!(TRUST_IO_R_LOOP),
+        _ if is_loop(e) => msg!(TRUST_IO_R_LOOP),
         _ => return msg!(IO_OTHER, detail = e.to_string()),
     };
     // The words say what happened; the OS's number stays for whoever helps.
     match e.raw_os_error() {
         Some(code) => msg!(IO_OS_CODE, what = what, code = code),
         None => what,
+    }
+}
+
+/// Where an I/O error happened, for its hint: the output folder (where a
+/// mount point or another file system has advice of its own), or anywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IoPlace {
+    Output,
+    Other,
+}
+
+/// Whether `e` is ELOOP (std gives it no stable kind).
+pub fn is_loop(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
+    }
+}
+
+/// The hint for an I/O error by its real cause; `fallback` for any other.
+/// Only a full disk or quota speaks of disk space (a mount point, a
+/// read-only or another file system once all said "check free disk space").
+pub fn io_hint(e: &std::io::Error, place: IoPlace, fallback: Msg) -> Msg {
+    use std::io::ErrorKind as K;
+    let out = place == IoPlace::Output;
+    if is_loop(e) {
+        return msg!(TRUST_IO_LOOP_HINT);
+    }
+    match e.kind() {
+        K::StorageFull | K::QuotaExceeded => msg!(TRUST_IO_FULL_HINT),
+        K::ResourceBusy if out => msg!(TRUST_IO_BUSY_HINT),
+        K::ResourceBusy => msg!(TRUST_IO_BUSY_ANY_HINT),
+        K::ReadOnlyFilesystem if out => msg!(TRUST_IO_READONLY_HINT),
+        K::ReadOnlyFilesystem => msg!(TRUST_IO_READONLY_ANY_HINT),
+        K::PermissionDenied if out => msg!(TRUST_IO_PERMISSION_HINT),
+        K::PermissionDenied => msg!(TRUST_IO_PERMISSION_ANY_HINT),
+        K::CrossesDevices if out => msg!(TRUST_IO_XDEV_HINT),
+        K::CrossesDevices => msg!(TRUST_IO_XDEV_ANY_HINT),
+        K::InvalidFilename => msg!(TRUST_IO_NAME_TOO_LONG_HINT),
+        K::NotFound => msg!(TRUST_IO_NOT_FOUND_HINT),
+        _ => fallback,
     }
 }
 
@@ -540,5 +586,56 @@ mod tests {
         assert_eq!(m.render(Lang::En), IO_OTHER.en.replace("{detail}", "x"));
         let m = msg!(SHORTCODE_MALFORMED_HINT);
         assert!(m.render(Lang::Vi).contains("{{ chart("));
+    }
+}
+
+#[cfg(all(test, unix))]
+mod io_hint_tests {
+    use super::*;
+    use crate::diag::lang::Lang;
+    use rustix::io::Errno;
+
+    fn hint(errno: Errno, place: IoPlace) -> (String, String) {
+        let e = std::io::Error::from_raw_os_error(errno.raw_os_error());
+        let fallback = msg!(crate::diag::catalog::OUT_IO_HINT);
+        let h = io_hint(&e, place, fallback);
+        (h.render(Lang::En), h.render(Lang::Vi))
+    }
+
+    #[test]
+    fn each_io_error_gets_a_hint_about_its_real_cause_and_only_a_full_disk_speaks_of_space() {
+        let cases: &[(Errno, &str, &str)] = &[
+            (Errno::NOSPC, "full", "đầy"),
+            (Errno::DQUOT, "quota", "hạn mức"),
+            (Errno::BUSY, "mount", "gắn kết"),
+            (Errno::ACCESS, "permission", "quyền"),
+            (Errno::PERM, "permission", "quyền"),
+            (Errno::ROFS, "read-only", "chỉ cho đọc"),
+            (Errno::XDEV, "file system", "hệ thống tệp"),
+            (Errno::NAMETOOLONG, "255 bytes", "255 byte"),
+            (Errno::LOOP, "symbolic link", "liên kết tượng trưng"),
+            (Errno::NOENT, "moved or deleted", "bị chuyển đi"),
+        ];
+        for place in [IoPlace::Output, IoPlace::Other] {
+            for &(errno, en_word, vi_word) in cases {
+                let (en, vi) = hint(errno, place);
+                assert!(en.contains(en_word), "{errno:?} {place:?}: {en}");
+                assert!(vi.contains(vi_word), "{errno:?} {place:?}: {vi}");
+                let full = matches!(errno, Errno::NOSPC | Errno::DQUOT);
+                assert_eq!(en.contains("disk"), full, "{errno:?} {place:?}: {en}");
+                assert_eq!(vi.contains("đĩa"), full, "{errno:?} {place:?}: {vi}");
+            }
+        }
+        // Anything else gets the caller's hint, which says nothing of space.
+        let (en, vi) = hint(Errno::IO, IoPlace::Output);
+        assert!(!en.contains("disk") && !vi.contains("đĩa"), "{en} / {vi}");
+    }
+
+    #[test]
+    fn the_output_gets_advice_of_its_own_for_a_mount_point() {
+        let (out, _) = hint(Errno::BUSY, IoPlace::Output);
+        let (any, _) = hint(Errno::BUSY, IoPlace::Other);
+        assert!(out.contains("--output"), "{out}");
+        assert!(!any.contains("--output"), "{any}");
     }
 }
