@@ -268,9 +268,8 @@ fn walk_files_within(
         return out;
     }
     let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let canon_within = within
-        .canonicalize()
-        .unwrap_or_else(|_| within.to_path_buf());
+    // Unresolvable (unreadable): the root stays the bound, as before.
+    let canon_within = within.canonicalize().unwrap_or_else(|_| canon_root.clone());
     // The walk's own folder (or the folder it must stay in) may itself be
     // a link: `content/articles -> ../.git`, `themes/t -> ../..`.
     if !canon_within.starts_with(&canon_root) {
