@@ -440,6 +440,7 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
 /// `chiso check`: everything `build` validates, writing nothing.
 pub fn check(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     crate::output::staging::check_target(&opts.root, &opts.output_dir())
+        .and_then(|()| crate::output::staging::not_a_mount_point(&opts.output_dir()))
         .map_err(Diagnostics::from)?;
     // Chart PNGs: their paths are claimed and the font checked, nothing drawn.
     let mut opts = opts.clone();

@@ -28,12 +28,12 @@ pub fn load_str(src: &str, slug: &str, file: &Path) -> Result<Dataset, Diagnosti
 
 /// Load every `*.yaml` directly in `data_dir`, sorted by file name. A
 /// missing folder is no error. Diagnostics name files relative to
-/// `display_base`, which is also the root that symbolic links may not
-/// leave ([`walk_files`]). Datasets with errors are left out.
+/// `display_base` (the site root); a symbolic link may not leave
+/// `data_dir` ([`walk_files`]). Datasets with errors are left out.
 pub fn load_dir(data_dir: &Path, display_base: &Path) -> (Vec<Dataset>, Diagnostics) {
     let mut diags = Diagnostics::new();
     let mut out = Vec::new();
-    for (path, file) in walk_files(display_base, data_dir, &mut diags) {
+    for (path, file) in walk_files(display_base, data_dir, data_dir, &mut diags) {
         if path.parent() != Some(data_dir) {
             continue; // only files directly in the folder
         }

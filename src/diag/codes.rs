@@ -19,7 +19,7 @@ codes! {
     UTF8 = "E0002": "a file is not valid UTF-8" / "tệp không phải văn bản UTF-8";
     YAML = "E0003": "YAML syntax error, wrong type, unknown or duplicate key" / "YAML viết sai cú pháp, sai kiểu giá trị, khóa lạ hoặc khóa lặp lại";
     TOO_LARGE = "E0004": "a content file is larger than the limit" / "tệp nội dung lớn quá giới hạn";
-    SYMLINK = "E0005": "a symbolic link points outside the site root or loops" / "liên kết tượng trưng (symlink) trỏ ra ngoài thư mục trang web hoặc trỏ vòng";
+    SYMLINK = "E0005": "a symbolic link leads out of its folder or loops" / "liên kết tượng trưng (symlink) trỏ ra ngoài thư mục của nó hoặc trỏ vòng";
     CONTROL_CHAR = "E0006": "text holds an invisible control character" / "văn bản có ký tự điều khiển không nhìn thấy";
     FRONT_MATTER = "E0101": "front matter missing, unterminated or empty" / "thiếu phần khai báo đầu bài (front matter), chưa đóng hoặc để trống";
     BAD_DATE = "E0102": "a date that cannot be read" / "ngày tháng không đọc được";
@@ -35,7 +35,7 @@ codes! {
     SHORTCODE = "E0301": "a shortcode is malformed or names something unknown" / "mã nhúng (shortcode) viết sai hoặc gọi tới thứ không có";
     DATA = "E0401": "an index dataset breaks a rule of the data schema" / "bộ dữ liệu chỉ số vi phạm một quy tắc của lược đồ dữ liệu";
     BROKEN_LINK = "E0501": "an internal link, image or file does not exist" / "liên kết nội bộ, ảnh hoặc tệp không tồn tại";
-    OUTPUT_DIR = "E0601": "the output folder is unsafe to write (/, the root, content/, or not ours)" / "thư mục xuất bản không an toàn để ghi (/, thư mục gốc, content/, hoặc không phải của chiso)";
+    OUTPUT_DIR = "E0601": "the output folder is unsafe to write (/, the root, content/, a mount point, or not ours)" / "thư mục xuất bản không an toàn để ghi (/, thư mục gốc, content/, điểm gắn kết, hoặc không phải của chiso)";
     OUTPUT_BUSY = "E0602": "another build or serve is writing the same output folder (--no-wait)" / "một lần dựng (build) hoặc serve khác đang ghi vào cùng thư mục xuất bản (--no-wait)";
     CACHE_DIR = "E0603": "cache_dir is a folder of the site itself (the root, content/, themes/ or the output)" / "cache_dir trỏ vào chính thư mục của trang (thư mục gốc, content/, themes/ hoặc thư mục xuất bản)";
     IMPORT = "E0701": "a spreadsheet cannot be imported: a column, cell or unit it cannot place" / "bảng tính không nhập được: có cột, ô hoặc đơn vị không xác định được";

@@ -10,12 +10,15 @@
 //! the header and row words recognised.
 
 mod columns;
+mod limits;
 mod lineage;
 mod merge;
 mod rows;
 mod sheet;
 mod splice;
+mod unzip;
 mod words;
+mod xls;
 mod yamlout;
 
 use crate::diag::catalog as m;
@@ -206,8 +209,8 @@ fn write_atomic(path: &Path, shown: &str, text: &str) -> Result<(), Diagnostic> 
     let tmp = path.with_file_name(format!(".{name}.chiso-import"));
     let fail = |e: std::io::Error| {
         let _ = std::fs::remove_file(&tmp);
-        Diagnostic::error(codes::IO, shown, msg!(m::IMP_WRITE, reason = &e))
-            .hint(msg!(m::IMP_WRITE_HINT))
+        let hint = m::io_hint(&e, m::IoPlace::Other, msg!(m::IMP_WRITE_HINT));
+        Diagnostic::error(codes::IO, shown, msg!(m::IMP_WRITE, reason = &e)).hint(hint)
     };
     std::fs::write(&tmp, text).map_err(fail)?;
     std::fs::rename(&tmp, path).map_err(fail)

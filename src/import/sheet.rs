@@ -6,6 +6,7 @@ use crate::diag::Diagnostic;
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
 use crate::diag::codes;
+use crate::import::limits::{MAX_CELLS, MAX_COLS, MAX_ROWS};
 use std::path::Path;
 
 /// Files larger than this are refused before they are opened.
@@ -174,8 +175,12 @@ pub fn read(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, Diagn
     let fail = |message: crate::diag::Msg, hint: crate::diag::Msg| {
         Diagnostic::error(codes::IMPORT, shown, message).hint(hint)
     };
-    let meta = std::fs::metadata(path)
-        .map_err(|e| fail(msg!(m::IMP_READ, reason = &e), msg!(m::IMP_READ_HINT)))?;
+    let meta = std::fs::metadata(path).map_err(|e| {
+        fail(
+            msg!(m::IMP_READ, reason = &e),
+            read_hint(&e, msg!(m::IMP_READ_HINT)),
+        )
+    })?;
     if meta.len() > MAX_BYTES {
         return Err(fail(
             msg!(m::IMP_TOO_BIG, len = meta.len(), max = MAX_BYTES),
@@ -195,6 +200,11 @@ pub fn read(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, Diagn
             read_csv(path, shown)
         }
         "xlsx" | "xlsm" | "xls" | "ods" => {
+            if ext == "xls" {
+                crate::import::xls::check(path, shown)?;
+            } else {
+                crate::import::unzip::check(path, shown, crate::import::unzip::MAX_UNZIPPED)?;
+            }
             // A damaged workbook must be an error, never a crash, even if
             // the reader panics on it.
             let read = std::panic::catch_unwind(|| read_workbook(path, shown, sheet));
@@ -204,6 +214,15 @@ pub fn read(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, Diagn
             msg!(m::IMP_NOT_SPREADSHEET, ext = &ext),
             msg!(m::IMP_NOT_SPREADSHEET_HINT),
         )),
+    }
+}
+
+/// A missing file gets `path_hint` (check the path); any other error the
+/// hint of its cause (permissions, a looping link…).
+fn read_hint(e: &std::io::Error, path_hint: crate::diag::Msg) -> crate::diag::Msg {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => path_hint,
+        _ => m::io_hint(e, m::IoPlace::Other, path_hint),
     }
 }
 
@@ -279,13 +298,6 @@ fn read_workbook(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, 
         origin,
     })
 }
-
-/// A sheet holds at most this many rows and columns between its first and
-/// last cell with a value (a district's table has tens of each), and at
-/// most this many cells with a value.
-const MAX_ROWS: u64 = 100_000;
-const MAX_COLS: u64 = 1_000;
-const MAX_CELLS: usize = 2_000_000;
 
 /// A cell with a value at its absolute (row, column).
 type Placed = ((u32, u32), Cell);
@@ -444,8 +456,10 @@ fn read_csv(path: &Path, shown: &str) -> Result<Grid, Diagnostic> {
     let fail = |message: crate::diag::Msg, hint: crate::diag::Msg| {
         Diagnostic::error(codes::IMPORT, shown, message).hint(hint)
     };
-    let bytes = std::fs::read(path)
-        .map_err(|e| fail(msg!(m::IMP_READ, reason = &e), msg!(m::IMP_READ_FILE_HINT)))?;
+    let bytes = std::fs::read(path).map_err(|e| {
+        let hint = read_hint(&e, msg!(m::IMP_READ_FILE_HINT));
+        fail(msg!(m::IMP_READ, reason = &e), hint)
+    })?;
     let text = std::str::from_utf8(&bytes)
         .map_err(|_| fail(msg!(m::IMP_CSV_UTF8), msg!(m::IMP_CSV_UTF8_HINT)))?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -601,6 +615,16 @@ pub fn decimals_of(cell: &Cell) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_missing_spreadsheet_points_at_its_path_and_other_read_errors_at_their_cause() {
+        use crate::diag::lang::Lang;
+        let hint = |k| read_hint(&std::io::Error::from(k), msg!(m::IMP_READ_HINT)).render(Lang::En);
+        let path = msg!(m::IMP_READ_HINT).render(Lang::En);
+        assert_eq!(hint(std::io::ErrorKind::NotFound), path);
+        let denied = hint(std::io::ErrorKind::PermissionDenied);
+        assert!(denied.contains("permissions") && denied != path, "{denied}");
+    }
 
     fn t(s: &str) -> Cell {
         Cell::Text(s.to_string())

@@ -289,6 +289,7 @@ pub const DEFAULT_CACHE_DIR: &str = ".chiso-cache";
 pub fn load(root: &Path, base_url_override: Option<&str>) -> Result<SiteConfig, Diagnostics> {
     let path = root.join(FILE);
     let rel = Path::new(FILE);
+    crate::load::fs::check_inside(root, &path, &root.join("content"))?;
     let src = crate::load::fs::read_text(&path, rel)?;
     let has_content = src.lines().any(|l| {
         let t = l.trim();

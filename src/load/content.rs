@@ -391,7 +391,7 @@ pub struct Commentary {
 pub fn load_commentary(root: &Path, diags: &mut Diagnostics) -> Vec<Commentary> {
     let dir = root.join("content").join("data");
     let mut out = Vec::new();
-    for (abs, rel) in walk_markdown(root, &dir, diags) {
+    for (abs, rel) in walk_markdown(root, &dir, &dir, diags) {
         let inner = rel_to(&dir, &abs);
         let parts: Vec<String> = inner
             .with_extension("")
@@ -425,7 +425,7 @@ pub fn load_commentary(root: &Path, diags: &mut Diagnostics) -> Vec<Commentary> 
 /// The Markdown files of an articles or pages folder; any other file there
 /// is a warning, since it would not be published.
 fn content_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, PathBuf)> {
-    let (md, other): (Vec<_>, Vec<_>) = walk_files(root, dir, diags)
+    let (md, other): (Vec<_>, Vec<_>) = walk_files(root, dir, &root.join("content"), diags)
         .into_iter()
         .partition(|(abs, _)| crate::load::fs::is_markdown(abs));
     for (_, rel) in other {

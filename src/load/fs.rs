@@ -174,8 +174,11 @@ pub fn read_head(path: &Path, n: usize) -> std::io::Result<Vec<u8>> {
 }
 
 pub fn io_error(rel: &Path, e: &std::io::Error) -> Diagnostic {
-    Diagnostic::error(codes::IO, rel, msg!(m::FS_CANNOT_READ, reason = e))
-        .hint(msg!(m::FS_CANNOT_READ_HINT))
+    Diagnostic::error(codes::IO, rel, msg!(m::FS_CANNOT_READ, reason = e)).hint(m::io_hint(
+        e,
+        m::IoPlace::Other,
+        msg!(m::FS_CANNOT_READ_HINT),
+    ))
 }
 
 /// Whether a file is Markdown: `.md` or `.markdown`, in any case.
@@ -186,31 +189,78 @@ pub fn is_markdown(path: &Path) -> bool {
 }
 
 /// Every Markdown file under `dir`, sorted, with its path relative to
-/// `root`. Symbolic links are not followed out of the site root.
-pub fn walk_markdown(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, PathBuf)> {
-    walk_files(root, dir, diags)
+/// `root`. Symbolic links are not followed out of `within` ([`walk_files`]).
+pub fn walk_markdown(
+    root: &Path,
+    dir: &Path,
+    within: &Path,
+    diags: &mut Diagnostics,
+) -> Vec<(PathBuf, PathBuf)> {
+    walk_files(root, dir, within, diags)
         .into_iter()
         .filter(|(abs, _)| is_markdown(abs))
         .collect()
 }
 
-/// Every file under `dir` (sorted by name), paths relative to `root`.
-pub fn walk_files(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, PathBuf)> {
-    walk_files_within(root, dir, None, diags)
+/// Every file under `dir` (sorted by name), paths relative to `root`. A
+/// file's real path must stay inside `within` (`content/` for articles and
+/// pages, `content/data/` for datasets, the theme's folder for templates),
+/// or `content/articles/x.md -> ../../.git/config` would publish the token
+/// actions/checkout writes there: such a link is refused (E0005) naming
+/// the link and its target, and so is `dir` itself when it leads out.
+pub fn walk_files(
+    root: &Path,
+    dir: &Path,
+    within: &Path,
+    diags: &mut Diagnostics,
+) -> Vec<(PathBuf, PathBuf)> {
+    walk_files_within(root, dir, within, diags)
 }
 
 /// [`walk_files`] for files published as they are (`content/static/`, a
-/// theme's `static/`): a link must stay inside `dir` itself, not only
-/// inside the root, or `static/leak.txt -> ../../.git/config` would
-/// publish the token actions/checkout writes there.
+/// theme's `static/`): a link must stay inside `dir` itself.
 pub fn walk_published(root: &Path, dir: &Path, diags: &mut Diagnostics) -> Vec<(PathBuf, PathBuf)> {
-    walk_files_within(root, dir, Some(dir), diags)
+    walk_files_within(root, dir, dir, diags)
+}
+
+/// E0005 for a link (or a folder reached through one) whose real path
+/// `target` is outside `within`.
+fn leaves_folder(
+    root: &Path,
+    canon_root: &Path,
+    link: &Path,
+    target: &Path,
+    within: &Path,
+) -> Diagnostic {
+    Diagnostic::error(
+        codes::SYMLINK,
+        rel_to(root, link),
+        msg!(
+            m::TRUST_SYMLINK_LEAVES_FOLDER,
+            target = rel_to(canon_root, target).display(),
+            folder = rel_to(root, within).display()
+        ),
+    )
+    .hint(msg!(m::TRUST_SYMLINK_LEAVES_STATIC_HINT))
+}
+
+/// Whether the source file at `path` (not walked: `content/site.yaml`)
+/// really lies inside `within`: E0005 naming it and its target otherwise.
+pub fn check_inside(root: &Path, path: &Path, within: &Path) -> Result<(), Diagnostic> {
+    let (Ok(target), Ok(canon_within)) = (path.canonicalize(), within.canonicalize()) else {
+        return Ok(()); // missing: the reader says so
+    };
+    if target.starts_with(&canon_within) {
+        return Ok(());
+    }
+    let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    Err(leaves_folder(root, &canon_root, path, &target, within))
 }
 
 fn walk_files_within(
     root: &Path,
     dir: &Path,
-    within: Option<&Path>,
+    within: &Path,
     diags: &mut Diagnostics,
 ) -> Vec<(PathBuf, PathBuf)> {
     let mut out = Vec::new();
@@ -218,7 +268,26 @@ fn walk_files_within(
         return out;
     }
     let canon_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
-    let canon_within = within.map(|w| w.canonicalize().unwrap_or_else(|_| w.to_path_buf()));
+    // Unresolvable (unreadable): the root stays the bound, as before.
+    let canon_within = within.canonicalize().unwrap_or_else(|_| canon_root.clone());
+    // The walk's own folder (or the folder it must stay in) may itself be
+    // a link: `content/articles -> ../.git`, `themes/t -> ../..`.
+    if !canon_within.starts_with(&canon_root) {
+        diags.push(leaves_folder(
+            root,
+            &canon_root,
+            within,
+            &canon_within,
+            root,
+        ));
+        return out;
+    }
+    if let Ok(canon_dir) = dir.canonicalize() {
+        if !canon_dir.starts_with(&canon_within) {
+            diags.push(leaves_folder(root, &canon_root, dir, &canon_dir, within));
+            return out;
+        }
+    }
     for entry in walkdir::WalkDir::new(dir)
         .follow_links(false)
         .sort_by_file_name()
@@ -227,13 +296,17 @@ fn walk_files_within(
             Ok(e) => e,
             Err(e) => {
                 let rel = e.path().map(|p| rel_to(root, p)).unwrap_or_default();
+                let hint = match e.io_error() {
+                    Some(io) => m::io_hint(io, m::IoPlace::Other, msg!(m::FS_CANNOT_READ_DIR_HINT)),
+                    None => msg!(m::FS_CANNOT_READ_DIR_HINT),
+                };
                 diags.push(
                     Diagnostic::error(
                         codes::IO,
                         rel,
                         msg!(m::FS_CANNOT_READ_DIR, reason = m::text(e)),
                     )
-                    .hint(msg!(m::FS_CANNOT_READ_DIR_HINT)),
+                    .hint(hint),
                 );
                 continue;
             }
@@ -243,33 +316,21 @@ fn walk_files_within(
             continue; // hidden files: editor swap files, .DS_Store, …
         }
         let rel = rel_to(root, entry.path());
-        if entry.path_is_symlink() {
+        if entry.path_is_symlink() && entry.depth() > 0 {
             match entry.path().canonicalize() {
-                Ok(target)
-                    if canon_within
-                        .as_ref()
-                        .is_some_and(|w| !target.starts_with(w)) =>
-                {
-                    let folder = rel_to(root, within.unwrap_or(dir));
-                    diags.push(
-                        Diagnostic::error(
-                            codes::SYMLINK,
-                            rel,
-                            msg!(
-                                m::TRUST_SYMLINK_LEAVES_STATIC,
-                                target = rel_to(&canon_root, &target).display(),
-                                folder = folder.display()
-                            ),
-                        )
-                        .hint(msg!(m::TRUST_SYMLINK_LEAVES_STATIC_HINT)),
-                    )
-                }
-                Ok(target) if target.starts_with(&canon_root) => {
+                Ok(target) if target.starts_with(&canon_within) => {
                     if target.is_file() {
                         out.push((entry.path().to_path_buf(), rel));
                     }
                     // Linked folders are not walked: a link may loop.
                 }
+                Ok(target) if target.starts_with(&canon_root) => diags.push(leaves_folder(
+                    root,
+                    &canon_root,
+                    entry.path(),
+                    &target,
+                    within,
+                )),
                 Ok(target) => diags.push(
                     Diagnostic::error(
                         codes::SYMLINK,

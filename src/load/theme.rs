@@ -105,7 +105,7 @@ pub fn load(root: &Path, theme: &str) -> Result<Theme, Diagnostics> {
 
     let theme_dir = root.join("themes").join(theme);
     let tdir = theme_dir.join("templates");
-    for (abs, rel) in crate::load::fs::walk_files(root, &tdir, &mut diags) {
+    for (abs, rel) in crate::load::fs::walk_files(root, &tdir, &theme_dir, &mut diags) {
         let name = rel_to(&tdir, &abs)
             .components()
             .map(|c| c.as_os_str().to_string_lossy().into_owned())

@@ -38,8 +38,8 @@ pub fn acquire(out: &Path, no_wait: bool) -> Result<OutputLock, Diagnostic> {
         .write(true)
         .open(&path)
         .map_err(|e| {
-            Diagnostic::error(codes::IO, &path, msg!(m::LOCK_OPEN, reason = &e))
-                .hint(msg!(m::LOCK_OPEN_HINT))
+            let hint = m::io_hint(&e, m::IoPlace::Output, msg!(m::LOCK_OPEN_HINT));
+            Diagnostic::error(codes::IO, &path, msg!(m::LOCK_OPEN, reason = &e)).hint(hint)
         })?;
     if try_lock(&file).map_err(|e| lock_error(&path, e))? {
         return Ok(OutputLock { file });
@@ -59,8 +59,8 @@ pub fn acquire(out: &Path, no_wait: bool) -> Result<OutputLock, Diagnostic> {
 }
 
 fn lock_error(path: &Path, e: std::io::Error) -> Diagnostic {
-    Diagnostic::error(codes::IO, path, msg!(m::LOCK_FAIL, reason = &e))
-        .hint(msg!(m::LOCK_FAIL_HINT))
+    let hint = m::io_hint(&e, m::IoPlace::Output, msg!(m::LOCK_FAIL_HINT));
+    Diagnostic::error(codes::IO, path, msg!(m::LOCK_FAIL, reason = &e)).hint(hint)
 }
 
 #[cfg(unix)]

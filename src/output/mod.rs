@@ -8,6 +8,7 @@ pub mod atomic;
 pub mod carry;
 pub mod chart_cache;
 mod lock;
+mod mount;
 pub mod paths;
 pub mod sink;
 pub mod staging;

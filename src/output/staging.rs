@@ -49,10 +49,15 @@ impl Staging {
         swap::recover(&out)?;
         // What recovery left in place must be ours, too.
         check_target(root, &out)?;
+        // A mount point cannot be swapped: say so before rendering anything.
+        not_a_mount_point(&out)?;
         // Zero-padded nanoseconds first: names sort by age.
-        let stamp = format!("{:020}-{}", nanos(), std::process::id());
+        let stamp = format!("{:020}-{}", swap::nanos(), std::process::id());
         let dir = parent.join(format!(".{name}.chiso-new-{stamp}"));
         std::fs::create_dir(&dir).map_err(|e| io(&dir, "create a staging folder", e))?;
+        // A crash here leaves an empty folder of this name shape, which the
+        // next build removes (swap::leftovers).
+        swap::crash_point("created");
         if let Err(e) = std::fs::write(dir.join(STAGING), "") {
             let _ = std::fs::remove_dir(&dir);
             return Err(io(&dir, "write the staging marker", e));
@@ -149,6 +154,16 @@ impl Sink for Staging {
     }
 }
 
+/// E0601 if `out` is a mount point, which a build cannot swap (mount.rs);
+/// `check` says so too.
+pub fn not_a_mount_point(out: &Path) -> Result<(), Diagnostic> {
+    let out = absolute(out);
+    match out.is_dir() && crate::output::mount::is_mount_point(&out) {
+        true => Err(crate::output::mount::refused(&out)),
+        false => Ok(()),
+    }
+}
+
 /// Before `serve` replaces its folder `out`: with `lock` (an explicit
 /// `--output`), take the folder's lock without waiting, so that no build
 /// publishes it while serve writes; then refuse what serve must not replace
@@ -168,11 +183,4 @@ pub fn serve_output(root: &Path, out: &Path, lock: bool) -> Result<Option<Output
         check_serve_target(root, out)?;
     }
     Ok(held)
-}
-
-fn nanos() -> u128 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_nanos())
-        .unwrap_or(0)
 }

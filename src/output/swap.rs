@@ -16,7 +16,9 @@
 //!    output is renamed aside (`aside`) and the new one renamed in.
 //! 4. `exchanged`: `STAGING` is removed from the published folder; the
 //!    carried folder drops what no page names and gets its manifest.
-//! 5. `published`: the old copy is handed to a detached `__remove-old`.
+//! 5. `published`: the old copy is handed to a detached `__remove-old`,
+//!    which renames it `.<out>.chiso-del-<stamp>-<its pid>` before deleting
+//!    it (`emptied`: after its last file, before the folder itself).
 //!
 //! `recover` runs under the output's lock before every build and undoes or
 //! finishes whatever a crash left: it never deletes the last complete copy
@@ -50,9 +52,18 @@ pub fn crash_point(step: &str) {
 }
 
 /// Test hook: `CHISO_TEST_SWAP=rename` uses the two-rename fallback even
-/// where an atomic exchange exists, so tests cover both paths.
+/// where an atomic exchange exists, so tests cover both paths;
+/// `CHISO_TEST_SWAP=busy` makes the exchange fail with EBUSY, as an output
+/// that is a mount point does (tests without the right to mount).
 fn forced_rename() -> bool {
     std::env::var_os("CHISO_TEST_SWAP").is_some_and(|v| v == "rename")
+}
+
+fn forced_busy() -> std::io::Result<()> {
+    match std::env::var_os("CHISO_TEST_SWAP").is_some_and(|v| v == "busy") {
+        true => Err(std::io::ErrorKind::ResourceBusy.into()),
+        false => Ok(()),
+    }
 }
 
 pub fn io(path: &Path, what: &str, e: std::io::Error) -> Diagnostic {
@@ -64,19 +75,10 @@ pub fn io(path: &Path, what: &str, e: std::io::Error) -> Diagnostic {
     Diagnostic::error(codes::IO, path, msg!(m::OUT_IO, what = what, reason = &e)).hint(hint)
 }
 
-/// The hint for an I/O error by its real cause: disk space only when the
-/// disk is full (an output that is a mount point, a read-only or another
-/// file system once all said "check free disk space").
+/// The hint for an I/O error at the output by its real cause (disk space
+/// only when the disk is full: catalog::io_hint).
 fn io_hint(e: &std::io::Error) -> crate::diag::Msg {
-    use std::io::ErrorKind as K;
-    match e.kind() {
-        K::StorageFull | K::QuotaExceeded => msg!(m::TRUST_IO_FULL_HINT),
-        K::ResourceBusy => msg!(m::TRUST_IO_BUSY_HINT),
-        K::ReadOnlyFilesystem => msg!(m::TRUST_IO_READONLY_HINT),
-        K::PermissionDenied => msg!(m::TRUST_IO_PERMISSION_HINT),
-        K::CrossesDevices => msg!(m::TRUST_IO_XDEV_HINT),
-        _ => msg!(m::OUT_IO_HINT),
-    }
+    m::io_hint(e, m::IoPlace::Output, msg!(m::OUT_IO_HINT))
 }
 
 /// Swap `a` and `b` atomically. `Ok(false)`: not supported here (other
@@ -85,6 +87,7 @@ fn io_hint(e: &std::io::Error) -> crate::diag::Msg {
 fn exchange(a: &Path, b: &Path) -> std::io::Result<bool> {
     use rustix::fs::{CWD, RenameFlags, renameat_with};
     use rustix::io::Errno;
+    forced_busy()?;
     if forced_rename() {
         return Ok(false);
     }
@@ -97,6 +100,7 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<bool> {
 
 #[cfg(not(any(target_os = "linux", target_os = "android", target_os = "macos")))]
 fn exchange(_: &Path, _: &Path) -> std::io::Result<bool> {
+    forced_busy()?;
     let _ = forced_rename();
     Ok(false)
 }
@@ -237,12 +241,18 @@ fn swap_in(
             .map(|_| None)
             .map_err(|e| io(out, "move the new output into place", e));
     }
+    // EBUSY: `out` is a mount point that was not found as one before.
+    let busy = |e: &std::io::Error| e.kind() == std::io::ErrorKind::ResourceBusy;
     match exchange(new, out) {
         Ok(true) => return Ok(Some(new.to_path_buf())),
         Ok(false) => {}
+        Err(e) if busy(&e) => return Err(crate::output::mount::refused(out)),
         Err(e) => return Err(io(out, "exchange the new output with the old one", e)),
     }
-    std::fs::rename(out, aside).map_err(|e| io(out, "move the previous output aside", e))?;
+    std::fs::rename(out, aside).map_err(|e| match busy(&e) {
+        true => crate::output::mount::refused(out),
+        false => io(out, "move the previous output aside", e),
+    })?;
     crash_point("aside");
     if let Err(e) = std::fs::rename(new, out) {
         let _ = std::fs::rename(aside, out);
@@ -322,18 +332,64 @@ pub fn recover(out: &Path) -> Result<(), Diagnostic> {
     }
 }
 
-/// Whether `p` is a folder chiso set aside (or was writing) and may delete.
+/// Whether `p` is a folder chiso set aside (or was writing) and may delete:
+/// a real folder (never a link: deleting through one would empty whatever
+/// it points at) of its own name shape, holding one of its markers, and not
+/// being deleted right now by a live `__remove-old` (`.chiso-del-`).
 pub fn is_disposable(p: &Path) -> bool {
-    let name = p
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    // A link named like one is not ours: deleting through it would empty
-    // whatever it points at.
-    name.starts_with('.')
-        && p.symlink_metadata().is_ok_and(|m| m.is_dir())
-        && (name.contains(".chiso-old-") || name.contains(".chiso-new-"))
+    let Some((kind, pid)) = own_shape(p) else {
+        return false;
+    };
+    p.symlink_metadata().is_ok_and(|m| m.is_dir())
         && (p.join(MARKER).is_file() || p.join(STAGING).is_file())
+        && (kind != "del" || !alive(pid))
+}
+
+/// A folder of chiso's own name shape with nothing in it, whose maker is
+/// gone: what a build killed between creating its staging folder and
+/// writing the marker leaves, or a deleter killed after its last file.
+/// Removing it (`remove_dir`, which removes only empty folders) is safe.
+fn is_empty_own(p: &Path) -> bool {
+    own_shape(p).is_some_and(|(_, pid)| !alive(pid))
+        && p.symlink_metadata().is_ok_and(|m| m.is_dir())
+        && std::fs::read_dir(p).is_ok_and(|mut rd| rd.next().is_none())
+}
+
+/// `.<out>.chiso-<kind>-<20 digits>-<pid>`: the kind (`new`, `old`, `del`)
+/// and the process that made it.
+fn own_shape(p: &Path) -> Option<(&'static str, u32)> {
+    let name = p.file_name()?.to_str()?;
+    let at = name.rfind(".chiso-")?;
+    if !name.starts_with('.') || at == 0 {
+        return None;
+    }
+    let rest = &name[at + ".chiso-".len()..];
+    let (kind, rest) = ["new", "old", "del"]
+        .into_iter()
+        .find_map(|k| rest.strip_prefix(k)?.strip_prefix('-').map(|r| (k, r)))?;
+    let (nanos, pid) = rest.split_once('-')?;
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (nanos.len() == 20 && digits(nanos) && digits(pid)).then_some((kind, pid.parse().ok()?))
+}
+
+/// Whether process `pid` still runs (when unsure, it does).
+#[cfg(unix)]
+fn alive(pid: u32) -> bool {
+    let Some(pid) = i32::try_from(pid)
+        .ok()
+        .and_then(rustix::process::Pid::from_raw)
+    else {
+        return false;
+    };
+    !matches!(
+        rustix::process::test_kill_process(pid),
+        Err(rustix::io::Errno::SRCH)
+    )
+}
+
+#[cfg(not(unix))]
+fn alive(_: u32) -> bool {
+    true
 }
 
 /// Give up a set-aside folder: first, here and now, it stops being a
@@ -372,14 +428,16 @@ pub fn dispose(old: &Path) {
         // Not waited for on purpose; the child outlives the build.
         Some(child) => drop(child),
         None => {
-            remove_tree(old);
+            remove_old(old);
         }
     }
 }
 
-/// Delete a folder, its markers last, so that an interrupted deletion
-/// still leaves a folder the next build recognises as its own.
+/// Delete a folder, its markers last and only once everything else is
+/// gone, so that an interrupted or failed deletion still leaves a folder
+/// the next build recognises as its own.
 pub fn remove_tree(p: &Path) -> bool {
+    let mut all = true;
     if let Ok(rd) = std::fs::read_dir(p) {
         for e in rd.filter_map(|e| e.ok()) {
             let name = e.file_name();
@@ -387,20 +445,48 @@ pub fn remove_tree(p: &Path) -> bool {
                 continue;
             }
             let path = e.path();
-            let _ = match e.file_type() {
+            all &= match e.file_type() {
                 Ok(t) if t.is_dir() => std::fs::remove_dir_all(&path),
                 _ => std::fs::remove_file(&path),
-            };
+            }
+            .is_ok();
         }
+    }
+    if !all {
+        return false;
     }
     let _ = std::fs::remove_file(p.join(MARKER));
     let _ = std::fs::remove_file(p.join(STAGING));
+    crash_point("emptied");
     std::fs::remove_dir(p).is_ok()
 }
 
 /// The body of `chiso __remove-old DIR`: delete DIR if chiso set it aside.
+/// It is first renamed to `.<out>.chiso-del-<stamp>-<this pid>`, so that of
+/// two deleters given one folder (a build's, and the next build's recovery
+/// while the first still runs) one deletes it and the other stops, rather
+/// than both racing through it and leaving a half-deleted folder.
 pub fn remove_old(p: &Path) -> bool {
-    is_disposable(p) && remove_tree(p)
+    if !is_disposable(p) {
+        return false;
+    }
+    let (Some(parent), Some(name)) = (p.parent(), p.file_name().and_then(|n| n.to_str())) else {
+        return false;
+    };
+    let Some(at) = name.rfind(".chiso-") else {
+        return false;
+    };
+    let stamp = format!("{:020}-{}", nanos(), std::process::id());
+    let claimed = parent.join(format!("{}.chiso-del-{stamp}", &name[..at]));
+    std::fs::rename(p, &claimed).is_ok() && remove_tree(&claimed)
+}
+
+/// Nanoseconds since 1970, zero-padded in names so that they sort by age.
+pub fn nanos() -> u128 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or(0)
 }
 
 /// Set-aside and staging folders next to `out` (sorted).
@@ -418,7 +504,7 @@ pub fn leftovers(out: &Path) -> Vec<PathBuf> {
         .filter(|p| {
             p.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
-                && is_disposable(p)
+                && (is_disposable(p) || is_empty_own(p))
         })
         .collect();
     v.sort();
@@ -436,10 +522,34 @@ mod tests {
     }
 
     #[test]
+    fn only_names_of_chisos_own_shape_are_taken_as_its_folders() {
+        let shape = |n: &str| own_shape(Path::new(n));
+        assert_eq!(
+            shape(".output.chiso-new-01796671377602316369-42"),
+            Some(("new", 42))
+        );
+        assert_eq!(
+            shape(".a.b.chiso-del-01796671377602316369-7"),
+            Some(("del", 7))
+        );
+        for bad in [
+            "output.chiso-new-01796671377602316369-42",
+            ".output.chiso-new-1796671377602316369-42",
+            ".output.chiso-new-01796671377602316369-",
+            ".output.chiso-new-01796671377602316369-4x",
+            ".output.chiso-lock",
+            ".output.chiso-tmp-01796671377602316369-42",
+            ".chiso-new-01796671377602316369-42",
+        ] {
+            assert_eq!(shape(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn an_output_that_is_a_mount_point_is_not_called_a_full_disk() {
         use std::io::ErrorKind as K;
         let busy = hint_of(K::ResourceBusy);
-        assert!(busy.contains("mount point"), "{busy}");
+        assert!(busy.contains("mount"), "{busy}");
         assert!(!busy.contains("disk space"), "{busy}");
         assert!(hint_of(K::StorageFull).contains("disk"));
         assert!(hint_of(K::ReadOnlyFilesystem).contains("read-only"));

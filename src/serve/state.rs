@@ -196,6 +196,14 @@ impl State {
             self.articles.remove(rel);
             return;
         }
+        // As the build's walk does: a link out of content/ is not read.
+        let content = self.opts.root.join("content");
+        if let Err(d) = crate::load::fs::check_inside(&self.opts.root, &abs, &content) {
+            self.articles.remove(rel);
+            self.broken.insert(rel.to_path_buf());
+            diags.push(d);
+            return;
+        }
         let cfg = self.config.as_ref().expect("config loaded");
         match content::load_article(&abs, rel, cfg) {
             Ok(a) if a.draft && !self.opts.drafts => {

@@ -168,26 +168,37 @@ fn load_dir_of_a_missing_folder_is_empty_without_error() {
 }
 
 /// A dataset linked from outside the site root is not read (E0005), as for
-/// content files; a link that stays inside the root still is.
+/// content files, nor one linked from elsewhere in the root (issue 20: a
+/// link may not leave its own folder); a link inside content/data is.
 #[test]
-fn load_dir_keeps_symlinked_datasets_inside_the_root() {
+fn load_dir_keeps_symlinked_datasets_inside_the_data_folder() {
     let root = tempfile::tempdir().unwrap();
     let outside = tempfile::tempdir().unwrap();
     let dir = root.path().join("content/data");
-    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::create_dir_all(dir.join("goc")).unwrap();
     let secret = outside.path().join("secret.yaml");
     std::fs::write(&secret, fixture("lai-chau-cchc.yaml")).unwrap();
     std::os::unix::fs::symlink(&secret, dir.join("ngoai.yaml")).unwrap();
-    let inside = root.path().join("kept.yaml");
+    let in_root = root.path().join("kept.yaml");
+    std::fs::write(&in_root, fixture("lai-chau-cchc.yaml")).unwrap();
+    std::os::unix::fs::symlink(&in_root, dir.join("goc-site.yaml")).unwrap();
+    let inside = dir.join("goc/kept.yaml");
     std::fs::write(&inside, fixture("lai-chau-8-illustrative.yaml")).unwrap();
     std::os::unix::fs::symlink(&inside, dir.join("trong.yaml")).unwrap();
     let (sets, diags) = load_dir(&dir, root.path());
     let slugs: Vec<&str> = sets.iter().map(|d| d.slug.as_str()).collect();
-    assert_eq!(slugs, ["trong"], "the link out of the root was read");
-    let diags = diags.into_vec();
-    assert_eq!(diags.len(), 1, "{diags:#?}");
-    assert_eq!(diags[0].code, codes::SYMLINK);
-    assert_eq!(diags[0].file, Path::new("content/data/ngoai.yaml"));
+    assert_eq!(slugs, ["trong"], "a link out of the data folder was read");
+    let mut diags = diags.into_vec();
+    diags.sort_by(|a, b| a.file.cmp(&b.file));
+    let got: Vec<_> = diags.iter().map(|d| (d.code, d.file.as_path())).collect();
+    assert_eq!(
+        got,
+        [
+            (codes::SYMLINK, Path::new("content/data/goc-site.yaml")),
+            (codes::SYMLINK, Path::new("content/data/ngoai.yaml")),
+        ],
+        "{diags:#?}"
+    );
 }
 
 /// Commentary folders (`content/data/<slug>/…`) are not datasets, and

@@ -319,12 +319,63 @@ pub fn io_reason(e: &std::io::Error) -> Msg {
         K::IsADirectory => msg!(IO_IS_DIR),
         K::NotADirectory => msg!(IO_NOT_DIR),
         K::ReadOnlyFilesystem => msg!(IO_READ_ONLY),
+        K::ResourceBusy => msg!(TRUST_IO_R_BUSY),
+        K::CrossesDevices => msg!(TRUST_IO_R_XDEV),
+        K::InvalidFilename => msg!(TRUST_IO_R_NAME_TOO_LONG),
+        K::QuotaExceeded => msg!(TRUST_IO_R_QUOTA),
+        _ if is_loop(e) => msg!(TRUST_IO_R_LOOP),
         _ => return msg!(IO_OTHER, detail = e.to_string()),
     };
     // The words say what happened; the OS's number stays for whoever helps.
     match e.raw_os_error() {
         Some(code) => msg!(IO_OS_CODE, what = what, code = code),
         None => what,
+    }
+}
+
+/// Where an I/O error happened, for its hint: the output folder (where a
+/// mount point or another file system has advice of its own), or anywhere.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IoPlace {
+    Output,
+    Other,
+}
+
+/// Whether `e` is ELOOP (std gives it no stable kind).
+pub fn is_loop(e: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        e.raw_os_error() == Some(rustix::io::Errno::LOOP.raw_os_error())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = e;
+        false
+    }
+}
+
+/// The hint for an I/O error by its real cause; `fallback` for any other.
+/// Only a full disk or quota speaks of disk space (a mount point, a
+/// read-only or another file system once all said "check free disk space").
+pub fn io_hint(e: &std::io::Error, place: IoPlace, fallback: Msg) -> Msg {
+    use std::io::ErrorKind as K;
+    let out = place == IoPlace::Output;
+    if is_loop(e) {
+        return msg!(TRUST_IO_LOOP_HINT);
+    }
+    match e.kind() {
+        K::StorageFull | K::QuotaExceeded => msg!(TRUST_IO_FULL_HINT),
+        K::ResourceBusy if out => msg!(TRUST_IO_BUSY_HINT),
+        K::ResourceBusy => msg!(TRUST_IO_BUSY_ANY_HINT),
+        K::ReadOnlyFilesystem if out => msg!(TRUST_IO_READONLY_HINT),
+        K::ReadOnlyFilesystem => msg!(TRUST_IO_READONLY_ANY_HINT),
+        K::PermissionDenied if out => msg!(TRUST_IO_PERMISSION_HINT),
+        K::PermissionDenied => msg!(TRUST_IO_PERMISSION_ANY_HINT),
+        K::CrossesDevices if out => msg!(TRUST_IO_XDEV_HINT),
+        K::CrossesDevices => msg!(TRUST_IO_XDEV_ANY_HINT),
+        K::InvalidFilename => msg!(TRUST_IO_NAME_TOO_LONG_HINT),
+        K::NotFound => msg!(TRUST_IO_NOT_FOUND_HINT),
+        _ => fallback,
     }
 }
 
@@ -537,3 +588,7 @@ mod tests {
         assert!(m.render(Lang::Vi).contains("{{ chart("));
     }
 }
+
+#[cfg(test)]
+#[path = "io_hint_tests.rs"]
+mod io_hint_tests;

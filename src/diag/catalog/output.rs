@@ -44,8 +44,8 @@ messages! {
     }
     OUT_IO "out.io" { en: "cannot {what}: {reason}", vi: "không {what} được: {reason}" }
     OUT_IO_HINT "out.io.hint" {
-        en: "check free disk space and permissions of the output folder",
-        vi: "Kiểm tra dung lượng trống của ổ đĩa và quyền ghi vào thư mục xuất bản",
+        en: "the operating system refused it for the reason above: check that the output folder and the folder that holds it exist and can be written",
+        vi: "Hệ điều hành từ chối thao tác này vì lý do nêu trên: kiểm tra xem thư mục xuất bản và thư mục chứa nó có tồn tại và ghi được không",
     }
     OUT_KEEP_WRITTEN "out.keep_written" {
         en: "keep_in_output names `{name}`, which the build itself writes",
