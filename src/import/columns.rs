@@ -216,6 +216,10 @@ pub fn layout(
             );
         }
     }
+    if known.is_none() {
+        let mapped = |c: usize| maps.iter().any(|m| grid.rel_col(m.abs_col) == Some(c));
+        crate::import::keys::shorten(&mut columns, mapped);
+    }
     check_unique(grid, header_row, &columns, &unplaced_cols, &mut diags);
     if diags.has_errors() {
         return Err(diags);

@@ -7,9 +7,10 @@
 //! (or `--map`), rows.rs reads the units' rows, merge.rs turns them into a
 //! new file or one year of an existing one, splice.rs edits that file's
 //! text in place, yamlout.rs writes YAML as a person would; words.rs holds
-//! the header and row words recognised.
+//! the header and row words recognised; keys.rs makes new fields' short keys.
 
 mod columns;
+mod keys;
 mod lineage;
 mod merge;
 mod rows;
