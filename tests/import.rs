@@ -1135,3 +1135,40 @@ fn new_fields_get_short_keys_and_keep_the_header_as_their_name() {
         "{text}"
     );
 }
+
+#[test]
+fn errors_of_the_imported_result_name_the_sheets_cells_not_lines_of_an_unwritten_file() {
+    let dir = tmp();
+    std::fs::create_dir_all(dir.path().join("content/data")).unwrap();
+    // Than Uyên ranked first with fewer points; Sìn Hồ's field above its max.
+    let csv = "Chỉ số CCHC năm 2022\n\
+        Tên đơn vị,Cải cách thể chế (10),Tổng điểm,Xếp hạng\n\
+        Huyện Phong Thổ,8.75,8.75,2\n\
+        Huyện Than Uyên,8.5,8.5,1\n\
+        Huyện Sìn Hồ,12,12,3\n";
+    std::fs::write(dir.path().join("b.csv"), csv).unwrap();
+    let out = import_vi(dir.path(), "b.csv", "content/data/x.yaml", &[]);
+    out.assert_code(1);
+    let err = &out.stderr;
+    assert!(
+        err.contains(
+            "Huyện Than Uyên xếp hạng 1 nhưng chỉ có 8,50 điểm, kém hơn Huyện Phong Thổ (hạng 2, 8,75 điểm)\n  --> b.csv:D3"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("có điểm 12, nằm ngoài 0–10\n  --> b.csv:B5"),
+        "{err}"
+    );
+    assert!(err.contains("kèm ô của bảng tính"), "{err}");
+    assert!(
+        !err.contains("dòng"),
+        "no line of a file never written: {err}"
+    );
+    assert!(
+        !err.contains("8.5"),
+        "numbers as Vietnamese write them: {err}"
+    );
+    assert!(!err.contains("--> content/data/x.yaml"), "{err}");
+    assert!(!dir.path().join("content/data/x.yaml").exists());
+}

@@ -231,8 +231,11 @@ fn scale_of(input: &Input, fields: &[FieldOut]) -> (f64, crate::diag::Msg, &'sta
     (scale_max, why, unit)
 }
 
+/// The dataset's text, the report, and the dataset's key for every row.
+pub type Made = (String, ImportReport, Vec<String>);
+
 /// A new dataset file.
-pub fn create(input: &Input) -> Result<(String, ImportReport), Diagnostics> {
+pub fn create(input: &Input) -> Result<Made, Diagnostics> {
     let keys = new_keys(input)?;
     let fields: Vec<FieldOut> = input
         .layout
@@ -303,7 +306,7 @@ pub fn create(input: &Input) -> Result<(String, ImportReport), Diagnostics> {
         replaced: false,
         notes,
     };
-    Ok((yamlout::new_dataset(&d), report))
+    Ok((yamlout::new_dataset(&d), report, keys))
 }
 
 /// Each unit's key, name and `short` (its name without "Huyện", "Thành
@@ -445,11 +448,7 @@ fn match_units(input: &Input, ds: &Dataset) -> Result<(Vec<String>, Added), Diag
 
 /// Add or replace one year of an existing dataset; every other byte of the
 /// file stays as it was.
-pub fn update(
-    input: &Input,
-    text: &str,
-    ds: &Dataset,
-) -> Result<(String, ImportReport), Diagnostics> {
+pub fn update(input: &Input, text: &str, ds: &Dataset) -> Result<Made, Diagnostics> {
     let (keys, added) = match_units(input, ds)?;
     let old = ds.year(input.year);
     let year_fields = old.filter(|y| y.fields != ds.fields).map(|y| {
@@ -525,7 +524,7 @@ pub fn update(
         replaced: old.is_some(),
         notes,
     };
-    Ok((out, report))
+    Ok((out, report, keys))
 }
 
 /// How many of the dataset's names a hint suggests.

@@ -2,8 +2,8 @@
 
 messages! {
     IMPORT_AFTER "import.after" {
-        en: "after import, line {line}: {message}",
-        vi: "sau khi nhập, dòng {line}: {message}",
+        en: "after import: {message}",
+        vi: "sau khi nhập: {message}",
     }
     IMP_MAP "imp.map" { en: "`{map}`: {why}", vi: "`{map}`: {why}" }
     IMP_MAP_HINT "imp.map.hint" {
@@ -240,8 +240,8 @@ messages! {
         vi: "bảng vừa nhập vi phạm quy tắc của lược đồ dữ liệu; chưa ghi gì",
     }
     IMP_BREAKS_SCHEMA_HINT "imp.breaks_schema.hint" {
-        en: "the problems are listed below (lines of the file as it would have been); fix the sheet and import again",
-        vi: "Các chỗ sai liệt kê dưới đây (theo dòng của tệp nếu đã ghi); sửa bảng tính rồi nhập lại",
+        en: "the problems are listed below at their cells of the sheet; fix the sheet and import again",
+        vi: "Các chỗ sai liệt kê dưới đây, kèm ô của bảng tính; sửa bảng tính rồi nhập lại",
     }
     IMP_INTO_YAML "imp.into_yaml" { en: "--into must name a .yaml file", vi: "--into phải là một tệp .yaml" }
     IMP_INTO_YAML_HINT "imp.into_yaml.hint" {
