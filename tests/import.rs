@@ -663,7 +663,7 @@ fn a_new_unit_is_reported_and_added_only_when_asked() {
     );
     let after = std::fs::read_to_string(&path).unwrap();
     assert!(after.contains(
-        "  - { key: \"112\", name: \"Huyện Nậm Nhùn\", short: \"Nậm Nhùn\", slug: nam-nhun }\n  - { key: huyen-moi-lap, name: \"Huyện Mới Lập\" }\nresults:\n"
+        "  - { key: \"112\", name: \"Huyện Nậm Nhùn\", short: \"Nậm Nhùn\", slug: nam-nhun }\n  - { key: huyen-moi-lap, name: \"Huyện Mới Lập\", short: \"Mới Lập\" }\nresults:\n"
     ));
     let keys: Vec<&str> = FIELDS.iter().map(|(k, ..)| *k).collect();
     assert_matches_sheet(&load(&path), 2023, &units, &keys);
@@ -1171,4 +1171,44 @@ fn errors_of_the_imported_result_name_the_sheets_cells_not_lines_of_an_unwritten
     );
     assert!(!err.contains("--> content/data/x.yaml"), "{err}");
     assert!(!dir.path().join("content/data/x.yaml").exists());
+}
+
+#[test]
+fn units_added_with_add_units_get_a_short_name_unless_another_unit_has_it() {
+    let dir = tmp();
+    let path = sample_dataset(dir.path());
+    let mut units = lai_chau_2023();
+    units[6].name = "Xã Phong Thổ"; // "Phong Thổ" is Huyện Phong Thổ's short name
+    units[7].name = "Huyện Mới Lập";
+    write_xlsx(
+        &dir.path().join("b.xlsx"),
+        &[province_sheet(2023, &units, &[])],
+    );
+    let into = "content/data/chi-so-cchc-lai-chau.yaml";
+    let out = import_vi(dir.path(), "b.xlsx", into, &["--add-units"]);
+    out.assert_code(0);
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        after.contains(
+            "  - { key: xa-phong-tho, name: \"Xã Phong Thổ\" }\n  - { key: huyen-moi-lap, name: \"Huyện Mới Lập\", short: \"Mới Lập\" }\nresults:\n"
+        ),
+        "{after}"
+    );
+    assert!(
+        out.stderr.contains(
+            "1 đơn vị được ghi thêm tên ngắn cho biểu đồ (`short:`, bỏ chữ \"Huyện\", \"Thành phố\", \"Thị xã\", \"Xã\", \"Phường\"), ví dụ Huyện Mới Lập → Mới Lập"
+        ),
+        "{}",
+        out.stderr
+    );
+    // The dataset stays valid: the short name gives the slug `moi-lap`.
+    let ds = load(&path);
+    let added = ds["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["name"] == "Mới Lập" || u["key"] == "huyen-moi-lap")
+        .cloned()
+        .unwrap();
+    assert_eq!(added["slug"], "moi-lap", "{added}");
 }

@@ -339,6 +339,29 @@ fn with_shorts(input: &Input, keys: &[String]) -> Vec<(String, String, Option<St
         .collect()
 }
 
+/// The `short:` of each unit `--add-units` adds, as a new dataset's units
+/// get theirs: the name without "Huyện", "Thành phố"…, left out where
+/// another unit (of the dataset or added) has it as its name, short name,
+/// slug or key.
+fn added_shorts(ds: &Dataset, added: &Added) -> Vec<Option<String>> {
+    let short_of = crate::import::words::short_of;
+    added
+        .iter()
+        .enumerate()
+        .map(|(i, (_, name, _))| {
+            let s = short_of(name)?;
+            let (f, slug) = (fold(&s), slugify(&s));
+            let in_dataset = ds.units.iter().any(|u| {
+                fold(&u.name) == f || fold(&u.short) == f || u.slug == slug || u.key == slug
+            });
+            let in_added = added.iter().enumerate().any(|(j, (k, n, _))| {
+                j != i && (fold(n) == f || *k == slug || short_of(n).is_some_and(|o| fold(&o) == f))
+            });
+            (!in_dataset && !in_added).then_some(s)
+        })
+        .collect()
+}
+
 /// The unit a row of `year` names: by name or short name, after NFC and
 /// case folding, among the units that began by then and had not ended
 /// during or before it (a 2025 table's "Tuyên Quang" is never the old one).
@@ -482,14 +505,25 @@ pub fn update(input: &Input, text: &str, ds: &Dataset) -> Result<Made, Diagnosti
         .into()
     };
     let mut out = splice::put_year(text, input.year, &existing, &item).map_err(fail)?;
+    let shorts = added_shorts(ds, &added);
     if !added.is_empty() {
         out = splice::append_units(&out, |ind, eol| {
             added
                 .iter()
-                .map(|(k, n, life)| match (life, lineage::slug_for(ds, k, n)) {
-                    (None, None) => yamlout::unit_item(k, n, None, ind, eol),
-                    (life, slug) => {
-                        lineage::unit_item(k, n, slug.as_deref(), life.as_ref(), ind, eol)
+                .zip(&shorts)
+                .map(|((k, n, life), short)| {
+                    let short = short.as_deref();
+                    match (life, lineage::slug_for(ds, k, short.unwrap_or(n))) {
+                        (None, None) => yamlout::unit_item(k, n, short, ind, eol),
+                        (life, slug) => lineage::unit_item(
+                            k,
+                            n,
+                            short,
+                            slug.as_deref(),
+                            life.as_ref(),
+                            ind,
+                            eol,
+                        ),
                     }
                 })
                 .collect()
@@ -515,6 +549,16 @@ pub fn update(input: &Input, text: &str, ds: &Dataset) -> Result<Made, Diagnosti
             )
             .render(lang),
         );
+    }
+    if let Some(((_, name, _), Some(short))) = added.iter().zip(&shorts).find(|(_, s)| s.is_some())
+    {
+        let note = msg!(
+            m::NOTE_SHORT,
+            count = shorts.iter().flatten().count(),
+            name = name.as_str(),
+            short = short.as_str()
+        );
+        notes.push(note.render(lang));
     }
     let report = ImportReport {
         into: Default::default(),
