@@ -4,7 +4,6 @@
 //! field's `name:`; the key is what an article's `value` shortcode and the
 //! scores' `fields: { … }` use, so it is short, readable and unique.
 
-use crate::import::columns::{Column, Role};
 use crate::util::text::slugify;
 
 /// The longest key made (a shared beginning is cut at a word).
@@ -135,31 +134,6 @@ fn cut(key: &str) -> String {
     key[..key.len().min(MAX_KEY)]
         .trim_end_matches('-')
         .to_string()
-}
-
-/// Give the fields a new dataset takes from its headers short keys; keys
-/// written with `--map` (columns for which `mapped` is true) stay as given.
-pub fn shorten(columns: &mut [Column], mapped: impl Fn(usize) -> bool) {
-    let mut taken: Vec<String> = vec!["unit".into(), "total".into(), "rank".into(), "skip".into()];
-    let mut which = Vec::new();
-    let mut names = Vec::new();
-    for (i, c) in columns.iter().enumerate() {
-        if let Role::Field { key, name, .. } = &c.role {
-            if mapped(c.col) {
-                taken.push(key.clone());
-            } else {
-                which.push(i);
-                names.push(name.clone());
-            }
-        }
-    }
-    let names: Vec<&str> = names.iter().map(String::as_str).collect();
-    let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
-    for (i, k) in which.into_iter().zip(short_keys(&names, &taken)) {
-        if let Role::Field { key, .. } = &mut columns[i].role {
-            *key = k;
-        }
-    }
 }
 
 /// A key for every name, in order: short, unique among `names` and

@@ -3,8 +3,8 @@
 //! of a dataset. A command beside the pipeline: it uses diag, util, load and
 //! data only.
 //!
-//! sheet.rs reads the cells, columns.rs places each column by its header
-//! (or `--map`), rows.rs reads the units' rows, merge.rs turns them into a
+//! sheet.rs reads the cells, columns.rs finds the header rows and places
+//! each column by its header or `--map` (roles.rs decides one column), rows.rs reads the units' rows, merge.rs turns them into a
 //! new file or one year of an existing one, splice.rs edits that file's
 //! text in place, yamlout.rs writes YAML as a person would; words.rs holds
 //! the header and row words recognised; keys.rs makes new fields' short keys.
@@ -14,6 +14,7 @@ mod columns;
 mod keys;
 mod lineage;
 mod merge;
+mod roles;
 mod rows;
 mod sheet;
 mod splice;
