@@ -569,3 +569,33 @@ fn usage_lines_and_value_names_are_vietnamese_under_lang_vi() {
     assert!(text.contains("Usage: chiso build [OPTIONS]"), "{text}");
     assert!(text.contains("--root <ROOT>"), "{text}");
 }
+
+/// A native editor's read of the catalogue: "trang" alone is a page, the
+/// site is "trang web"; no English left in brackets, no jargon where a
+/// plain word exists, and "thẻ" (an article's tag) never means a YAML tag.
+#[test]
+fn the_vietnamese_catalogue_says_trang_web_for_the_site_and_avoids_jargon() {
+    let stiff = [
+        "Trang tĩnh không",
+        "thư mục trang hoặc",
+        "thư mục của trang (",
+        "thư mục của trang)",
+        "sơ đồ trang (",
+        "lược đồ",
+        "(duplicate)",
+        "thẻ YAML",
+        "tự khai",
+        "sau sắp xếp năm",
+        "chủ ý gỡ",
+        "trang đầu trong",
+    ];
+    let texts = chiso::i18n::entries().into_iter().map(|e| (e.key, e.vi));
+    let codes = chiso::codes::ALL_VI
+        .iter()
+        .filter_map(|(c, vi)| vi.map(|v| (*c, v)));
+    for (key, vi) in texts.chain(codes) {
+        for s in stiff {
+            assert!(!vi.contains(s), "{key}: `{s}` in \"{vi}\"");
+        }
+    }
+}
