@@ -22,4 +22,8 @@ messages! {
     VALUE_YEAR "value.year" { en: "YEAR", vi: "năm" }
     VALUE_MAP "value.maps" { en: "COLUMN=TARGET", vi: "cột=đích" }
     VALUE_LINEAGE "value.lineage" { en: "FILE", vi: "tệp" }
+    USAGE_MISSING_COMMAND "usage.missing_command" {
+        en: "error: say which command to run: {commands}",
+        vi: "lỗi: hãy ghi thêm lệnh cần chạy: {commands}",
+    }
 }
