@@ -4,10 +4,13 @@
 //! data only.
 //!
 //! sheet.rs reads the cells, columns.rs finds the header rows and places
-//! each column by its header or `--map` (roles.rs decides one column), rows.rs reads the units' rows, merge.rs turns them into a
-//! new file or one year of an existing one, splice.rs edits that file's
-//! text in place, yamlout.rs writes YAML as a person would; words.rs holds
-//! the header and row words recognised; keys.rs makes new fields' short keys.
+//! each column by its header or `--map` (roles.rs decides one column),
+//! rows.rs reads the units' rows, years.rs finds the year the table is for,
+//! merge.rs turns them into a new file or one year of an existing one,
+//! splice.rs edits that file's text in place, yamlout.rs writes YAML as a
+//! person would, after.rs places the result's schema errors at their cells;
+//! words.rs holds the header and row words recognised; keys.rs makes new
+//! fields' short keys.
 
 mod after;
 mod columns;
@@ -20,6 +23,7 @@ mod sheet;
 mod splice;
 mod words;
 mod yamlout;
+mod years;
 
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
@@ -106,7 +110,7 @@ pub fn import_data(o: &ImportOptions) -> Result<ImportReport, Diagnostics> {
             .iter()
             .map(|s| msg!(m::NOTE_SKIPPED, what = s).render(lang)),
     );
-    let year = merge::year_of(&grid, &layout, year_in_table.or(o.year), &mut notes)?;
+    let year = years::year_of(&grid, &layout, year_in_table.or(o.year), &mut notes)?;
     let links = match &o.lineage {
         Some(p) => lineage::read(p)?,
         None => Vec::new(),
