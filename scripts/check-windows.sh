@@ -29,10 +29,9 @@ if ! command -v x86_64-w64-mingw32-gcc >/dev/null 2>&1; then
     apt-get install -y -q gcc-mingw-w64-x86-64
 fi
 
+# rustc's linker and the cc crate's compiler for this target default to
+# x86_64-w64-mingw32-gcc: nothing to configure.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target-win}"
-export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_LINKER=x86_64-w64-mingw32-gcc
-export CC_x86_64_pc_windows_gnu=x86_64-w64-mingw32-gcc
-export AR_x86_64_pc_windows_gnu=x86_64-w64-mingw32-ar
 
 cargo build --release --locked --target "$target"
 exe="$CARGO_TARGET_DIR/$target/release/chiso.exe"
