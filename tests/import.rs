@@ -1212,3 +1212,30 @@ fn units_added_with_add_units_get_a_short_name_unless_another_unit_has_it() {
         .unwrap();
     assert_eq!(added["slug"], "moi-lap", "{added}");
 }
+
+/// Into a dataset keyed by codes ("105"), whose score lines end with the
+/// unit's name in a comment: a rank conflict still names the rank cell.
+#[test]
+fn a_rank_conflict_in_a_year_added_to_a_dataset_names_the_rank_cell() {
+    let dir = tmp();
+    let path = sample_dataset(dir.path());
+    let before = std::fs::read_to_string(&path).unwrap();
+    let mut units = lai_chau_2023();
+    units[0].rank = Some(2);
+    units[1].rank = Some(1);
+    write_xlsx(
+        &dir.path().join("b.xlsx"),
+        &[province_sheet(2023, &units, &[])],
+    );
+    let into = "content/data/chi-so-cchc-lai-chau.yaml";
+    let out = import_vi(dir.path(), "b.xlsx", into, &[]);
+    out.assert_code(1);
+    let err = &out.stderr;
+    assert!(err.contains("xếp hạng 1 nhưng chỉ có"), "{err}");
+    assert!(
+        err.contains("--> b.xlsx:Sheet1!L6") || err.contains("--> b.xlsx:Sheet1!L7"),
+        "the rank cell of one of the two rows: {err}"
+    );
+    assert!(!err.contains("dòng"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
+}

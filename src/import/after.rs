@@ -84,7 +84,12 @@ fn score_cell(made: &Made, line: &str, col: usize) -> Option<String> {
     let i = made.keys.iter().position(|k| k == key)?;
     let row = &made.table.rows[i];
     // The last `name:` before the column the error points at.
-    let upto = &line[..col.saturating_sub(1).min(line.len())];
+    // Columns count characters; a unit's name may follow in a comment.
+    let end = line
+        .char_indices()
+        .nth(col.saturating_sub(1))
+        .map_or(line.len(), |(i, _)| i);
+    let upto = &line[..end];
     let named = |name: &str| upto.rfind(&format!("{name}:"));
     let mut best: Option<(usize, usize)> = None;
     let mut consider = |at: Option<usize>, c: Option<usize>| {
