@@ -255,8 +255,10 @@ fn a_cache_dir_that_holds_the_output_given_on_the_command_line_is_refused() {
 
 /// `chiso serve` on `root` (into `out`, or its temporary folder), killed
 /// when dropped; the port it serves once it has built the site.
+#[cfg(unix)] // the serve tests below are Unix-only
 struct Serve(std::process::Child, u16);
 
+#[cfg(unix)]
 impl Drop for Serve {
     fn drop(&mut self) {
         let _ = self.0.kill();
@@ -264,6 +266,7 @@ impl Drop for Serve {
     }
 }
 
+#[cfg(unix)]
 fn serve(root: &Path, out: Option<&Path>) -> Serve {
     use std::io::BufRead;
     let mut cmd = std::process::Command::new(common::BIN);
@@ -290,6 +293,7 @@ fn serve(root: &Path, out: Option<&Path>) -> Serve {
 }
 
 /// Wait (at most 60 s) until `f` holds.
+#[cfg(unix)] // the serve tests below are Unix-only
 fn wait_for(what: &str, mut f: impl FnMut() -> bool) {
     for _ in 0..600 {
         if f() {

@@ -500,3 +500,102 @@ fn usage_errors_are_vietnamese_under_lang_vi() {
         }
     }
 }
+
+/// The usage line of every command's help, and of a usage error, has no
+/// English capitals under `--lang vi`: `[tùy chọn]`, `<lệnh>`, `<thư mục
+/// gốc>`, not `[OPTIONS]`, `<COMMAND>`, `<ROOT>`; English help keeps them.
+#[test]
+fn usage_lines_and_value_names_are_vietnamese_under_lang_vi() {
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(common::BIN)
+            .args(args)
+            .env("CHISO_LANG", "en")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned();
+        text + &String::from_utf8_lossy(&out.stderr)
+    };
+    let capitals = |t: &str| {
+        t.split(['<', '['])
+            .skip(1)
+            .filter_map(|s| s.split_once(['>', ']']).map(|(w, _)| w.to_string()))
+            .filter(|w| {
+                w.len() > 1
+                    && w.chars()
+                        .all(|c| c.is_ascii_uppercase() || c == '_' || c == '=')
+            })
+            .collect::<Vec<_>>()
+    };
+    for args in [
+        vec!["--help"],
+        vec!["build", "--help"],
+        vec!["serve", "--help"],
+        vec!["new", "--help"],
+        vec!["new", "article", "--help"],
+        vec!["import", "data", "--help"],
+        vec!["buil"],
+        vec!["build", "--ouput", "x"],
+    ] {
+        let mut vi = args.clone();
+        vi.extend(["--lang", "vi"]);
+        let text = run(&vi);
+        assert!(text.contains("Cách dùng: chiso"), "{args:?}: {text}");
+        assert_eq!(capitals(&text), Vec::<String>::new(), "{args:?}: {text}");
+        for english in ["[OPTIONS]", "<COMMAND>", "Usage:"] {
+            assert!(!text.contains(english), "{args:?}: {text}");
+        }
+    }
+    let text = run(&["--help", "--lang", "vi"]);
+    assert!(
+        text.contains("Cách dùng: chiso [tùy chọn] <lệnh>\n"),
+        "{text}"
+    );
+    let text = run(&["new", "--help", "--lang", "vi"]);
+    assert!(
+        text.contains("Cách dùng: chiso new [tùy chọn] <thư mục>\n           chiso new <lệnh>\n"),
+        "the second line sits under the first: {text}"
+    );
+    let text = run(&["import", "data", "--help", "--lang", "vi"]);
+    assert!(
+        text.contains("chiso import data [tùy chọn] --into <tệp dữ liệu> <tệp>"),
+        "{text}"
+    );
+    assert!(text.contains("--map <cột=đích>"), "{text}");
+    assert!(
+        text.contains("--lang <vi|en>"),
+        "a name of chiso's own stays: {text}"
+    );
+    let text = run(&["build", "--help", "--lang", "en"]);
+    assert!(text.contains("Usage: chiso build [OPTIONS]"), "{text}");
+    assert!(text.contains("--root <ROOT>"), "{text}");
+}
+
+/// A native editor's read of the catalogue: "trang" alone is a page, the
+/// site is "trang web"; no English left in brackets, no jargon where a
+/// plain word exists, and "thẻ" (an article's tag) never means a YAML tag.
+#[test]
+fn the_vietnamese_catalogue_says_trang_web_for_the_site_and_avoids_jargon() {
+    let stiff = [
+        "Trang tĩnh không",
+        "thư mục trang hoặc",
+        "thư mục của trang (",
+        "thư mục của trang)",
+        "sơ đồ trang (",
+        "lược đồ",
+        "(duplicate)",
+        "thẻ YAML",
+        "tự khai",
+        "sau sắp xếp năm",
+        "chủ ý gỡ",
+        "trang đầu trong",
+    ];
+    let texts = chiso::i18n::entries().into_iter().map(|e| (e.key, e.vi));
+    let codes = chiso::codes::ALL_VI
+        .iter()
+        .filter_map(|(c, vi)| vi.map(|v| (*c, v)));
+    for (key, vi) in texts.chain(codes) {
+        for s in stiff {
+            assert!(!vi.contains(s), "{key}: `{s}` in \"{vi}\"");
+        }
+    }
+}

@@ -397,11 +397,13 @@ fn lai_chau_par_table_imports_to_a_dataset_that_builds() {
         "{text}"
     );
     assert!(
-        text.contains("huyen-phong-tho: { total: 72.10, rank: 2, fields: { cong-tac-chi-dao-dieu-hanh-cchc: 7.49,"),
+        text.contains(
+            "huyen-phong-tho: { total: 72.10, rank: 2, fields: { chi-dao: 7.49, the-che:"
+        ),
         "{text}"
     );
     assert!(
-        text.contains("  - { key: cai-cach-the-che, name: \"Cải cách thể chế\", max: 10 }\n"),
+        text.contains("  - { key: the-che, name: \"Cải cách thể chế\", max: 10 }\n"),
         "{text}"
     );
     let ds = load(&site.path("content/data/cchc-huyen.yaml"));
@@ -411,11 +413,8 @@ fn lai_chau_par_table_imports_to_a_dataset_that_builds() {
     );
     assert_eq!(ds["scale"]["max"], 100.0);
     assert_eq!(ds["scale"]["decimals"], 2);
-    let keys: Vec<String> = FIELDS
-        .iter()
-        .map(|(_, n, _)| chiso::parsers::slugify(n))
-        .collect();
-    let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+    // Short keys, as the sample dataset's (the header stays the name).
+    let keys: Vec<&str> = FIELDS.iter().map(|(k, ..)| *k).collect();
     assert_matches_sheet(&ds, 2022, &units, &keys);
     let built = site.run(&["build"]);
     built.assert_code(0);
@@ -664,7 +663,7 @@ fn a_new_unit_is_reported_and_added_only_when_asked() {
     );
     let after = std::fs::read_to_string(&path).unwrap();
     assert!(after.contains(
-        "  - { key: \"112\", name: \"Huyện Nậm Nhùn\", short: \"Nậm Nhùn\", slug: nam-nhun }\n  - { key: huyen-moi-lap, name: \"Huyện Mới Lập\" }\nresults:\n"
+        "  - { key: \"112\", name: \"Huyện Nậm Nhùn\", short: \"Nậm Nhùn\", slug: nam-nhun }\n  - { key: huyen-moi-lap, name: \"Huyện Mới Lập\", short: \"Mới Lập\" }\nresults:\n"
     ));
     let keys: Vec<&str> = FIELDS.iter().map(|(k, ..)| *k).collect();
     assert_matches_sheet(&load(&path), 2023, &units, &keys);
@@ -1086,4 +1085,157 @@ fn a_semicolon_csv_under_a_one_cell_title_is_still_read_by_semicolons() {
         .find(|s| s["unit"] == phong_tho)
         .unwrap();
     assert_eq!(sc["total"], 72.1);
+}
+
+#[test]
+fn new_fields_get_short_keys_and_keep_the_header_as_their_name() {
+    let dir = tmp();
+    std::fs::create_dir_all(dir.path().join("content/data")).unwrap();
+    // PAPI-like headers: two share their first words, two differ only by
+    // a number, one is long; `--map` gives one its own key.
+    let csv = "Chỉ số PAPI năm 2023\n\
+        Tên đơn vị,Quản trị môi trường (10),Quản trị điện tử (10),Tiêu chí 1 (5),Tiêu chí 2 (5),Kiểm soát tham nhũng trong khu vực công (10),Thủ tục hành chính công (10),Tổng điểm\n\
+        Huyện Phong Thổ,5,6,3,4,7,8,33\n\
+        Huyện Sìn Hồ,4,5,2,3,6,7,27\n";
+    std::fs::write(dir.path().join("papi.csv"), csv).unwrap();
+    let out = import(
+        dir.path(),
+        "papi.csv",
+        "content/data/papi.yaml",
+        &["--map", "G=thu-tuc"],
+    );
+    out.assert_code(0);
+    let ds = load(&dir.path().join("content/data/papi.yaml"));
+    let fields: Vec<(String, String)> = ds["fields"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            let s = |k: &str| f[k].as_str().unwrap().to_string();
+            (s("key"), s("name"))
+        })
+        .collect();
+    let want = [
+        ("moi-truong", "Quản trị môi trường"),
+        ("dien-tu", "Quản trị điện tử"),
+        ("tieu-chi-1", "Tiêu chí 1"),
+        ("tieu-chi-2", "Tiêu chí 2"),
+        ("kiem-soat", "Kiểm soát tham nhũng trong khu vực công"),
+        ("thu-tuc", "Thủ tục hành chính công"),
+    ];
+    let want: Vec<(String, String)> = want
+        .iter()
+        .map(|(k, n)| (k.to_string(), n.to_string()))
+        .collect();
+    assert_eq!(fields, want);
+    assert!(fields.iter().all(|(k, _)| k.len() <= 16));
+    let text = std::fs::read_to_string(dir.path().join("content/data/papi.yaml")).unwrap();
+    assert!(
+        text.contains("fields: { moi-truong: 5, dien-tu: 6, tieu-chi-1: 3, tieu-chi-2: 4, kiem-soat: 7, thu-tuc: 8 }"),
+        "{text}"
+    );
+}
+
+#[test]
+fn errors_of_the_imported_result_name_the_sheets_cells_not_lines_of_an_unwritten_file() {
+    let dir = tmp();
+    std::fs::create_dir_all(dir.path().join("content/data")).unwrap();
+    // Than Uyên ranked first with fewer points; Sìn Hồ's field above its max.
+    let csv = "Chỉ số CCHC năm 2022\n\
+        Tên đơn vị,Cải cách thể chế (10),Tổng điểm,Xếp hạng\n\
+        Huyện Phong Thổ,8.75,8.75,2\n\
+        Huyện Than Uyên,8.5,8.5,1\n\
+        Huyện Sìn Hồ,12,12,3\n";
+    std::fs::write(dir.path().join("b.csv"), csv).unwrap();
+    let out = import_vi(dir.path(), "b.csv", "content/data/x.yaml", &[]);
+    out.assert_code(1);
+    let err = &out.stderr;
+    assert!(
+        err.contains(
+            "Huyện Than Uyên xếp hạng 1 nhưng chỉ có 8,50 điểm, kém hơn Huyện Phong Thổ (hạng 2, 8,75 điểm)\n  --> b.csv:D3"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains("có điểm 12, nằm ngoài 0–10\n  --> b.csv:B5"),
+        "{err}"
+    );
+    assert!(err.contains("kèm ô của bảng tính"), "{err}");
+    assert!(
+        !err.contains("dòng"),
+        "no line of a file never written: {err}"
+    );
+    assert!(
+        !err.contains("8.5"),
+        "numbers as Vietnamese write them: {err}"
+    );
+    assert!(!err.contains("--> content/data/x.yaml"), "{err}");
+    assert!(!dir.path().join("content/data/x.yaml").exists());
+}
+
+#[test]
+fn units_added_with_add_units_get_a_short_name_unless_another_unit_has_it() {
+    let dir = tmp();
+    let path = sample_dataset(dir.path());
+    let mut units = lai_chau_2023();
+    units[6].name = "Xã Phong Thổ"; // "Phong Thổ" is Huyện Phong Thổ's short name
+    units[7].name = "Huyện Mới Lập";
+    write_xlsx(
+        &dir.path().join("b.xlsx"),
+        &[province_sheet(2023, &units, &[])],
+    );
+    let into = "content/data/chi-so-cchc-lai-chau.yaml";
+    let out = import_vi(dir.path(), "b.xlsx", into, &["--add-units"]);
+    out.assert_code(0);
+    let after = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        after.contains(
+            "  - { key: xa-phong-tho, name: \"Xã Phong Thổ\" }\n  - { key: huyen-moi-lap, name: \"Huyện Mới Lập\", short: \"Mới Lập\" }\nresults:\n"
+        ),
+        "{after}"
+    );
+    assert!(
+        out.stderr.contains(
+            "1 đơn vị được ghi thêm tên ngắn cho biểu đồ (`short:`, bỏ chữ \"Huyện\", \"Thành phố\", \"Thị xã\", \"Xã\", \"Phường\"), ví dụ Huyện Mới Lập → Mới Lập"
+        ),
+        "{}",
+        out.stderr
+    );
+    // The dataset stays valid: the short name gives the slug `moi-lap`.
+    let ds = load(&path);
+    let added = ds["units"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|u| u["name"] == "Mới Lập" || u["key"] == "huyen-moi-lap")
+        .cloned()
+        .unwrap();
+    assert_eq!(added["slug"], "moi-lap", "{added}");
+}
+
+/// Into a dataset keyed by codes ("105"), whose score lines end with the
+/// unit's name in a comment: a rank conflict still names the rank cell.
+#[test]
+fn a_rank_conflict_in_a_year_added_to_a_dataset_names_the_rank_cell() {
+    let dir = tmp();
+    let path = sample_dataset(dir.path());
+    let before = std::fs::read_to_string(&path).unwrap();
+    let mut units = lai_chau_2023();
+    units[0].rank = Some(2);
+    units[1].rank = Some(1);
+    write_xlsx(
+        &dir.path().join("b.xlsx"),
+        &[province_sheet(2023, &units, &[])],
+    );
+    let into = "content/data/chi-so-cchc-lai-chau.yaml";
+    let out = import_vi(dir.path(), "b.xlsx", into, &[]);
+    out.assert_code(1);
+    let err = &out.stderr;
+    assert!(err.contains("xếp hạng 1 nhưng chỉ có"), "{err}");
+    assert!(
+        err.contains("--> b.xlsx:Sheet1!L6") || err.contains("--> b.xlsx:Sheet1!L7"),
+        "the rank cell of one of the two rows: {err}"
+    );
+    assert!(!err.contains("dòng"), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), before);
 }

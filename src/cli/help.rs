@@ -37,7 +37,38 @@ pub fn localize(cmd: Command, lang: Lang) -> Command {
     let mut cmd = walk(cmd, "", lang);
     // clap adds the `help` subcommands when it builds; build now to word them.
     cmd.build();
-    help_commands(cmd, lang)
+    let cmd = help_commands(cmd, lang);
+    if lang == Lang::En {
+        return cmd;
+    }
+    usages(cmd, lang)
+}
+
+/// Every command's usage line in `lang`: clap's own (`chiso new [OPTIONS]
+/// <PATH>`, its capitals English whatever the values are named) with its
+/// words from the catalogue, lined up under the heading.
+fn usages(mut cmd: Command, lang: Lang) -> Command {
+    let t = |e: &'static i18n::Entry| e.text(lang);
+    let heading = format!("{}: ", t(&i18n::catalog::HELP_USAGE));
+    let usage = cmd.render_usage().to_string();
+    let usage = usage.split_once(": ").map_or(usage.as_str(), |(_, u)| u);
+    let options = t(&i18n::catalog::USAGE_WORD_OPTIONS);
+    let command = t(&i18n::catalog::USAGE_WORD_COMMAND);
+    let words = usage
+        .replace("[OPTIONS]", &format!("[{options}]"))
+        .replace("<COMMAND>", &format!("<{command}>"))
+        .replace("[COMMAND]", &format!("[{command}]"));
+    let lines: Vec<&str> = words.lines().map(str::trim).collect();
+    let indent = format!("\n{}", " ".repeat(heading.chars().count()));
+    cmd = cmd.override_usage(lines.join(&indent));
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for s in subs {
+        cmd = cmd.mut_subcommand(&s, |c| usages(c, lang));
+    }
+    cmd
 }
 
 /// The about line of every `help` subcommand clap added, in `lang`.
@@ -56,6 +87,21 @@ fn help_commands(mut cmd: Command, lang: Lang) -> Command {
     cmd
 }
 
+/// The value of flag or argument `id` named in `lang` (`<thư mục gốc>`)
+/// when the catalogue has `value.<id>` with the English name it has now;
+/// a name of the program's own (`<vi|en>`, `<RFC3339>`) stays.
+fn value_name(a: Arg, id: &str, lang: Lang) -> Arg {
+    let now = match a.get_value_names() {
+        Some([one]) => one.as_str().to_string(),
+        Some(_) => return a,
+        None => id.to_uppercase(),
+    };
+    match entry(&format!("value.{id}")) {
+        Some(e) if a.get_action().takes_values() && e.en == now => a.value_name(e.text(lang)),
+        _ => a,
+    }
+}
+
 fn walk(mut cmd: Command, path: &str, lang: Lang) -> Command {
     let key = if path.is_empty() {
         "help".to_string()
@@ -69,6 +115,11 @@ fn walk(mut cmd: Command, path: &str, lang: Lang) -> Command {
         .get_arguments()
         .map(|a| a.get_id().to_string())
         .collect();
+    if lang != Lang::En {
+        for id in &ids {
+            cmd = cmd.mut_arg(id, |a| value_name(a, id, lang));
+        }
+    }
     for id in ids {
         if let Some(e) = arg_entry(path, &id) {
             cmd = cmd.mut_arg(&id, |a| {

@@ -52,6 +52,16 @@ pub fn explain(e: &Error) -> Option<Vec<Msg>> {
             msg(&m::USAGE_UNKNOWN_FLAG, vec![("word", arg)])
         }
         ErrorKind::UnknownArgument => msg(&m::USAGE_EXTRA_ARG, vec![("word", arg)]),
+        ErrorKind::MissingSubcommand
+            if arg.is_empty() && !usage(e).unwrap_or_default().starts_with("chiso new ") =>
+        {
+            let commands = ctx(e, ContextKind::ValidSubcommand).unwrap_or_default();
+            let commands: Vec<&str> = commands.split(", ").filter(|c| *c != "help").collect();
+            msg(
+                &m::USAGE_MISSING_COMMAND,
+                vec![("commands", commands.join(", "))],
+            )
+        }
         ErrorKind::MissingRequiredArgument | ErrorKind::MissingSubcommand => {
             let what = if arg.is_empty() {
                 ctx(e, ContextKind::ValidSubcommand).unwrap_or_default()
@@ -149,6 +159,13 @@ mod tests {
     fn chiso_new_alone_says_what_it_can_create() {
         let t = said(&["chiso", "new"]);
         assert!(t.contains("hãy cho biết cần tạo gì"), "{t}");
+    }
+
+    #[test]
+    fn a_missing_command_names_the_commands_not_help() {
+        let t = said(&["chiso", "import", "--lang", "vi"]);
+        assert!(t.contains("lỗi: hãy ghi thêm lệnh cần chạy: data"), "{t}");
+        assert!(!t.contains("data, help"), "{t}");
     }
 
     #[test]

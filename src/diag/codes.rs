@@ -33,11 +33,11 @@ codes! {
     TEMPLATE = "E0201": "a template does not parse or fails to render" / "mẫu giao diện (template) viết sai hoặc không hiển thị được";
     MISSING_TEMPLATE = "E0202": "a template named by content does not exist" / "mẫu giao diện được nội dung gọi tới không tồn tại";
     SHORTCODE = "E0301": "a shortcode is malformed or names something unknown" / "mã nhúng (shortcode) viết sai hoặc gọi tới thứ không có";
-    DATA = "E0401": "an index dataset breaks a rule of the data schema" / "bộ dữ liệu chỉ số vi phạm một quy tắc của lược đồ dữ liệu";
+    DATA = "E0401": "an index dataset breaks a rule of the data schema" / "bộ dữ liệu chỉ số sai một quy tắc của định dạng số liệu";
     BROKEN_LINK = "E0501": "an internal link, image or file does not exist" / "liên kết nội bộ, ảnh hoặc tệp không tồn tại";
     OUTPUT_DIR = "E0601": "the output folder is unsafe to write (/, the root, content/, a mount point, or not ours)" / "thư mục xuất bản không an toàn để ghi (/, thư mục gốc, content/, điểm gắn kết, hoặc không phải của chiso)";
     OUTPUT_BUSY = "E0602": "another build or serve is writing the same output folder (--no-wait)" / "một lần dựng (build) hoặc serve khác đang ghi vào cùng thư mục xuất bản (--no-wait)";
-    CACHE_DIR = "E0603": "cache_dir is a folder of the site itself (the root, content/, themes/ or the output)" / "cache_dir trỏ vào chính thư mục của trang (thư mục gốc, content/, themes/ hoặc thư mục xuất bản)";
+    CACHE_DIR = "E0603": "cache_dir is a folder of the site itself (the root, content/, themes/ or the output)" / "cache_dir trỏ vào chính thư mục của trang web (thư mục gốc, content/, themes/ hoặc thư mục xuất bản)";
     IMPORT = "E0701": "a spreadsheet cannot be imported: a column, cell or unit it cannot place" / "bảng tính không nhập được: có cột, ô hoặc đơn vị không xác định được";
     BAD_IMAGE = "E0801": "an image file is truncated, corrupt or of a kind chiso cannot publish" / "tệp ảnh bị cắt cụt, hỏng hoặc thuộc loại chiso không đăng được";
     IMAGE_TOO_BIG = "E0802": "an image claims more pixels than a build may decode (a decompression bomb)" / "ảnh khai báo nhiều điểm ảnh hơn mức cho phép giải nén (có thể là \"bom giải nén\")";

@@ -3,7 +3,7 @@
 
 use crate::diag::catalog::Msg;
 use crate::diag::lang::Lang;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
@@ -148,12 +148,24 @@ impl Diagnostic {
 
     /// `file:line:col` as printed in every format.
     pub fn location(&self) -> String {
-        let file = self.file.display();
+        let file = shown_path(&self.file);
         match (self.line, self.col) {
-            (0, _) => format!("{file}"),
+            (0, _) => file,
             (l, 0) => format!("{file}:{l}"),
             (l, c) => format!("{file}:{l}:{c}"),
         }
+    }
+}
+
+/// A path as chiso prints it: with `/` on every system, so that a Windows
+/// editor reads the same `content/articles/x.md` as the guide shows (and
+/// GitHub's annotations find the file), not `content\articles/x.md`.
+pub fn shown_path(p: &Path) -> String {
+    let s = p.to_string_lossy();
+    if cfg!(windows) {
+        s.replace('\\', "/")
+    } else {
+        s.into_owned()
     }
 }
 

@@ -2,7 +2,7 @@
 //! lines, and GitHub Actions annotations.
 
 use crate::diag::catalog::{self, Entry};
-use crate::diag::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::diag::diagnostic::{Diagnostic, Diagnostics, Severity, shown_path};
 use crate::diag::lang::{self, Lang};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -34,7 +34,7 @@ pub fn render_in(diags: &Diagnostics, format: Format, root: &Path, lang: Lang) -
             Format::Json => {
                 let v = serde_json::json!({
                     "severity": d.severity.as_str(),
-                    "file": d.file.to_string_lossy(),
+                    "file": shown_path(&d.file),
                     "line": d.line,
                     "column": d.col,
                     "code": d.code,
@@ -61,7 +61,7 @@ pub fn render_in(diags: &Diagnostics, format: Format, root: &Path, lang: Lang) -
                 let _ = writeln!(
                     out,
                     "::{kind} file={},line={},col={},title={}::{}",
-                    gh_prop(&d.file.to_string_lossy()),
+                    gh_prop(&shown_path(&d.file)),
                     d.line.max(1),
                     d.col.max(1),
                     gh_prop(d.code),

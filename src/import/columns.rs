@@ -8,34 +8,14 @@ use crate::diag::Diagnostics;
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
 use crate::diag::codes;
-use crate::import::sheet::{Cell, Grid, col_letters, parse_letters, parse_number};
-use crate::import::words::{
-    KEY_WORDS, MAX_ROW_WORDS, RANK_WORDS, SKIP_WORDS, TOTAL_PREFIXES, TOTAL_WORDS, UNIT_WORDS,
-    YEAR_WORDS,
-};
+use crate::import::roles;
+pub use crate::import::roles::{KnownField, Role, split_max};
+use crate::import::sheet::{Grid, col_letters, parse_letters, parse_number};
+use crate::import::words::{MAX_ROW_WORDS, UNIT_WORDS};
 use crate::util::text::{is_valid_slug, slugify};
 
 /// How far down the header row is looked for.
 const HEADER_SEARCH_ROWS: usize = 40;
-
-/// What a column holds.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Role {
-    Unit,
-    Total,
-    Rank,
-    /// The year of each row (a table of several years).
-    Year,
-    /// The unit's code: the key of a unit the import adds.
-    Key,
-    /// A field, by key; `name` and `max` as the header gives them.
-    Field {
-        key: String,
-        name: String,
-        max: Option<f64>,
-    },
-    Skip,
-}
 
 #[derive(Debug, Clone)]
 pub struct Column {
@@ -69,14 +49,6 @@ impl Layout {
     }
 }
 
-/// A field already declared by the dataset being imported into.
-#[derive(Debug, Clone)]
-pub struct KnownField {
-    pub key: String,
-    pub name: String,
-    pub max: f64,
-}
-
 /// `--map` parsed: absolute 0-based column → target.
 #[derive(Debug, Clone)]
 pub struct MapEntry {
@@ -108,31 +80,6 @@ pub fn parse_map(s: &str) -> Result<MapEntry, Diagnostic> {
         return Err(bad(msg!(m::IMP_MAP_TARGET)));
     }
     Ok(MapEntry { abs_col, target })
-}
-
-/// `Công tác chỉ đạo, điều hành (10)` → (`Công tác chỉ đạo, điều hành`, 10).
-pub fn split_max(header: &str) -> (String, Option<f64>) {
-    let h = header.trim();
-    if let Some(inner) = h.strip_suffix(')') {
-        if let Some(open) = inner.rfind('(') {
-            let arg = &inner[open + 1..];
-            let arg_slug = slugify(arg);
-            let digits = arg_slug
-                .trim_start_matches("toi-da-")
-                .trim_end_matches("-diem")
-                .trim_end_matches("-d");
-            if digits.chars().all(|c| c.is_ascii_digit() || c == '-') && !digits.is_empty() {
-                let num: String = arg
-                    .chars()
-                    .filter(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
-                    .collect();
-                if let Ok(Some(v)) = parse_number(&Cell::Text(num)) {
-                    return (inner[..open].trim().to_string(), Some(v));
-                }
-            }
-        }
-    }
-    (h.to_string(), None)
 }
 
 /// Find the header rows and place every column.
@@ -180,8 +127,8 @@ pub fn layout(
         let has_data = (data_start..grid.height()).any(|r| !grid.get(r, c).is_empty());
         let map = maps.iter().find(|m| grid.rel_col(m.abs_col) == Some(c));
         let placed = match map {
-            Some(m) => mapped_role(grid, header_row, c, &header, &m.target, known).map(Some),
-            None => header_role(grid, header_row, c, &header, has_data, known),
+            Some(m) => roles::mapped_role(grid, header_row, c, &header, &m.target, known).map(Some),
+            None => roles::header_role(grid, header_row, c, &header, has_data, known),
         };
         match placed {
             Ok(Some(role)) => columns.push(Column {
@@ -216,6 +163,10 @@ pub fn layout(
             );
         }
     }
+    if known.is_none() {
+        let mapped = |c: usize| maps.iter().any(|m| grid.rel_col(m.abs_col) == Some(c));
+        shorten_keys(&mut columns, mapped);
+    }
     check_unique(grid, header_row, &columns, &unplaced_cols, &mut diags);
     if diags.has_errors() {
         return Err(diags);
@@ -225,6 +176,34 @@ pub fn layout(
         columns,
         above,
     })
+}
+
+/// Give the fields a new dataset takes from its headers short keys; keys
+/// written with `--map` (columns for which `mapped` is true) stay as given.
+fn shorten_keys(columns: &mut [Column], mapped: impl Fn(usize) -> bool) {
+    let mut taken: Vec<String> = vec!["unit".into(), "total".into(), "rank".into(), "skip".into()];
+    let mut which = Vec::new();
+    let mut names = Vec::new();
+    for (i, c) in columns.iter().enumerate() {
+        if let Role::Field { key, name, .. } = &c.role {
+            if mapped(c.col) {
+                taken.push(key.clone());
+            } else {
+                which.push(i);
+                names.push(name.clone());
+            }
+        }
+    }
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let taken: Vec<&str> = taken.iter().map(String::as_str).collect();
+    for (i, k) in which
+        .into_iter()
+        .zip(crate::import::keys::short_keys(&names, &taken))
+    {
+        if let Role::Field { key, .. } = &mut columns[i].role {
+            *key = k;
+        }
+    }
 }
 
 fn find_header_row(grid: &Grid, maps: &[MapEntry]) -> Result<usize, Diagnostics> {
@@ -301,213 +280,6 @@ pub fn is_numbering(t: &str) -> bool {
         && inner.len() <= 3
         && (inner.chars().all(|c| c.is_ascii_digit())
             || (t.len() == 1 && t.chars().all(|c| c.is_ascii_uppercase())))
-}
-
-fn header_role(
-    grid: &Grid,
-    header_row: usize,
-    c: usize,
-    header: &str,
-    has_data: bool,
-    known: Option<&[KnownField]>,
-) -> Result<Option<Role>, Diagnostic> {
-    if header.is_empty() {
-        if !has_data {
-            return Ok(None);
-        }
-        return Err(unplaced(
-            grid,
-            header_row,
-            c,
-            header,
-            msg!(m::IMP_WHY_NO_HEADER),
-            known,
-        ));
-    }
-    let (name, max) = split_max(header);
-    let slug = slugify(&name);
-    if SKIP_WORDS.contains(&slug.as_str()) {
-        return Ok(Some(Role::Skip));
-    }
-    if UNIT_WORDS.contains(&slug.as_str()) {
-        return Ok(Some(Role::Unit));
-    }
-    if RANK_WORDS.contains(&slug.as_str()) {
-        return Ok(Some(Role::Rank));
-    }
-    if YEAR_WORDS.contains(&slug.as_str()) {
-        return Ok(Some(Role::Year));
-    }
-    if KEY_WORDS.contains(&slug.as_str()) {
-        return Ok(Some(Role::Key));
-    }
-    if TOTAL_WORDS.contains(&slug.as_str()) || TOTAL_PREFIXES.iter().any(|p| slug.starts_with(p)) {
-        return Ok(Some(Role::Total));
-    }
-    match known {
-        Some(fields) => {
-            let hits: Vec<&KnownField> = fields
-                .iter()
-                .filter(|f| slugify(&f.name) == slug || f.key == slug)
-                .collect();
-            match hits.as_slice() {
-                [f] => {
-                    if let Some(given) = max.filter(|given| (given - f.max).abs() > 1e-9) {
-                        return Err(grid
-                            .error(
-                                header_row,
-                                c,
-                                msg!(
-                                    m::IMP_MAX_DIFFERS,
-                                    letters = col_letters(grid.abs_col(c)),
-                                    header = header,
-                                    max = m::text(given),
-                                    key = &f.key,
-                                    field_max = m::text(f.max)
-                                ),
-                            )
-                            .hint(msg!(m::IMP_MAX_DIFFERS_HINT)));
-                    }
-                    Ok(Some(Role::Field {
-                        key: f.key.clone(),
-                        name: f.name.clone(),
-                        max: Some(f.max),
-                    }))
-                }
-                [] => Err(unplaced(
-                    grid,
-                    header_row,
-                    c,
-                    header,
-                    msg!(m::IMP_WHY_NO_FIELD),
-                    known,
-                )),
-                _ => Err(unplaced(
-                    grid,
-                    header_row,
-                    c,
-                    header,
-                    msg!(m::IMP_WHY_MANY_FIELDS),
-                    known,
-                )),
-            }
-        }
-        None if max.is_some() && !slug.is_empty() => Ok(Some(Role::Field {
-            key: slug,
-            name,
-            max,
-        })),
-        None => Err(unplaced(
-            grid,
-            header_row,
-            c,
-            header,
-            msg!(m::IMP_WHY_UNKNOWN),
-            known,
-        )),
-    }
-}
-
-fn mapped_role(
-    grid: &Grid,
-    header_row: usize,
-    c: usize,
-    header: &str,
-    target: &str,
-    known: Option<&[KnownField]>,
-) -> Result<Role, Diagnostic> {
-    Ok(match target {
-        "unit" => Role::Unit,
-        "total" => Role::Total,
-        "rank" => Role::Rank,
-        "skip" => Role::Skip,
-        key => {
-            let (name, max) = split_max(header);
-            match known {
-                Some(fields) => {
-                    let Some(f) = fields.iter().find(|f| f.key == key) else {
-                        return Err(grid
-                            .error(header_row, c, msg!(m::IMP_MAP_NO_FIELD, key = key))
-                            .hint(msg!(m::IMP_MAP_NO_FIELD_HINT, keys = known_keys(fields))));
-                    };
-                    Role::Field {
-                        key: f.key.clone(),
-                        name: f.name.clone(),
-                        max: Some(f.max),
-                    }
-                }
-                None => {
-                    if max.is_none() {
-                        return Err(grid
-                            .error(
-                                header_row,
-                                c,
-                                msg!(
-                                    m::IMP_NO_MAX,
-                                    letters = col_letters(grid.abs_col(c)),
-                                    key = key,
-                                    header = header
-                                ),
-                            )
-                            .hint(msg!(m::IMP_NO_MAX_HINT)));
-                    }
-                    let name = if name.is_empty() {
-                        key.to_string()
-                    } else {
-                        name
-                    };
-                    Role::Field {
-                        key: key.to_string(),
-                        name,
-                        max,
-                    }
-                }
-            }
-        }
-    })
-}
-
-fn known_keys(fields: &[KnownField]) -> String {
-    if fields.is_empty() {
-        return "—".into();
-    }
-    fields
-        .iter()
-        .map(|f| f.key.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The stop-and-say error: which column, why, and the `--map` line.
-fn unplaced(
-    grid: &Grid,
-    header_row: usize,
-    c: usize,
-    header: &str,
-    why: crate::diag::Msg,
-    known: Option<&[KnownField]>,
-) -> Diagnostic {
-    let abs = grid.abs_col(c);
-    let targets = match known {
-        Some(f) if !f.is_empty() => msg!(m::IMP_TARGETS_FIELDS, keys = known_keys(f)),
-        _ => msg!(m::IMP_TARGETS_NEW),
-    };
-    grid.error(
-        header_row,
-        c,
-        msg!(
-            m::IMP_UNPLACED,
-            letters = col_letters(abs),
-            n = abs + 1,
-            header = header,
-            why = why
-        ),
-    )
-    .hint(msg!(
-        m::IMP_UNPLACED_HINT,
-        letters = col_letters(abs),
-        targets = targets
-    ))
 }
 
 /// One unit, total and rank column each, and each field once.

@@ -113,12 +113,16 @@ pub fn given(ds: &Dataset, links: &[Link], k: &str, year: i32) -> Given {
 pub fn unit_item(
     k: &str,
     name: &str,
+    short: Option<&str>,
     slug: Option<&str>,
     life: Option<&(String, Vec<String>)>,
     ind: usize,
     eol: &str,
 ) -> String {
     let mut extra = String::new();
+    if let Some(s) = short {
+        extra.push_str(&format!(", short: {}", quote(s)));
+    }
     if let Some(s) = slug {
         extra.push_str(&format!(", slug: {}", key(s)));
     }
@@ -137,8 +141,8 @@ pub fn unit_item(
     )
 }
 
-/// The slug an added unit must be given: its key, when the slug its name
-/// gives is already another unit's.
+/// The slug an added unit must be given: its key, when the slug its short
+/// name (else its name) gives is already another unit's.
 pub fn slug_for(ds: &Dataset, k: &str, name: &str) -> Option<String> {
     let derived = crate::util::text::slugify(name);
     ds.units

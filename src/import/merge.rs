@@ -58,84 +58,6 @@ pub fn known_fields(ds: &Dataset, year: Option<i32>) -> Vec<KnownField> {
         .collect()
 }
 
-/// `--year`, else the one year the sheet's title names ("năm 2022").
-pub fn year_of(
-    grid: &Grid,
-    layout: &Layout,
-    given: Option<i32>,
-    notes: &mut Vec<String>,
-) -> Result<i32, Diagnostic> {
-    let named = years_named(grid, layout);
-    if let Some(y) = given {
-        if let [t] = named.as_slice() {
-            if *t != y {
-                let note = msg!(
-                    m::NOTE_YEAR_GIVEN,
-                    named = t.to_string(),
-                    year = y.to_string()
-                );
-                notes.push(note.render(crate::diag::lang::current()));
-            }
-        }
-        return Ok(y);
-    }
-    match named.as_slice() {
-        [y] => {
-            let note = msg!(m::NOTE_YEAR_READ, year = y.to_string());
-            notes.push(note.render(crate::diag::lang::current()));
-            Ok(*y)
-        }
-        [] => Err(
-            Diagnostic::error(codes::IMPORT, grid.place(), msg!(m::IMP_NO_YEAR))
-                .hint(msg!(m::IMP_NO_YEAR_HINT)),
-        ),
-        many => Err(Diagnostic::error(
-            codes::IMPORT,
-            grid.place(),
-            msg!(
-                m::IMP_TITLE_YEARS,
-                years = many
-                    .iter()
-                    .map(i32::to_string)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        )
-        .hint(msg!(m::IMP_TITLE_YEARS_HINT))),
-    }
-}
-
-/// The years the title rows, the sheet's name and the file's name give:
-/// those after "năm" when there are any, else every four-digit year.
-fn years_named(grid: &Grid, layout: &Layout) -> Vec<i32> {
-    let mut texts: Vec<String> = layout.above.clone();
-    texts.extend(grid.sheet.clone());
-    let stem = std::path::Path::new(&grid.file)
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    texts.push(stem);
-    let mut after_nam = Vec::new();
-    let mut all = Vec::new();
-    for t in &texts {
-        let folded = slugify(t);
-        for (i, w) in folded.split('-').enumerate() {
-            if let Ok(y) = w.parse::<i32>() {
-                if w.len() == 4 && (1990..=2100).contains(&y) {
-                    all.push(y);
-                    if i > 0 && folded.split('-').nth(i - 1) == Some("nam") {
-                        after_nam.push(y);
-                    }
-                }
-            }
-        }
-    }
-    let mut pick = if after_nam.is_empty() { all } else { after_nam };
-    pick.sort_unstable();
-    pick.dedup();
-    pick
-}
-
 /// Scores in the sheet's order, for `keys` aligned with the rows.
 fn scores(input: &Input, keys: &[String], ds: Option<&Dataset>) -> Vec<ScoreOut> {
     let field_keys: Vec<&str> = input.layout.fields().map(|(_, k, ..)| k).collect();
@@ -231,8 +153,11 @@ fn scale_of(input: &Input, fields: &[FieldOut]) -> (f64, crate::diag::Msg, &'sta
     (scale_max, why, unit)
 }
 
+/// The dataset's text, the report, and the dataset's key for every row.
+pub type Made = (String, ImportReport, Vec<String>);
+
 /// A new dataset file.
-pub fn create(input: &Input) -> Result<(String, ImportReport), Diagnostics> {
+pub fn create(input: &Input) -> Result<Made, Diagnostics> {
     let keys = new_keys(input)?;
     let fields: Vec<FieldOut> = input
         .layout
@@ -303,7 +228,7 @@ pub fn create(input: &Input) -> Result<(String, ImportReport), Diagnostics> {
         replaced: false,
         notes,
     };
-    Ok((yamlout::new_dataset(&d), report))
+    Ok((yamlout::new_dataset(&d), report, keys))
 }
 
 /// Each unit's key, name and `short` (its name without "Huyện", "Thành
@@ -332,6 +257,29 @@ fn with_shorts(input: &Input, keys: &[String]) -> Vec<(String, String, Option<St
         .map(|(i, (r, k))| {
             let short = shorts[i].clone().filter(|s| !taken(i, s));
             (k.clone(), r.name.clone(), short)
+        })
+        .collect()
+}
+
+/// The `short:` of each unit `--add-units` adds, as a new dataset's units
+/// get theirs: the name without "Huyện", "Thành phố"…, left out where
+/// another unit (of the dataset or added) has it as its name, short name,
+/// slug or key.
+fn added_shorts(ds: &Dataset, added: &Added) -> Vec<Option<String>> {
+    let short_of = crate::import::words::short_of;
+    added
+        .iter()
+        .enumerate()
+        .map(|(i, (_, name, _))| {
+            let s = short_of(name)?;
+            let (f, slug) = (fold(&s), slugify(&s));
+            let in_dataset = ds.units.iter().any(|u| {
+                fold(&u.name) == f || fold(&u.short) == f || u.slug == slug || u.key == slug
+            });
+            let in_added = added.iter().enumerate().any(|(j, (k, n, _))| {
+                j != i && (fold(n) == f || *k == slug || short_of(n).is_some_and(|o| fold(&o) == f))
+            });
+            (!in_dataset && !in_added).then_some(s)
         })
         .collect()
 }
@@ -445,11 +393,7 @@ fn match_units(input: &Input, ds: &Dataset) -> Result<(Vec<String>, Added), Diag
 
 /// Add or replace one year of an existing dataset; every other byte of the
 /// file stays as it was.
-pub fn update(
-    input: &Input,
-    text: &str,
-    ds: &Dataset,
-) -> Result<(String, ImportReport), Diagnostics> {
+pub fn update(input: &Input, text: &str, ds: &Dataset) -> Result<Made, Diagnostics> {
     let (keys, added) = match_units(input, ds)?;
     let old = ds.year(input.year);
     let year_fields = old.filter(|y| y.fields != ds.fields).map(|y| {
@@ -483,14 +427,25 @@ pub fn update(
         .into()
     };
     let mut out = splice::put_year(text, input.year, &existing, &item).map_err(fail)?;
+    let shorts = added_shorts(ds, &added);
     if !added.is_empty() {
         out = splice::append_units(&out, |ind, eol| {
             added
                 .iter()
-                .map(|(k, n, life)| match (life, lineage::slug_for(ds, k, n)) {
-                    (None, None) => yamlout::unit_item(k, n, None, ind, eol),
-                    (life, slug) => {
-                        lineage::unit_item(k, n, slug.as_deref(), life.as_ref(), ind, eol)
+                .zip(&shorts)
+                .map(|((k, n, life), short)| {
+                    let short = short.as_deref();
+                    match (life, lineage::slug_for(ds, k, short.unwrap_or(n))) {
+                        (None, None) => yamlout::unit_item(k, n, short, ind, eol),
+                        (life, slug) => lineage::unit_item(
+                            k,
+                            n,
+                            short,
+                            slug.as_deref(),
+                            life.as_ref(),
+                            ind,
+                            eol,
+                        ),
                     }
                 })
                 .collect()
@@ -517,6 +472,16 @@ pub fn update(
             .render(lang),
         );
     }
+    if let Some(((_, name, _), Some(short))) = added.iter().zip(&shorts).find(|(_, s)| s.is_some())
+    {
+        let note = msg!(
+            m::NOTE_SHORT,
+            count = shorts.iter().flatten().count(),
+            name = name.as_str(),
+            short = short.as_str()
+        );
+        notes.push(note.render(lang));
+    }
     let report = ImportReport {
         into: Default::default(),
         year: input.year,
@@ -525,7 +490,7 @@ pub fn update(
         replaced: old.is_some(),
         notes,
     };
-    Ok((out, report))
+    Ok((out, report, keys))
 }
 
 /// How many of the dataset's names a hint suggests.

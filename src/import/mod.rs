@@ -3,16 +3,22 @@
 //! of a dataset. A command beside the pipeline: it uses diag, util, load and
 //! data only.
 //!
-//! sheet.rs reads the cells, columns.rs places each column by its header
-//! (or `--map`), rows.rs reads the units' rows, merge.rs turns them into a
-//! new file or one year of an existing one, splice.rs edits that file's
-//! text in place, yamlout.rs writes YAML as a person would; words.rs holds
-//! the header and row words recognised.
+//! sheet.rs reads the cells, columns.rs finds the header rows and places
+//! each column by its header or `--map` (roles.rs decides one column),
+//! rows.rs reads the units' rows, years.rs finds the year the table is for,
+//! merge.rs turns them into a new file or one year of an existing one,
+//! splice.rs edits that file's text in place, yamlout.rs writes YAML as a
+//! person would, after.rs places the result's schema errors at their cells;
+//! words.rs holds the header and row words recognised; keys.rs makes new
+//! fields' short keys.
 
+mod after;
 mod columns;
+mod keys;
 mod limits;
 mod lineage;
 mod merge;
+mod roles;
 mod rows;
 mod sheet;
 mod splice;
@@ -20,6 +26,7 @@ mod unzip;
 mod words;
 mod xls;
 mod yamlout;
+mod years;
 
 use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
@@ -106,7 +113,7 @@ pub fn import_data(o: &ImportOptions) -> Result<ImportReport, Diagnostics> {
             .iter()
             .map(|s| msg!(m::NOTE_SKIPPED, what = s).render(lang)),
     );
-    let year = merge::year_of(&grid, &layout, year_in_table.or(o.year), &mut notes)?;
+    let year = years::year_of(&grid, &layout, year_in_table.or(o.year), &mut notes)?;
     let links = match &o.lineage {
         Some(p) => lineage::read(p)?,
         None => Vec::new(),
@@ -119,11 +126,19 @@ pub fn import_data(o: &ImportOptions) -> Result<ImportReport, Diagnostics> {
         add_units: o.add_units,
         lineage: &links,
     };
-    let (text, mut report) = match &existing {
+    let (text, mut report, keys) = match &existing {
         None => merge::create(&input)?,
         Some((text, ds)) => merge::update(&input, text, ds)?,
     };
-    validate_result(&grid, &text, &slug, &into_shown)?;
+    let made = after::Made {
+        grid: &grid,
+        layout: &layout,
+        table: &table,
+        keys: &keys,
+        year,
+        text: &text,
+    };
+    validate_result(&made, &slug, &into_shown)?;
     write_atomic(&o.into, &into_shown, &text)?;
     report.into = o.into.clone();
     notes.append(&mut report.notes);
@@ -152,28 +167,18 @@ fn existing(
 }
 
 /// The result must be a valid dataset before anything is written. Its
-/// errors name lines of a file that does not exist yet, so the line goes
-/// into the message.
-fn validate_result(
-    grid: &sheet::Grid,
-    text: &str,
-    slug: &str,
-    shown: &str,
-) -> Result<(), Diagnostics> {
-    let Err(d) = crate::data::load_str(text, slug, Path::new(shown)) else {
+/// errors would name lines of a file that does not exist, so each is moved
+/// to the sheet's cell it comes from (after.rs).
+fn validate_result(made: &after::Made, slug: &str, shown: &str) -> Result<(), Diagnostics> {
+    let Err(d) = crate::data::load_str(made.text, slug, Path::new(shown)) else {
         return Ok(());
     };
     let mut out = Diagnostics::new();
     out.push(
-        Diagnostic::error(codes::IMPORT, grid.place(), msg!(m::IMP_BREAKS_SCHEMA))
+        Diagnostic::error(codes::IMPORT, made.grid.place(), msg!(m::IMP_BREAKS_SCHEMA))
             .hint(msg!(m::IMP_BREAKS_SCHEMA_HINT)),
     );
-    out.extend(d.into_iter().map(|x| Diagnostic {
-        message: msg!(m::IMPORT_AFTER, line = m::text(x.line), message = x.message).into(),
-        line: 0,
-        col: 0,
-        ..x
-    }));
+    out.extend(after::place(made, d));
     Err(out)
 }
 

@@ -18,6 +18,8 @@ pub struct Row {
     pub name: String,
     /// `bang.xlsx:Sheet1!B5`.
     pub addr: String,
+    /// The relative row in the grid (for the address of its other cells).
+    pub r: usize,
     pub total: Option<f64>,
     pub rank: Option<u32>,
     /// From a year column, when the table has one.
@@ -211,6 +213,7 @@ fn values(grid: &Grid, cols: &Cols, r: usize, year: Option<i32>, diags: &mut Dia
     Row {
         name: grid.get(r, cols.unit).text(),
         addr: grid.addr(r, cols.unit),
+        r,
         total,
         rank,
         year,

@@ -1,5 +1,5 @@
-//! One build per output folder at a time: an advisory lock (`flock`) on
-//! `.<out-name>.chiso-lock` next to the output. The kernel releases it when
+//! One build per output folder at a time: an advisory lock (`flock`; on
+//! Windows `LockFileEx`) on `.<out-name>.chiso-lock` next to the output. The kernel releases it when
 //! the process ends, however it ends, so a crashed build never blocks the
 //! next one. The lock file itself is never deleted (deleting a lock file
 //! lets two processes lock two different files).
@@ -84,14 +84,22 @@ fn lock(file: &File) -> std::io::Result<()> {
     }
 }
 
-// Elsewhere builds of one output are not excluded (documented in
-// ARCHITECTURE.md); the swap itself stays crash-safe.
+// Elsewhere (Windows): std's file lock, `LockFileEx`, the same exclusion
+// (released too when the process ends). std has it since Rust 1.89, newer
+// than the crate's rust-version: Windows builds need 1.89 (release.yml
+// builds with stable).
 #[cfg(not(unix))]
-fn try_lock(_: &File) -> std::io::Result<bool> {
-    Ok(true)
+#[allow(clippy::incompatible_msrv)]
+fn try_lock(file: &File) -> std::io::Result<bool> {
+    match file.try_lock() {
+        Ok(()) => Ok(true),
+        Err(std::fs::TryLockError::WouldBlock) => Ok(false),
+        Err(std::fs::TryLockError::Error(e)) => Err(e),
+    }
 }
 
 #[cfg(not(unix))]
-fn lock(_: &File) -> std::io::Result<()> {
-    Ok(())
+#[allow(clippy::incompatible_msrv)]
+fn lock(file: &File) -> std::io::Result<()> {
+    file.lock()
 }

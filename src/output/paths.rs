@@ -73,6 +73,17 @@ pub fn absolute(p: &Path) -> PathBuf {
     normalize(&abs)
 }
 
+/// `a` is `b` or inside it; on Windows without regard to case, since its
+/// file names are case-insensitive (`--output Content\x` is in `content\`).
+fn within(a: &Path, b: &Path) -> bool {
+    if cfg!(windows) {
+        let low = |p: &Path| PathBuf::from(p.to_string_lossy().to_lowercase());
+        low(a).starts_with(low(b))
+    } else {
+        a.starts_with(b)
+    }
+}
+
 /// Refuse output folders that would destroy something.
 pub fn check_target(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     let root = absolute(root);
@@ -83,15 +94,19 @@ pub fn check_target(root: &Path, out: &Path) -> Result<(), Diagnostic> {
     if out.parent().is_none() {
         return refuse(msg!(m::OUT_ROOT));
     }
-    if out == root || root.starts_with(&out) {
+    if within(&root, &out) {
         return refuse(msg!(m::OUT_HOLDS_SOURCES));
     }
-    if out.starts_with(root.join("content")) || out.starts_with(root.join("themes")) {
+    if within(&out, &root.join("content")) || within(&out, &root.join("themes")) {
         return refuse(msg!(m::OUT_IN_CONTENT));
     }
-    if let Some(home) = std::env::var_os("HOME") {
-        if out == absolute(Path::new(&home)) {
-            return refuse(msg!(m::OUT_HOME));
+    // The home folder: HOME, or USERPROFILE on Windows.
+    for var in ["HOME", "USERPROFILE"] {
+        if let Some(home) = std::env::var_os(var) {
+            let home = absolute(Path::new(&home));
+            if within(&out, &home) && within(&home, &out) {
+                return refuse(msg!(m::OUT_HOME));
+            }
         }
     }
     if out.exists() {
@@ -191,6 +206,31 @@ pub fn unlinked_target(base: &Path, rel: &str) -> std::io::Result<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inside_is_by_whole_components() {
+        assert!(within(Path::new("/s/content/x"), Path::new("/s/content")));
+        assert!(within(Path::new("/s"), Path::new("/s")));
+        assert!(!within(Path::new("/s/contents"), Path::new("/s/content")));
+    }
+
+    /// Windows file names are case-insensitive: `Content\out` is inside
+    /// `content\`, and `C:\` is a root (runs on the Windows CI job).
+    #[cfg(windows)]
+    #[test]
+    fn on_windows_an_output_in_content_is_refused_whatever_its_case() {
+        assert!(within(
+            Path::new(r"C:\site\Content\out"),
+            Path::new(r"c:\site\content")
+        ));
+        let root = Path::new(r"C:\site");
+        assert!(check_target(root, Path::new(r"C:\site\CONTENT\out")).is_err());
+        assert!(check_target(root, Path::new(r"C:\")).is_err());
+        assert_eq!(
+            crate::diag::diagnostic::shown_path(Path::new(r"content\articles\a.md")),
+            "content/articles/a.md"
+        );
+    }
 
     #[test]
     fn traversal_paths_are_not_safe() {

@@ -186,7 +186,8 @@ fn prepare_output(out: &Path) -> Result<(), String> {
         })
 }
 
-/// Remove serve's temporary folder when it is stopped (Ctrl-C, SIGTERM).
+/// Remove serve's temporary folder when it is stopped (Ctrl-C, SIGTERM),
+/// on Unix and on Windows.
 fn remove_on_signal(out: PathBuf) {
     #[cfg(unix)]
     {
@@ -201,7 +202,27 @@ fn remove_on_signal(out: PathBuf) {
             }
         });
     }
-    #[cfg(not(unix))]
+    // Windows: Ctrl-C (and Ctrl-Break) in the console reach the C
+    // runtime's SIGINT/SIGTERM; a flag, read by a thread, stands in for
+    // Unix's signal iterator.
+    #[cfg(windows)]
+    {
+        use signal_hook::consts::{SIGINT, SIGTERM};
+        use std::sync::Arc;
+        use std::sync::atomic::{AtomicBool, Ordering};
+        let stop = Arc::new(AtomicBool::new(false));
+        for sig in [SIGINT, SIGTERM] {
+            let _ = signal_hook::flag::register(sig, Arc::clone(&stop));
+        }
+        std::thread::spawn(move || {
+            while !stop.load(Ordering::Relaxed) {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            let _ = std::fs::remove_dir_all(&out);
+            std::process::exit(130);
+        });
+    }
+    #[cfg(not(any(unix, windows)))]
     let _ = out;
 }
 

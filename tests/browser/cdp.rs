@@ -34,12 +34,14 @@ pub fn chromium_path() -> Option<PathBuf> {
 /// Start `cmd` from a thread that lives as long as the process, with the
 /// kernel told to kill the child when that thread (so the process) ends:
 /// no Chromium outlives a test binary, even one that is killed.
+/// (Linux only: elsewhere, for the benchmark's sake, a plain spawn.)
 fn spawn_tied(mut cmd: Command) -> std::io::Result<Child> {
-    use std::os::unix::process::CommandExt;
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         // SAFETY: prctl is async-signal-safe and touches no memory of ours.
+        #[cfg(target_os = "linux")]
         unsafe {
+            use std::os::unix::process::CommandExt;
             cmd.pre_exec(|| {
                 libc::prctl(libc::PR_SET_PDEATHSIG, libc::SIGKILL);
                 Ok(())

@@ -170,6 +170,7 @@ fn load_dir_of_a_missing_folder_is_empty_without_error() {
 /// A dataset linked from outside the site root is not read (E0005), as for
 /// content files, nor one linked from elsewhere in the root (issue 20: a
 /// link may not leave its own folder); a link inside content/data is.
+#[cfg(unix)] // symlinks
 #[test]
 fn load_dir_keeps_symlinked_datasets_inside_the_data_folder() {
     let root = tempfile::tempdir().unwrap();

@@ -184,7 +184,7 @@ messages! {
     }
     HELP_ACCEPT_REMOVED "help.accept_removed" {
         en: "Addresses published before and gone now were removed on purpose: record their removal instead of warning (W0112).",
-        vi: "Những địa chỉ từng đăng mà nay không còn là do bạn chủ ý gỡ bỏ: ghi lại là đã gỡ, không cảnh báo nữa (W0112).",
+        vi: "Xác nhận rằng các địa chỉ từng đăng nay không còn là do bạn cố ý gỡ: chiso ghi nhận và không cảnh báo về chúng nữa (W0112).",
     }
     HELP_FORMAT "help.format" {
         en: "How to print diagnostics.",

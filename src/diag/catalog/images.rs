@@ -12,11 +12,11 @@ messages! {
     }
     IMG_TOO_BIG "image.too_big" {
         en: "the image {url} says it is {w}×{h} pixels, more than the {max_mp} megapixels a build decodes",
-        vi: "ảnh {url} tự khai là {w}×{h} điểm ảnh, vượt quá {max_mp} megapixel mà chiso giải nén được",
+        vi: "ảnh {url} ghi kích thước {w}×{h} điểm ảnh, vượt quá {max_mp} megapixel mà chiso xử lý được",
     }
     IMG_TOO_BIG_HINT "image.too_big.hint" {
         en: "resize it to at most 8000 pixels on its longest side and save it again; a header like this is often a damaged or malicious file",
-        vi: "Thu nhỏ ảnh để cạnh dài nhất không quá 8000 điểm ảnh rồi lưu lại; tệp khai kích thước như vậy thường là tệp hỏng hoặc tệp độc hại",
+        vi: "Thu nhỏ ảnh để cạnh dài nhất không quá 8000 điểm ảnh rồi lưu lại; tệp ghi kích thước lớn như vậy thường là tệp hỏng hoặc tệp độc hại",
     }
     IMG_HEIF "image.heif" {
         en: "the image {url} is HEIC/HEIF (an iPhone photo), which browsers do not show",

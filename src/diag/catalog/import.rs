@@ -2,8 +2,8 @@
 
 messages! {
     IMPORT_AFTER "import.after" {
-        en: "after import, line {line}: {message}",
-        vi: "sau khi nhập, dòng {line}: {message}",
+        en: "after import: {message}",
+        vi: "sau khi nhập: {message}",
     }
     IMP_MAP "imp.map" { en: "`{map}`: {why}", vi: "`{map}`: {why}" }
     IMP_MAP_HINT "imp.map.hint" {
@@ -110,7 +110,7 @@ messages! {
     }
     IMP_AMBIGUOUS_COLUMNS "imp.ambiguous_columns" {
         en: "columns {b} \"{b_header}\" and {a} \"{a_header}\" both look like {what}: the header is ambiguous",
-        vi: "hai cột {b} \"{b_header}\" và {a} \"{a_header}\" đều giống {what}: tiêu đề chưa rõ ràng",
+        vi: "hai cột {b} \"{b_header}\" và {a} \"{a_header}\" đều có vẻ là {what}: tiêu đề chưa đủ rõ",
     }
     IMP_AMBIGUOUS_COLUMNS_HINT "imp.ambiguous_columns.hint" {
         en: "say which is which, e.g. --map \"{letters}=skip\" (or another target: a field key, total, rank, unit)",
@@ -140,7 +140,7 @@ messages! {
     }
     IMP_TARGETS_FIELDS "imp.targets_fields" { en: "one of the fields ({keys})", vi: "một trong các lĩnh vực ({keys})" }
     IMP_TARGETS_NEW "imp.targets_new" { en: "a new field key", vi: "khóa của một lĩnh vực mới" }
-    IMP_NOT_YEAR "imp.not_year" { en: "the year is not a year such as 2022", vi: "năm ghi không đúng (phải như 2022)" }
+    IMP_NOT_YEAR "imp.not_year" { en: "the year is not a year such as 2022", vi: "năm viết chưa đúng: năm phải có bốn chữ số, ví dụ 2022" }
     IMP_NOT_YEAR_HINT "imp.not_year.hint" { en: "write the year as four digits", vi: "Ghi năm bằng bốn chữ số" }
     IMP_NO_NAME "imp.no_name" {
         en: "this row has numbers but no unit name",
@@ -237,11 +237,11 @@ messages! {
     }
     IMP_BREAKS_SCHEMA "imp.breaks_schema" {
         en: "the imported table breaks a rule of the data schema; nothing was written",
-        vi: "bảng vừa nhập vi phạm quy tắc của lược đồ dữ liệu; chưa ghi gì",
+        vi: "số liệu trong bảng chưa đúng quy tắc của bộ dữ liệu chỉ số; chưa ghi gì",
     }
     IMP_BREAKS_SCHEMA_HINT "imp.breaks_schema.hint" {
-        en: "the problems are listed below (lines of the file as it would have been); fix the sheet and import again",
-        vi: "Các chỗ sai liệt kê dưới đây (theo dòng của tệp nếu đã ghi); sửa bảng tính rồi nhập lại",
+        en: "the problems are listed below at their cells of the sheet; fix the sheet and import again",
+        vi: "Các chỗ sai liệt kê dưới đây, kèm ô của bảng tính; sửa bảng tính rồi nhập lại",
     }
     IMP_INTO_YAML "imp.into_yaml" { en: "--into must name a .yaml file", vi: "--into phải là một tệp .yaml" }
     IMP_INTO_YAML_HINT "imp.into_yaml.hint" {
@@ -303,7 +303,7 @@ messages! {
 
     NOTE_SHEET "note.sheet" {
         en: "read sheet `{sheet}`, the first of {n} ({sheets}); choose another with --sheet",
-        vi: "đã đọc trang tính `{sheet}`, trang đầu trong {n} trang ({sheets}); chọn trang khác bằng --sheet",
+        vi: "đã đọc trang tính `{sheet}`, trang tính đầu tiên trong {n} trang tính ({sheets}); chọn trang tính khác bằng --sheet",
     }
     NOTE_SKIPPED "note.skipped" { en: "skipped {what}", vi: "đã bỏ qua {what}" }
     SKIP_NOTE "skip.note" { en: "row {row}: \"{text}\" (a note)", vi: "dòng {row}: \"{text}\" (ghi chú)" }

@@ -94,7 +94,7 @@ messages! {
     FRONT_COMMENTS "front.comments" { en: "comments cannot be turned on", vi: "không thể mở bình luận" }
     FRONT_COMMENTS_HINT "front.comments.hint" {
         en: "the site is static and has no comment backend: comment sections are always closed; remove `comments:`",
-        vi: "Trang tĩnh không có hệ thống bình luận nên mục bình luận luôn đóng; hãy xóa dòng `comments:`",
+        vi: "Trang web tĩnh không có hệ thống bình luận nên mục bình luận luôn đóng; hãy xóa dòng `comments:`",
     }
     FRONT_BAD_SLUG "front.bad_slug" { en: "slug `{slug}` is not allowed", vi: "đường dẫn rút gọn `{slug}` không hợp lệ" }
     FRONT_BAD_SLUG_HINT "front.bad_slug.hint" {
@@ -281,7 +281,7 @@ messages! {
     }
     CONFIG_COMMENTS_HINT "config.comments.hint" {
         en: "this site is static and has no comment backend; comments are always closed (write `comments: closed` or remove the key)",
-        vi: "Trang tĩnh không có hệ thống bình luận nên bình luận luôn đóng (ghi `comments: closed` hoặc xóa dòng này)",
+        vi: "Trang web tĩnh không có hệ thống bình luận nên bình luận luôn đóng (ghi `comments: closed` hoặc xóa dòng này)",
     }
     CONFIG_PER_PAGE "config.per_page" {
         en: "articles_per_page must be at least 1",
@@ -378,7 +378,7 @@ messages! {
 
     YAML_TAG "yaml.tag" {
         en: "YAML tags (such as !!binary or !custom) are not used by chiso",
-        vi: "chiso không dùng thẻ YAML (như !!binary hay !custom)",
+        vi: "chiso không dùng nhãn kiểu dữ liệu của YAML (như !!binary hay !custom)",
     }
     YAML_TAG_HINT "yaml.tag.hint" {
         en: "write the value as plain text, a number, a list or a mapping, without `!`",
@@ -395,7 +395,7 @@ messages! {
     }
     YAML_DUPLICATE "yaml.duplicate" {
         en: "duplicate field `{key}`",
-        vi: "khóa `{key}` bị lặp lại (duplicate)",
+        vi: "khóa `{key}` được ghi hai lần",
     }
     YAML_MISSING "yaml.missing" { en: "missing field `{key}`", vi: "thiếu khóa `{key}`" }
     YAML_TYPE "yaml.type" {

@@ -47,6 +47,7 @@ mod portal;
 mod reform;
 mod render;
 mod trust;
+mod usage_words;
 
 pub use cli::*;
 pub use data::*;
@@ -61,6 +62,7 @@ pub use portal::*;
 pub use reform::*;
 pub use render::*;
 pub use trust::*;
+pub use usage_words::*;
 
 use crate::diag::lang::Lang;
 use std::path::{Path, PathBuf};
@@ -498,6 +500,7 @@ pub fn all() -> Vec<&'static Entry> {
         trust::ENTRIES,
         editors::ENTRIES,
         index_panel::ENTRIES,
+        usage_words::ENTRIES,
     ]
     .concat()
 }

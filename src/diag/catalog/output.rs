@@ -101,8 +101,8 @@ messages! {
     }
     DO_FINISH_SWAP "do.finish_swap" { en: "finish an interrupted swap", vi: "hoàn tất lần thay bản bị gián đoạn" }
     DO_LINK_STATIC "do.link_static" { en: "link or copy a static file", vi: "liên kết hoặc chép tệp tĩnh" }
-    DO_MOVE_NEW "do.move_new" { en: "move the new output into place", vi: "đưa bản mới vào chỗ" }
-    DO_MOVE_OLD "do.move_old" { en: "move the previous output aside", vi: "dời bản trước sang bên" }
+    DO_MOVE_NEW "do.move_new" { en: "move the new output into place", vi: "đưa bản mới vào đúng chỗ" }
+    DO_MOVE_OLD "do.move_old" { en: "move the previous output aside", vi: "dời bản cũ sang chỗ khác" }
     DO_RESTORE "do.restore" { en: "restore the last complete output", vi: "khôi phục bản hoàn chỉnh gần nhất" }
     DO_WRITE_MARKER "do.write_marker" { en: "write the marker file", vi: "ghi tệp đánh dấu" }
     DO_WRITE_STAGING_MARKER "do.write_staging_marker" {

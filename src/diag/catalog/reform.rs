@@ -95,7 +95,7 @@ messages! {
     }
     HELP_LINEAGE "help.lineage" {
         en: "A CSV of old key, new key, date: where the units the table adds come from (after the 2025 reform).",
-        vi: "Tệp CSV gồm mã cũ, mã mới, ngày: các đơn vị mà bảng thêm vào được lập từ đơn vị nào (sau sắp xếp năm 2025).",
+        vi: "Tệp CSV gồm mã cũ, mã mới, ngày: các đơn vị mà bảng thêm vào được lập từ đơn vị nào (sau đợt sắp xếp đơn vị hành chính năm 2025).",
     }
     SITE_UNIT_UNKNOWN "site_unit.unknown" {
         en: "site_unit `{unit}` is not the key or slug of a unit in any dataset",

@@ -60,7 +60,7 @@ messages! {
     WHAT_SEARCH "what.search" { en: "the search page and its index", vi: "trang tìm kiếm và chỉ mục của nó" }
     WHAT_ARCHIVE "what.archive" { en: "the archive", vi: "trang lưu trữ" }
     WHAT_PHOTO_COPY "what.photo_copy" { en: "a resized copy of the photo", vi: "bản thu nhỏ của ảnh" }
-    WHAT_SITEMAP "what.sitemap" { en: "the sitemap", vi: "sơ đồ trang (sitemap)" }
+    WHAT_SITEMAP "what.sitemap" { en: "the sitemap", vi: "sơ đồ trang web (sitemap)" }
     WHAT_ROBOTS "what.robots" { en: "robots.txt", vi: "tệp robots.txt" }
     OWNERS_TWICE "owners.twice" {
         en: "{what} would write two files to /{path}",
@@ -88,7 +88,7 @@ messages! {
     }
     OWNERS_SITEMAP "owners.sitemap" {
         en: "this file would be written to /{path}, where chiso writes the sitemap",
-        vi: "tệp này sẽ được ghi vào /{path}, trùng chỗ chiso ghi sơ đồ trang (sitemap)",
+        vi: "tệp này sẽ được ghi vào /{path}, trùng chỗ chiso ghi sơ đồ trang web (sitemap)",
     }
     OWNERS_SITEMAP_HINT "owners.sitemap.hint" {
         en: "rename or move the file in content/static/",

@@ -13,13 +13,13 @@ messages! {
     }
     TRUST_CACHE_DIR "trust.cache_dir" {
         en: "cache_dir `{dir}` is inside the site's own files ({place}); chiso deletes old entries in its cache folder, so it must be a folder of its own",
-        vi: "cache_dir `{dir}` nằm trong chính thư mục của trang ({place}); chiso tự xóa các mục cũ trong thư mục đệm nên thư mục này phải là thư mục riêng",
+        vi: "cache_dir `{dir}` nằm trong chính thư mục của trang web ({place}); chiso tự xóa các mục cũ trong thư mục đệm nên thư mục này phải là thư mục riêng",
     }
     TRUST_CACHE_DIR_HINT "trust.cache_dir.hint" {
         en: "leave cache_dir out (the default is .chiso-cache) or name a folder used for nothing else",
         vi: "Bỏ dòng cache_dir (mặc định là .chiso-cache) hoặc chọn một thư mục không dùng vào việc gì khác",
     }
-    TRUST_PLACE_ROOT "trust.place.root" { en: "the site folder or above it", vi: "thư mục trang hoặc thư mục chứa nó" }
+    TRUST_PLACE_ROOT "trust.place.root" { en: "the site folder or above it", vi: "thư mục gốc của trang web hoặc thư mục chứa nó" }
     TRUST_PLACE_CONTENT "trust.place.content" { en: "the content/ folder", vi: "thư mục content/" }
     TRUST_PLACE_THEMES "trust.place.themes" { en: "the themes/ folder", vi: "thư mục themes/" }
     TRUST_PLACE_OUTPUT "trust.place.output" { en: "the output folder", vi: "thư mục xuất bản" }
