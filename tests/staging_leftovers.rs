@@ -140,6 +140,7 @@ fn a_build_crashing_right_after_creating_its_staging_folder_leaves_nothing_behin
     }
 }
 
+#[cfg(unix)] // symlinks
 #[test]
 fn what_only_looks_like_a_staging_folder_is_never_deleted() {
     let (site, _) = built_site();
