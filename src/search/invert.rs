@@ -22,10 +22,11 @@ use std::sync::Mutex;
 pub const PAIR: u64 = 1 << 63;
 /// Partitions of the keys, merged in parallel (a power of two).
 const PARTS: usize = 64;
-/// Documents tokenised by one task.
-const CHUNK: usize = 32;
+/// Documents tokenised by one task (each task asks the shared interner
+/// once for each word it meets).
+const CHUNK: usize = 64;
 /// Documents whose postings are in flight at once (bounds their memory).
-const WAVE: usize = 1024;
+const WAVE: usize = 512;
 
 /// FNV-1a for short words; a multiply-and-fold for integer keys, which are
 /// not hashes themselves.

@@ -83,12 +83,13 @@ pub struct Texts {
 /// Every document of the site, in index order.
 pub fn documents(site: &Site, texts: Texts) -> Vec<Doc> {
     let mut docs: Vec<Doc> = Vec::with_capacity(site.articles.len() + site.pages.len());
+    // Each body's text is dropped once its document has it.
     docs.extend(
         texts
             .articles
-            .iter()
+            .into_iter()
             .enumerate()
-            .map(|(i, body)| article_doc(site, i, body)),
+            .map(|(i, body)| article_doc(site, i, &body)),
     );
     docs.extend(other_documents(site, texts.pages, texts.datasets));
     docs
