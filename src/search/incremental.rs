@@ -15,7 +15,7 @@
 use super::files::{fragment, fragment_path, key_json, meta, shard_count, shard_path, version};
 use super::invert::{Fast, Interner, PAIR, Words, doc_keys};
 use super::postings::{Postings, Weight};
-use super::{Doc, doc_hash, fnv1a32};
+use super::{Doc, doc_hash, fnv1a32, text_hash};
 use crate::output::sink::OutputFile;
 use rayon::prelude::*;
 use std::borrow::Cow;
@@ -34,6 +34,9 @@ const CHUNK: usize = 32;
 pub struct Source<'a> {
     pub doc: Doc,
     pub parts: Vec<&'a str>,
+    /// A hash that tells the text apart (`search::article_text_hash`); by
+    /// default `text_hash` of the text.
+    pub text_hash: Option<u128>,
 }
 
 impl Source<'_> {
@@ -124,7 +127,10 @@ impl Cache {
     ) -> Vec<OutputFile> {
         let hashes: Vec<u128> = sources
             .par_iter()
-            .map(|s| doc_hash(prefix, &s.doc, &cats[s.doc.category], &s.text()))
+            .map(|s| {
+                let text = s.text_hash.unwrap_or_else(|| text_hash(&s.text()));
+                doc_hash(prefix, &s.doc, &cats[s.doc.category], text)
+            })
             .collect();
         let info: Vec<(usize, i32)> = sources
             .iter()

@@ -42,6 +42,7 @@ fn apply(disk: &mut BTreeMap<String, Vec<u8>>, cache: &mut Cache, docs: &[Doc]) 
                 ..d.clone()
             },
             parts: d.text.split_inclusive(' ').collect(),
+            text_hash: None,
         })
         .collect();
     let files = cache.update("/base", &cats(), sources);

@@ -163,20 +163,35 @@ pub fn other_documents(site: &Site, pages: Vec<String>, datasets: Vec<String>) -
 }
 
 /// What a document's files are made of, as one hash: its title, address
-/// (with the site's base path), date, category name and text (given in
-/// parts, hashed as if joined). Equal hashes: equal fragments and keys.
-pub fn doc_hash(prefix: &str, d: &Doc, category: &str, text: &[&str]) -> u128 {
+/// (with the site's base path), date, category name and text (`text`:
+/// `text_hash` of it). Equal hashes: equal fragments and keys.
+pub fn doc_hash(prefix: &str, d: &Doc, category: &str, text: u128) -> u128 {
     let mut h = xxhash_rust::xxh3::Xxh3::new();
     for field in [prefix, &d.title, &d.url, &d.date, category] {
         h.update(&(field.len() as u64).to_le_bytes());
         h.update(field.as_bytes());
     }
     h.update(&d.year.to_le_bytes());
-    let len: usize = text.iter().map(|t| t.len()).sum();
-    h.update(&(len as u64).to_le_bytes());
-    for t in text {
-        h.update(t.as_bytes());
-    }
+    h.update(&text.to_le_bytes());
+    h.digest128()
+}
+
+/// The hash of a text given in parts (hashed as if joined).
+pub fn text_hash(parts: &[&str]) -> u128 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    parts.iter().for_each(|p| h.update(p.as_bytes()));
+    h.digest128()
+}
+
+/// The hash of an article's text (`article_text`) from its body's text's
+/// hash (`render::markdown::Body::text_hash`), without reading the body.
+pub fn article_text_hash(site: &Site, i: usize, body_hash: u128) -> u128 {
+    let summary = &site.articles[i].article.summary;
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(b"article");
+    h.update(&(summary.len() as u64).to_le_bytes());
+    h.update(summary.as_bytes());
+    h.update(&body_hash.to_le_bytes());
     h.digest128()
 }
 

@@ -104,6 +104,10 @@ fn incremental(
         .map(|i| search::Source {
             doc: search::article_head(site, i),
             parts: search::article_text(site, i, text_of(i)).to_vec(),
+            // serve keeps bodies: each one's text is hashed once, not per edit.
+            text_hash: shared.bodies[i]
+                .as_ref()
+                .map(|b| search::article_text_hash(site, i, b.text_hash())),
         })
         .collect();
     let plain = crate::render::markdown::plain_text;
@@ -118,6 +122,7 @@ fn incremental(
     sources.extend(others.into_iter().map(|doc| search::Source {
         doc,
         parts: Vec::new(),
+        text_hash: None,
     }));
     cache.update(site.url_prefix(), &search::categories(site), sources)
 }
