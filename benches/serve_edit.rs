@@ -2,11 +2,11 @@
 //! event, on an N-article site.
 //!
 //! ```text
-//! cargo bench --bench serve_edit -- [--n 10000] [--edits 20] [--seed 42] [--disk]
+//! cargo bench --bench serve_edit -- [--n 10000] [--edits 20] [--seed 42] [--disk] [--chiso PATH]
 //! ```
 //!
-//! Generates the corpus (cached like the build bench), copies it to /dev/shm
-//! (or a folder under target/ with `--disk`), starts `chiso serve --port 0`,
+//! Generates the corpus (cached like the build bench), copies it to a folder
+//! of its own in /dev/shm (or under target/ with `--disk`), starts `chiso serve --port 0`,
 //! subscribes to its server-sent events, then appends a sentence to one
 //! article `--edits` times and measures save → `event: reload`. It also
 //! checks that the page on disk has the new sentence. Prints min, median and
@@ -48,6 +48,9 @@ fn main() {
     let edits: usize = arg(&args, "--edits").map_or(20, |v| v.parse().expect("--edits N"));
     let seed: u64 = arg(&args, "--seed").map_or(42, |v| v.parse().expect("--seed N"));
     let disk = args.iter().any(|a| a == "--disk");
+    // Another chiso binary to compare (default: the one cargo built).
+    let exe =
+        arg(&args, "--chiso").map_or(PathBuf::from(env!("CARGO_BIN_EXE_chiso")), PathBuf::from);
 
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let cache = manifest.join(format!(
@@ -58,17 +61,23 @@ fn main() {
         eprintln!("generating a {n}-article corpus in {}", cache.display());
         corpus::generate(&cache, n, seed, true).expect("generate corpus");
     }
+    // A folder of this run's own, so two runs never share (nor delete) one.
+    let unique = format!(
+        "chiso-bench-serve-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos())
+    );
     let base = if disk || !Path::new("/dev/shm").is_dir() {
-        manifest.join("target/bench-serve")
+        manifest.join("target").join(unique)
     } else {
-        PathBuf::from("/dev/shm/chiso-bench-serve")
+        Path::new("/dev/shm").join(unique)
     };
-    let _ = std::fs::remove_dir_all(&base);
     let site = base.join("site");
     copy_tree(&corpus::layout(&cache).chiso, &site);
     let out = base.join("out");
 
-    let exe = PathBuf::from(env!("CARGO_BIN_EXE_chiso"));
     let mut child = Command::new(&exe)
         .args(["serve", "--port", "0", "--root"])
         .arg(&site)

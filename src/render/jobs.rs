@@ -9,7 +9,7 @@ use crate::load::config::StaticFiles;
 use crate::load::theme::names;
 use crate::model::site::{Site, Term};
 use crate::model::urls::{ARCHIVE_PER_PAGE, ROBOTS_PATH, page_count};
-use crate::output::sink::{Rendered, Sink, Written};
+use crate::output::sink::{OutputFile, Rendered, Sink, Written};
 use crate::render::job::Job;
 use crate::render::owners::Owners;
 use crate::render::pages::list::{ListKind, ListPage};
@@ -108,7 +108,9 @@ pub fn run_job(r: &Renderer, shared: &Shared, job: Job) -> JobOutput {
             out.diagnostics
                 .extend(pages::image_diagnostics(r, &body, source));
             out.links.extend(links_of(&body, source));
-            out.text = Some(body.text.clone());
+            // The body is this job's own in a build: its text moves, uncopied.
+            out.text =
+                Some(std::sync::Arc::try_unwrap(body).map_or_else(|b| b.text.clone(), |b| b.text));
             out
         }
         Job::List(l) => pages::list::list(r, shared, l, list_term(site, l.kind, l.term)),
@@ -278,11 +280,21 @@ fn at_referring_lines(
 /// and the rest of its output.
 type Outcome = (Vec<Written>, Vec<String>, JobOutput);
 
+/// Files of one job from which they are written in parallel.
+const PARALLEL_FILES: usize = 64;
+
+/// What became of one file handed to the sink.
+enum Put {
+    Done(Written),
+    TooLong(Diagnostic),
+    Failed(Diagnostic, String),
+}
+
 fn write_out(r: &Renderer, sink: &dyn Sink, mut o: JobOutput) -> Outcome {
     let mut failed = Vec::new();
     let mut unwritten: Vec<String> = Vec::new();
     let mut written = Vec::with_capacity(o.files.len() + o.copies.len());
-    for f in std::mem::take(&mut o.files) {
+    let put = |f: OutputFile| {
         let ids = if f.path.ends_with(".html") {
             ids_of(&f.bytes)
         } else {
@@ -290,12 +302,26 @@ fn write_out(r: &Renderer, sink: &dyn Sink, mut o: JobOutput) -> Outcome {
         };
         let path = f.path.clone();
         if let Some(d) = too_long(&path) {
-            o.diagnostics.push(d);
-            continue;
+            return Put::TooLong(d);
         }
         match sink.put(f) {
-            Ok(()) => written.push(Written { path, ids }),
-            Err(d) => {
+            Ok(()) => Put::Done(Written { path, ids }),
+            Err(d) => Put::Failed(d, path),
+        }
+    };
+    let files = std::mem::take(&mut o.files);
+    // A job of many files (the search index: thousands) writes them in
+    // parallel, in order.
+    let puts: Vec<Put> = if files.len() >= PARALLEL_FILES {
+        files.into_par_iter().map(put).collect()
+    } else {
+        files.into_iter().map(put).collect()
+    };
+    for p in puts {
+        match p {
+            Put::Done(w) => written.push(w),
+            Put::TooLong(d) => o.diagnostics.push(d),
+            Put::Failed(d, path) => {
                 failed.push(d);
                 unwritten.push(path);
             }

@@ -61,6 +61,17 @@ pub struct Body {
     /// The plain text for search (when asked for): the text and code of the
     /// parser's own events, no markup, no shortcodes, spaces collapsed.
     pub text: String,
+    /// `text`'s hash, computed once (serve keeps bodies between edits, and
+    /// its search index tells unchanged documents by it).
+    text_hash: std::sync::OnceLock<u128>,
+}
+
+impl Body {
+    pub fn text_hash(&self) -> u128 {
+        *self
+            .text_hash
+            .get_or_init(|| xxhash_rust::xxh3::xxh3_128(self.text.as_bytes()))
+    }
 }
 
 struct Lines(Vec<usize>);

@@ -420,6 +420,10 @@ pub struct Shared {
     pub headline: String,
     /// Errors met while computing these (a broken teaser partial).
     pub diagnostics: Vec<Diagnostic>,
+    /// serve's search index between rebuilds: the search job updates it and
+    /// returns only the index files that changed. `None`: a build, which
+    /// writes the whole index.
+    pub search: Option<Arc<std::sync::Mutex<crate::search::Cache>>>,
 }
 
 /// Teasers for every article; a failing partial is reported once.
@@ -458,6 +462,7 @@ impl Shared {
             teasers,
             headline: headline.html,
             diagnostics,
+            search: None,
         }
     }
 
@@ -480,6 +485,7 @@ impl Shared {
             teasers,
             headline: headline.html,
             diagnostics,
+            search: None,
         }
     }
 

@@ -80,31 +80,43 @@ fn entries(inv: Inverted) -> Vec<Entry> {
 }
 
 /// A key's entry: `"word":[["exact","postings"],…]` or `"a b":"postings"`;
-/// `forms` are the entries of one key.
-fn entry_json(out: &mut String, forms: &[&Entry]) {
-    let key = &forms[0].key;
+/// `forms` are the (exact form, postings digits) of one key, in order.
+pub(super) fn key_json<'a>(
+    out: &mut String,
+    key: &str,
+    forms: impl Iterator<Item = (&'a str, &'a str)>,
+) {
     out.push_str(&json_str(key));
     out.push(':');
     if key.contains(' ') {
         out.push('"');
-        for e in forms {
-            out.push_str(&e.postings.digits);
+        for (_, digits) in forms {
+            out.push_str(digits);
         }
         out.push('"');
         return;
     }
     out.push('[');
-    for (i, e) in forms.iter().enumerate() {
+    for (i, (exact, digits)) in forms.enumerate() {
         if i > 0 {
             out.push(',');
         }
         out.push('[');
-        out.push_str(&json_str(&e.exact));
+        out.push_str(&json_str(exact));
         out.push_str(",\"");
-        out.push_str(&e.postings.digits);
+        out.push_str(digits);
         out.push_str("\"]");
     }
     out.push(']');
+}
+
+/// How many shards an index of `size` bytes (postings at ~2 bytes a
+/// document, exact forms and key texts) is split into.
+pub(super) fn shard_count(size: usize) -> usize {
+    (size / SHARD_TARGET_BYTES)
+        .max(1)
+        .next_power_of_two()
+        .min(MAX_SHARDS)
 }
 
 /// The shard files' bodies, each key in its shard, keys in order.
@@ -114,10 +126,7 @@ fn shards(entries: &[Entry]) -> Vec<String> {
         .map(|e| e.exact.len() + 2 * e.postings.count as usize)
         .sum::<usize>()
         + keys(entries).map(|f| f[0].key.len()).sum::<usize>();
-    let n = (size / SHARD_TARGET_BYTES)
-        .max(1)
-        .next_power_of_two()
-        .min(MAX_SHARDS);
+    let n = shard_count(size);
     let mut by_shard: Vec<Vec<&[Entry]>> = vec![Vec::new(); n];
     for f in keys(entries) {
         by_shard[f[0].hash as usize % n].push(f);
@@ -130,8 +139,10 @@ fn shards(entries: &[Entry]) -> Vec<String> {
                 if i > 0 {
                     b.push(',');
                 }
-                let forms: Vec<&Entry> = forms.iter().collect();
-                entry_json(&mut b, &forms);
+                let forms_of = forms
+                    .iter()
+                    .map(|e| (&*e.exact, e.postings.digits.as_str()));
+                key_json(&mut b, &forms[0].key, forms_of);
             }
             b.push('}');
             b
@@ -145,22 +156,22 @@ fn keys(entries: &[Entry]) -> impl Iterator<Item = &[Entry]> {
 }
 
 /// Each document's category, as varints in one string.
-fn categories_string(docs: &[Doc]) -> String {
+fn categories_string(docs: &[(usize, i32)]) -> String {
     let mut s = String::with_capacity(docs.len());
-    for d in docs {
-        varint(&mut s, d.category as u64);
+    for &(c, _) in docs {
+        varint(&mut s, c as u64);
     }
     s
 }
 
 /// Each document's year, as runs `[year, count]` in document order
 /// (articles come newest first, so runs are few).
-fn year_runs(docs: &[Doc]) -> String {
+fn year_runs(docs: &[(usize, i32)]) -> String {
     let mut runs: Vec<(i32, usize)> = Vec::new();
-    for d in docs {
+    for &(_, year) in docs {
         match runs.last_mut() {
-            Some((y, n)) if *y == d.year => *n += 1,
-            _ => runs.push((d.year, 1)),
+            Some((y, n)) if *y == year => *n += 1,
+            _ => runs.push((year, 1)),
         }
     }
     let v: Vec<String> = runs.iter().map(|(y, n)| format!("[{y},{n}]")).collect();
@@ -168,53 +179,49 @@ fn year_runs(docs: &[Doc]) -> String {
 }
 
 /// What a result shows, per document.
-fn fragments(site: &Site, docs: &[Doc]) -> Vec<String> {
-    let cats = categories(site);
-    docs.par_iter()
-        .map(|d| {
-            let cut = d
-                .text
-                .char_indices()
-                .nth(EXCERPT_SOURCE_CHARS)
-                .map_or(d.text.len(), |(i, _)| i);
-            format!(
-                "{{\"t\":{},\"u\":{},\"d\":{},\"c\":{},\"x\":{}}}",
-                json_str(&d.title),
-                json_str(&format!("{}{}", site.url_prefix(), d.url)),
-                json_str(&d.date),
-                json_str(&cats[d.category]),
-                json_str(&d.text[..cut])
-            )
-        })
-        .collect()
+fn fragments(prefix: &str, cats: &[String], docs: &[Doc]) -> Vec<String> {
+    docs.par_iter().map(|d| fragment(prefix, cats, d)).collect()
 }
 
-/// Every file of the index, in a fixed order. The documents' texts are
-/// used up (emptied as they are indexed).
-pub fn index_files(site: &Site, mut docs: Vec<Doc>) -> Vec<OutputFile> {
-    let fragments = fragments(site, &docs);
-    let entries = entries(invert(&mut docs));
-    let bodies = shards(&entries);
-    drop(entries);
-    let docs = &docs;
-    let shards = bodies.len();
-    let mut version: u32 = 0x811c9dc5;
-    let mut files = Vec::with_capacity(shards + docs.len() + 1);
-    for (n, b) in bodies.into_iter().enumerate() {
-        version = version.rotate_left(5) ^ fnv1a32(&b);
-        files.push(OutputFile {
-            path: format!("{SEARCH_PREFIX}/i/{n}.json"),
-            bytes: b.into_bytes(),
-        });
-    }
-    for (i, body) in fragments.into_iter().enumerate() {
-        version = version.rotate_left(5) ^ fnv1a32(&body);
-        files.push(OutputFile {
-            path: format!("{SEARCH_PREFIX}/d/{i}.json"),
-            bytes: body.into_bytes(),
-        });
-    }
-    let cats = categories(site);
+/// What a result shows: `d/<doc>.json`.
+pub(super) fn fragment(prefix: &str, cats: &[String], d: &Doc) -> String {
+    let cut = d
+        .text
+        .char_indices()
+        .nth(EXCERPT_SOURCE_CHARS)
+        .map_or(d.text.len(), |(i, _)| i);
+    format!(
+        "{{\"t\":{},\"u\":{},\"d\":{},\"c\":{},\"x\":{}}}",
+        json_str(&d.title),
+        json_str(&format!("{}{}", prefix, d.url)),
+        json_str(&d.date),
+        json_str(&cats[d.category]),
+        json_str(&d.text[..cut])
+    )
+}
+
+/// The path of shard `n`, and of document `i`'s fragment.
+pub(super) fn shard_path(n: usize) -> String {
+    format!("{SEARCH_PREFIX}/i/{n}.json")
+}
+
+pub(super) fn fragment_path(i: usize) -> String {
+    format!("{SEARCH_PREFIX}/d/{i}.json")
+}
+
+/// The version of an index: every shard's hash, then every fragment's.
+pub(super) fn version(hashes: impl Iterator<Item = u32>) -> u32 {
+    hashes.fold(0x811c9dc5, |v, h| v.rotate_left(5) ^ h)
+}
+
+/// `meta.json`, from the version, the shard count and each document's
+/// (category, year).
+pub(super) fn meta(
+    cats: &[String],
+    version: u32,
+    shards: usize,
+    docs: &[(usize, i32)],
+) -> OutputFile {
     let list = |v: Vec<String>| v.join(",");
     let meta = format!(
         "{{\"v\":\"{version:08x}\",\"shards\":{shards},\"docs\":{},\"cats\":[{}],\"c\":\"{}\",\"y\":[{}]}}",
@@ -223,10 +230,41 @@ pub fn index_files(site: &Site, mut docs: Vec<Doc>) -> Vec<OutputFile> {
         categories_string(docs),
         year_runs(docs),
     );
-    files.push(OutputFile {
+    OutputFile {
         path: format!("{SEARCH_PREFIX}/meta.json"),
         bytes: meta.into_bytes(),
-    });
+    }
+}
+
+/// Every file of the index, in a fixed order. The documents' texts are
+/// used up (emptied as they are indexed).
+pub fn index_files(site: &Site, docs: Vec<Doc>) -> Vec<OutputFile> {
+    index_files_of(site.url_prefix(), &categories(site), docs)
+}
+
+/// `index_files` for a site of base path `prefix` and categories `cats`.
+pub(super) fn index_files_of(prefix: &str, cats: &[String], mut docs: Vec<Doc>) -> Vec<OutputFile> {
+    let fragments = fragments(prefix, cats, &docs);
+    let entries = entries(invert(&mut docs));
+    let bodies = shards(&entries);
+    drop(entries);
+    let shards = bodies.len();
+    let version = version(bodies.iter().chain(&fragments).map(|b| fnv1a32(b)));
+    let mut files = Vec::with_capacity(shards + docs.len() + 1);
+    for (n, b) in bodies.into_iter().enumerate() {
+        files.push(OutputFile {
+            path: shard_path(n),
+            bytes: b.into_bytes(),
+        });
+    }
+    for (i, body) in fragments.into_iter().enumerate() {
+        files.push(OutputFile {
+            path: fragment_path(i),
+            bytes: body.into_bytes(),
+        });
+    }
+    let info: Vec<(usize, i32)> = docs.iter().map(|d| (d.category, d.year)).collect();
+    files.push(meta(cats, version, shards, &info));
     files
 }
 

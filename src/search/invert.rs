@@ -22,10 +22,11 @@ use std::sync::Mutex;
 pub const PAIR: u64 = 1 << 63;
 /// Partitions of the keys, merged in parallel (a power of two).
 const PARTS: usize = 64;
-/// Documents tokenised by one task.
-const CHUNK: usize = 32;
+/// Documents tokenised by one task (each task asks the shared interner
+/// once for each word it meets).
+const CHUNK: usize = 64;
 /// Documents whose postings are in flight at once (bounds their memory).
-const WAVE: usize = 1024;
+const WAVE: usize = 512;
 
 /// FNV-1a for short words; a multiply-and-fold for integer keys, which are
 /// not hashes themselves.
@@ -67,6 +68,12 @@ type Strings = (HashMap<Box<str>, u32, Fast>, Vec<Box<str>>);
 
 const SHARDS: usize = 16;
 
+impl Default for Interner {
+    fn default() -> Self {
+        Interner::new()
+    }
+}
+
 impl Interner {
     pub fn new() -> Self {
         Interner {
@@ -90,6 +97,13 @@ impl Interner {
         id
     }
 
+    /// The string of `id` (one the interner gave).
+    pub fn get(&self, id: u32) -> Box<str> {
+        let (shard, i) = (id as usize % SHARDS, id as usize / SHARDS);
+        let g = self.shards[shard].lock().unwrap_or_else(|e| e.into_inner());
+        g.1[i].clone()
+    }
+
     /// The strings by id (the interner is done).
     pub fn into_strings(self) -> Vec<Box<str>> {
         let lists: Vec<Vec<Box<str>>> = self
@@ -109,13 +123,21 @@ impl Interner {
 }
 
 /// The folded and exact interners, and a chunk's cache in front of them.
-struct Words<'i, 't> {
+pub(super) struct Words<'i, 't> {
     folded: &'i Interner,
     exact: &'i Interner,
     seen: HashMap<&'t str, (u32, u32), Fast>,
 }
 
-impl<'t> Words<'_, 't> {
+impl<'i, 't> Words<'i, 't> {
+    pub(super) fn new(folded: &'i Interner, exact: &'i Interner) -> Self {
+        Words {
+            folded,
+            exact,
+            seen: HashMap::default(),
+        }
+    }
+
     /// (folded id, exact id) of a word as written.
     fn ids(&mut self, w: &'t str) -> (u32, u32) {
         if let Some(&ids) = self.seen.get(w) {
@@ -144,7 +166,7 @@ impl<'t> Words<'_, 't> {
 
 /// A document's distinct keys with their weight (title hit, body hits),
 /// ascending by key.
-fn doc_keys<'t>(w: &mut Words<'_, 't>, d: &'t Doc, out: &mut Vec<(u64, Weight)>) {
+pub(super) fn doc_keys<'t>(w: &mut Words<'_, 't>, d: &'t Doc, out: &mut Vec<(u64, Weight)>) {
     let (mut title, mut body) = (Vec::new(), Vec::with_capacity(2 * d.text.len() / 5));
     w.keys(&d.title, &mut title);
     w.keys(&d.text, &mut body);
@@ -202,11 +224,7 @@ pub fn invert(docs: &mut [Doc]) -> Inverted {
             .par_chunks(CHUNK)
             .enumerate()
             .map(|(c, chunk)| {
-                let mut words = Words {
-                    folded: &folded,
-                    exact: &exact,
-                    seen: HashMap::default(),
-                };
+                let mut words = Words::new(&folded, &exact);
                 let mut out: ChunkPosts = vec![Vec::new(); PARTS];
                 let mut keys = Vec::new();
                 for (i, d) in chunk.iter().enumerate() {

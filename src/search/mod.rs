@@ -17,6 +17,7 @@
 
 pub mod files;
 pub mod fold;
+mod incremental;
 mod invert;
 mod postings;
 
@@ -24,6 +25,7 @@ use crate::model::site::Site;
 use crate::model::urls::{dataset_unit_url, dataset_url};
 
 pub use files::{fnv1a32, index_files};
+pub use incremental::{Cache, Source};
 
 /// Characters of a document's text kept for the excerpt.
 pub const EXCERPT_SOURCE_CHARS: usize = 1000;
@@ -80,32 +82,63 @@ pub struct Texts {
 
 /// Every document of the site, in index order.
 pub fn documents(site: &Site, texts: Texts) -> Vec<Doc> {
-    let n_cats = site.categories.len();
     let mut docs: Vec<Doc> = Vec::with_capacity(site.articles.len() + site.pages.len());
-    for (e, body) in site.articles.iter().zip(texts.articles) {
-        let a = &e.article;
-        let mut text = String::with_capacity(a.summary.len() + 1 + body.len());
-        text.push_str(&a.summary);
-        text.push(' ');
-        text.push_str(&body);
-        docs.push(Doc {
-            title: a.title.clone(),
-            url: e.url.clone(),
-            date: a.date.short_date(),
-            category: e.category,
-            year: a.date.local.year() as i32,
-            text,
-        });
+    // Each body's text is dropped once its document has it.
+    docs.extend(
+        texts
+            .articles
+            .into_iter()
+            .enumerate()
+            .map(|(i, body)| article_doc(site, i, &body)),
+    );
+    docs.extend(other_documents(site, texts.pages, texts.datasets));
+    docs
+}
+
+/// Article `i`'s document: its text is the summary, then the body's.
+pub fn article_doc(site: &Site, i: usize, body: &str) -> Doc {
+    let mut d = article_head(site, i);
+    d.text = article_text(site, i, body).concat();
+    d
+}
+
+/// Article `i`'s document without its text.
+pub fn article_head(site: &Site, i: usize) -> Doc {
+    let e = &site.articles[i];
+    let a = &e.article;
+    Doc {
+        title: a.title.clone(),
+        url: e.url.clone(),
+        date: a.date.short_date(),
+        category: e.category,
+        year: a.date.local.year() as i32,
+        text: String::new(),
     }
-    docs.extend(site.pages.iter().zip(texts.pages).map(|(p, body)| Doc {
-        title: p.page.title.clone(),
-        url: p.url.clone(),
-        date: String::new(),
-        category: n_cats,
-        year: 0,
-        text: format!("{} {}", p.page.summary, body),
-    }));
-    for (ds, description) in site.datasets.iter().zip(texts.datasets) {
+}
+
+/// Article `i`'s text, in parts: the summary, a space, the body's text.
+pub fn article_text<'a>(site: &'a Site, i: usize, body: &'a str) -> [&'a str; 3] {
+    [&site.articles[i].article.summary, " ", body]
+}
+
+/// The documents that are not articles: plain pages (their bodies' text
+/// in `pages`), datasets (their descriptions' in `datasets`) and units.
+pub fn other_documents(site: &Site, pages: Vec<String>, datasets: Vec<String>) -> Vec<Doc> {
+    let n_cats = site.categories.len();
+    let mut docs: Vec<Doc> = site
+        .pages
+        .iter()
+        .zip(pages)
+        .map(|(p, body)| Doc {
+            title: p.page.title.clone(),
+            url: p.url.clone(),
+            date: String::new(),
+            category: n_cats,
+            year: 0,
+            text: format!("{} {}", p.page.summary, body),
+        })
+        .collect();
+    for (ds, description) in site.datasets.iter().zip(datasets) {
         let units: Vec<&str> = ds.units.iter().map(|u| u.name.as_str()).collect();
         docs.push(Doc {
             title: ds.title.clone(),
@@ -127,6 +160,39 @@ pub fn documents(site: &Site, texts: Texts) -> Vec<Doc> {
         }
     }
     docs
+}
+
+/// What a document's files are made of, as one hash: its title, address
+/// (with the site's base path), date, category name and text (`text`:
+/// `text_hash` of it). Equal hashes: equal fragments and keys.
+pub fn doc_hash(prefix: &str, d: &Doc, category: &str, text: u128) -> u128 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    for field in [prefix, &d.title, &d.url, &d.date, category] {
+        h.update(&(field.len() as u64).to_le_bytes());
+        h.update(field.as_bytes());
+    }
+    h.update(&d.year.to_le_bytes());
+    h.update(&text.to_le_bytes());
+    h.digest128()
+}
+
+/// The hash of a text given in parts (hashed as if joined).
+pub fn text_hash(parts: &[&str]) -> u128 {
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    parts.iter().for_each(|p| h.update(p.as_bytes()));
+    h.digest128()
+}
+
+/// The hash of an article's text (`article_text`) from its body's text's
+/// hash (`render::markdown::Body::text_hash`), without reading the body.
+pub fn article_text_hash(site: &Site, i: usize, body_hash: u128) -> u128 {
+    let summary = &site.articles[i].article.summary;
+    let mut h = xxhash_rust::xxh3::Xxh3::new();
+    h.update(b"article");
+    h.update(&(summary.len() as u64).to_le_bytes());
+    h.update(summary.as_bytes());
+    h.update(&body_hash.to_le_bytes());
+    h.digest128()
 }
 
 /// Non-empty parts joined as sentences: no stray space before a comma or

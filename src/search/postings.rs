@@ -49,6 +49,48 @@ impl Postings {
         self.last = doc;
         self.count += 1;
     }
+
+    /// The documents and weights these postings hold, in order (what
+    /// `push` was given; a pair's body hits are not kept: 0).
+    pub fn decode(&self, pair: bool) -> Vec<(u32, Weight)> {
+        let mut out = Vec::with_capacity(self.count as usize);
+        let (mut v, mut shift, mut doc) = (0u64, 0u32, 0u32);
+        for c in self.digits.bytes() {
+            let d = digit_value(c);
+            v |= (d & 31) << shift;
+            if d & 32 != 0 {
+                shift += 5;
+                continue;
+            }
+            let w = if pair {
+                doc += (v / 2) as u32;
+                Weight {
+                    title: v & 1 != 0,
+                    body: 0,
+                }
+            } else {
+                doc += (v / 16) as u32;
+                Weight {
+                    title: v & 8 != 0,
+                    body: (v & 7) as u8,
+                }
+            };
+            out.push((doc, w));
+            (v, shift) = (0, 0);
+        }
+        out
+    }
+}
+
+/// The value of one of `DIGITS`.
+fn digit_value(c: u8) -> u64 {
+    (match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'-' => 62,
+        _ => 63,
+    }) as u64
 }
 
 #[cfg(test)]
@@ -96,5 +138,27 @@ mod tests {
         q.push(3, w(true, 0), true);
         q.push(4, w(false, 1), true);
         assert_eq!(read_varints(&q.digits), [3 * 2 + 1, 2]);
+    }
+
+    #[test]
+    fn decoded_postings_are_what_was_pushed() {
+        let given = [
+            (0, w(true, 2)),
+            (1, w(false, 1)),
+            (40, w(true, 7)),
+            (5000, w(false, 0)),
+        ];
+        let mut p = Postings::default();
+        for &(d, wt) in &given {
+            p.push(d, wt, false);
+        }
+        assert_eq!(p.decode(false), given);
+        let mut q = Postings::default();
+        q.push(3, w(true, 4), true);
+        q.push(70, w(false, 1), true);
+        assert_eq!(q.decode(true), [(3, w(true, 0)), (70, w(false, 0))]);
+        for (i, &c) in DIGITS.iter().enumerate() {
+            assert_eq!(digit_value(c), i as u64);
+        }
     }
 }

@@ -109,6 +109,9 @@ pub struct State {
     /// Articles whose last load failed: re-read on every rebuild so their
     /// error stays shown until fixed.
     broken: BTreeSet<PathBuf>,
+    /// The search index as last written: an edit re-indexes only the
+    /// documents it changed and writes only the index files that changed.
+    search: Arc<std::sync::Mutex<crate::search::Cache>>,
 }
 
 /// What one rebuild did.
@@ -144,6 +147,7 @@ impl State {
             last: None,
             timings: false,
             broken: BTreeSet::new(),
+            search: Arc::default(),
         }
     }
 
@@ -255,7 +259,11 @@ impl State {
             now: Some(self.opts.now.ts),
         };
         let r = Renderer::new(&site, &theme, &opts);
-        let shared = self.shared(&r);
+        let mut shared = self.shared(&r);
+        if full {
+            self.search_cache().reset(); // a full rebuild writes every file
+        }
+        shared.search = Some(self.search.clone());
         phase.mark("shared");
         let last = Last {
             site: self.last.as_ref(),
@@ -273,6 +281,8 @@ impl State {
         }
         diags.sort();
         if diags.has_errors() {
+            // Nothing is written: the next index is compared with the files on disk.
+            self.search_cache().reset();
             return Err(diags);
         }
         self.remember(&r, &shared, dirty, full);
@@ -293,7 +303,10 @@ impl State {
         } else {
             None
         };
-        let (written, removed) = self.write(&files, &copies, expected.as_ref(), full)?;
+        let (written, removed) = self
+            .write(&files, &copies, expected.as_ref(), full)
+            .inspect_err(|_| self.search_cache().reset())?;
+        let removed = removed + self.remove_gone_search_files();
         phase.mark("write");
         drop(shared);
         drop(r);
@@ -308,6 +321,23 @@ impl State {
             elapsed: start.elapsed(),
             moved,
         })
+    }
+
+    fn search_cache(&self) -> std::sync::MutexGuard<'_, crate::search::Cache> {
+        self.search.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Remove the index files the search index no longer has (fewer shards
+    /// or documents). Returns how many.
+    fn remove_gone_search_files(&mut self) -> usize {
+        let gone = self.search_cache().take_gone();
+        for p in &gone {
+            if let Some(full) = crate::output::paths::real_inside(&self.out, p) {
+                let _ = std::fs::remove_file(full);
+            }
+            self.written.remove(p);
+        }
+        gone.len()
     }
 
     /// Read again what the edit touched (everything when `full`). `false`:
@@ -539,3 +569,7 @@ fn moved(last: Option<&Site>, site: &Site, dirty: &Dirty) -> Vec<(String, String
         })
         .collect()
 }
+
+#[cfg(test)]
+#[path = "state_search_tests.rs"]
+mod search_tests;

@@ -68,7 +68,61 @@ pub fn search_job(r: &Renderer, shared: &Shared, texts_given: Vec<Option<String>
     );
     ctx.insert("meta", &meta);
     let mut out = JobOutput::file(index_path(&search_url()), r.render(names::SEARCH, &ctx));
+    if let Some(cache) = &shared.search {
+        let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+        out.files
+            .extend(incremental(r, shared, texts_given, &mut cache));
+        return out;
+    }
     let docs = search::documents(site, texts(r, shared, texts_given));
     out.files.extend(search::index_files(site, docs));
     out
+}
+
+/// serve: the index files that changed, through its cache. An article's
+/// text is borrowed from its body, never copied, unless its document is new.
+fn incremental(
+    r: &Renderer,
+    shared: &Shared,
+    mut given: Vec<Option<String>>,
+    cache: &mut search::Cache,
+) -> Vec<crate::output::sink::OutputFile> {
+    let site = r.site;
+    given.resize(site.articles.len(), None);
+    let owned: Vec<Option<String>> = given
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, t)| t.or_else(|| shared.bodies[i].is_none().then(|| r.article_body(i).text)))
+        .collect();
+    let text_of = |i: usize| match (&owned[i], &shared.bodies[i]) {
+        (Some(t), _) => t.as_str(),
+        (None, Some(b)) => b.text.as_str(),
+        (None, None) => "",
+    };
+    let mut sources: Vec<search::Source> = (0..site.articles.len())
+        .into_par_iter()
+        .map(|i| search::Source {
+            doc: search::article_head(site, i),
+            parts: search::article_text(site, i, text_of(i)).to_vec(),
+            // serve keeps bodies: each one's text is hashed once, not per edit.
+            text_hash: shared.bodies[i]
+                .as_ref()
+                .map(|b| search::article_text_hash(site, i, b.text_hash())),
+        })
+        .collect();
+    let plain = crate::render::markdown::plain_text;
+    let others = search::other_documents(
+        site,
+        site.pages.iter().map(|p| plain(&p.page.body)).collect(),
+        site.datasets
+            .iter()
+            .map(|d| plain(d.description.as_deref().unwrap_or("")))
+            .collect(),
+    );
+    sources.extend(others.into_iter().map(|doc| search::Source {
+        doc,
+        parts: Vec::new(),
+        text_hash: None,
+    }));
+    cache.update(site.url_prefix(), &search::categories(site), sources)
 }

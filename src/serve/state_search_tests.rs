@@ -1,0 +1,120 @@
+//! serve's search index after edits is the one a fresh build writes.
+
+use super::*;
+use std::collections::BTreeMap;
+
+/// A copy of the basic fixture site.
+fn basic_site(tmp: &Path) -> PathBuf {
+    let root = tmp.join("site");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites/basic");
+    for e in walkdir::WalkDir::new(&src) {
+        let e = e.unwrap();
+        let dest = root.join(e.path().strip_prefix(&src).unwrap());
+        if e.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(e.path(), &dest).unwrap();
+        }
+    }
+    root
+}
+
+/// Every file under tim-kiem/ of an output: path → bytes (serve's live
+/// reload script taken out of the search page).
+fn search_files(out: &Path) -> BTreeMap<String, Vec<u8>> {
+    let dir = out.join("tim-kiem");
+    walkdir::WalkDir::new(&dir)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(out)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned();
+            let mut bytes = std::fs::read(e.path()).unwrap();
+            if rel.ends_with(".html") {
+                bytes = String::from_utf8(bytes)
+                    .unwrap()
+                    .replace(LIVE_RELOAD, "")
+                    .into_bytes();
+            }
+            (rel, bytes)
+        })
+        .collect()
+}
+
+fn edit(state: &mut State, root: &Path, rel: &str, f: impl FnOnce(String) -> Option<String>) {
+    let path = root.join(rel);
+    match f(std::fs::read_to_string(&path).unwrap_or_default()) {
+        Some(text) => std::fs::write(&path, text).unwrap(),
+        None => std::fs::remove_file(&path).unwrap(),
+    }
+    let mut dirty = Dirty::default();
+    dirty.add(Path::new(rel));
+    state.rebuild(&dirty).unwrap();
+}
+
+#[test]
+fn serves_search_index_after_edits_is_byte_for_byte_a_fresh_builds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = basic_site(tmp.path());
+    let opts = BuildOptions {
+        root: root.clone(),
+        now: crate::Now {
+            ts: "2030-01-01T00:00:00Z".parse().unwrap(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let serve_out = tmp.path().join("serve-out");
+    let mut state = State::new(opts.clone(), serve_out.clone());
+    state.rebuild(&Dirty::full()).unwrap();
+    let build_out = tmp.path().join("build-out");
+    let fresh = |n: &str| {
+        let out = build_out.join(n);
+        crate::build(&BuildOptions {
+            output: Some(out.clone()),
+            ..opts.clone()
+        })
+        .unwrap();
+        search_files(&out)
+    };
+    let start = search_files(&serve_out);
+    assert!(
+        start.keys().any(|p| p.starts_with("tim-kiem/i/")),
+        "{start:?}"
+    );
+    assert_eq!(start, fresh("0"));
+
+    let mot = "content/articles/tin-tuc/mot.md";
+    edit(&mut state, &root, mot, |t| {
+        Some(format!("{t}\nCâu mới về thảo quả Mường So.\n"))
+    });
+    let after_edit = search_files(&serve_out);
+    assert_ne!(after_edit, start, "the edit is indexed");
+    assert_eq!(after_edit, fresh("1"));
+
+    edit(&mut state, &root, mot, |t| {
+        Some(t.replace("Bài một: ngày Chủ nhật", "Bài một: Nậm Xe"))
+    });
+    assert_eq!(search_files(&serve_out), fresh("2"));
+
+    let new = "content/articles/tin-tuc/moi.md";
+    edit(&mut state, &root, new, |_| {
+        Some("---\ntitle: \"Bài mới về Nậm Xe\"\ndate: 2024-07-01 08:00\ncategory: \"Tin tức\"\nsummary: \"Sapo.\"\n---\nThân bài.\n".into())
+    });
+    assert_eq!(search_files(&serve_out), fresh("3"));
+
+    edit(&mut state, &root, new, |_| None);
+    edit(&mut state, &root, "content/articles/kinh-te/bon.md", |_| {
+        None
+    });
+    assert_eq!(
+        search_files(&serve_out),
+        fresh("4"),
+        "no fragment left behind"
+    );
+}
