@@ -13,8 +13,16 @@ pub fn fixtures() -> PathBuf {
 }
 
 /// Copy every file under `from` into `to`, replacing what is there.
+///
+/// A `.chiso-cache` is never copied: tests that build a fixture in place
+/// leave one there (with the published addresses of that build), and a copy
+/// must start as clean as a fresh clone, whatever ran before.
 pub fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).sort_by_file_name() {
+    let walk = walkdir::WalkDir::new(from).sort_by_file_name();
+    for entry in walk
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || e.file_name() != ".chiso-cache")
+    {
         let entry = entry.unwrap();
         let rel = entry.path().strip_prefix(from).unwrap();
         let dest = to.join(rel);
