@@ -172,6 +172,19 @@ pub fn build(
     datasets: Vec<Dataset>,
     diags: &mut Diagnostics,
 ) -> Site {
+    build_reusing(config, loaded, datasets, None, diags)
+}
+
+/// `build`, with the photo plan of serve's last site: photos whose path,
+/// length and time are unchanged are not opened again (with `true`: no
+/// static file changed since, see `ImagePlan::new`).
+pub fn build_reusing(
+    config: SiteConfig,
+    loaded: Loaded,
+    datasets: Vec<Dataset>,
+    last_images: Option<(&crate::model::images::ImagePlan, bool)>,
+    diags: &mut Diagnostics,
+) -> Site {
     let Loaded {
         mut articles,
         pages,
@@ -240,7 +253,13 @@ pub fn build(
         let (abs, _) = static_files.iter().find(|(_, u)| u == rel)?;
         crate::load::image::size_of(abs)
     });
-    let images = plan_images(&config, &static_files, image_index, &mut entries, diags);
+    let images = plan_images(
+        &config,
+        &static_files,
+        (image_index, last_images),
+        &mut entries,
+        diags,
+    );
 
     let page_entries: Vec<PageEntry> = pages
         .into_iter()
@@ -284,7 +303,10 @@ pub const LOGO_HEIGHTS: [u32; 4] = [40, 64, 80, 128];
 fn plan_images(
     config: &SiteConfig,
     static_files: &[(PathBuf, String)],
-    index: crate::load::image_index::ImageIndex,
+    (index, last): (
+        crate::load::image_index::ImageIndex,
+        Option<(&crate::model::images::ImagePlan, bool)>,
+    ),
     entries: &mut [ArticleEntry],
     diags: &mut Diagnostics,
 ) -> crate::model::images::ImagePlan {
@@ -301,7 +323,7 @@ fn plan_images(
         })
         .collect();
     let keep = config.share_image.as_ref().map(|s| s.url.as_str());
-    let mut plan = ImagePlan::new(&config.images, static_files, index, &shares, keep);
+    let mut plan = ImagePlan::new(&config.images, static_files, index, &shares, keep, last);
     // A photo as the header's emblem: copies at its shown heights.
     if let Some(logo) = config.portal.logo.as_ref() {
         plan.add_heights(&logo.url, &LOGO_HEIGHTS);
