@@ -289,6 +289,14 @@ impl ImagePlan {
         let Some(p) = self.get(url) else {
             return Vec::new();
         };
+        let named = Format::of_name(&p.url);
+        let misnamed =
+            p.probe.format != named && p.probe.format != Format::Other && p.probe.problem.is_none();
+        // The usual photo: nothing to say, and no address formatted (a
+        // model names 10,000 lead photos).
+        if p.probe.problem.is_none() && !misnamed && !p.probe.svg_script {
+            return Vec::new();
+        }
         let shown = format!("/{}", p.url);
         let mut out = Vec::new();
         match &p.probe.problem {
@@ -304,8 +312,7 @@ impl ImagePlan {
             Some(Problem::Heif) => out.push(msg::heif(file, line, &shown)),
             None => {}
         }
-        let named = Format::of_name(&p.url);
-        if p.probe.format != named && p.probe.format != Format::Other && p.probe.problem.is_none() {
+        if misnamed {
             out.push(msg::misnamed(file, line, &shown, p.probe.format.name()));
         }
         if p.probe.svg_script {
