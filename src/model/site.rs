@@ -462,6 +462,26 @@ fn check_commentary(
     out
 }
 
+/// What claims an address, named only when two clash.
+#[derive(Clone, Copy)]
+enum What<'a> {
+    Section,
+    Category(&'a str),
+    Article,
+    Page,
+}
+
+impl What<'_> {
+    fn msg(self) -> Msg {
+        match self {
+            What::Section => msg!(m::WHAT_SECTION),
+            What::Category(name) => msg!(m::WHAT_CATEGORY_NAMED, name = name),
+            What::Article => msg!(m::WHAT_THIS_ARTICLE),
+            What::Page => msg!(m::WHAT_THIS_PAGE),
+        }
+    }
+}
+
 fn check_urls(
     articles: &[ArticleEntry],
     pages: &[PageEntry],
@@ -469,75 +489,60 @@ fn check_urls(
     static_files: &[(PathBuf, String)],
     diags: &mut Diagnostics,
 ) {
-    // url -> (file, line, description)
-    let mut seen: HashMap<String, (PathBuf, usize, Msg)> =
-        HashMap::with_capacity(articles.len() + 64);
-    let mut claim =
-        |url: String, file: PathBuf, line: usize, what: Msg, diags: &mut Diagnostics| {
-            if let Some((f, l, w)) = seen.get(&url) {
-                let other = if *l > 0 {
-                    format!("{}:{l}", f.display())
-                } else {
-                    f.display().to_string()
-                };
-                diags.push(
-                    Diagnostic::error(
-                        codes::DUPLICATE_URL,
-                        file.clone(),
-                        msg!(
-                            m::SITE_URL_CLASH,
-                            what = what,
-                            url = &url,
-                            other_what = w.clone(),
-                            other = other
-                        ),
-                    )
-                    .at(line, 0)
-                    .hint(msg!(m::SITE_URL_CLASH_HINT)),
-                );
-            } else {
-                seen.insert(url, (file, line, what));
-            }
+    // url -> (file, line, what); borrowed, so 10,000 articles cost no copies.
+    let mut seen: HashMap<&str, (&std::path::Path, usize, What)> =
+        HashMap::with_capacity(articles.len() + categories.len() + pages.len() + 64);
+    let reserved: Vec<String> = RESERVED.iter().map(|r| format!("/{r}/")).collect();
+    let chiso = std::path::Path::new("(chiso)");
+    let claims = reserved
+        .iter()
+        .map(|u| (u.as_str(), chiso, 0, What::Section))
+        .chain(categories.iter().map(|c| {
+            let file = c.articles.first().map_or(std::path::Path::new(""), |&i| {
+                articles[i].article.source.as_path()
+            });
+            (c.url.as_str(), file, 0, What::Category(&c.name))
+        }))
+        .chain(articles.iter().map(|a| {
+            (
+                a.url.as_str(),
+                a.article.source.as_path(),
+                a.article.slug_loc.line,
+                What::Article,
+            )
+        }))
+        .chain(pages.iter().map(|p| {
+            (
+                p.url.as_str(),
+                p.page.source.as_path(),
+                p.page.slug_loc.line,
+                What::Page,
+            )
+        }));
+    for (url, file, line, what) in claims {
+        let Some(&(f, l, w)) = seen.get(url) else {
+            seen.insert(url, (file, line, what));
+            continue;
         };
-    for r in RESERVED {
-        claim(
-            format!("/{r}/"),
-            PathBuf::from("(chiso)"),
-            0,
-            msg!(m::WHAT_SECTION),
-            diags,
-        );
-    }
-    for c in categories {
-        let file = c
-            .articles
-            .first()
-            .map(|&i| articles[i].article.source.clone())
-            .unwrap_or_default();
-        claim(
-            c.url.clone(),
-            file,
-            0,
-            msg!(m::WHAT_CATEGORY_NAMED, name = &c.name),
-            diags,
-        );
-    }
-    for a in articles {
-        claim(
-            a.url.clone(),
-            a.article.source.clone(),
-            a.article.slug_loc.line,
-            msg!(m::WHAT_THIS_ARTICLE),
-            diags,
-        );
-    }
-    for p in pages {
-        claim(
-            p.url.clone(),
-            p.page.source.clone(),
-            p.page.slug_loc.line,
-            msg!(m::WHAT_THIS_PAGE),
-            diags,
+        let other = if l > 0 {
+            format!("{}:{l}", f.display())
+        } else {
+            f.display().to_string()
+        };
+        diags.push(
+            Diagnostic::error(
+                codes::DUPLICATE_URL,
+                file.to_path_buf(),
+                msg!(
+                    m::SITE_URL_CLASH,
+                    what = what.msg(),
+                    url = url,
+                    other_what = w.msg(),
+                    other = other
+                ),
+            )
+            .at(line, 0)
+            .hint(msg!(m::SITE_URL_CLASH_HINT)),
         );
     }
     for (abs, url) in static_files {
