@@ -89,8 +89,18 @@ impl Probe {
     }
 }
 
+/// Every path probed, in unit tests (serve's tests: an edit that touches
+/// no photo opens none).
+#[cfg(test)]
+pub static PROBED: std::sync::Mutex<Vec<std::path::PathBuf>> = std::sync::Mutex::new(Vec::new());
+
 /// Probe the file at `path`; an unreadable file is a `Problem`, not an error.
 pub fn probe(path: &Path) -> Probe {
+    #[cfg(test)]
+    PROBED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(path.to_path_buf());
     let first = match read_ends(path, FIRST) {
         Ok((head, tail, len)) => probe_bytes(&head, &tail, len),
         Err(e) => return unknown(Some(Problem::Unreadable(e.to_string()))),

@@ -193,13 +193,18 @@ impl ImagePlan {
         index: ImageIndex,
         shares: &[(&str, Focus)],
         keep: Option<&str>,
+        last: Option<(&ImagePlan, bool)>,
     ) -> ImagePlan {
         let keep = keep.map(|k| k.trim_start_matches('/'));
         let mut images: Vec<PlannedImage> = static_files
             .par_iter()
             .filter(|(_, url)| image_name(url))
             .map(|(abs, url)| {
-                let mut p = plan_one(config, &index, abs, url);
+                let last = last.and_then(|(l, same)| {
+                    let p = l.get(url).filter(|p| p.source == *abs)?;
+                    Some((p, same))
+                });
+                let mut p = plan_one(config, &index, last, abs, url);
                 // site.yaml's share_image is published as it is.
                 if keep == Some(url.as_str()) {
                     p.resize = false;
@@ -284,6 +289,14 @@ impl ImagePlan {
         let Some(p) = self.get(url) else {
             return Vec::new();
         };
+        let named = Format::of_name(&p.url);
+        let misnamed =
+            p.probe.format != named && p.probe.format != Format::Other && p.probe.problem.is_none();
+        // The usual photo: nothing to say, and no address formatted (a
+        // model names 10,000 lead photos).
+        if p.probe.problem.is_none() && !misnamed && !p.probe.svg_script {
+            return Vec::new();
+        }
         let shown = format!("/{}", p.url);
         let mut out = Vec::new();
         match &p.probe.problem {
@@ -299,8 +312,7 @@ impl ImagePlan {
             Some(Problem::Heif) => out.push(msg::heif(file, line, &shown)),
             None => {}
         }
-        let named = Format::of_name(&p.url);
-        if p.probe.format != named && p.probe.format != Format::Other && p.probe.problem.is_none() {
+        if misnamed {
             out.push(msg::misnamed(file, line, &shown, p.probe.format.name()));
         }
         if p.probe.svg_script {
@@ -310,18 +322,48 @@ impl ImagePlan {
     }
 }
 
-fn plan_one(config: &ImagesConfig, index: &ImageIndex, abs: &Path, url: &str) -> PlannedImage {
+/// The plan of one photo: its probe from the cache index or the last plan
+/// when its length and time are unchanged, else from its file.
+fn plan_one(
+    config: &ImagesConfig,
+    index: &ImageIndex,
+    last: Option<(&PlannedImage, bool)>,
+    abs: &Path,
+    url: &str,
+) -> PlannedImage {
     let mut seen = Seen::default();
-    let known = std::fs::metadata(abs).ok().and_then(|m| {
+    let unchanged = last.filter(|(p, same)| *same && p.probe.problem.is_none());
+    let meta = match unchanged {
+        Some((p, _)) => {
+            seen = p.seen;
+            None
+        }
+        None => std::fs::metadata(abs).ok(),
+    };
+    if let Some(m) = &meta {
         seen.len = m.len();
-        seen.mtime_ns = image_index::mtime_ns(&m);
-        index.fresh(abs, seen.len, seen.mtime_ns)
+        seen.mtime_ns = image_index::mtime_ns(m);
+    }
+    // A probe that found a problem is made again, as the index does.
+    let last = last.map(|(p, _)| p).filter(|p| {
+        (unchanged.is_some() || meta.is_some())
+            && p.seen.len == seen.len
+            && p.seen.mtime_ns == seen.mtime_ns
+            && p.probe.problem.is_none()
     });
-    seen.hash = known.map(|s| s.hash);
-    seen.used = known.map(|s| s.used);
-    let probe = match known {
-        Some(s) => s.probe.clone(),
-        None => image_probe::probe(abs),
+    let known = meta
+        .as_ref()
+        .and_then(|_| index.fresh(abs, seen.len, seen.mtime_ns));
+    let probe = if let Some(p) = last {
+        seen.hash = p.seen.hash;
+        seen.used = p.seen.used;
+        p.probe.clone()
+    } else if let Some(s) = known {
+        seen.hash = Some(s.hash);
+        seen.used = Some(s.used);
+        s.probe.clone()
+    } else {
+        image_probe::probe(abs)
     };
     let resize = probe.problem.is_none() && matches!(probe.format, Format::Jpeg | Format::Png);
     let (width, height) = probe.shown();

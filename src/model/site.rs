@@ -172,6 +172,19 @@ pub fn build(
     datasets: Vec<Dataset>,
     diags: &mut Diagnostics,
 ) -> Site {
+    build_reusing(config, loaded, datasets, None, diags)
+}
+
+/// `build`, with the photo plan of serve's last site: photos whose path,
+/// length and time are unchanged are not opened again (with `true`: no
+/// static file changed since, see `ImagePlan::new`).
+pub fn build_reusing(
+    config: SiteConfig,
+    loaded: Loaded,
+    datasets: Vec<Dataset>,
+    last_images: Option<(&crate::model::images::ImagePlan, bool)>,
+    diags: &mut Diagnostics,
+) -> Site {
     let Loaded {
         mut articles,
         pages,
@@ -240,7 +253,13 @@ pub fn build(
         let (abs, _) = static_files.iter().find(|(_, u)| u == rel)?;
         crate::load::image::size_of(abs)
     });
-    let images = plan_images(&config, &static_files, image_index, &mut entries, diags);
+    let images = plan_images(
+        &config,
+        &static_files,
+        (image_index, last_images),
+        &mut entries,
+        diags,
+    );
 
     let page_entries: Vec<PageEntry> = pages
         .into_iter()
@@ -284,7 +303,10 @@ pub const LOGO_HEIGHTS: [u32; 4] = [40, 64, 80, 128];
 fn plan_images(
     config: &SiteConfig,
     static_files: &[(PathBuf, String)],
-    index: crate::load::image_index::ImageIndex,
+    (index, last): (
+        crate::load::image_index::ImageIndex,
+        Option<(&crate::model::images::ImagePlan, bool)>,
+    ),
     entries: &mut [ArticleEntry],
     diags: &mut Diagnostics,
 ) -> crate::model::images::ImagePlan {
@@ -301,7 +323,7 @@ fn plan_images(
         })
         .collect();
     let keep = config.share_image.as_ref().map(|s| s.url.as_str());
-    let mut plan = ImagePlan::new(&config.images, static_files, index, &shares, keep);
+    let mut plan = ImagePlan::new(&config.images, static_files, index, &shares, keep, last);
     // A photo as the header's emblem: copies at its shown heights.
     if let Some(logo) = config.portal.logo.as_ref() {
         plan.add_heights(&logo.url, &LOGO_HEIGHTS);
@@ -440,6 +462,26 @@ fn check_commentary(
     out
 }
 
+/// What claims an address, named only when two clash.
+#[derive(Clone, Copy)]
+enum What<'a> {
+    Section,
+    Category(&'a str),
+    Article,
+    Page,
+}
+
+impl What<'_> {
+    fn msg(self) -> Msg {
+        match self {
+            What::Section => msg!(m::WHAT_SECTION),
+            What::Category(name) => msg!(m::WHAT_CATEGORY_NAMED, name = name),
+            What::Article => msg!(m::WHAT_THIS_ARTICLE),
+            What::Page => msg!(m::WHAT_THIS_PAGE),
+        }
+    }
+}
+
 fn check_urls(
     articles: &[ArticleEntry],
     pages: &[PageEntry],
@@ -447,75 +489,60 @@ fn check_urls(
     static_files: &[(PathBuf, String)],
     diags: &mut Diagnostics,
 ) {
-    // url -> (file, line, description)
-    let mut seen: HashMap<String, (PathBuf, usize, Msg)> =
-        HashMap::with_capacity(articles.len() + 64);
-    let mut claim =
-        |url: String, file: PathBuf, line: usize, what: Msg, diags: &mut Diagnostics| {
-            if let Some((f, l, w)) = seen.get(&url) {
-                let other = if *l > 0 {
-                    format!("{}:{l}", f.display())
-                } else {
-                    f.display().to_string()
-                };
-                diags.push(
-                    Diagnostic::error(
-                        codes::DUPLICATE_URL,
-                        file.clone(),
-                        msg!(
-                            m::SITE_URL_CLASH,
-                            what = what,
-                            url = &url,
-                            other_what = w.clone(),
-                            other = other
-                        ),
-                    )
-                    .at(line, 0)
-                    .hint(msg!(m::SITE_URL_CLASH_HINT)),
-                );
-            } else {
-                seen.insert(url, (file, line, what));
-            }
+    // url -> (file, line, what); borrowed, so 10,000 articles cost no copies.
+    let mut seen: HashMap<&str, (&std::path::Path, usize, What)> =
+        HashMap::with_capacity(articles.len() + categories.len() + pages.len() + 64);
+    let reserved: Vec<String> = RESERVED.iter().map(|r| format!("/{r}/")).collect();
+    let chiso = std::path::Path::new("(chiso)");
+    let claims = reserved
+        .iter()
+        .map(|u| (u.as_str(), chiso, 0, What::Section))
+        .chain(categories.iter().map(|c| {
+            let file = c.articles.first().map_or(std::path::Path::new(""), |&i| {
+                articles[i].article.source.as_path()
+            });
+            (c.url.as_str(), file, 0, What::Category(&c.name))
+        }))
+        .chain(articles.iter().map(|a| {
+            (
+                a.url.as_str(),
+                a.article.source.as_path(),
+                a.article.slug_loc.line,
+                What::Article,
+            )
+        }))
+        .chain(pages.iter().map(|p| {
+            (
+                p.url.as_str(),
+                p.page.source.as_path(),
+                p.page.slug_loc.line,
+                What::Page,
+            )
+        }));
+    for (url, file, line, what) in claims {
+        let Some(&(f, l, w)) = seen.get(url) else {
+            seen.insert(url, (file, line, what));
+            continue;
         };
-    for r in RESERVED {
-        claim(
-            format!("/{r}/"),
-            PathBuf::from("(chiso)"),
-            0,
-            msg!(m::WHAT_SECTION),
-            diags,
-        );
-    }
-    for c in categories {
-        let file = c
-            .articles
-            .first()
-            .map(|&i| articles[i].article.source.clone())
-            .unwrap_or_default();
-        claim(
-            c.url.clone(),
-            file,
-            0,
-            msg!(m::WHAT_CATEGORY_NAMED, name = &c.name),
-            diags,
-        );
-    }
-    for a in articles {
-        claim(
-            a.url.clone(),
-            a.article.source.clone(),
-            a.article.slug_loc.line,
-            msg!(m::WHAT_THIS_ARTICLE),
-            diags,
-        );
-    }
-    for p in pages {
-        claim(
-            p.url.clone(),
-            p.page.source.clone(),
-            p.page.slug_loc.line,
-            msg!(m::WHAT_THIS_PAGE),
-            diags,
+        let other = if l > 0 {
+            format!("{}:{l}", f.display())
+        } else {
+            f.display().to_string()
+        };
+        diags.push(
+            Diagnostic::error(
+                codes::DUPLICATE_URL,
+                file.to_path_buf(),
+                msg!(
+                    m::SITE_URL_CLASH,
+                    what = what.msg(),
+                    url = url,
+                    other_what = w.msg(),
+                    other = other
+                ),
+            )
+            .at(line, 0)
+            .hint(msg!(m::SITE_URL_CLASH_HINT)),
         );
     }
     for (abs, url) in static_files {

@@ -3,6 +3,7 @@
 
 use crate::load::content::Article;
 use crate::load::theme::{Theme, names};
+use crate::model::images::PlannedImage;
 use crate::model::site::{Site, Term};
 use crate::model::urls::{index_path, page_count, paginate_url};
 use crate::render::job::Job;
@@ -56,6 +57,25 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
             .any(|t| by_template.contains(*t)),
         j => crate::render::jobs::template_of(site, j).is_some_and(|t| by_template.contains(t)),
     };
+    let photos = changed_photos(old, site, dirty);
+    let shown_everywhere = [
+        site.config.portal.logo.as_ref().map(|l| l.url.as_str()),
+        site.config.share_image.as_ref().map(|s| s.url.as_str()),
+    ];
+    if shown_everywhere
+        .iter()
+        .flatten()
+        .any(|u| photos.contains(u.trim_start_matches('/')))
+    {
+        return all;
+    }
+    let lead_changed = |a: &Article| {
+        a.image
+            .as_deref()
+            .is_some_and(|u| photos.contains(u.trim_start_matches('/')))
+    };
+    let shows_changed =
+        |a: &Article| lead_changed(a) || photos.iter().any(|u| a.body.contains(u.as_str()));
     let per = site.config.articles_per_page.max(1);
     let page_of = |t: &Term, p: usize| -> Vec<usize> {
         t.articles[((p - 1) * per).min(t.articles.len())..(p * per).min(t.articles.len())].to_vec()
@@ -70,6 +90,7 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
                             return true; // new or edited
                         };
                         (dirty.data && e.article.body.contains("{{"))
+                            || shows_changed(&e.article)
                             || e.related.len() != old.articles[oi].related.len()
                             || e.related
                                 .iter()
@@ -90,12 +111,15 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
                             a.image.is_none() && a.body.contains("{{")
                         };
                         (dirty.data && (kind == ListKind::Home || new_p.iter().any(chart_thumb)))
+                            || new_p
+                                .iter()
+                                .any(|&n| lead_changed(&site.articles[n].article))
                             || pages(term) != pages(old_term)
                             || term.name != old_term.name
                             || new_p.len() != old_p.len()
                             || new_p.iter().zip(&old_p).any(|(&n, &o)| !same(n, o))
                     }
-                    Job::Page(_) => dirty.pages || dirty.data,
+                    Job::Page(_) => dirty.pages || dirty.data || !photos.is_empty(),
                     // Unit pages list the articles tagged with the unit.
                     Job::Data(d) => {
                         dirty.data
@@ -122,6 +146,38 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
         .collect()
 }
 
+/// Addresses (without the leading `/`) of the photos whose plan differs
+/// from the last site's (replaced by one of another size, added, removed):
+/// the pages showing them have other `<img>` sizes and `srcset`s. Empty
+/// unless static files were edited.
+fn changed_photos(old: &Site, site: &Site, dirty: &Dirty) -> BTreeSet<String> {
+    if !dirty.statics {
+        return BTreeSet::new();
+    }
+    let same = |a: &PlannedImage, b: &PlannedImage| {
+        a.probe == b.probe
+            && a.resize == b.resize
+            && (a.width, a.height) == (b.width, b.height)
+            && a.widths == b.widths
+            && a.shares == b.shares
+    };
+    let mut out: BTreeSet<String> = site
+        .images
+        .images
+        .iter()
+        .filter(|p| old.images.get(&p.url).is_none_or(|o| !same(o, p)))
+        .map(|p| p.url.clone())
+        .collect();
+    out.extend(
+        old.images
+            .images
+            .iter()
+            .filter(|o| site.images.get(&o.url).is_none())
+            .map(|o| o.url.clone()),
+    );
+    out
+}
+
 /// Whether the set of pages may differ from the last build's: an article
 /// added, removed or moved, or a list gaining or losing a page.
 pub fn page_set_changed(last: Option<&Site>, site: &Site, dirty: &Dirty) -> bool {
@@ -139,10 +195,11 @@ pub fn page_set_changed(last: Option<&Site>, site: &Site, dirty: &Dirty) -> bool
         return true;
     }
     dirty.articles.iter().any(|src| {
+        // Compared as bytes: `Path`'s == compares component by component.
         let url = |s: &Site| {
             s.articles
                 .iter()
-                .find(|e| &e.article.source == src)
+                .find(|e| e.article.source.as_os_str() == src.as_os_str())
                 .map(|e| e.url.clone())
         };
         url(old) != url(site)

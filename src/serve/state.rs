@@ -247,7 +247,7 @@ impl State {
         }
         let mut phase = Phases::new(self.timings);
         phase.mark("reload");
-        let site = self.model(&mut diags);
+        let site = self.model(full, dirty.statics, &mut diags);
         phase.mark("model");
         let theme = self.theme.clone().expect("theme loaded");
         // Chart PNGs are drawn through the site's cache (a dataset edit
@@ -383,20 +383,28 @@ impl State {
         true
     }
 
-    /// The model stage over what is loaded now.
-    fn model(&self, diags: &mut Diagnostics) -> Site {
+    /// The model stage over what is loaded now. The photo cache's index is
+    /// read on a full rebuild only; otherwise each photo's probe comes from
+    /// the last site's plan while its path, length and time are unchanged,
+    /// so an edit that touches no photo opens none; when the watcher saw no
+    /// change under content/static, photos are not even looked at.
+    fn model(&self, full: bool, statics: bool, diags: &mut Diagnostics) -> Site {
+        let last = self.last.as_ref().map(|s| (&s.images, !(full || statics)));
+        let image_index = if full || last.is_none() {
+            ImageIndex::read(&self.config.as_ref().expect("config loaded").images.cache)
+        } else {
+            ImageIndex::default()
+        };
         let loaded = Loaded {
             articles: self.articles.values().cloned().collect(),
             pages: self.pages.clone(),
             commentary: self.commentary.clone(),
             static_files: self.static_files.clone(),
             held: self.held.values().cloned().collect(),
-            image_index: ImageIndex::read(
-                &self.config.as_ref().expect("config loaded").images.cache,
-            ),
+            image_index,
         };
         let config = self.config.clone().expect("config loaded");
-        crate::model::site::build(config, loaded, self.datasets.clone(), diags)
+        crate::model::site::build_reusing(config, loaded, self.datasets.clone(), last, diags)
     }
 
     /// Bodies and teasers, reusing those of unchanged articles.
@@ -557,7 +565,7 @@ fn moved(last: Option<&Site>, site: &Site, dirty: &Dirty) -> Vec<(String, String
     let url_in = |s: &Site, src: &PathBuf| {
         s.articles
             .iter()
-            .find(|e| &e.article.source == src)
+            .find(|e| e.article.source.as_os_str() == src.as_os_str())
             .map(|e| format!("{}{}", s.url_prefix(), e.url))
     };
     dirty
@@ -573,3 +581,7 @@ fn moved(last: Option<&Site>, site: &Site, dirty: &Dirty) -> Vec<(String, String
 #[cfg(test)]
 #[path = "state_search_tests.rs"]
 mod search_tests;
+
+#[cfg(test)]
+#[path = "state_photo_tests.rs"]
+mod photo_tests;

@@ -4,7 +4,7 @@ use super::*;
 use std::collections::BTreeMap;
 
 /// A copy of the basic fixture site.
-fn basic_site(tmp: &Path) -> PathBuf {
+pub(super) fn basic_site(tmp: &Path) -> PathBuf {
     let root = tmp.join("site");
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/sites/basic");
     for e in walkdir::WalkDir::new(&src) {

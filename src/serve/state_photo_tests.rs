@@ -1,0 +1,75 @@
+//! serve's photo plan between edits: an edit that touches no photo opens
+//! none; a photo replaced under the same name is probed again.
+
+use super::search_tests::basic_site;
+use super::*;
+use crate::load::image_probe::PROBED;
+
+const PHOTO: &str = "content/static/images/anh.jpg";
+
+fn probes_of(path: &Path) -> usize {
+    PROBED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .iter()
+        .filter(|p| p.as_path() == path)
+        .count()
+}
+
+fn rebuild_after(state: &mut State, rel: &str) {
+    let mut dirty = Dirty::default();
+    dirty.add(Path::new(rel));
+    state.rebuild(&dirty).unwrap();
+}
+
+/// The lead photo's (width, height) attributes on the article's page.
+fn lead_size(out: &Path) -> (String, String) {
+    let html = std::fs::read_to_string(out.join("tin-tuc/anh/index.html")).unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    let img = doc
+        .select(&scraper::Selector::parse("article img").unwrap())
+        .next()
+        .expect("the lead photo");
+    let attr = |n: &str| img.attr(n).unwrap_or_default().to_string();
+    (attr("width"), attr("height"))
+}
+
+#[test]
+fn a_body_edit_opens_no_photo_and_a_replaced_photo_is_probed_again() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = basic_site(tmp.path());
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/images");
+    let photo = root.join(PHOTO);
+    std::fs::copy(fixtures.join("gps-rotated.jpg"), &photo).unwrap();
+    std::fs::write(
+        root.join("content/articles/tin-tuc/anh.md"),
+        "---\ntitle: \"Ảnh\"\nslug: anh\ndate: 2024-05-01T08:00:00+07:00\ncategory: \"Tin tức\"\nimage: \"/images/anh.jpg\"\n---\nThân bài.\n",
+    )
+    .unwrap();
+    let opts = BuildOptions {
+        root: root.clone(),
+        now: crate::Now {
+            ts: "2030-01-01T00:00:00Z".parse().unwrap(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let out = tmp.path().join("out");
+    let mut state = State::new(opts, out.clone());
+    state.rebuild(&Dirty::full()).unwrap();
+    assert_eq!(probes_of(&photo), 1, "the first build probes the photo");
+    // EXIF orientation 6: stored 480×300, shown 300×480.
+    assert_eq!(lead_size(&out), ("300".into(), "480".into()));
+
+    let hai = "content/articles/tin-tuc/hai.md";
+    let text = std::fs::read_to_string(root.join(hai)).unwrap();
+    std::fs::write(root.join(hai), format!("{text}\nMột câu nữa.\n")).unwrap();
+    rebuild_after(&mut state, hai);
+    assert_eq!(probes_of(&photo), 1, "a body edit opens no photo");
+
+    // Same name, new bytes (a 160×100 photo).
+    std::fs::copy(fixtures.join("cmyk.jpg"), &photo).unwrap();
+    rebuild_after(&mut state, PHOTO);
+    assert_eq!(probes_of(&photo), 2, "the replaced photo is probed again");
+    assert_eq!(lead_size(&out), ("160".into(), "100".into()));
+}
