@@ -91,6 +91,19 @@ fn input_hash(items: &[Item], tag_lists: &[&[usize]], cat_lists: &[&[usize]], ma
     h.digest128()
 }
 
+/// Per shared tag, how many articles on either side of an article (in
+/// time) are looked at. Closeness in time is part of the score; without a
+/// bound the work grows with the square of the archive (at 100,000 articles
+/// each of 40 tags is on thousands of them: 285 s of CPU).
+const TAG_WINDOW: usize = 128;
+
+/// The `w` entries of a date-ordered `list` nearest to article `i` on either
+/// side (and `i` itself, if there).
+fn near_in(list: &[usize], i: usize, w: usize) -> &[usize] {
+    let at = list.partition_point(|&j| j < i);
+    &list[at.saturating_sub(w)..(at + w + 1).min(list.len())]
+}
+
 /// The `max` best candidates for article `i`.
 fn best(
     i: usize,
@@ -116,14 +129,13 @@ fn best(
     };
     for &t in me.tags {
         if idf.get(t).is_some_and(|&w| w > 0.0) {
-            add(tag_lists[t]);
+            add(near_in(tag_lists[t], i, TAG_WINDOW));
         }
     }
-    // Same category only: the nearest in time score best, and the list is in
-    // date order, so the `max` on either side of `i` are enough.
+    // Same category only: the nearest in time score best, so the `max` on
+    // either side of `i` are enough.
     if let Some(cat) = cat_lists.get(me.category) {
-        let at = cat.partition_point(|&j| j < i);
-        add(&cat[at.saturating_sub(max)..(at + max + 1).min(cat.len())]);
+        add(near_in(cat, i, max));
     }
     let mut scored: Vec<(f64, usize)> = cands
         .into_iter()
@@ -332,6 +344,24 @@ mod tests {
             assert_eq!(d.len(), r.len(), "{i}: {r:?}");
             assert!(!r.contains(&i));
         }
+    }
+
+    #[test]
+    fn a_long_tag_list_is_looked_at_only_near_the_article_in_time() {
+        let list: Vec<usize> = (0..1000).collect();
+        let near = near_in(&list, 500, TAG_WINDOW);
+        assert_eq!(near.len(), 2 * TAG_WINDOW + 1);
+        assert_eq!(
+            (near[0], near[near.len() - 1]),
+            (500 - TAG_WINDOW, 500 + TAG_WINDOW)
+        );
+        // At the ends, and for an article not in the list.
+        assert_eq!(near_in(&list, 0, TAG_WINDOW), &list[..=TAG_WINDOW]);
+        let odd: Vec<usize> = (0..1000).filter(|j| j % 2 == 1).collect();
+        let n = near_in(&odd, 500, 2);
+        assert_eq!(n, &[497, 499, 501, 503, 505]);
+        // A short list is looked at whole.
+        assert_eq!(near_in(&[3, 9], 5, TAG_WINDOW), &[3, 9]);
     }
 
     #[test]
