@@ -21,6 +21,11 @@ const MAX_PARTS: usize = 10_000;
 /// in all or `MAX_PARTS` parts. A file that is no zip, or a damaged one,
 /// passes: calamine then says what is wrong with it.
 pub fn check(path: &Path, shown: &str, max: u64) -> Result<(), Diagnostic> {
+    check_parts(path, shown, max, MAX_PARTS)
+}
+
+/// `check` with at most `max_parts` parts.
+fn check_parts(path: &Path, shown: &str, max: u64, max_parts: usize) -> Result<(), Diagnostic> {
     let Ok(file) = std::fs::File::open(path) else {
         return Ok(());
     };
@@ -39,8 +44,17 @@ pub fn check(path: &Path, shown: &str, max: u64) -> Result<(), Diagnostic> {
         )
         .hint(msg!(m::TRUST_UNZIPPED_TOO_BIG_HINT))
     };
-    if zip.len() > MAX_PARTS {
-        return Err(too_big(&format!("{} parts", zip.len())));
+    if zip.len() > max_parts {
+        return Err(Diagnostic::error(
+            codes::IMPORT,
+            shown,
+            msg!(
+                m::TRUST_ZIP_TOO_MANY_PARTS,
+                parts = zip.len(),
+                max = max_parts
+            ),
+        )
+        .hint(msg!(m::TRUST_UNZIPPED_TOO_BIG_HINT)));
     }
     let mut total: u64 = 0;
     for i in 0..zip.len() {
@@ -112,6 +126,21 @@ mod tests {
         // Several parts count together.
         let f = zip_of(&[("a.xml", 1 << 20), ("b.xml", 1 << 20), ("c.xml", 1 << 20)]);
         assert!(check(f.path(), "bom.xlsx", 2 << 20).is_err());
+    }
+
+    #[test]
+    fn a_zip_of_too_many_parts_is_refused_in_words_of_its_own() {
+        let f = zip_of(&[("a.xml", 1), ("b.xml", 1), ("c.xml", 1)]);
+        let err = check_parts(f.path(), "nhieu.xlsx", 2 << 20, 2).unwrap_err();
+        assert_eq!(err.code, codes::IMPORT);
+        let en = err.message.render(crate::diag::lang::Lang::En);
+        assert!(
+            en.contains("3 parts") && en.contains("the 2 chiso opens"),
+            "{en}"
+        );
+        let vi = err.message.render(crate::diag::lang::Lang::Vi);
+        assert!(vi.contains("gồm 3 phần") && !vi.contains("parts"), "{vi}");
+        assert!(check_parts(f.path(), "nhieu.xlsx", 2 << 20, 3).is_ok());
     }
 
     #[test]

@@ -83,6 +83,10 @@ messages! {
         en: "copy the table alone into a new spreadsheet, or save it as CSV, and import that",
         vi: "Chép riêng bảng số liệu sang một bảng tính mới, hoặc lưu thành CSV, rồi nhập tệp đó",
     }
+    TRUST_ZIP_TOO_MANY_PARTS "trust.zip_too_many_parts" {
+        en: "the spreadsheet is a zip of {parts} parts, more than the {max} chiso opens; a workbook has tens, and a file made of this many may be made to exhaust memory, so it is not opened",
+        vi: "bảng tính là một tệp nén gồm {parts} phần, nhiều hơn mức {max} phần mà chiso chịu mở; một bảng tính thường chỉ có vài chục phần, và tệp nhiều phần đến vậy có thể được tạo ra để làm cạn bộ nhớ, nên không mở tệp này",
+    }
     TRUST_XLS_DIMENSIONS "trust.xls_dimensions" {
         en: "the spreadsheet declares a sheet of {rows} rows × {cols} columns; an import reads at most {max_rows} rows, {max_cols} columns and {max_cells} cells, so it is not opened (a size like this, written into a small file, would exhaust memory)",
         vi: "bảng tính khai báo một trang tính {rows} dòng × {cols} cột; lệnh nhập chỉ đọc tối đa {max_rows} dòng, {max_cols} cột và {max_cells} ô nên không mở tệp này (khai báo cỡ đó trong một tệp nhỏ sẽ làm cạn bộ nhớ)",
