@@ -14,6 +14,7 @@
 
 mod after;
 mod columns;
+mod delimited;
 mod keys;
 mod limits;
 mod lineage;
