@@ -19,6 +19,9 @@ pub struct Last<'a> {
     pub theme: Option<&'a Theme>,
     /// Slugs of the tags of articles edited in this rebuild (before and after).
     pub touched_tags: &'a BTreeSet<String>,
+    /// Edited articles that every other page shows as before (a body
+    /// edit): the new article's address → the old one's (`Arc::as_ptr`).
+    pub lookalike: &'a HashMap<usize, usize>,
 }
 
 /// The jobs whose output may differ from the last build's. Unchanged
@@ -36,8 +39,11 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
         .map(|(i, e)| (Arc::as_ptr(&e.article), i))
         .collect();
     let same = |new_i: usize, old_i: usize| {
-        Arc::ptr_eq(&site.articles[new_i].article, &old.articles[old_i].article)
+        let (n, o) = (&site.articles[new_i].article, &old.articles[old_i].article);
+        Arc::ptr_eq(n, o)
+            || last.lookalike.get(&(Arc::as_ptr(n) as usize)) == Some(&(Arc::as_ptr(o) as usize))
     };
+
     let old_terms = |kind: ListKind, slug: &str| -> Option<&Term> {
         match kind {
             ListKind::Home => Some(&old.home),
@@ -139,11 +145,28 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
                     // An alias names its target's title and address.
                     Job::Alias(_) | Job::Redirects => !dirty.articles.is_empty() || dirty.pages,
                     Job::Search => !dirty.articles.is_empty() || dirty.pages || dirty.data,
-                    Job::Archive(_) => !dirty.articles.is_empty(),
+                    Job::Archive(p) => {
+                        !dirty.articles.is_empty() && archive_changed(old, site, p, &same)
+                    }
                     Job::NotFound | Job::Assets => false,
                 }
         })
         .collect()
+}
+
+/// Whether page `p` of the archive may differ from the last build's: it
+/// lists each article's title, address, date and category name.
+fn archive_changed(old: &Site, site: &Site, p: usize, same: &dyn Fn(usize, usize) -> bool) -> bool {
+    use crate::model::urls::ARCHIVE_PER_PAGE;
+    if old.articles.len() != site.articles.len() {
+        return true; // the pages and their pagination shift
+    }
+    let from = ((p - 1) * ARCHIVE_PER_PAGE).min(site.articles.len());
+    let to = (p * ARCHIVE_PER_PAGE).min(site.articles.len());
+    (from..to).any(|k| {
+        let (n, o) = (&site.articles[k], &old.articles[k]);
+        !same(k, k) || site.categories[n.category].name != old.categories[o.category].name
+    })
 }
 
 /// Addresses (without the leading `/`) of the photos whose plan differs
