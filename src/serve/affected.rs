@@ -9,6 +9,7 @@ use crate::model::urls::{index_path, page_count, paginate_url};
 use crate::render::job::Job;
 use crate::render::pages::list::{ListKind, ListPage};
 use crate::serve::dirty::Dirty;
+use crate::util::idhash::FastHashMap;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -32,12 +33,26 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
     let Some(old) = last.site.filter(|_| !full) else {
         return all;
     };
-    let old_index: HashMap<*const Article, usize> = old
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (Arc::as_ptr(&e.article), i))
-        .collect();
+    // Where an unchanged article was: most often at the same place.
+    let old_index = std::cell::OnceCell::<FastHashMap<*const Article, usize>>::new();
+    let old_of = |i: usize| -> Option<usize> {
+        let a = &site.articles[i].article;
+        if old
+            .articles
+            .get(i)
+            .is_some_and(|o| Arc::ptr_eq(&o.article, a))
+        {
+            return Some(i);
+        }
+        let index = old_index.get_or_init(|| {
+            old.articles
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (Arc::as_ptr(&e.article), i))
+                .collect()
+        });
+        index.get(&Arc::as_ptr(a)).copied()
+    };
     let same = |new_i: usize, old_i: usize| {
         let (n, o) = (&site.articles[new_i].article, &old.articles[old_i].article);
         Arc::ptr_eq(n, o)
@@ -58,6 +73,7 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
         }
     }
     let uses_changed_template = |j: Job| match j {
+        _ if by_template.is_empty() => false,
         Job::Data(_) => [names::DATASET, names::DATASET_YEAR, names::DATASET_UNIT]
             .iter()
             .any(|t| by_template.contains(*t)),
@@ -92,7 +108,7 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
                 || match j {
                     Job::Article(i) => {
                         let e = &site.articles[i];
-                        let Some(&oi) = old_index.get(&Arc::as_ptr(&e.article)) else {
+                        let Some(oi) = old_of(i) else {
                             return true; // new or edited
                         };
                         (dirty.data && e.article.body.contains("{{"))

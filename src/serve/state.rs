@@ -17,6 +17,7 @@ use crate::render::renderer::{RenderOptions, Renderer, Shared};
 use crate::serve::LIVE_RELOAD;
 use crate::serve::affected::{Last, affected_jobs, expected_pages, page_set_changed};
 use crate::serve::dirty::Dirty;
+use crate::util::idhash::{IdHashMap, path_key};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -95,9 +96,9 @@ pub struct State {
     data_version: u64,
     /// Markdown bodies by source. An article is unchanged while its `Arc`
     /// is the same one.
-    bodies: HashMap<PathBuf, CachedBody>,
+    bodies: IdHashMap<CachedBody>,
     /// Teasers by source.
-    teasers: HashMap<PathBuf, CachedTeaser>,
+    teasers: IdHashMap<CachedTeaser>,
     /// Slugs of the tags of articles edited in this rebuild (before and after).
     touched_tags: BTreeSet<String>,
     /// Files on disk: path → hash of bytes.
@@ -142,9 +143,9 @@ impl State {
             static_files: Vec::new(),
             datasets: Vec::new(),
             data_version: 0,
-            bodies: HashMap::new(),
+            bodies: IdHashMap::default(),
             touched_tags: BTreeSet::new(),
-            teasers: HashMap::new(),
+            teasers: IdHashMap::default(),
             written: BTreeMap::new(),
             last: None,
             timings: false,
@@ -413,7 +414,7 @@ impl State {
     /// so an edit that touches no photo opens none; when the watcher saw no
     /// change under content/static, photos are not even looked at.
     fn model(&self, full: bool, statics: bool, diags: &mut Diagnostics) -> Site {
-        let last = self.last.as_ref().map(|s| (&s.images, !(full || statics)));
+        let last = self.last.as_ref().map(|s| (s, !(full || statics)));
         let image_index = if full || last.is_none() {
             ImageIndex::read(&self.config.as_ref().expect("config loaded").images.cache)
         } else {
@@ -439,13 +440,13 @@ impl State {
             r,
             |i| {
                 let a = &site.articles[i].article;
-                let c = self.bodies.get(&a.source)?;
+                let c = self.bodies.get(&path_key(&a.source))?;
                 (Arc::ptr_eq(&c.article, a) && (!c.uses_data || c.data_version == dv))
                     .then(|| c.body.clone())
             },
             |i| {
                 let e = &site.articles[i];
-                let c = self.teasers.get(&e.article.source)?;
+                let c = self.teasers.get(&path_key(&e.article.source))?;
                 (Arc::ptr_eq(&c.article, &e.article)
                     && c.category == site.categories[e.category].name
                     && (!teaser_uses_data(&e.article) || c.data_version == dv))
@@ -474,7 +475,7 @@ impl State {
             let (e, o) = (&site.articles[i], &old.articles[oi]);
             // The teaser the last build showed: the cached one, when it was
             // made for that article, category name and data.
-            let shown = self.teasers.get(src).filter(|c| {
+            let shown = self.teasers.get(&path_key(src)).filter(|c| {
                 Arc::ptr_eq(&c.article, &o.article)
                     && c.category == old.categories[o.category].name
                     && c.data_version == self.data_version
@@ -501,10 +502,10 @@ impl State {
             if !(full || dirty.data || dirty.articles.contains(&e.article.source)) {
                 continue;
             }
-            let src = &e.article.source;
+            let key = path_key(&e.article.source);
             let fresh = self
                 .bodies
-                .get(src)
+                .get(&key)
                 .is_none_or(|c| !Arc::ptr_eq(&c.article, &e.article) || c.data_version != dv);
             if fresh {
                 let body = CachedBody {
@@ -513,10 +514,10 @@ impl State {
                     uses_data: e.article.body.contains("{{"),
                     body: shared.body(r, i),
                 };
-                self.bodies.insert(src.clone(), body);
+                self.bodies.insert(key, body);
             }
             let category = &site.categories[e.category].name;
-            let fresh = self.teasers.get(src).is_none_or(|c| {
+            let fresh = self.teasers.get(&key).is_none_or(|c| {
                 !Arc::ptr_eq(&c.article, &e.article)
                     || c.category != *category
                     || c.data_version != dv
@@ -528,12 +529,14 @@ impl State {
                     data_version: dv,
                     teaser: shared.teasers[i].clone(),
                 };
-                self.teasers.insert(src.clone(), teaser);
+                self.teasers.insert(key, teaser);
             }
         }
         if self.bodies.len() != self.articles.len() || self.teasers.len() != self.articles.len() {
-            self.bodies.retain(|k, _| self.articles.contains_key(k));
-            self.teasers.retain(|k, _| self.articles.contains_key(k));
+            self.bodies
+                .retain(|_, c| self.articles.contains_key(&c.article.source));
+            self.teasers
+                .retain(|_, c| self.articles.contains_key(&c.article.source));
         }
     }
 
@@ -552,7 +555,7 @@ impl State {
             if !crate::output::staging::safe_rel(&f.path) {
                 continue;
             }
-            let h = hash(&f.bytes);
+            let h = xxhash_rust::xxh3::xxh3_64(&f.bytes);
             if self.written.get(&f.path) == Some(&h) {
                 continue;
             }
