@@ -15,7 +15,6 @@ use crate::load::image_index::{self, ImageIndex};
 use crate::load::image_probe::{self, Format, Probe, Problem};
 use crate::load::images_config::ImagesConfig;
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 pub use crate::load::images_config::PHOTO_DIR;
@@ -170,10 +169,32 @@ pub fn push_u32(s: &mut String, mut n: u32) {
 #[derive(Debug, Default)]
 pub struct ImagePlan {
     pub images: Vec<PlannedImage>,
-    by_url: HashMap<String, usize>,
+    by_url: crate::util::idhash::FastHashMap<String, usize>,
+    /// What the plan was made for besides the files: the lead photos and
+    /// their focus, the file kept as it is, the emblem (see `inputs_key`).
+    pub inputs: u128,
     pub config: ImagesConfig,
     /// The cache index as this build found it.
     pub index: ImageIndex,
+}
+
+/// Everything besides the static files that an `ImagePlan` depends on:
+/// the lead photos with their focus, the file published as it is, the
+/// emblem's address.
+pub fn inputs_key(shares: &[(&str, Focus)], keep: Option<&str>, logo: Option<&str>) -> u128 {
+    let mut buf: Vec<u8> = Vec::with_capacity(shares.len() * 48 + 64);
+    for (u, f) in shares {
+        buf.extend_from_slice(u.as_bytes());
+        buf.push(0xff);
+        buf.extend_from_slice(&f.0.to_le_bytes());
+        buf.extend_from_slice(&f.1.to_le_bytes());
+    }
+    for s in [keep, logo] {
+        buf.push(0xfe);
+        buf.extend_from_slice(s.unwrap_or("").as_bytes());
+        buf.push(u8::from(s.is_some()));
+    }
+    xxhash_rust::xxh3::xxh3_128(&buf)
 }
 
 /// Whether a static file's name says it is an image (its content decides
@@ -213,7 +234,7 @@ impl ImagePlan {
                 p
             })
             .collect();
-        let by_url: HashMap<String, usize> = images
+        let by_url: crate::util::idhash::FastHashMap<String, usize> = images
             .iter()
             .enumerate()
             .map(|(i, p)| (p.url.clone(), i))
@@ -231,6 +252,7 @@ impl ImagePlan {
         ImagePlan {
             images,
             by_url,
+            inputs: 0,
             config: config.clone(),
             index,
         }

@@ -11,8 +11,9 @@ use crate::load::config::SiteConfig;
 use crate::load::content::{Article, Commentary, Loaded, Page};
 use crate::load::schedule::Hold;
 use crate::model::urls::{self, RESERVED};
+use crate::util::idhash::FastHashMap as HashMap;
 use crate::util::text::slugify;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// Related articles shown under an article.
@@ -80,7 +81,8 @@ pub struct Site {
     /// Intrinsic size of site.yaml's `share_image`, when it is a static file.
     pub share_image_size: Option<(u32, u32)>,
     /// Every photo's derivatives (from file headers).
-    pub images: crate::model::images::ImagePlan,
+    /// Shared with the next site while no photo and no lead photo changed.
+    pub images: std::sync::Arc<crate::model::images::ImagePlan>,
 }
 
 /// A redirect page: an old address (`aliases:`) that leads to its article
@@ -112,7 +114,7 @@ impl Site {
 
 /// Slug of every distinct name, computed once.
 fn slug_cache<'a>(names: impl Iterator<Item = &'a str>) -> HashMap<&'a str, String> {
-    let mut m: HashMap<&str, String> = HashMap::new();
+    let mut m: HashMap<&str, String> = HashMap::default();
     for n in names {
         if !m.contains_key(n) {
             m.insert(n, slugify(n));
@@ -175,14 +177,15 @@ pub fn build(
     build_reusing(config, loaded, datasets, None, diags)
 }
 
-/// `build`, with the photo plan of serve's last site: photos whose path,
-/// length and time are unchanged are not opened again (with `true`: no
-/// static file changed since, see `ImagePlan::new`).
+/// `build`, reusing serve's last site: photos whose path, length and time
+/// are unchanged are not opened again (with `true`: no static file changed
+/// since, see `ImagePlan::new`), and an article that is the same `Arc` in
+/// the same place keeps its address.
 pub fn build_reusing(
     config: SiteConfig,
     loaded: Loaded,
     datasets: Vec<Dataset>,
-    last_images: Option<(&crate::model::images::ImagePlan, bool)>,
+    last: Option<(&Site, bool)>,
     diags: &mut Diagnostics,
 ) -> Site {
     let Loaded {
@@ -228,8 +231,17 @@ pub fn build_reusing(
         for &t in &tag_ids {
             tags[t].articles.push(i);
         }
+        // The same article at the same place, in the same category: the
+        // same address (the pattern is site.yaml's, unchanged between saves).
+        let kept = last.and_then(|(s, _)| s.articles.get(i)).filter(|o| {
+            std::sync::Arc::ptr_eq(&o.article, a)
+                && last.is_some_and(|(s, _)| s.categories[o.category].slug == *cat_slug)
+        });
         entries.push(ArticleEntry {
-            url: urls::article_url(&config.permalinks.article, a, cat_slug),
+            url: kept.map_or_else(
+                || urls::article_url(&config.permalinks.article, a, cat_slug),
+                |o| o.url.clone(),
+            ),
             article: a.clone(),
             category,
             tags: tag_ids,
@@ -256,7 +268,7 @@ pub fn build_reusing(
     let images = plan_images(
         &config,
         &static_files,
-        (image_index, last_images),
+        (image_index, last.map(|(s, same)| (&s.images, same))),
         &mut entries,
         diags,
     );
@@ -305,11 +317,11 @@ fn plan_images(
     static_files: &[(PathBuf, String)],
     (index, last): (
         crate::load::image_index::ImageIndex,
-        Option<(&crate::model::images::ImagePlan, bool)>,
+        Option<(&std::sync::Arc<crate::model::images::ImagePlan>, bool)>,
     ),
     entries: &mut [ArticleEntry],
     diags: &mut Diagnostics,
-) -> crate::model::images::ImagePlan {
+) -> std::sync::Arc<crate::model::images::ImagePlan> {
     use crate::model::images::{Focus, ImagePlan};
     use rayon::prelude::*;
     let shares: Vec<(&str, Focus)> = entries
@@ -323,32 +335,54 @@ fn plan_images(
         })
         .collect();
     let keep = config.share_image.as_ref().map(|s| s.url.as_str());
-    let mut plan = ImagePlan::new(&config.images, static_files, index, &shares, keep, last);
-    // A photo as the header's emblem: copies at its shown heights.
-    if let Some(logo) = config.portal.logo.as_ref() {
-        plan.add_heights(&logo.url, &LOGO_HEIGHTS);
-    }
-    let by_url: HashMap<&str, &PathBuf> = static_files
-        .iter()
-        .map(|(abs, url)| (url.as_str(), abs))
-        .collect();
-    entries.par_iter_mut().for_each(|e| {
-        let Some(u) = e.article.image.as_deref() else {
-            return;
-        };
-        e.image_size = match plan.get(u) {
-            Some(p) if p.width > 0 => Some((p.width, p.height)),
-            Some(_) => None,
-            None => by_url
-                .get(u.trim_start_matches('/'))
-                .and_then(|abs| crate::load::image::size_of(abs)),
-        };
-    });
-    for e in entries.iter() {
-        if let Some(u) = &e.article.image {
-            diags.extend(plan.diagnostics_for(u, &e.article.source, e.article.image_loc.line));
+    let logo = config.portal.logo.as_ref().map(|l| l.url.as_str());
+    let inputs = crate::model::images::inputs_key(&shares, keep, logo);
+    // No static file changed and the same lead photos: the last plan is
+    // the one `ImagePlan::new` would make again.
+    let plan = match last {
+        Some((p, true)) if p.inputs == inputs && p.config == config.images => p.clone(),
+        _ => {
+            let last = last.map(|(p, same)| (&**p, same));
+            let mut plan = ImagePlan::new(&config.images, static_files, index, &shares, keep, last);
+            // A photo as the header's emblem: copies at its shown heights.
+            if let Some(logo) = logo {
+                plan.add_heights(logo, &LOGO_HEIGHTS);
+            }
+            plan.inputs = inputs;
+            std::sync::Arc::new(plan)
         }
-    }
+    };
+    // Only photos that are not static files are looked up by address.
+    let by_url = std::sync::OnceLock::<HashMap<&str, &PathBuf>>::new();
+    let by_url = || {
+        by_url.get_or_init(|| {
+            static_files
+                .iter()
+                .map(|(abs, url)| (url.as_str(), abs))
+                .collect()
+        })
+    };
+    let said: Vec<Vec<Diagnostic>> = entries
+        .par_iter_mut()
+        .map(|e| {
+            let Some(u) = e.article.image.as_deref() else {
+                return Vec::new();
+            };
+            let p = plan.get(u);
+            e.image_size = match p {
+                Some(p) if p.width > 0 => Some((p.width, p.height)),
+                Some(_) => None,
+                None => by_url()
+                    .get(u.trim_start_matches('/'))
+                    .and_then(|abs| crate::load::image::size_of(abs)),
+            };
+            match p {
+                Some(_) => plan.diagnostics_for(u, &e.article.source, e.article.image_loc.line),
+                None => Vec::new(),
+            }
+        })
+        .collect();
+    diags.extend(said.into_iter().flatten());
     plan
 }
 
@@ -491,7 +525,10 @@ fn check_urls(
 ) {
     // url -> (file, line, what); borrowed, so 10,000 articles cost no copies.
     let mut seen: HashMap<&str, (&std::path::Path, usize, What)> =
-        HashMap::with_capacity(articles.len() + categories.len() + pages.len() + 64);
+        HashMap::with_capacity_and_hasher(
+            articles.len() + categories.len() + pages.len() + 64,
+            Default::default(),
+        );
     let reserved: Vec<String> = RESERVED.iter().map(|r| format!("/{r}/")).collect();
     let chiso = std::path::Path::new("(chiso)");
     let claims = reserved

@@ -9,6 +9,7 @@ use crate::model::urls::{index_path, page_count, paginate_url};
 use crate::render::job::Job;
 use crate::render::pages::list::{ListKind, ListPage};
 use crate::serve::dirty::Dirty;
+use crate::util::idhash::FastHashMap;
 use std::collections::{BTreeSet, HashMap};
 use std::sync::Arc;
 
@@ -19,6 +20,9 @@ pub struct Last<'a> {
     pub theme: Option<&'a Theme>,
     /// Slugs of the tags of articles edited in this rebuild (before and after).
     pub touched_tags: &'a BTreeSet<String>,
+    /// Edited articles that every other page shows as before (a body
+    /// edit): the new article's address → the old one's (`Arc::as_ptr`).
+    pub lookalike: &'a HashMap<usize, usize>,
 }
 
 /// The jobs whose output may differ from the last build's. Unchanged
@@ -29,15 +33,32 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
     let Some(old) = last.site.filter(|_| !full) else {
         return all;
     };
-    let old_index: HashMap<*const Article, usize> = old
-        .articles
-        .iter()
-        .enumerate()
-        .map(|(i, e)| (Arc::as_ptr(&e.article), i))
-        .collect();
-    let same = |new_i: usize, old_i: usize| {
-        Arc::ptr_eq(&site.articles[new_i].article, &old.articles[old_i].article)
+    // Where an unchanged article was: most often at the same place.
+    let old_index = std::cell::OnceCell::<FastHashMap<*const Article, usize>>::new();
+    let old_of = |i: usize| -> Option<usize> {
+        let a = &site.articles[i].article;
+        if old
+            .articles
+            .get(i)
+            .is_some_and(|o| Arc::ptr_eq(&o.article, a))
+        {
+            return Some(i);
+        }
+        let index = old_index.get_or_init(|| {
+            old.articles
+                .iter()
+                .enumerate()
+                .map(|(i, e)| (Arc::as_ptr(&e.article), i))
+                .collect()
+        });
+        index.get(&Arc::as_ptr(a)).copied()
     };
+    let same = |new_i: usize, old_i: usize| {
+        let (n, o) = (&site.articles[new_i].article, &old.articles[old_i].article);
+        Arc::ptr_eq(n, o)
+            || last.lookalike.get(&(Arc::as_ptr(n) as usize)) == Some(&(Arc::as_ptr(o) as usize))
+    };
+
     let old_terms = |kind: ListKind, slug: &str| -> Option<&Term> {
         match kind {
             ListKind::Home => Some(&old.home),
@@ -52,6 +73,7 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
         }
     }
     let uses_changed_template = |j: Job| match j {
+        _ if by_template.is_empty() => false,
         Job::Data(_) => [names::DATASET, names::DATASET_YEAR, names::DATASET_UNIT]
             .iter()
             .any(|t| by_template.contains(*t)),
@@ -86,7 +108,7 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
                 || match j {
                     Job::Article(i) => {
                         let e = &site.articles[i];
-                        let Some(&oi) = old_index.get(&Arc::as_ptr(&e.article)) else {
+                        let Some(oi) = old_of(i) else {
                             return true; // new or edited
                         };
                         (dirty.data && e.article.body.contains("{{"))
@@ -139,11 +161,28 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
                     // An alias names its target's title and address.
                     Job::Alias(_) | Job::Redirects => !dirty.articles.is_empty() || dirty.pages,
                     Job::Search => !dirty.articles.is_empty() || dirty.pages || dirty.data,
-                    Job::Archive(_) => !dirty.articles.is_empty(),
+                    Job::Archive(p) => {
+                        !dirty.articles.is_empty() && archive_changed(old, site, p, &same)
+                    }
                     Job::NotFound | Job::Assets => false,
                 }
         })
         .collect()
+}
+
+/// Whether page `p` of the archive may differ from the last build's: it
+/// lists each article's title, address, date and category name.
+fn archive_changed(old: &Site, site: &Site, p: usize, same: &dyn Fn(usize, usize) -> bool) -> bool {
+    use crate::model::urls::ARCHIVE_PER_PAGE;
+    if old.articles.len() != site.articles.len() {
+        return true; // the pages and their pagination shift
+    }
+    let from = ((p - 1) * ARCHIVE_PER_PAGE).min(site.articles.len());
+    let to = (p * ARCHIVE_PER_PAGE).min(site.articles.len());
+    (from..to).any(|k| {
+        let (n, o) = (&site.articles[k], &old.articles[k]);
+        !same(k, k) || site.categories[n.category].name != old.categories[o.category].name
+    })
 }
 
 /// Addresses (without the leading `/`) of the photos whose plan differs

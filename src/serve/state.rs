@@ -8,7 +8,7 @@ use crate::load::content::{self, Article, Commentary, Loaded, Page};
 use crate::load::image_index::ImageIndex;
 use crate::load::schedule::Hold;
 use crate::load::theme::Theme;
-use crate::model::site::Site;
+use crate::model::site::{ArticleEntry, Site};
 use crate::output::sink::OutputFile;
 use crate::pipeline::{self, BuildOptions};
 use crate::render::chartpngs::{ChartPngs, PngMode};
@@ -17,6 +17,7 @@ use crate::render::renderer::{RenderOptions, Renderer, Shared};
 use crate::serve::LIVE_RELOAD;
 use crate::serve::affected::{Last, affected_jobs, expected_pages, page_set_changed};
 use crate::serve::dirty::Dirty;
+use crate::util::idhash::{IdHashMap, path_key};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::hash::{Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -95,9 +96,9 @@ pub struct State {
     data_version: u64,
     /// Markdown bodies by source. An article is unchanged while its `Arc`
     /// is the same one.
-    bodies: HashMap<PathBuf, CachedBody>,
+    bodies: IdHashMap<CachedBody>,
     /// Teasers by source.
-    teasers: HashMap<PathBuf, CachedTeaser>,
+    teasers: IdHashMap<CachedTeaser>,
     /// Slugs of the tags of articles edited in this rebuild (before and after).
     touched_tags: BTreeSet<String>,
     /// Files on disk: path → hash of bytes.
@@ -109,6 +110,8 @@ pub struct State {
     /// Articles whose last load failed: re-read on every rebuild so their
     /// error stays shown until fixed.
     broken: BTreeSet<PathBuf>,
+    /// Articles read again in this rebuild (edited, or broken before).
+    reloaded: BTreeSet<PathBuf>,
     /// The search index as last written: an edit re-indexes only the
     /// documents it changed and writes only the index files that changed.
     search: Arc<std::sync::Mutex<crate::search::Cache>>,
@@ -140,13 +143,14 @@ impl State {
             static_files: Vec::new(),
             datasets: Vec::new(),
             data_version: 0,
-            bodies: HashMap::new(),
+            bodies: IdHashMap::default(),
             touched_tags: BTreeSet::new(),
-            teasers: HashMap::new(),
+            teasers: IdHashMap::default(),
             written: BTreeMap::new(),
             last: None,
             timings: false,
             broken: BTreeSet::new(),
+            reloaded: BTreeSet::new(),
             search: Arc::default(),
         }
     }
@@ -265,10 +269,24 @@ impl State {
         }
         shared.search = Some(self.search.clone());
         phase.mark("shared");
+        let lookalike = if full {
+            HashMap::new()
+        } else {
+            self.lookalike(&site, &shared, dirty)
+        };
+        // Articles that look as before list under the same tags: their
+        // tags' unit pages are unchanged.
+        let no_tags = BTreeSet::new();
+        let all_lookalike = !lookalike.is_empty() && lookalike.len() == self.reloaded.len();
         let last = Last {
             site: self.last.as_ref(),
             theme: self.theme.as_deref(),
-            touched_tags: &self.touched_tags,
+            touched_tags: if all_lookalike {
+                &no_tags
+            } else {
+                &self.touched_tags
+            },
+            lookalike: &lookalike,
         };
         let jobs = affected_jobs(last, &site, dirty, full);
         phase.mark("jobs");
@@ -291,15 +309,20 @@ impl State {
         let (mut files, copies) = sink.into_sorted();
         let pages_changed =
             full || dirty.pages || page_set_changed(self.last.as_ref(), &site, dirty);
-        let expected = if pages_changed {
+        // The sitemap also gives each article's date as its pages' lastmod.
+        let dates_changed = !self.reloaded.is_empty() && !all_lookalike;
+        let expected = if pages_changed || dates_changed {
+            let expected = expected_pages(&site);
+            // Not the pages about to be removed (an article that moved).
             let paths: BTreeSet<&str> = self
                 .written
                 .keys()
                 .map(String::as_str)
                 .chain(rendered.paths())
+                .filter(|p| !is_page(p) || expected.contains(*p))
                 .collect();
             files.push(crate::render::feeds::sitemap(&site, paths.into_iter()));
-            Some(expected_pages(&site))
+            pages_changed.then_some(expected)
         } else {
             None
         };
@@ -343,6 +366,7 @@ impl State {
     /// Read again what the edit touched (everything when `full`). `false`:
     /// site.yaml or the theme failed to load.
     fn apply(&mut self, dirty: &Dirty, full: bool, diags: &mut Diagnostics) -> bool {
+        self.reloaded.clear();
         if full {
             return self.reload_all(diags);
         }
@@ -351,6 +375,7 @@ impl State {
         for a in &again {
             self.reload_article(a, diags);
         }
+        self.reloaded = again;
         let root = self.opts.root.clone();
         // Only what was edited is read again, never all articles.
         if dirty.pages {
@@ -389,7 +414,7 @@ impl State {
     /// so an edit that touches no photo opens none; when the watcher saw no
     /// change under content/static, photos are not even looked at.
     fn model(&self, full: bool, statics: bool, diags: &mut Diagnostics) -> Site {
-        let last = self.last.as_ref().map(|s| (&s.images, !(full || statics)));
+        let last = self.last.as_ref().map(|s| (s, !(full || statics)));
         let image_index = if full || last.is_none() {
             ImageIndex::read(&self.config.as_ref().expect("config loaded").images.cache)
         } else {
@@ -415,19 +440,57 @@ impl State {
             r,
             |i| {
                 let a = &site.articles[i].article;
-                let c = self.bodies.get(&a.source)?;
+                let c = self.bodies.get(&path_key(&a.source))?;
                 (Arc::ptr_eq(&c.article, a) && (!c.uses_data || c.data_version == dv))
                     .then(|| c.body.clone())
             },
             |i| {
                 let e = &site.articles[i];
-                let c = self.teasers.get(&e.article.source)?;
+                let c = self.teasers.get(&path_key(&e.article.source))?;
                 (Arc::ptr_eq(&c.article, &e.article)
                     && c.category == site.categories[e.category].name
                     && (!teaser_uses_data(&e.article) || c.data_version == dv))
                     .then(|| c.teaser.clone())
             },
         )
+    }
+
+    /// Articles read again that every page but their own shows as before
+    /// (most often a body edit): the same teaser, and the same fields lists,
+    /// the archive and the home page read. New `Arc::as_ptr` → old.
+    fn lookalike(&self, site: &Site, shared: &Shared, dirty: &Dirty) -> HashMap<usize, usize> {
+        let mut out = HashMap::new();
+        let Some(old) = self.last.as_ref().filter(|_| !dirty.data) else {
+            return out;
+        };
+        let find = |s: &Site, src: &Path| {
+            s.articles
+                .iter()
+                .position(|e| e.article.source.as_os_str() == src.as_os_str())
+        };
+        for src in &self.reloaded {
+            let (Some(i), Some(oi)) = (find(site, src), find(old, src)) else {
+                continue;
+            };
+            let (e, o) = (&site.articles[i], &old.articles[oi]);
+            // The teaser the last build showed: the cached one, when it was
+            // made for that article, category name and data.
+            let shown = self.teasers.get(&path_key(src)).filter(|c| {
+                Arc::ptr_eq(&c.article, &o.article)
+                    && c.category == old.categories[o.category].name
+                    && c.data_version == self.data_version
+            });
+            if i == oi
+                && shown.is_some_and(|c| c.teaser == shared.teasers[i])
+                && same_card(site, e, old, o)
+            {
+                out.insert(
+                    Arc::as_ptr(&e.article) as usize,
+                    Arc::as_ptr(&o.article) as usize,
+                );
+            }
+        }
+        out
     }
 
     /// Keep new bodies and teasers: after an article edit only the edited
@@ -439,10 +502,10 @@ impl State {
             if !(full || dirty.data || dirty.articles.contains(&e.article.source)) {
                 continue;
             }
-            let src = &e.article.source;
+            let key = path_key(&e.article.source);
             let fresh = self
                 .bodies
-                .get(src)
+                .get(&key)
                 .is_none_or(|c| !Arc::ptr_eq(&c.article, &e.article) || c.data_version != dv);
             if fresh {
                 let body = CachedBody {
@@ -451,10 +514,10 @@ impl State {
                     uses_data: e.article.body.contains("{{"),
                     body: shared.body(r, i),
                 };
-                self.bodies.insert(src.clone(), body);
+                self.bodies.insert(key, body);
             }
             let category = &site.categories[e.category].name;
-            let fresh = self.teasers.get(src).is_none_or(|c| {
+            let fresh = self.teasers.get(&key).is_none_or(|c| {
                 !Arc::ptr_eq(&c.article, &e.article)
                     || c.category != *category
                     || c.data_version != dv
@@ -466,12 +529,14 @@ impl State {
                     data_version: dv,
                     teaser: shared.teasers[i].clone(),
                 };
-                self.teasers.insert(src.clone(), teaser);
+                self.teasers.insert(key, teaser);
             }
         }
         if self.bodies.len() != self.articles.len() || self.teasers.len() != self.articles.len() {
-            self.bodies.retain(|k, _| self.articles.contains_key(k));
-            self.teasers.retain(|k, _| self.articles.contains_key(k));
+            self.bodies
+                .retain(|_, c| self.articles.contains_key(&c.article.source));
+            self.teasers
+                .retain(|_, c| self.articles.contains_key(&c.article.source));
         }
     }
 
@@ -490,7 +555,7 @@ impl State {
             if !crate::output::staging::safe_rel(&f.path) {
                 continue;
             }
-            let h = hash(&f.bytes);
+            let h = xxhash_rust::xxh3::xxh3_64(&f.bytes);
             if self.written.get(&f.path) == Some(&h) {
                 continue;
             }
@@ -515,9 +580,8 @@ impl State {
             .written
             .keys()
             .filter(|p| {
-                let page =
-                    p.ends_with("index.html") && !p.starts_with(crate::model::urls::DATA_PREFIX);
-                (page && !expected.contains(p.as_str())) || (full && !produced.contains(p.as_str()))
+                (is_page(p) && !expected.contains(p.as_str()))
+                    || (full && !produced.contains(p.as_str()))
             })
             .cloned()
             .collect();
@@ -559,6 +623,45 @@ impl State {
     }
 }
 
+/// A page that `expected_pages` lists when the site still has it
+/// (index.html outside /chi-so/).
+fn is_page(p: &str) -> bool {
+    p.ends_with("index.html") && !p.starts_with(crate::model::urls::DATA_PREFIX)
+}
+
+/// Whether two versions of an article agree on everything another page
+/// may show of it or sort it by (all but the body and where things sit in
+/// its file).
+fn same_card(site: &Site, e: &ArticleEntry, old: &Site, o: &ArticleEntry) -> bool {
+    let (a, b) = (&e.article, &o.article);
+    let tag_slugs = |s: &Site, x: &ArticleEntry| -> Vec<String> {
+        x.tags.iter().map(|&t| s.tags[t].slug.clone()).collect()
+    };
+    let aliases =
+        |x: &Article| -> Vec<String> { x.aliases.iter().map(|(u, _)| u.clone()).collect() };
+    e.url == o.url
+        && e.image_size == o.image_size
+        && site.categories[e.category].name == old.categories[o.category].name
+        && site.categories[e.category].slug == old.categories[o.category].slug
+        && tag_slugs(site, e) == tag_slugs(old, o)
+        && a.title == b.title
+        && a.slug == b.slug
+        && a.date == b.date
+        && a.publish == b.publish
+        && a.expiry == b.expiry
+        && a.author == b.author
+        && a.category == b.category
+        && a.tags == b.tags
+        && a.summary == b.summary
+        && a.image == b.image
+        && a.image_caption == b.image_caption
+        && a.image_focus == b.image_focus
+        && a.draft == b.draft
+        && a.featured == b.featured
+        && aliases(a) == aliases(b)
+        && a.body.contains("{{") == b.body.contains("{{")
+}
+
 /// Edited articles whose address changed since the last site.
 fn moved(last: Option<&Site>, site: &Site, dirty: &Dirty) -> Vec<(String, String)> {
     let Some(last) = last else { return Vec::new() };
@@ -585,3 +688,7 @@ mod search_tests;
 #[cfg(test)]
 #[path = "state_photo_tests.rs"]
 mod photo_tests;
+
+#[cfg(test)]
+#[path = "state_reuse_tests.rs"]
+mod reuse_tests;
