@@ -317,10 +317,14 @@ fn run_streamed(r: &Renderer, shared: &Shared, jobs: &[Job], sink: &dyn Sink) ->
         outs[p] = Some(o);
     }
     let (pages, datasets) = other_texts(site);
-    let mut page = search_page(r);
-    page.files
-        .extend(crate::search::finish_site(stream, site, pages, datasets));
-    merge(&mut index, write_out(r, sink, page));
+    merge(&mut index, write_out(r, sink, search_page(r)));
+    crate::search::finish_site(stream, site, pages, datasets, |files| {
+        let out = JobOutput {
+            files,
+            ..Default::default()
+        };
+        merge(&mut index, write_out(r, sink, out));
+    });
     if let Some(s) = jobs.iter().position(|&j| j == Job::Search) {
         outs[s] = Some(index);
     }

@@ -121,7 +121,16 @@ pub(super) fn shard_count(size: usize) -> usize {
 }
 
 /// The shard files' bodies, each key in its shard, keys in order.
+#[cfg(test)]
 pub(super) fn shards(entries: &[Entry]) -> Vec<String> {
+    by_shard(entries)
+        .par_iter()
+        .map(|k| shard_body(k))
+        .collect()
+}
+
+/// The keys of each shard (their entries), in order.
+pub(super) fn by_shard(entries: &[Entry]) -> Vec<Vec<&[Entry]>> {
     let size: usize = entries
         .iter()
         .map(|e| e.exact.len() + 2 * e.postings.count as usize)
@@ -133,22 +142,22 @@ pub(super) fn shards(entries: &[Entry]) -> Vec<String> {
         by_shard[f[0].hash as usize % n].push(f);
     }
     by_shard
-        .into_par_iter()
-        .map(|keys| {
-            let mut b = String::from("{");
-            for (i, forms) in keys.into_iter().enumerate() {
-                if i > 0 {
-                    b.push(',');
-                }
-                let forms_of = forms
-                    .iter()
-                    .map(|e| (&*e.exact, e.postings.digits.as_str()));
-                key_json(&mut b, &forms[0].key, forms_of);
-            }
-            b.push('}');
-            b
-        })
-        .collect()
+}
+
+/// One shard file's body from its keys.
+pub(super) fn shard_body(keys: &[&[Entry]]) -> String {
+    let mut b = String::from("{");
+    for (i, forms) in keys.iter().enumerate() {
+        if i > 0 {
+            b.push(',');
+        }
+        let forms_of = forms
+            .iter()
+            .map(|e| (&*e.exact, e.postings.digits.as_str()));
+        key_json(&mut b, &forms[0].key, forms_of);
+    }
+    b.push('}');
+    b
 }
 
 /// The entries grouped by key (they are sorted).

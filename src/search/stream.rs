@@ -5,13 +5,16 @@
 //! byte for byte those `files::index_files` makes of the same documents.
 
 use super::files::{
-    entries, fnv1a32, fragment_of, fragment_path, meta, shard_path, shards, version,
+    by_shard, entries, fnv1a32, fragment_of, fragment_path, meta, shard_body, shard_path, version,
 };
 use super::invert::{DocText, Inverter};
 use super::{Doc, article_head, article_text, categories, other_documents};
 use crate::model::site::Site;
 use crate::output::sink::OutputFile;
 use rayon::prelude::*;
+
+/// Shard files made (and written) at once.
+const SHARD_BATCH: usize = 256;
 
 /// The index being built: the postings so far, and of each document made
 /// so far only its fragment's hash and its (category, year).
@@ -95,28 +98,30 @@ impl Stream {
         self.add(&heads, &texts)
     }
 
-    /// The shards and `meta.json`, once every document is in.
-    pub fn finish(self) -> Vec<OutputFile> {
+    /// The shards and `meta.json`, once every document is in, handed to
+    /// `emit` a batch at a time (so that they can be written as they are
+    /// made), `meta.json` last.
+    pub fn finish(self, mut emit: impl FnMut(Vec<OutputFile>)) {
         let entries = entries(self.inv.finish());
-        let bodies = shards(&entries);
-        drop(entries);
-        let n = bodies.len();
-        let version = version(
-            bodies
-                .iter()
-                .map(|b| fnv1a32(b))
-                .chain(self.hashes.iter().copied()),
-        );
-        let mut files: Vec<OutputFile> = bodies
-            .into_iter()
-            .enumerate()
-            .map(|(i, b)| OutputFile {
-                path: shard_path(i),
-                bytes: b.into_bytes(),
-            })
-            .collect();
-        files.push(meta(&self.cats, version, n, &self.info));
-        files
+        let groups = by_shard(&entries);
+        let mut hashes = Vec::with_capacity(groups.len() + self.hashes.len());
+        for (b, batch) in groups.chunks(SHARD_BATCH).enumerate() {
+            let bodies: Vec<String> = batch.par_iter().map(|k| shard_body(k)).collect();
+            hashes.extend(bodies.iter().map(|b| fnv1a32(b)));
+            emit(
+                bodies
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, body)| OutputFile {
+                        path: shard_path(b * SHARD_BATCH + k),
+                        bytes: body.into_bytes(),
+                    })
+                    .collect(),
+            );
+        }
+        hashes.extend_from_slice(&self.hashes);
+        let version = version(hashes.into_iter());
+        emit(vec![meta(&self.cats, version, groups.len(), &self.info)]);
     }
 }
 
@@ -128,17 +133,18 @@ pub fn site_stream(site: &Site) -> Stream {
 
 /// The pages' and datasets' documents (`pages`, `datasets`: their bodies'
 /// texts, as `other_documents` takes them), then the shards and
-/// `meta.json`: the rest of the index's files.
+/// `meta.json`: the rest of the index's files, handed to `emit` a batch
+/// at a time.
 pub fn finish_site(
     mut s: Stream,
     site: &Site,
     pages: Vec<String>,
     datasets: Vec<String>,
-) -> Vec<OutputFile> {
+    mut emit: impl FnMut(Vec<OutputFile>),
+) {
     debug_assert_eq!(s.len(), site.articles.len(), "every article is in");
-    let mut files = s.add_docs(&other_documents(site, pages, datasets));
-    files.extend(s.finish());
-    files
+    emit(s.add_docs(&other_documents(site, pages, datasets)));
+    s.finish(emit);
 }
 
 #[cfg(test)]
@@ -206,7 +212,7 @@ mod tests {
             at += n;
         }
         assert_eq!(at, docs.len());
-        files.extend(s.finish());
+        s.finish(|f| files.extend(f));
         let streamed = sorted(files);
         assert_eq!(streamed.len(), whole.len());
         assert!(streamed == whole, "streamed index differs");

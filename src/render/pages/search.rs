@@ -49,7 +49,7 @@ fn index(r: &Renderer, shared: &Shared, mut given: Vec<Option<String>>) -> Vec<O
         files.extend(s.add_articles(site, first, &texts));
     }
     let (pages, datasets) = other_texts(site);
-    files.extend(search::finish_site(s, site, pages, datasets));
+    search::finish_site(s, site, pages, datasets, |f| files.extend(f));
     files
 }
 
