@@ -157,27 +157,11 @@ pub fn run_jobs(
     jobs: &[Job],
     sink: &dyn Sink,
 ) -> (Rendered, Diagnostics) {
-    let mut outs: Vec<Outcome> = jobs
-        .par_iter()
-        .map(|&j| {
-            let out = match j {
-                Job::Image(i) => crate::render::imagejob::image_job(r, i, Some(sink)),
-                // After the others: it indexes the text of their bodies.
-                Job::Search => JobOutput::default(),
-                _ => run_job(r, shared, j),
-            };
-            write_out(r, sink, out)
-        })
-        .collect();
-    if let Some(s) = jobs.iter().position(|&j| j == Job::Search) {
-        let mut texts: Vec<Option<String>> = vec![None; r.site.articles.len()];
-        for (&job, (_, _, o)) in jobs.iter().zip(outs.iter_mut()) {
-            if let Job::Article(i) = job {
-                texts[i] = o.text.take();
-            }
-        }
-        outs[s] = write_out(r, sink, pages::search::search_job(r, shared, texts));
-    }
+    let outs = if shared.search.is_none() && jobs.contains(&Job::Search) {
+        run_streamed(r, shared, jobs, sink)
+    } else {
+        run_all(r, shared, jobs, sink)
+    };
     let mut rendered = Rendered::default();
     let mut diags = Diagnostics::new();
     {
@@ -231,6 +215,128 @@ pub fn run_jobs(
     }
     rendered.pages.sort();
     (rendered, diags)
+}
+
+/// One job (not the search job, not an article's of a streamed build).
+fn run_one(r: &Renderer, shared: &Shared, sink: &dyn Sink, j: Job) -> Outcome {
+    let out = match j {
+        Job::Image(i) => crate::render::imagejob::image_job(r, i, Some(sink)),
+        _ => run_job(r, shared, j),
+    };
+    write_out(r, sink, out)
+}
+
+/// Every job at once; the search job after the others, with the texts of
+/// their bodies (serve: its cache updates the index).
+fn run_all(r: &Renderer, shared: &Shared, jobs: &[Job], sink: &dyn Sink) -> Vec<Outcome> {
+    let mut outs: Vec<Outcome> = jobs
+        .par_iter()
+        .map(|&j| match j {
+            Job::Search => Outcome::default(),
+            _ => run_one(r, shared, sink, j),
+        })
+        .collect();
+    if let Some(s) = jobs.iter().position(|&j| j == Job::Search) {
+        let mut texts: Vec<Option<String>> = vec![None; r.site.articles.len()];
+        for (&job, (_, _, o)) in jobs.iter().zip(outs.iter_mut()) {
+            if let Job::Article(i) = job {
+                texts[i] = o.text.take();
+            }
+        }
+        outs[s] = write_out(r, sink, pages::search::search_job(r, shared, texts));
+    }
+    outs
+}
+
+/// A build with search (issue 21): the articles' jobs run a wave at a time
+/// in article order, and each wave's texts are indexed (while the next wave
+/// renders) and dropped, its result fragments written at once; then the
+/// other jobs, then the rest of the index. No article's text waits for the
+/// end, and no index file is held for long.
+fn run_streamed(r: &Renderer, shared: &Shared, jobs: &[Job], sink: &dyn Sink) -> Vec<Outcome> {
+    use crate::render::pages::search::{WAVE, other_texts, search_page};
+    let site = r.site;
+    let n = site.articles.len();
+    let mut slot: Vec<Option<usize>> = vec![None; n];
+    for (p, &j) in jobs.iter().enumerate() {
+        if let Job::Article(i) = j {
+            slot[i] = Some(p);
+        }
+    }
+    let mut outs: Vec<Option<Outcome>> = (0..jobs.len()).map(|_| None).collect();
+    // A wave's outcomes (by job position) and texts; an article without a
+    // job in `jobs` has its text all the same.
+    let render = |first: usize| -> (Vec<(usize, Outcome)>, Vec<String>) {
+        let done: Vec<(Option<(usize, Outcome)>, String)> = (first..(first + WAVE).min(n))
+            .into_par_iter()
+            .map(|i| match slot[i] {
+                Some(p) => {
+                    let mut out = run_job(r, shared, jobs[p]);
+                    let text = out.text.take().unwrap_or_default();
+                    (Some((p, write_out(r, sink, out))), text)
+                }
+                None => (None, shared.body(r, i).text.clone()),
+            })
+            .collect();
+        let (outcomes, texts): (Vec<_>, Vec<_>) = done.into_iter().unzip();
+        (outcomes.into_iter().flatten().collect(), texts)
+    };
+    let mut stream = crate::search::site_stream(site);
+    let mut index = Outcome::default();
+    let mut pending: Option<(usize, Vec<String>)> = None;
+    let mut first = 0;
+    loop {
+        let (rendered, indexed) = rayon::join(
+            || (first < n).then(|| render(first)),
+            || {
+                let (at, texts) = pending.take()?;
+                let files = stream.add_articles(site, at, &texts);
+                let out = JobOutput {
+                    files,
+                    ..Default::default()
+                };
+                Some(write_out(r, sink, out))
+            },
+        );
+        if let Some(o) = indexed {
+            merge(&mut index, o);
+        }
+        let Some((done, texts)) = rendered else { break };
+        for (p, o) in done {
+            outs[p] = Some(o);
+        }
+        pending = Some((first, texts));
+        first += WAVE;
+    }
+    let rest: Vec<(usize, Outcome)> = (0..jobs.len())
+        .into_par_iter()
+        .filter(|&p| outs[p].is_none() && jobs[p] != Job::Search)
+        .map(|p| (p, run_one(r, shared, sink, jobs[p])))
+        .collect();
+    for (p, o) in rest {
+        outs[p] = Some(o);
+    }
+    let (pages, datasets) = other_texts(site);
+    merge(&mut index, write_out(r, sink, search_page(r)));
+    crate::search::finish_site(stream, site, pages, datasets, |files| {
+        let out = JobOutput {
+            files,
+            ..Default::default()
+        };
+        merge(&mut index, write_out(r, sink, out));
+    });
+    if let Some(s) = jobs.iter().position(|&j| j == Job::Search) {
+        outs[s] = Some(index);
+    }
+    outs.into_iter().map(Option::unwrap_or_default).collect()
+}
+
+/// One job's outcome from several hands to the sink.
+fn merge(into: &mut Outcome, (written, unwritten, o): Outcome) {
+    into.0.extend(written);
+    into.1.extend(unwritten);
+    into.2.diagnostics.extend(o.diagnostics);
+    into.2.write_errors.extend(o.write_errors);
 }
 
 /// A photo that fails only when decoded (damaged in the middle, which its

@@ -38,6 +38,8 @@ struct Teaser<'a> {
     /// with an h3 title: for boxes under a section's h2 (home, related).
     html: Option<String>,
     /// The same with an h2 title: for lists directly under the page's h1.
+    /// Not held when it is `html` with the title's h3 made an h2 (the
+    /// default theme's partial): `Shared::teaser` adds it back.
     html_h2: Option<String>,
     /// The heading level the partial is rendering (3, then 2).
     level: u8,
@@ -337,9 +339,15 @@ impl<'a> Renderer<'a> {
             t.level = 2;
             ctx.insert_value("t", Value::from_serializable(&t));
             let h2 = self.render(TEASER, &ctx)?;
-            t.html = Some(String::from_utf8_lossy(&h3).into_owned());
-            t.html_h2 = Some(String::from_utf8_lossy(&h2).into_owned());
+            let h3 = String::from_utf8_lossy(&h3).into_owned();
+            let h2 = String::from_utf8_lossy(&h2).into_owned();
+            let derived = h2_of(&h3) == h2;
+            t.html = Some(h3);
+            t.html_h2 = Some(h2);
             t.level = 3;
+            if derived {
+                return Ok(without_key(Value::from_serializable(&t), HTML_H2));
+            }
         }
         Ok(Value::from_serializable(&t))
     }
@@ -408,6 +416,25 @@ impl<'a> Renderer<'a> {
     pub fn article_body(&self, i: usize) -> markdown::Body {
         let a = &self.site.articles[i].article;
         self.markdown(&a.body, &a.source, a.body_line_offset)
+    }
+}
+
+/// The teaser field with an h2 title (`Teaser::html_h2`).
+const HTML_H2: &str = "html_h2";
+
+/// A teaser's partial with an h2 title made from the one with an h3.
+fn h2_of(h3: &str) -> String {
+    h3.replace("<h3", "<h2").replace("</h3>", "</h2>")
+}
+
+/// A map without one of its keys.
+fn without_key(v: Value, key: &str) -> Value {
+    match v.into_map() {
+        Some(mut m) => {
+            m.retain(|k, _| k.as_str() != Some(key));
+            Value::from(m)
+        }
+        None => Value::none(),
     }
 }
 
@@ -489,10 +516,79 @@ impl Shared {
         }
     }
 
+    /// Article `i`'s teaser as templates see it: with its `html_h2`,
+    /// which a teaser holds only when it is not `html` with an h2 title.
+    pub fn teaser(&self, i: usize) -> Value {
+        let t = &self.teasers[i];
+        let Some(m) = t.as_map() else {
+            return t.clone();
+        };
+        let has_h2 = m.keys().any(|k| k.as_str() == Some(HTML_H2));
+        match m.iter().find(|(k, _)| k.as_str() == Some("html")) {
+            Some((_, html)) if !has_h2 => {
+                let h2 = html.as_str().map(h2_of);
+                let mut m = m.clone();
+                m.insert(HTML_H2.into(), h2.map_or_else(Value::none, Value::from));
+                Value::from(m)
+            }
+            _ => t.clone(),
+        }
+    }
+
     pub fn body(&self, r: &Renderer, i: usize) -> Arc<markdown::Body> {
         match &self.bodies[i] {
             Some(b) => b.clone(),
             None => Arc::new(r.article_body(i)),
         }
+    }
+}
+
+#[cfg(test)]
+mod teaser_tests {
+    use super::*;
+
+    fn field(v: &Value, key: &str) -> Option<String> {
+        let m = v.as_map()?;
+        let (_, f) = m.iter().find(|(k, _)| k.as_str() == Some(key))?;
+        f.as_str().map(String::from)
+    }
+
+    fn shared(teasers: Vec<Value>) -> Shared {
+        Shared {
+            bodies: vec![None; teasers.len()],
+            teasers,
+            headline: String::new(),
+            diagnostics: Vec::new(),
+            search: None,
+        }
+    }
+
+    #[test]
+    fn a_teaser_held_without_its_h2_copy_gives_templates_the_same_h2_html() {
+        let h3 = r#"<article><h3 class="t"><a href="/a/">Tin h3</a></h3></article>"#;
+        let h2 = r#"<article><h2 class="t"><a href="/a/">Tin h3</a></h2></article>"#;
+        assert_eq!(h2_of(h3), h2);
+        let full = Value::from_serializable(&serde_json::json!({
+            "title": "Tin h3", "html": h3, "html_h2": h2,
+        }));
+        let held = without_key(full, HTML_H2);
+        assert_eq!(field(&held, HTML_H2), None, "the h2 copy is not held");
+        let s = shared(vec![held]);
+        assert_eq!(field(&s.teaser(0), HTML_H2).as_deref(), Some(h2));
+        assert_eq!(field(&s.teaser(0), "html").as_deref(), Some(h3));
+        assert_eq!(field(&s.teaser(0), "title").as_deref(), Some("Tin h3"));
+    }
+
+    #[test]
+    fn a_teaser_whose_h2_is_its_own_keeps_it() {
+        let own = Value::from_serializable(&serde_json::json!({
+            "html": "<h3>a</h3>", "html_h2": "<div class=\"lead\">a</div>",
+        }));
+        let s = shared(vec![own, Value::none()]);
+        assert_eq!(
+            field(&s.teaser(0), HTML_H2).as_deref(),
+            Some("<div class=\"lead\">a</div>")
+        );
+        assert!(s.teaser(1).is_none(), "a failed teaser stays none");
     }
 }

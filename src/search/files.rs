@@ -10,10 +10,11 @@
 //! - `d/<doc>.json`: what a result shows: title, address, date, category and
 //!   the start of the text for the excerpt.
 
-use super::invert::{Inverted, PAIR, invert};
+#[cfg(test)]
+use super::invert::invert;
+use super::invert::{Inverted, PAIR};
 use super::postings::{Postings, varint};
-use super::{Doc, EXCERPT_SOURCE_CHARS, categories};
-use crate::model::site::Site;
+use super::{Doc, EXCERPT_SOURCE_CHARS};
 use crate::model::urls::SEARCH_PREFIX;
 use crate::output::sink::OutputFile;
 use rayon::prelude::*;
@@ -38,7 +39,7 @@ fn json_str(s: &str) -> String {
 
 /// One key of the index as written: its folded text ("ban", or "mot cua"
 /// for a pair), the exact form (empty for a pair) and the postings.
-struct Entry {
+pub(super) struct Entry {
     hash: u32,
     key: String,
     exact: Box<str>,
@@ -46,7 +47,7 @@ struct Entry {
 }
 
 /// The keys as text, sorted by key then exact form.
-fn entries(inv: Inverted) -> Vec<Entry> {
+pub(super) fn entries(inv: Inverted) -> Vec<Entry> {
     let Inverted {
         keys,
         folded,
@@ -120,7 +121,16 @@ pub(super) fn shard_count(size: usize) -> usize {
 }
 
 /// The shard files' bodies, each key in its shard, keys in order.
-fn shards(entries: &[Entry]) -> Vec<String> {
+#[cfg(test)]
+pub(super) fn shards(entries: &[Entry]) -> Vec<String> {
+    by_shard(entries)
+        .par_iter()
+        .map(|k| shard_body(k))
+        .collect()
+}
+
+/// The keys of each shard (their entries), in order.
+pub(super) fn by_shard(entries: &[Entry]) -> Vec<Vec<&[Entry]>> {
     let size: usize = entries
         .iter()
         .map(|e| e.exact.len() + 2 * e.postings.count as usize)
@@ -132,22 +142,22 @@ fn shards(entries: &[Entry]) -> Vec<String> {
         by_shard[f[0].hash as usize % n].push(f);
     }
     by_shard
-        .into_par_iter()
-        .map(|keys| {
-            let mut b = String::from("{");
-            for (i, forms) in keys.into_iter().enumerate() {
-                if i > 0 {
-                    b.push(',');
-                }
-                let forms_of = forms
-                    .iter()
-                    .map(|e| (&*e.exact, e.postings.digits.as_str()));
-                key_json(&mut b, &forms[0].key, forms_of);
-            }
-            b.push('}');
-            b
-        })
-        .collect()
+}
+
+/// One shard file's body from its keys.
+pub(super) fn shard_body(keys: &[&[Entry]]) -> String {
+    let mut b = String::from("{");
+    for (i, forms) in keys.iter().enumerate() {
+        if i > 0 {
+            b.push(',');
+        }
+        let forms_of = forms
+            .iter()
+            .map(|e| (&*e.exact, e.postings.digits.as_str()));
+        key_json(&mut b, &forms[0].key, forms_of);
+    }
+    b.push('}');
+    b
 }
 
 /// The entries grouped by key (they are sorted).
@@ -179,24 +189,36 @@ fn year_runs(docs: &[(usize, i32)]) -> String {
 }
 
 /// What a result shows, per document.
+#[cfg(test)]
 fn fragments(prefix: &str, cats: &[String], docs: &[Doc]) -> Vec<String> {
     docs.par_iter().map(|d| fragment(prefix, cats, d)).collect()
 }
 
 /// What a result shows: `d/<doc>.json`.
 pub(super) fn fragment(prefix: &str, cats: &[String], d: &Doc) -> String {
-    let cut = d
-        .text
-        .char_indices()
-        .nth(EXCERPT_SOURCE_CHARS)
-        .map_or(d.text.len(), |(i, _)| i);
+    fragment_of(prefix, cats, d, &[&d.text])
+}
+
+/// `fragment` of a document whose text is given in `parts` (as if joined;
+/// `d.text` is not read).
+pub(super) fn fragment_of(prefix: &str, cats: &[String], d: &Doc, parts: &[&str]) -> String {
+    let mut excerpt = String::new();
+    let mut left = EXCERPT_SOURCE_CHARS;
+    for p in parts {
+        let cut = p.char_indices().nth(left).map_or(p.len(), |(i, _)| i);
+        excerpt.push_str(&p[..cut]);
+        left -= p[..cut].chars().count();
+        if left == 0 {
+            break;
+        }
+    }
     format!(
         "{{\"t\":{},\"u\":{},\"d\":{},\"c\":{},\"x\":{}}}",
         json_str(&d.title),
         json_str(&format!("{}{}", prefix, d.url)),
         json_str(&d.date),
         json_str(&cats[d.category]),
-        json_str(&d.text[..cut])
+        json_str(&excerpt)
     )
 }
 
@@ -236,13 +258,11 @@ pub(super) fn meta(
     }
 }
 
-/// Every file of the index, in a fixed order. The documents' texts are
-/// used up (emptied as they are indexed).
-pub fn index_files(site: &Site, docs: Vec<Doc>) -> Vec<OutputFile> {
-    index_files_of(site.url_prefix(), &categories(site), docs)
-}
-
-/// `index_files` for a site of base path `prefix` and categories `cats`.
+/// Every file of the index of `docs` made at once, in a fixed order (for
+/// a site of base path `prefix` and categories `cats`): what a build's
+/// `stream::Stream` and serve's `incremental::Cache` must write, byte for
+/// byte. The documents' texts are used up (emptied as they are indexed).
+#[cfg(test)]
 pub(super) fn index_files_of(prefix: &str, cats: &[String], mut docs: Vec<Doc>) -> Vec<OutputFile> {
     let fragments = fragments(prefix, cats, &docs);
     let entries = entries(invert(&mut docs));

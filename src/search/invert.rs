@@ -150,10 +150,11 @@ impl<'i, 't> Words<'i, 't> {
         ids
     }
 
-    /// Every key of one text, in order, pairs not crossing texts.
-    fn keys(&mut self, text: &'t str, out: &mut Vec<u64>) {
+    /// Every key of one text given in parts (as if joined: the parts
+    /// split no word), in order, pairs not crossing texts.
+    fn keys(&mut self, parts: &[&'t str], out: &mut Vec<u64>) {
         let mut prev: Option<u32> = None;
-        for w in fold::words(text) {
+        for w in parts.iter().flat_map(|p| fold::words(p)) {
             let (f, e) = self.ids(w);
             if let Some(p) = prev {
                 out.push(PAIR | (u64::from(p) << 31) | u64::from(f));
@@ -164,12 +165,36 @@ impl<'i, 't> Words<'i, 't> {
     }
 }
 
+/// A document as the inverter reads it: its title, and its text in parts
+/// that split no word (an article's: summary, " ", body; see
+/// `super::article_text`).
+#[derive(Clone, Copy)]
+pub(super) struct DocText<'t> {
+    pub title: &'t str,
+    pub parts: [&'t str; 3],
+}
+
+impl<'t> DocText<'t> {
+    pub fn of(d: &'t Doc) -> Self {
+        DocText {
+            title: &d.title,
+            parts: [&d.text, "", ""],
+        }
+    }
+}
+
 /// A document's distinct keys with their weight (title hit, body hits),
 /// ascending by key.
 pub(super) fn doc_keys<'t>(w: &mut Words<'_, 't>, d: &'t Doc, out: &mut Vec<(u64, Weight)>) {
-    let (mut title, mut body) = (Vec::new(), Vec::with_capacity(2 * d.text.len() / 5));
-    w.keys(&d.title, &mut title);
-    w.keys(&d.text, &mut body);
+    text_keys(w, DocText::of(d), out);
+}
+
+/// `doc_keys` of a document given as `DocText`.
+pub(super) fn text_keys<'t>(w: &mut Words<'_, 't>, d: DocText<'t>, out: &mut Vec<(u64, Weight)>) {
+    let len: usize = d.parts.iter().map(|p| p.len()).sum();
+    let (mut title, mut body) = (Vec::new(), Vec::with_capacity(2 * len / 5));
+    w.keys(&[d.title], &mut title);
+    w.keys(&d.parts, &mut body);
     title.sort_unstable();
     body.sort_unstable();
     let (mut i, mut j) = (0, 0);
@@ -213,24 +238,53 @@ pub struct Inverted {
     pub exact: Vec<Box<str>>,
 }
 
-/// The index of `docs`; each wave's texts are emptied once indexed, so
-/// the texts' memory goes as the index's grows.
-pub fn invert(docs: &mut [Doc]) -> Inverted {
-    let (folded, exact) = (Interner::new(), Interner::new());
-    let mut parts: Vec<HashMap<u64, Postings, Fast>> =
-        (0..PARTS).map(|_| HashMap::default()).collect();
-    for (w, wave) in docs.chunks_mut(WAVE).enumerate() {
+/// The index built a wave of documents at a time, in document order: only
+/// the wave's texts need be in memory, and the postings as they grow.
+pub struct Inverter {
+    folded: Interner,
+    exact: Interner,
+    parts: Vec<HashMap<u64, Postings, Fast>>,
+    /// The number the next document gets.
+    next: u32,
+}
+
+impl Default for Inverter {
+    fn default() -> Self {
+        Inverter::new()
+    }
+}
+
+impl Inverter {
+    pub fn new() -> Self {
+        Inverter {
+            folded: Interner::new(),
+            exact: Interner::new(),
+            parts: (0..PARTS).map(|_| HashMap::default()).collect(),
+            next: 0,
+        }
+    }
+
+    /// Index the next documents (any number: they are taken `WAVE` at a time).
+    pub(super) fn add(&mut self, docs: &[DocText<'_>]) {
+        for wave in docs.chunks(WAVE) {
+            self.add_wave(wave);
+        }
+    }
+
+    fn add_wave(&mut self, wave: &[DocText<'_>]) {
+        let first = self.next as usize;
+        let (folded, exact) = (&self.folded, &self.exact);
         let chunks: Vec<ChunkPosts> = wave
             .par_chunks(CHUNK)
             .enumerate()
             .map(|(c, chunk)| {
-                let mut words = Words::new(&folded, &exact);
+                let mut words = Words::new(folded, exact);
                 let mut out: ChunkPosts = vec![Vec::new(); PARTS];
                 let mut keys = Vec::new();
-                for (i, d) in chunk.iter().enumerate() {
-                    let doc = (w * WAVE + c * CHUNK + i) as u32;
+                for (i, &d) in chunk.iter().enumerate() {
+                    let doc = (first + c * CHUNK + i) as u32;
                     keys.clear();
-                    doc_keys(&mut words, d, &mut keys);
+                    text_keys(&mut words, d, &mut keys);
                     for &(k, wt) in &keys {
                         out[part_of(k)].push((k, doc, wt));
                     }
@@ -238,22 +292,38 @@ pub fn invert(docs: &mut [Doc]) -> Inverted {
                 out
             })
             .collect();
-        parts.par_iter_mut().enumerate().for_each(|(p, map)| {
+        self.parts.par_iter_mut().enumerate().for_each(|(p, map)| {
             for c in &chunks {
                 for &(k, doc, wt) in &c[p] {
                     map.entry(k).or_default().push(doc, wt, k & PAIR != 0);
                 }
             }
         });
-        drop(chunks);
+        self.next += wave.len() as u32;
+    }
+
+    pub fn finish(self) -> Inverted {
+        let keys = self.parts.into_iter().flat_map(|m| m.into_iter()).collect();
+        Inverted {
+            keys,
+            folded: self.folded.into_strings(),
+            exact: self.exact.into_strings(),
+        }
+    }
+}
+
+/// The index of `docs`; each wave's texts are emptied once indexed, so
+/// the texts' memory goes as the index's grows.
+#[cfg(test)]
+pub fn invert(docs: &mut [Doc]) -> Inverted {
+    let mut inv = Inverter::new();
+    for wave in docs.chunks_mut(WAVE) {
+        let texts: Vec<DocText> = wave.iter().map(DocText::of).collect();
+        inv.add(&texts);
+        drop(texts);
         for d in wave.iter_mut() {
             d.text = String::new();
         }
     }
-    let keys = parts.into_iter().flat_map(|m| m.into_iter()).collect();
-    Inverted {
-        keys,
-        folded: folded.into_strings(),
-        exact: exact.into_strings(),
-    }
+    inv.finish()
 }

@@ -20,12 +20,14 @@ pub mod fold;
 mod incremental;
 mod invert;
 mod postings;
+mod stream;
 
 use crate::model::site::Site;
 use crate::model::urls::{dataset_unit_url, dataset_url};
 
-pub use files::{fnv1a32, index_files};
+pub use files::fnv1a32;
 pub use incremental::{Cache, Source};
+pub use stream::{finish_site, site_stream};
 
 /// Characters of a document's text kept for the excerpt.
 pub const EXCERPT_SOURCE_CHARS: usize = 1000;
@@ -67,39 +69,6 @@ pub fn years(site: &Site) -> Vec<i32> {
     y.sort_unstable_by(|a, b| b.cmp(a));
     y.dedup();
     y
-}
-
-/// The plain text (no markup, no shortcodes) of each Markdown body,
-/// which render has from its own pass over the body.
-pub struct Texts {
-    /// Per article, its body's text.
-    pub articles: Vec<String>,
-    /// Per plain page, its body's text.
-    pub pages: Vec<String>,
-    /// Per dataset, its description's text.
-    pub datasets: Vec<String>,
-}
-
-/// Every document of the site, in index order.
-pub fn documents(site: &Site, texts: Texts) -> Vec<Doc> {
-    let mut docs: Vec<Doc> = Vec::with_capacity(site.articles.len() + site.pages.len());
-    // Each body's text is dropped once its document has it.
-    docs.extend(
-        texts
-            .articles
-            .into_iter()
-            .enumerate()
-            .map(|(i, body)| article_doc(site, i, &body)),
-    );
-    docs.extend(other_documents(site, texts.pages, texts.datasets));
-    docs
-}
-
-/// Article `i`'s document: its text is the summary, then the body's.
-pub fn article_doc(site: &Site, i: usize, body: &str) -> Doc {
-    let mut d = article_head(site, i);
-    d.text = article_text(site, i, body).concat();
-    d
 }
 
 /// Article `i`'s document without its text.

@@ -90,10 +90,7 @@ fn unit_articles(r: &Renderer, shared: &Shared, ds: &Dataset, u: usize) -> Vec<V
         .collect();
     idx.sort_unstable();
     idx.dedup();
-    idx.into_iter()
-        .take(10)
-        .map(|i| shared.teasers[i].clone())
-        .collect()
+    idx.into_iter().take(10).map(|i| shared.teaser(i)).collect()
 }
 
 /// All pages and chart files of dataset `d`.

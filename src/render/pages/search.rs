@@ -4,39 +4,57 @@
 
 use crate::load::theme::{SEARCH_SCRIPT, names};
 use crate::model::urls::{archive_url, index_path, search_url};
+use crate::output::sink::OutputFile;
 use crate::render::meta::Meta;
 use crate::render::pages::JobOutput;
 use crate::render::renderer::{Renderer, Shared};
 use crate::search;
 use rayon::prelude::*;
 
-/// The plain text of every body the index holds: an article's from its
-/// page's job (`texts`), else from the bodies computed ahead (serve), else
-/// rendered here.
-fn texts(r: &Renderer, shared: &Shared, mut given: Vec<Option<String>>) -> search::Texts {
-    let site = r.site;
-    given.resize(site.articles.len(), None);
-    let articles = given
-        .into_par_iter()
-        .enumerate()
-        .map(|(i, t)| {
-            t.or_else(|| shared.bodies[i].as_ref().map(|b| b.text.clone()))
-                .unwrap_or_else(|| r.article_body(i).text)
-        })
-        .collect();
+/// The plain text of each plain page's body and each dataset's
+/// description, as `search::finish_site` takes them.
+pub fn other_texts(site: &crate::model::site::Site) -> (Vec<String>, Vec<String>) {
     let plain = crate::render::markdown::plain_text;
-    search::Texts {
-        articles,
-        pages: site.pages.iter().map(|p| plain(&p.page.body)).collect(),
-        datasets: site
-            .datasets
+    (
+        site.pages.iter().map(|p| plain(&p.page.body)).collect(),
+        site.datasets
             .iter()
             .map(|d| plain(d.description.as_deref().unwrap_or("")))
             .collect(),
-    }
+    )
 }
 
-pub fn search_job(r: &Renderer, shared: &Shared, texts_given: Vec<Option<String>>) -> JobOutput {
+/// Articles whose texts are in memory at once when the index is made here.
+pub const WAVE: usize = 512;
+
+/// The whole index, articles a wave at a time: an article's text from
+/// `given`, else from the bodies computed ahead, else rendered here.
+fn index(r: &Renderer, shared: &Shared, mut given: Vec<Option<String>>) -> Vec<OutputFile> {
+    let site = r.site;
+    given.resize(site.articles.len(), None);
+    let mut s = search::site_stream(site);
+    let mut files = Vec::new();
+    for (w, wave) in given.chunks_mut(WAVE).enumerate() {
+        let first = w * WAVE;
+        let texts: Vec<String> = wave
+            .par_iter_mut()
+            .enumerate()
+            .map(|(k, t)| {
+                let i = first + k;
+                t.take()
+                    .or_else(|| shared.bodies[i].as_ref().map(|b| b.text.clone()))
+                    .unwrap_or_else(|| r.article_body(i).text)
+            })
+            .collect();
+        files.extend(s.add_articles(site, first, &texts));
+    }
+    let (pages, datasets) = other_texts(site);
+    search::finish_site(s, site, pages, datasets, |f| files.extend(f));
+    files
+}
+
+/// The search page itself, `/tim-kiem/index.html`.
+pub fn search_page(r: &Renderer) -> JobOutput {
     let site = r.site;
     let mut ctx = r.context();
     let script_version = r
@@ -67,15 +85,21 @@ pub fn search_job(r: &Renderer, shared: &Shared, texts_given: Vec<Option<String>
         &search_url(),
     );
     ctx.insert("meta", &meta);
-    let mut out = JobOutput::file(index_path(&search_url()), r.render(names::SEARCH, &ctx));
+    JobOutput::file(index_path(&search_url()), r.render(names::SEARCH, &ctx))
+}
+
+/// The search job outside a build's stream (`render::jobs::run_jobs`
+/// indexes a build's articles as their pages are made): the page and the
+/// index, or in serve only the index files that changed.
+pub fn search_job(r: &Renderer, shared: &Shared, texts_given: Vec<Option<String>>) -> JobOutput {
+    let mut out = search_page(r);
     if let Some(cache) = &shared.search {
         let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
         out.files
             .extend(incremental(r, shared, texts_given, &mut cache));
         return out;
     }
-    let docs = search::documents(site, texts(r, shared, texts_given));
-    out.files.extend(search::index_files(site, docs));
+    out.files.extend(index(r, shared, texts_given));
     out
 }
 
@@ -86,7 +110,7 @@ fn incremental(
     shared: &Shared,
     mut given: Vec<Option<String>>,
     cache: &mut search::Cache,
-) -> Vec<crate::output::sink::OutputFile> {
+) -> Vec<OutputFile> {
     let site = r.site;
     given.resize(site.articles.len(), None);
     let owned: Vec<Option<String>> = given
@@ -110,15 +134,8 @@ fn incremental(
                 .map(|b| search::article_text_hash(site, i, b.text_hash())),
         })
         .collect();
-    let plain = crate::render::markdown::plain_text;
-    let others = search::other_documents(
-        site,
-        site.pages.iter().map(|p| plain(&p.page.body)).collect(),
-        site.datasets
-            .iter()
-            .map(|d| plain(d.description.as_deref().unwrap_or("")))
-            .collect(),
-    );
+    let (pages, datasets) = other_texts(site);
+    let others = search::other_documents(site, pages, datasets);
     sources.extend(others.into_iter().map(|doc| search::Source {
         doc,
         parts: Vec::new(),
