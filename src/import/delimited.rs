@@ -1,4 +1,4 @@
-//! A `.csv` file as a grid of cells (`sheet::read` hands it here): UTF-8,
+//! A `.csv` file as a grid of cells (`open::read` hands it here): UTF-8,
 //! the delimiter guessed from the first lines (`;` where Excel writes
 //! decimal commas), and chiso's own download's formula guard undone.
 

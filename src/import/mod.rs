@@ -19,6 +19,7 @@ mod keys;
 mod limits;
 mod lineage;
 mod merge;
+mod open;
 mod roles;
 mod rows;
 mod sheet;
@@ -74,7 +75,7 @@ pub fn import_data(o: &ImportOptions) -> Result<ImportReport, Diagnostics> {
         return Err(diags);
     }
     let shown = o.file.display().to_string();
-    let grid = sheet::read(&o.file, &shown, o.sheet.as_deref())?;
+    let grid = open::read(&o.file, &shown, o.sheet.as_deref())?;
     let mut notes = Vec::new();
     if grid.sheets.len() > 1 && o.sheet.is_none() {
         let note = msg!(

@@ -10,7 +10,7 @@ use crate::import::limits::{MAX_CELLS, MAX_COLS, MAX_ROWS};
 use std::path::Path;
 
 /// Files larger than this are refused before they are opened.
-const MAX_BYTES: u64 = 64 * 1024 * 1024;
+pub(super) const MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
@@ -170,53 +170,6 @@ pub fn parse_letters(s: &str) -> Option<usize> {
     Some(n - 1)
 }
 
-/// Read `path` (shown as `shown`): the named sheet, else the first one.
-pub fn read(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, Diagnostic> {
-    let fail = |message: crate::diag::Msg, hint: crate::diag::Msg| {
-        Diagnostic::error(codes::IMPORT, shown, message).hint(hint)
-    };
-    let meta = std::fs::metadata(path).map_err(|e| {
-        fail(
-            msg!(m::IMP_READ, reason = &e),
-            read_hint(&e, msg!(m::IMP_READ_HINT)),
-        )
-    })?;
-    if meta.len() > MAX_BYTES {
-        return Err(fail(
-            msg!(m::IMP_TOO_BIG, len = meta.len(), max = MAX_BYTES),
-            msg!(m::IMP_TOO_BIG_HINT),
-        ));
-    }
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    match ext.as_str() {
-        "csv" | "txt" => {
-            if sheet.is_some() {
-                return Err(fail(msg!(m::IMP_CSV_SHEET), msg!(m::IMP_CSV_SHEET_HINT)));
-            }
-            super::delimited::read_csv(path, shown)
-        }
-        "xlsx" | "xlsm" | "xls" | "ods" => {
-            if ext == "xls" {
-                crate::import::xls::check(path, shown)?;
-            } else {
-                crate::import::unzip::check(path, shown, crate::import::unzip::MAX_UNZIPPED)?;
-            }
-            // A damaged workbook must be an error, never a crash, even if
-            // the reader panics on it.
-            let read = std::panic::catch_unwind(|| read_workbook(path, shown, sheet));
-            read.unwrap_or_else(|_| Err(fail(msg!(m::IMP_DAMAGED), msg!(m::IMP_RESAVE_HINT))))
-        }
-        _ => Err(fail(
-            msg!(m::IMP_NOT_SPREADSHEET, ext = &ext),
-            msg!(m::IMP_NOT_SPREADSHEET_HINT),
-        )),
-    }
-}
-
 /// A missing file gets `path_hint` (check the path); any other error the
 /// hint of its cause (permissions, a looping link…).
 pub(super) fn read_hint(e: &std::io::Error, path_hint: crate::diag::Msg) -> crate::diag::Msg {
@@ -226,7 +179,11 @@ pub(super) fn read_hint(e: &std::io::Error, path_hint: crate::diag::Msg) -> crat
     }
 }
 
-fn read_workbook(path: &Path, shown: &str, sheet: Option<&str>) -> Result<Grid, Diagnostic> {
+pub(super) fn read_workbook(
+    path: &Path,
+    shown: &str,
+    sheet: Option<&str>,
+) -> Result<Grid, Diagnostic> {
     use calamine::Reader;
     let fail = |message: crate::diag::Msg, hint: crate::diag::Msg| {
         Diagnostic::error(codes::IMPORT, shown, message).hint(hint)
