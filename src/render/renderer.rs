@@ -2,7 +2,7 @@
 //! renders with, and the values computed once per build (`Shared`).
 
 use crate::diag::Diagnostic;
-use crate::load::theme::{TEASER, Theme, tera_diagnostic};
+use crate::load::theme::{TEASER, Theme, names, tera_diagnostic};
 use crate::model::site::Site;
 use crate::render::chartpngs::ChartPngs;
 use crate::render::datacharts::{ChartCache, ChartScope};
@@ -75,6 +75,9 @@ pub struct Renderer<'a> {
     pub static_by_url: std::collections::HashMap<&'a str, &'a Path>,
     /// The photo cache (`cache_dir`), shared by the image jobs.
     pub images: crate::render::imagecache::ImageCache,
+    /// Whether a template other than `list.html` names `html_h2`
+    /// (`Shared::teaser`).
+    h2_elsewhere: bool,
 }
 
 /// The theme's `style.css` as text for a `<style>` element: `</style` (which
@@ -251,6 +254,10 @@ impl<'a> Renderer<'a> {
             meta_value,
             static_by_url,
             images: crate::render::imagecache::ImageCache::open(&site.config.images),
+            h2_elsewhere: theme
+                .texts
+                .iter()
+                .any(|(name, text)| name != names::LIST && text.contains(HTML_H2)),
         }
     }
 
@@ -516,9 +523,20 @@ impl Shared {
         }
     }
 
+    /// Article `i`'s teaser for a page other than a list page: with its
+    /// `html_h2` only when some template but `list.html` names it (none
+    /// of the default theme's does; each copy costs a map and a string).
+    pub fn teaser(&self, r: &Renderer, i: usize) -> Value {
+        if r.h2_elsewhere {
+            self.list_teaser(i)
+        } else {
+            self.teasers[i].clone()
+        }
+    }
+
     /// Article `i`'s teaser as templates see it: with its `html_h2`,
     /// which a teaser holds only when it is not `html` with an h2 title.
-    pub fn teaser(&self, i: usize) -> Value {
+    pub fn list_teaser(&self, i: usize) -> Value {
         let t = &self.teasers[i];
         let Some(m) = t.as_map() else {
             return t.clone();
@@ -574,9 +592,9 @@ mod teaser_tests {
         let held = without_key(full, HTML_H2);
         assert_eq!(field(&held, HTML_H2), None, "the h2 copy is not held");
         let s = shared(vec![held]);
-        assert_eq!(field(&s.teaser(0), HTML_H2).as_deref(), Some(h2));
-        assert_eq!(field(&s.teaser(0), "html").as_deref(), Some(h3));
-        assert_eq!(field(&s.teaser(0), "title").as_deref(), Some("Tin h3"));
+        assert_eq!(field(&s.list_teaser(0), HTML_H2).as_deref(), Some(h2));
+        assert_eq!(field(&s.list_teaser(0), "html").as_deref(), Some(h3));
+        assert_eq!(field(&s.list_teaser(0), "title").as_deref(), Some("Tin h3"));
     }
 
     #[test]
@@ -586,9 +604,9 @@ mod teaser_tests {
         }));
         let s = shared(vec![own, Value::none()]);
         assert_eq!(
-            field(&s.teaser(0), HTML_H2).as_deref(),
+            field(&s.list_teaser(0), HTML_H2).as_deref(),
             Some("<div class=\"lead\">a</div>")
         );
-        assert!(s.teaser(1).is_none(), "a failed teaser stays none");
+        assert!(s.list_teaser(1).is_none(), "a failed teaser stays none");
     }
 }

@@ -50,7 +50,7 @@ pub fn article(r: &Renderer, shared: &Shared, i: usize, body: &str) -> JobOutput
             "content": CONTENT_TOKEN,
         }),
     );
-    let related: Vec<Value> = e.related.iter().map(|&j| shared.teaser(j)).collect();
+    let related: Vec<Value> = e.related.iter().map(|&j| shared.teaser(r, j)).collect();
     ctx.insert_value("related", Value::from(related));
     // The menu marks the article's category as the current section.
     ctx.insert("section", &r.url(&cat.url));

@@ -90,7 +90,10 @@ fn unit_articles(r: &Renderer, shared: &Shared, ds: &Dataset, u: usize) -> Vec<V
         .collect();
     idx.sort_unstable();
     idx.dedup();
-    idx.into_iter().take(10).map(|i| shared.teaser(i)).collect()
+    idx.into_iter()
+        .take(10)
+        .map(|i| shared.teaser(r, i))
+        .collect()
 }
 
 /// All pages and chart files of dataset `d`.

@@ -71,7 +71,7 @@ pub fn insert(r: &Renderer, shared: &Shared, ctx: &mut Context) {
     let site = r.site;
     let cfg = &site.config.portal.home;
     let p = picks(site, &site.home.articles, cfg);
-    let t = |i: &usize| shared.teaser(*i);
+    let t = |i: &usize| shared.teaser(r, *i);
     let many = |v: &[usize]| Value::from(v.iter().map(t).collect::<Vec<_>>());
     let lead_photo = p.lead.and_then(|i| {
         let a = &site.articles[i].article;
@@ -99,7 +99,7 @@ pub fn insert(r: &Renderer, shared: &Shared, ctx: &mut Context) {
         "home",
         &json!({
             "blocks": blocks,
-            "lead": p.lead.map(|i| shared.teaser(i)),
+            "lead": p.lead.map(|i| shared.teaser(r, i)),
             "lead_photo": lead_photo,
             "secondary": many(&p.secondary),
             "highlights": many(&p.highlights),

@@ -79,7 +79,7 @@ pub fn list(r: &Renderer, shared: &Shared, at: ListPage, term: &Term) -> JobOutp
     let to = (page * per).min(term.articles.len());
     let items: Vec<Value> = term.articles[from..to]
         .iter()
-        .map(|&i| shared.teaser(i))
+        .map(|&i| shared.list_teaser(i))
         .collect();
     let mut ctx = r.context();
     ctx.insert_value("articles", Value::from(items));
