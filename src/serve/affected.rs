@@ -23,6 +23,9 @@ pub struct Last<'a> {
     /// Edited articles that every other page shows as before (a body
     /// edit): the new article's address → the old one's (`Arc::as_ptr`).
     pub lookalike: &'a HashMap<usize, usize>,
+    /// Some article read again shows differently elsewhere (not all are
+    /// `lookalike`).
+    pub cards_changed: bool,
 }
 
 /// The jobs whose output may differ from the last build's. Unchanged
@@ -132,7 +135,11 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
                             let a = &site.articles[n].article;
                             a.image.is_none() && a.body.contains("{{")
                         };
-                        (dirty.data && (kind == ListKind::Home || new_p.iter().any(chart_thumb)))
+                        // The front page also picks stories beyond its
+                        // page and shows each category's newest.
+                        (kind == ListKind::Home && page == 1 && last.cards_changed)
+                            || (dirty.data
+                                && (kind == ListKind::Home || new_p.iter().any(chart_thumb)))
                             || new_p
                                 .iter()
                                 .any(|&n| lead_changed(&site.articles[n].article))

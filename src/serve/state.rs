@@ -2,7 +2,7 @@
 //! model, render the affected jobs, write the files whose bytes changed.
 
 use crate::data::Dataset;
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::config::SiteConfig;
 use crate::load::content::{self, Article, Commentary, Loaded, Page};
 use crate::load::image_index::ImageIndex;
@@ -105,6 +105,8 @@ pub struct State {
     written: BTreeMap<String, u64>,
     /// The last good site, to compare the next one with.
     last: Option<Site>,
+    /// What the model said of the last good site.
+    model_said: Vec<Diagnostic>,
     /// Print each rebuild's phases (`serve --timings`).
     pub timings: bool,
     /// Articles whose last load failed: re-read on every rebuild so their
@@ -148,6 +150,7 @@ impl State {
             teasers: IdHashMap::default(),
             written: BTreeMap::new(),
             last: None,
+            model_said: Vec::new(),
             timings: false,
             broken: BTreeSet::new(),
             reloaded: BTreeSet::new(),
@@ -251,7 +254,7 @@ impl State {
         }
         let mut phase = Phases::new(self.timings);
         phase.mark("reload");
-        let site = self.model(full, dirty.statics, &mut diags);
+        let (site, said) = self.model(full, dirty, &mut diags);
         phase.mark("model");
         let theme = self.theme.clone().expect("theme loaded");
         // Chart PNGs are drawn through the site's cache (a dataset edit
@@ -287,6 +290,7 @@ impl State {
                 &self.touched_tags
             },
             lookalike: &lookalike,
+            cards_changed: !self.reloaded.is_empty() && !all_lookalike,
         };
         let jobs = affected_jobs(last, &site, dirty, full);
         phase.mark("jobs");
@@ -334,6 +338,7 @@ impl State {
         drop(shared);
         drop(r);
         // Freeing the previous site takes milliseconds: not on the edit's path.
+        self.model_said = said;
         if let Some(old) = self.last.replace(site) {
             std::thread::spawn(move || drop(old));
         }
@@ -408,15 +413,35 @@ impl State {
         true
     }
 
-    /// The model stage over what is loaded now. The photo cache's index is
-    /// read on a full rebuild only; otherwise each photo's probe comes from
-    /// the last site's plan while its path, length and time are unchanged,
-    /// so an edit that touches no photo opens none; when the watcher saw no
+    /// The model stage over what is loaded now, and what it said. After a
+    /// save that touched only articles, each the model sees as before (a
+    /// body edit), the last site with them swapped in (`model::patch`),
+    /// saying what the last one said. Else the photo cache's index is read
+    /// on a full rebuild only; otherwise each photo's probe comes from the
+    /// last site's plan while its path, length and time are unchanged, so
+    /// an edit that touches no photo opens none; when the watcher saw no
     /// change under content/static, photos are not even looked at.
-    fn model(&self, full: bool, statics: bool, diags: &mut Diagnostics) -> Site {
-        let last = self.last.as_ref().map(|s| (s, !(full || statics)));
+    fn model(&self, full: bool, dirty: &Dirty, diags: &mut Diagnostics) -> (Site, Vec<Diagnostic>) {
+        let config = self.config.clone().expect("config loaded");
+        let only_articles = !(full || dirty.statics || dirty.data || dirty.pages);
+        if let Some(last) = self.last.as_ref().filter(|_| only_articles) {
+            let articles: Vec<Arc<Article>> = self.articles.values().cloned().collect();
+            let held = self.held.values().cloned().collect();
+            let patched = crate::model::patch::patch(
+                last,
+                config.clone(),
+                &articles,
+                held,
+                self.datasets.clone(),
+            );
+            if let Some(site) = patched {
+                diags.extend(self.model_said.iter().cloned());
+                return (site, self.model_said.clone());
+            }
+        }
+        let last = self.last.as_ref().map(|s| (s, !(full || dirty.statics)));
         let image_index = if full || last.is_none() {
-            ImageIndex::read(&self.config.as_ref().expect("config loaded").images.cache)
+            ImageIndex::read(&config.images.cache)
         } else {
             ImageIndex::default()
         };
@@ -428,8 +453,17 @@ impl State {
             held: self.held.values().cloned().collect(),
             image_index,
         };
-        let config = self.config.clone().expect("config loaded");
-        crate::model::site::build_reusing(config, loaded, self.datasets.clone(), last, diags)
+        let mut said = Diagnostics::new();
+        let site = crate::model::site::build_reusing(
+            config,
+            loaded,
+            self.datasets.clone(),
+            last,
+            &mut said,
+        );
+        let said: Vec<Diagnostic> = said.iter().cloned().collect();
+        diags.extend(said.iter().cloned());
+        (site, said)
     }
 
     /// Bodies and teasers, reusing those of unchanged articles.
