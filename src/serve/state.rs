@@ -8,14 +8,16 @@ use crate::load::content::{self, Article, Commentary, Loaded, Page};
 use crate::load::image_index::ImageIndex;
 use crate::load::schedule::Hold;
 use crate::load::theme::Theme;
-use crate::model::site::{ArticleEntry, Site};
+use crate::model::site::Site;
 use crate::output::sink::OutputFile;
 use crate::pipeline::{self, BuildOptions};
 use crate::render::chartpngs::{ChartPngs, PngMode};
 use crate::render::markdown;
 use crate::render::renderer::{RenderOptions, Renderer, Shared};
 use crate::serve::LIVE_RELOAD;
-use crate::serve::affected::{Last, affected_jobs, expected_pages, page_set_changed};
+use crate::serve::affected::{
+    Last, affected_jobs, expected_pages, is_page, moved, page_set_changed, same_card,
+};
 use crate::serve::dirty::Dirty;
 use crate::util::idhash::{IdHashMap, path_key};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -693,64 +695,6 @@ impl State {
         }
         Ok(n)
     }
-}
-
-/// A page that `expected_pages` lists when the site still has it
-/// (index.html outside /chi-so/).
-fn is_page(p: &str) -> bool {
-    p.ends_with("index.html") && !p.starts_with(crate::model::urls::DATA_PREFIX)
-}
-
-/// Whether two versions of an article agree on everything another page
-/// may show of it or sort it by (all but the body and where things sit in
-/// its file).
-fn same_card(site: &Site, e: &ArticleEntry, old: &Site, o: &ArticleEntry) -> bool {
-    let (a, b) = (&e.article, &o.article);
-    let tag_slugs = |s: &Site, x: &ArticleEntry| -> Vec<String> {
-        x.tags.iter().map(|&t| s.tags[t].slug.clone()).collect()
-    };
-    let aliases =
-        |x: &Article| -> Vec<String> { x.aliases.iter().map(|(u, _)| u.clone()).collect() };
-    e.url == o.url
-        && e.image_size == o.image_size
-        && site.categories[e.category].name == old.categories[o.category].name
-        && site.categories[e.category].slug == old.categories[o.category].slug
-        && tag_slugs(site, e) == tag_slugs(old, o)
-        && a.title == b.title
-        && a.slug == b.slug
-        && a.date == b.date
-        && a.publish == b.publish
-        && a.expiry == b.expiry
-        && a.author == b.author
-        && a.category == b.category
-        && a.tags == b.tags
-        && a.summary == b.summary
-        && a.image == b.image
-        && a.image_caption == b.image_caption
-        && a.image_focus == b.image_focus
-        && a.draft == b.draft
-        && a.featured == b.featured
-        && aliases(a) == aliases(b)
-        && a.body.contains("{{") == b.body.contains("{{")
-}
-
-/// Edited articles whose address changed since the last site.
-fn moved(last: Option<&Site>, site: &Site, dirty: &Dirty) -> Vec<(String, String)> {
-    let Some(last) = last else { return Vec::new() };
-    let url_in = |s: &Site, src: &PathBuf| {
-        s.articles
-            .iter()
-            .find(|e| e.article.source.as_os_str() == src.as_os_str())
-            .map(|e| format!("{}{}", s.url_prefix(), e.url))
-    };
-    dirty
-        .articles
-        .iter()
-        .filter_map(|src| match (url_in(last, src), url_in(site, src)) {
-            (Some(a), Some(b)) if a != b => Some((a, b)),
-            _ => None,
-        })
-        .collect()
 }
 
 #[cfg(test)]
