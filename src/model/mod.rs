@@ -3,6 +3,7 @@
 
 pub mod images;
 pub mod near;
+pub mod patch;
 pub mod related;
 pub mod site;
 pub mod urls;

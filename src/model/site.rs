@@ -432,7 +432,10 @@ fn related(entries: &[ArticleEntry], tags: &[Term], categories: &[Term]) -> Vec<
 }
 
 /// Articles held back by their schedule, with the address each will have.
-fn held_entries(config: &SiteConfig, held: Vec<(std::sync::Arc<Article>, Hold)>) -> Vec<HeldEntry> {
+pub(super) fn held_entries(
+    config: &SiteConfig,
+    held: Vec<(std::sync::Arc<Article>, Hold)>,
+) -> Vec<HeldEntry> {
     let mut held: Vec<HeldEntry> = held
         .into_iter()
         .map(|(a, why)| HeldEntry {

@@ -4,13 +4,14 @@
 use crate::load::content::Article;
 use crate::load::theme::{Theme, names};
 use crate::model::images::PlannedImage;
-use crate::model::site::{Site, Term};
+use crate::model::site::{ArticleEntry, Site, Term};
 use crate::model::urls::{index_path, page_count, paginate_url};
 use crate::render::job::Job;
 use crate::render::pages::list::{ListKind, ListPage};
 use crate::serve::dirty::Dirty;
 use crate::util::idhash::FastHashMap;
 use std::collections::{BTreeSet, HashMap};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// What the last good rebuild left to compare with.
@@ -23,6 +24,9 @@ pub struct Last<'a> {
     /// Edited articles that every other page shows as before (a body
     /// edit): the new article's address → the old one's (`Arc::as_ptr`).
     pub lookalike: &'a HashMap<usize, usize>,
+    /// Some article read again shows differently elsewhere (not all are
+    /// `lookalike`).
+    pub cards_changed: bool,
 }
 
 /// The jobs whose output may differ from the last build's. Unchanged
@@ -91,17 +95,20 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
     {
         return all;
     }
+    // Most edits change no photo: then no article is even looked at here
+    // (reading 10,000 of them costs more than all the rest of this).
     let lead_changed = |a: &Article| {
-        a.image
-            .as_deref()
-            .is_some_and(|u| photos.contains(u.trim_start_matches('/')))
+        !photos.is_empty()
+            && a.image
+                .as_deref()
+                .is_some_and(|u| photos.contains(u.trim_start_matches('/')))
     };
-    let shows_changed =
-        |a: &Article| lead_changed(a) || photos.iter().any(|u| a.body.contains(u.as_str()));
+    let shows_changed = |a: &Article| {
+        !photos.is_empty()
+            && (lead_changed(a) || photos.iter().any(|u| a.body.contains(u.as_str())))
+    };
     let per = site.config.articles_per_page.max(1);
-    let page_of = |t: &Term, p: usize| -> Vec<usize> {
-        t.articles[((p - 1) * per).min(t.articles.len())..(p * per).min(t.articles.len())].to_vec()
-    };
+
     all.into_iter()
         .filter(|&j| {
             uses_changed_template(j)
@@ -125,21 +132,26 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
                             return true;
                         };
                         let pages = |t: &Term| page_count(t.articles.len(), per);
-                        let (new_p, old_p) = (page_of(term, page), page_of(old_term, page));
+                        let (new_p, old_p) =
+                            (page_of(term, page, per), page_of(old_term, page, per));
                         // A story without a photo shows its first chart's
                         // card, whose address follows the data.
                         let chart_thumb = |&n: &usize| {
                             let a = &site.articles[n].article;
                             a.image.is_none() && a.body.contains("{{")
                         };
-                        (dirty.data && (kind == ListKind::Home || new_p.iter().any(chart_thumb)))
+                        // The front page also picks stories beyond its
+                        // page and shows each category's newest.
+                        (kind == ListKind::Home && page == 1 && last.cards_changed)
+                            || (dirty.data
+                                && (kind == ListKind::Home || new_p.iter().any(chart_thumb)))
                             || new_p
                                 .iter()
                                 .any(|&n| lead_changed(&site.articles[n].article))
                             || pages(term) != pages(old_term)
                             || term.name != old_term.name
                             || new_p.len() != old_p.len()
-                            || new_p.iter().zip(&old_p).any(|(&n, &o)| !same(n, o))
+                            || new_p.iter().zip(old_p).any(|(&n, &o)| !same(n, o))
                     }
                     Job::Page(_) => dirty.pages || dirty.data || !photos.is_empty(),
                     // Unit pages list the articles tagged with the unit.
@@ -168,6 +180,11 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
                 }
         })
         .collect()
+}
+
+/// The articles on page `p` (from 1) of a list of `per` a page.
+fn page_of(t: &Term, p: usize, per: usize) -> &[usize] {
+    &t.articles[((p - 1) * per).min(t.articles.len())..(p * per).min(t.articles.len())]
 }
 
 /// Whether page `p` of the archive may differ from the last build's: it
@@ -268,4 +285,62 @@ pub fn expected_pages(site: &Site) -> BTreeSet<String> {
         s.insert(index_path(&paginate_url(&archive, p)));
     }
     s
+}
+
+/// A page that `expected_pages` lists when the site still has it
+/// (index.html outside /chi-so/).
+pub fn is_page(p: &str) -> bool {
+    p.ends_with("index.html") && !p.starts_with(crate::model::urls::DATA_PREFIX)
+}
+
+/// Whether two versions of an article agree on everything another page
+/// may show of it or sort it by (all but the body and where things sit in
+/// its file).
+pub fn same_card(site: &Site, e: &ArticleEntry, old: &Site, o: &ArticleEntry) -> bool {
+    let (a, b) = (&e.article, &o.article);
+    let tag_slugs = |s: &Site, x: &ArticleEntry| -> Vec<String> {
+        x.tags.iter().map(|&t| s.tags[t].slug.clone()).collect()
+    };
+    let aliases =
+        |x: &Article| -> Vec<String> { x.aliases.iter().map(|(u, _)| u.clone()).collect() };
+    e.url == o.url
+        && e.image_size == o.image_size
+        && site.categories[e.category].name == old.categories[o.category].name
+        && site.categories[e.category].slug == old.categories[o.category].slug
+        && tag_slugs(site, e) == tag_slugs(old, o)
+        && a.title == b.title
+        && a.slug == b.slug
+        && a.date == b.date
+        && a.publish == b.publish
+        && a.expiry == b.expiry
+        && a.author == b.author
+        && a.category == b.category
+        && a.tags == b.tags
+        && a.summary == b.summary
+        && a.image == b.image
+        && a.image_caption == b.image_caption
+        && a.image_focus == b.image_focus
+        && a.draft == b.draft
+        && a.featured == b.featured
+        && aliases(a) == aliases(b)
+        && a.body.contains("{{") == b.body.contains("{{")
+}
+
+/// Edited articles whose address changed since the last site.
+pub fn moved(last: Option<&Site>, site: &Site, dirty: &Dirty) -> Vec<(String, String)> {
+    let Some(last) = last else { return Vec::new() };
+    let url_in = |s: &Site, src: &PathBuf| {
+        s.articles
+            .iter()
+            .find(|e| e.article.source.as_os_str() == src.as_os_str())
+            .map(|e| format!("{}{}", s.url_prefix(), e.url))
+    };
+    dirty
+        .articles
+        .iter()
+        .filter_map(|src| match (url_in(last, src), url_in(site, src)) {
+            (Some(a), Some(b)) if a != b => Some((a, b)),
+            _ => None,
+        })
+        .collect()
 }

@@ -2,20 +2,22 @@
 //! model, render the affected jobs, write the files whose bytes changed.
 
 use crate::data::Dataset;
-use crate::diag::Diagnostics;
+use crate::diag::{Diagnostic, Diagnostics};
 use crate::load::config::SiteConfig;
 use crate::load::content::{self, Article, Commentary, Loaded, Page};
 use crate::load::image_index::ImageIndex;
 use crate::load::schedule::Hold;
 use crate::load::theme::Theme;
-use crate::model::site::{ArticleEntry, Site};
+use crate::model::site::Site;
 use crate::output::sink::OutputFile;
 use crate::pipeline::{self, BuildOptions};
 use crate::render::chartpngs::{ChartPngs, PngMode};
 use crate::render::markdown;
 use crate::render::renderer::{RenderOptions, Renderer, Shared};
 use crate::serve::LIVE_RELOAD;
-use crate::serve::affected::{Last, affected_jobs, expected_pages, page_set_changed};
+use crate::serve::affected::{
+    Last, affected_jobs, expected_pages, is_page, moved, page_set_changed, same_card,
+};
 use crate::serve::dirty::Dirty;
 use crate::util::idhash::{IdHashMap, path_key};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -54,6 +56,15 @@ struct CachedTeaser {
 /// Whether a teaser may depend on the data (no photo, a shortcode).
 fn teaser_uses_data(a: &Article) -> bool {
     a.image.is_none() && a.body.contains("{{")
+}
+
+/// The last good build's bodies and teasers, by its article order: an
+/// article that is the same `Arc` at the same place reuses them without a
+/// lookup by path (the lookup reads all 10,000 articles on every save).
+struct Prev {
+    teasers: Vec<tera::Value>,
+    bodies: Vec<Option<Arc<markdown::Body>>>,
+    data_version: u64,
 }
 
 /// `serve --timings`: the time of each phase of a rebuild.
@@ -105,6 +116,10 @@ pub struct State {
     written: BTreeMap<String, u64>,
     /// The last good site, to compare the next one with.
     last: Option<Site>,
+    /// What the model said of the last good site.
+    model_said: Vec<Diagnostic>,
+    /// The last good site's bodies and teasers (`None` after a template edit).
+    prev: Option<Prev>,
     /// Print each rebuild's phases (`serve --timings`).
     pub timings: bool,
     /// Articles whose last load failed: re-read on every rebuild so their
@@ -148,6 +163,8 @@ impl State {
             teasers: IdHashMap::default(),
             written: BTreeMap::new(),
             last: None,
+            model_said: Vec::new(),
+            prev: None,
             timings: false,
             broken: BTreeSet::new(),
             reloaded: BTreeSet::new(),
@@ -251,7 +268,7 @@ impl State {
         }
         let mut phase = Phases::new(self.timings);
         phase.mark("reload");
-        let site = self.model(full, dirty.statics, &mut diags);
+        let (site, said) = self.model(full, dirty, &mut diags);
         phase.mark("model");
         let theme = self.theme.clone().expect("theme loaded");
         // Chart PNGs are drawn through the site's cache (a dataset edit
@@ -287,6 +304,7 @@ impl State {
                 &self.touched_tags
             },
             lookalike: &lookalike,
+            cards_changed: !self.reloaded.is_empty() && !all_lookalike,
         };
         let jobs = affected_jobs(last, &site, dirty, full);
         phase.mark("jobs");
@@ -331,12 +349,17 @@ impl State {
             .inspect_err(|_| self.search_cache().reset())?;
         let removed = removed + self.remove_gone_search_files();
         phase.mark("write");
+        let old_prev = self.prev.replace(Prev {
+            teasers: std::mem::take(&mut shared.teasers),
+            bodies: std::mem::take(&mut shared.bodies),
+            data_version: self.data_version,
+        });
         drop(shared);
         drop(r);
+        self.model_said = said;
         // Freeing the previous site takes milliseconds: not on the edit's path.
-        if let Some(old) = self.last.replace(site) {
-            std::thread::spawn(move || drop(old));
-        }
+        let old = self.last.replace(site);
+        std::thread::spawn(move || drop((old, old_prev)));
         Ok(Stats {
             rendered: jobs.len(),
             written,
@@ -395,6 +418,7 @@ impl State {
         if !dirty.templates.is_empty() {
             // Teasers hold the rendered teaser partial.
             self.teasers.clear();
+            self.prev = None;
             let name = self
                 .config
                 .as_ref()
@@ -408,15 +432,35 @@ impl State {
         true
     }
 
-    /// The model stage over what is loaded now. The photo cache's index is
-    /// read on a full rebuild only; otherwise each photo's probe comes from
-    /// the last site's plan while its path, length and time are unchanged,
-    /// so an edit that touches no photo opens none; when the watcher saw no
+    /// The model stage over what is loaded now, and what it said. After a
+    /// save that touched only articles, each the model sees as before (a
+    /// body edit), the last site with them swapped in (`model::patch`),
+    /// saying what the last one said. Else the photo cache's index is read
+    /// on a full rebuild only; otherwise each photo's probe comes from the
+    /// last site's plan while its path, length and time are unchanged, so
+    /// an edit that touches no photo opens none; when the watcher saw no
     /// change under content/static, photos are not even looked at.
-    fn model(&self, full: bool, statics: bool, diags: &mut Diagnostics) -> Site {
-        let last = self.last.as_ref().map(|s| (s, !(full || statics)));
+    fn model(&self, full: bool, dirty: &Dirty, diags: &mut Diagnostics) -> (Site, Vec<Diagnostic>) {
+        let config = self.config.clone().expect("config loaded");
+        let only_articles = !(full || dirty.statics || dirty.data || dirty.pages);
+        if let Some(last) = self.last.as_ref().filter(|_| only_articles) {
+            let articles: Vec<Arc<Article>> = self.articles.values().cloned().collect();
+            let held = self.held.values().cloned().collect();
+            let patched = crate::model::patch::patch(
+                last,
+                config.clone(),
+                &articles,
+                held,
+                self.datasets.clone(),
+            );
+            if let Some(site) = patched {
+                diags.extend(self.model_said.iter().cloned());
+                return (site, self.model_said.clone());
+            }
+        }
+        let last = self.last.as_ref().map(|s| (s, !(full || dirty.statics)));
         let image_index = if full || last.is_none() {
-            ImageIndex::read(&self.config.as_ref().expect("config loaded").images.cache)
+            ImageIndex::read(&config.images.cache)
         } else {
             ImageIndex::default()
         };
@@ -428,23 +472,53 @@ impl State {
             held: self.held.values().cloned().collect(),
             image_index,
         };
-        let config = self.config.clone().expect("config loaded");
-        crate::model::site::build_reusing(config, loaded, self.datasets.clone(), last, diags)
+        let mut said = Diagnostics::new();
+        let site = crate::model::site::build_reusing(
+            config,
+            loaded,
+            self.datasets.clone(),
+            last,
+            &mut said,
+        );
+        let said: Vec<Diagnostic> = said.iter().cloned().collect();
+        diags.extend(said.iter().cloned());
+        (site, said)
     }
 
     /// Bodies and teasers, reusing those of unchanged articles.
     fn shared(&self, r: &Renderer) -> Shared {
         let site = r.site;
         let dv = self.data_version;
+        // The last build's, for an article at the same place: same data,
+        // same photo plan, same category name.
+        let prev = self.prev.as_ref().zip(self.last.as_ref()).filter(|(p, l)| {
+            p.data_version == dv
+                && Arc::ptr_eq(&l.images, &site.images)
+                && p.teasers.len() == l.articles.len()
+                && p.bodies.len() == l.articles.len()
+        });
+        let kept = |i: usize| -> Option<(&Prev, &Site)> {
+            let (p, l) = prev?;
+            let (e, o) = (&site.articles[i], l.articles.get(i)?);
+            (Arc::ptr_eq(&e.article, &o.article)
+                && site.categories[e.category].name == l.categories[o.category].name)
+                .then_some((p, l))
+        };
         Shared::with_cache(
             r,
             |i| {
+                if let Some(b) = kept(i).and_then(|(p, _)| p.bodies[i].clone()) {
+                    return Some(b);
+                }
                 let a = &site.articles[i].article;
                 let c = self.bodies.get(&path_key(&a.source))?;
                 (Arc::ptr_eq(&c.article, a) && (!c.uses_data || c.data_version == dv))
                     .then(|| c.body.clone())
             },
             |i| {
+                if let Some((p, _)) = kept(i) {
+                    return Some(p.teasers[i].clone());
+                }
                 let e = &site.articles[i];
                 let c = self.teasers.get(&path_key(&e.article.source))?;
                 (Arc::ptr_eq(&c.article, &e.article)
@@ -621,64 +695,6 @@ impl State {
         }
         Ok(n)
     }
-}
-
-/// A page that `expected_pages` lists when the site still has it
-/// (index.html outside /chi-so/).
-fn is_page(p: &str) -> bool {
-    p.ends_with("index.html") && !p.starts_with(crate::model::urls::DATA_PREFIX)
-}
-
-/// Whether two versions of an article agree on everything another page
-/// may show of it or sort it by (all but the body and where things sit in
-/// its file).
-fn same_card(site: &Site, e: &ArticleEntry, old: &Site, o: &ArticleEntry) -> bool {
-    let (a, b) = (&e.article, &o.article);
-    let tag_slugs = |s: &Site, x: &ArticleEntry| -> Vec<String> {
-        x.tags.iter().map(|&t| s.tags[t].slug.clone()).collect()
-    };
-    let aliases =
-        |x: &Article| -> Vec<String> { x.aliases.iter().map(|(u, _)| u.clone()).collect() };
-    e.url == o.url
-        && e.image_size == o.image_size
-        && site.categories[e.category].name == old.categories[o.category].name
-        && site.categories[e.category].slug == old.categories[o.category].slug
-        && tag_slugs(site, e) == tag_slugs(old, o)
-        && a.title == b.title
-        && a.slug == b.slug
-        && a.date == b.date
-        && a.publish == b.publish
-        && a.expiry == b.expiry
-        && a.author == b.author
-        && a.category == b.category
-        && a.tags == b.tags
-        && a.summary == b.summary
-        && a.image == b.image
-        && a.image_caption == b.image_caption
-        && a.image_focus == b.image_focus
-        && a.draft == b.draft
-        && a.featured == b.featured
-        && aliases(a) == aliases(b)
-        && a.body.contains("{{") == b.body.contains("{{")
-}
-
-/// Edited articles whose address changed since the last site.
-fn moved(last: Option<&Site>, site: &Site, dirty: &Dirty) -> Vec<(String, String)> {
-    let Some(last) = last else { return Vec::new() };
-    let url_in = |s: &Site, src: &PathBuf| {
-        s.articles
-            .iter()
-            .find(|e| e.article.source.as_os_str() == src.as_os_str())
-            .map(|e| format!("{}{}", s.url_prefix(), e.url))
-    };
-    dirty
-        .articles
-        .iter()
-        .filter_map(|src| match (url_in(last, src), url_in(site, src)) {
-            (Some(a), Some(b)) if a != b => Some((a, b)),
-            _ => None,
-        })
-        .collect()
 }
 
 #[cfg(test)]

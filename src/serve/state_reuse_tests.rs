@@ -100,6 +100,7 @@ impl Fixture {
 
 const MOT: &str = "content/articles/tin-tuc/mot.md";
 const HAI: &str = "content/articles/tin-tuc/hai.md";
+const BA: &str = "content/articles/tin-tuc/ba.md";
 
 #[test]
 fn a_body_edit_renders_its_own_page_and_what_indexes_it_not_the_lists() {
@@ -141,5 +142,36 @@ fn what_other_pages_show_of_an_edited_article_is_renewed_everywhere() {
     f.edit(HAI, |t| t.replacen("---\n", "---\nfeatured: true\n", 1));
     f.assert_fresh("featured");
     f.edit(HAI, |t| format!("{t}\nThân bài đổi.\n"));
+    f.assert_fresh("a body edit after them");
+}
+
+#[test]
+fn a_front_matter_edit_that_moves_an_article_in_the_model_is_seen_everywhere() {
+    let mut f = Fixture::new();
+    f.edit(BA, |t| {
+        t.replace("tags: [\"Giáo dục\"]", "tags: [\"Phong Thổ\"]")
+    });
+    f.assert_fresh("a tag edit");
+    assert!(!f.page("the/phong-tho/index.html").is_empty());
+    f.edit(BA, |t| {
+        t.replace("category: \"Tin tức\"", "category: \"Kinh tế\"")
+    });
+    f.assert_fresh("a category edit");
+    assert!(f.page("kinh-te/index.html").contains("Bài ba"));
+    f.edit(BA, |t| {
+        t.replacen("---\n", "---\nslug: \"bai-ba-doi\"\n", 1)
+    });
+    f.assert_fresh("a slug edit");
+    f.edit(BA, |t| {
+        t.replacen("---\n", "---\naliases: [\"/tin-cu/ba/\"]\n", 1)
+    });
+    f.assert_fresh("an alias added");
+    f.edit(BA, |t| {
+        t.replace("title: \"Bài ba\"", "title: \"Bài ba, tên khác\"")
+    });
+    f.assert_fresh("the title of an article with an alias");
+    let alias = f.page("tin-cu/ba/index.html");
+    assert!(alias.contains("Bài ba, tên khác"), "{alias}");
+    f.edit(BA, |t| format!("{t}\nThân bài thêm.\n"));
     f.assert_fresh("a body edit after them");
 }
