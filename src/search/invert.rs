@@ -14,7 +14,7 @@ use super::fold;
 use super::postings::{Postings, Weight};
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 use std::sync::Mutex;
 
 /// A key as one integer: a word (folded id << 32 | exact id), or a pair of
@@ -28,34 +28,10 @@ const CHUNK: usize = 64;
 /// Documents whose postings are in flight at once (bounds their memory).
 const WAVE: usize = 512;
 
-/// FNV-1a for short words; a multiply-and-fold for integer keys, which are
-/// not hashes themselves.
-#[derive(Default)]
-pub struct FastHasher(u64);
-
-impl Hasher for FastHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf29ce484222325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= b as u64;
-            h = h.wrapping_mul(0x100000001b3);
-        }
-        self.0 = h;
-    }
-    fn write_u64(&mut self, n: u64) {
-        let h = (n ^ self.0).wrapping_mul(0x9e37_79b9_7f4a_7c15);
-        self.0 = h ^ (h >> 29);
-    }
-}
-
-pub type Fast = BuildHasherDefault<FastHasher>;
+/// The model's fast hasher (xxh3 for words, a multiply-and-fold for
+/// integer keys, which are not hashes themselves).
+pub use crate::util::idhash::FastHasher;
+pub type Fast = crate::util::idhash::FastBuild;
 
 /// Strings to dense ids, shared by every thread: `SHARDS` locked maps, an
 /// id being its index in its shard times `SHARDS` plus the shard.
