@@ -1,7 +1,7 @@
 //! serve's photo plan between edits: an edit that touches no photo opens
 //! none; a photo replaced under the same name is probed again.
 
-use super::search_tests::basic_site;
+use super::search_tests::{basic_site, started};
 use super::*;
 use crate::load::image_probe::PROBED;
 
@@ -46,17 +46,8 @@ fn a_body_edit_opens_no_photo_and_a_replaced_photo_is_probed_again() {
         "---\ntitle: \"Ảnh\"\nslug: anh\ndate: 2024-05-01T08:00:00+07:00\ncategory: \"Tin tức\"\nimage: \"/images/anh.jpg\"\n---\nThân bài.\n",
     )
     .unwrap();
-    let opts = BuildOptions {
-        root: root.clone(),
-        now: crate::Now {
-            ts: "2030-01-01T00:00:00Z".parse().unwrap(),
-            ..Default::default()
-        },
-        ..Default::default()
-    };
     let out = tmp.path().join("out");
-    let mut state = State::new(opts, out.clone());
-    state.rebuild(&Dirty::full()).unwrap();
+    let (_, mut state) = started(&root, &out);
     assert_eq!(probes_of(&photo), 1, "the first build probes the photo");
     // EXIF orientation 6: stored 480×300, shown 300×480.
     assert_eq!(lead_size(&out), ("300".into(), "480".into()));

@@ -2,7 +2,7 @@
 //! edit of what other pages show (title, summary, date, caption, featured),
 //! those pages too. Either way its output is a fresh build's.
 
-use super::search_tests::basic_site;
+use super::search_tests::{basic_site, started};
 use super::*;
 
 /// Every page and feed of an output: path → text (serve's live reload
@@ -39,17 +39,8 @@ impl Fixture {
     fn new() -> Fixture {
         let tmp = tempfile::tempdir().unwrap();
         let root = basic_site(tmp.path());
-        let opts = BuildOptions {
-            root: root.clone(),
-            now: crate::Now {
-                ts: "2030-01-01T00:00:00Z".parse().unwrap(),
-                ..Default::default()
-            },
-            ..Default::default()
-        };
         let serve_out = tmp.path().join("serve-out");
-        let mut state = State::new(opts.clone(), serve_out.clone());
-        state.rebuild(&Dirty::full()).unwrap();
+        let (opts, state) = started(&root, &serve_out);
         Fixture {
             _tmp: tmp,
             root,

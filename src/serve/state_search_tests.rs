@@ -19,6 +19,23 @@ pub(super) fn basic_site(tmp: &Path) -> PathBuf {
     root
 }
 
+/// The options of a serve of `root` whose "now" is 2030 (every fixture
+/// article is published), and its state after the first, full build into
+/// `out`.
+pub(super) fn started(root: &Path, out: &Path) -> (BuildOptions, State) {
+    let opts = BuildOptions {
+        root: root.to_path_buf(),
+        now: crate::Now {
+            ts: "2030-01-01T00:00:00Z".parse().unwrap(),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let mut state = State::new(opts.clone(), out.to_path_buf());
+    state.rebuild(&Dirty::full()).unwrap();
+    (opts, state)
+}
+
 /// Every file under tim-kiem/ of an output: path → bytes (serve's live
 /// reload script taken out of the search page).
 fn search_files(out: &Path) -> BTreeMap<String, Vec<u8>> {
@@ -61,17 +78,8 @@ fn edit(state: &mut State, root: &Path, rel: &str, f: impl FnOnce(String) -> Opt
 fn serves_search_index_after_edits_is_byte_for_byte_a_fresh_builds() {
     let tmp = tempfile::tempdir().unwrap();
     let root = basic_site(tmp.path());
-    let opts = BuildOptions {
-        root: root.clone(),
-        now: crate::Now {
-            ts: "2030-01-01T00:00:00Z".parse().unwrap(),
-            ..Default::default()
-        },
-        ..Default::default()
-    };
     let serve_out = tmp.path().join("serve-out");
-    let mut state = State::new(opts.clone(), serve_out.clone());
-    state.rebuild(&Dirty::full()).unwrap();
+    let (opts, mut state) = started(&root, &serve_out);
     let build_out = tmp.path().join("build-out");
     let fresh = |n: &str| {
         let out = build_out.join(n);
