@@ -8,7 +8,7 @@ use crate::data::Dataset;
 use crate::load::config::SiteConfig;
 use crate::load::content::Article;
 use crate::load::schedule::Hold;
-use crate::model::site::{ArticleEntry, PageEntry, Site, Term, held_entries};
+use crate::model::site::{ArticleEntry, Site, held_entries, model_order};
 use std::sync::Arc;
 
 /// Whether two versions of an article give the model the same site: the
@@ -34,15 +34,6 @@ pub fn same_for_model(a: &Article, b: &Article) -> bool {
         && a.draft == b.draft
 }
 
-fn term(t: &Term) -> Term {
-    Term {
-        name: t.name.clone(),
-        slug: t.slug.clone(),
-        url: t.url.clone(),
-        articles: t.articles.clone(),
-    }
-}
-
 /// `last` with `articles` (in any order) in place of its own, when every
 /// one that differs from its namesake is `same_for_model` and the set of
 /// sources is the same; `None` otherwise. The caller vouches that nothing
@@ -57,14 +48,8 @@ pub fn patch(
     if articles.len() != last.articles.len() {
         return None;
     }
-    // The model's order: newest first, ties by source.
     let mut sorted: Vec<&Arc<Article>> = articles.iter().collect();
-    sorted.sort_by(|a, b| {
-        b.date
-            .ts
-            .cmp(&a.date.ts)
-            .then_with(|| a.source.cmp(&b.source))
-    });
+    sorted.sort_by(|a, b| model_order(a, b));
     let same = sorted
         .iter()
         .zip(&last.articles)
@@ -88,17 +73,10 @@ pub fn patch(
         held: held_entries(&config, held),
         config,
         articles: entries,
-        pages: last
-            .pages
-            .iter()
-            .map(|p| PageEntry {
-                page: p.page.clone(),
-                url: p.url.clone(),
-            })
-            .collect(),
-        categories: last.categories.iter().map(term).collect(),
-        tags: last.tags.iter().map(term).collect(),
-        home: term(&last.home),
+        pages: last.pages.clone(),
+        categories: last.categories.clone(),
+        tags: last.tags.clone(),
+        home: last.home.clone(),
         datasets,
         commentary: last.commentary.clone(),
         static_files: last.static_files.clone(),

@@ -33,20 +33,28 @@ pub struct ArticleEntry {
     pub image_size: Option<(u32, u32)>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct PageEntry {
     pub page: Page,
     pub url: String,
 }
 
 /// A category or a tag.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Term {
     pub name: String,
     pub slug: String,
     pub url: String,
     /// Indices into `Site::articles`, newest first.
     pub articles: Vec<usize>,
+}
+
+/// The order of `Site::articles`: newest first, ties by source.
+pub fn model_order(a: &Article, b: &Article) -> std::cmp::Ordering {
+    b.date
+        .ts
+        .cmp(&a.date.ts)
+        .then_with(|| a.source.cmp(&b.source))
 }
 
 /// An article that is not built now (`publish_date` later, or
@@ -198,12 +206,7 @@ pub fn build_reusing(
     } = loaded;
     let held = held_entries(&config, held);
     let commentary = check_commentary(commentary, &datasets, diags);
-    articles.sort_by(|a, b| {
-        b.date
-            .ts
-            .cmp(&a.date.ts)
-            .then_with(|| a.source.cmp(&b.source))
-    });
+    articles.sort_by(|a, b| model_order(a, b));
 
     let cat_slugs = slug_cache(articles.iter().map(|a| a.category.as_str()));
     let tag_slugs = slug_cache(
