@@ -260,7 +260,13 @@ pub fn prepare(opts: &BuildOptions, sink: &dyn Sink) -> Result<Prepared, Diagnos
     let Some((config, theme)) = load_config_and_theme(opts, &mut diags) else {
         return Err(finish(diags));
     };
-    let loaded = crate::load::content::load(root, &config, opts.include(), &mut diags);
+    let loaded = crate::load::content::load(
+        root,
+        &config,
+        opts.include(),
+        crate::load::body::Keep::OnDisk,
+        &mut diags,
+    );
     let datasets = load_data(root, &mut diags);
     site_unit_known(&config, &datasets, &mut diags);
     index_panel_known(&config, &datasets, &mut diags);

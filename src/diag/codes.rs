@@ -21,6 +21,7 @@ codes! {
     TOO_LARGE = "E0004": "a content file is larger than the limit" / "tệp nội dung lớn quá giới hạn";
     SYMLINK = "E0005": "a symbolic link leads out of its folder or loops" / "liên kết tượng trưng (symlink) trỏ ra ngoài thư mục của nó hoặc trỏ vòng";
     CONTROL_CHAR = "E0006": "text holds an invisible control character" / "văn bản có ký tự điều khiển không nhìn thấy";
+    CHANGED_DURING_BUILD = "E0007": "a content file changed while the build was reading it" / "một tệp nội dung bị sửa trong lúc đang dựng trang";
     FRONT_MATTER = "E0101": "front matter missing, unterminated or empty" / "thiếu phần khai báo đầu bài (front matter), chưa đóng hoặc để trống";
     BAD_DATE = "E0102": "a date that cannot be read" / "ngày tháng không đọc được";
     BAD_SLUG = "E0103": "a slug that is empty or could escape the output folder" / "đường dẫn rút gọn (slug) để trống hoặc có thể thoát ra ngoài thư mục xuất bản";

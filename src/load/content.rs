@@ -5,6 +5,7 @@ use crate::diag::catalog as m;
 use crate::diag::catalog::msg;
 use crate::diag::codes;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::body::{Body, Keep};
 use crate::load::config::{SiteConfig, SlugFrom};
 pub use crate::load::front::{Loc, file_slug};
 use crate::load::front::{
@@ -150,7 +151,9 @@ pub struct Article {
     pub image_caption: Option<String>,
     /// `image_focus: [x, y]`: the share card's crop centre (0–1 each).
     pub image_focus: Option<(f64, f64)>,
-    pub body: String,
+    /// The Markdown after the front matter: held, or (in a build) left on
+    /// disk until its page is rendered.
+    pub body: Body,
     pub body_line_offset: usize,
     pub draft: bool,
     /// `featured: true`: the front page's featured story.
@@ -185,8 +188,18 @@ pub struct Page {
     pub aliases: Vec<(String, Loc)>,
 }
 
-/// Load one article file.
+/// Load one article file, its body held.
 pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article, Diagnostics> {
+    load_article_as(abs, rel, cfg, Keep::Held)
+}
+
+/// Load one article file, its body kept as `keep` says.
+pub fn load_article_as(
+    abs: &Path,
+    rel: &Path,
+    cfg: &SiteConfig,
+    keep: Keep,
+) -> Result<Article, Diagnostics> {
     let from = cfg.slug_from;
     let text = read_text(abs, rel)?;
     let split = split_file(&text, rel)?;
@@ -321,7 +334,7 @@ pub fn load_article(abs: &Path, rel: &Path, cfg: &SiteConfig) -> Result<Article,
         image_loc,
         image_caption,
         image_focus,
-        body: nfc_string(split.body.to_string()),
+        body: Body::new(nfc_string(split.body.to_string()), abs, keep),
         body_line_offset: split.body_line_offset,
         draft: fm.draft,
         featured: fm.featured,
@@ -452,8 +465,15 @@ pub struct Loaded {
     pub held: Vec<(std::sync::Arc<Article>, Hold)>,
 }
 
-/// Load articles and pages in parallel; collect every diagnostic.
-pub fn load(root: &Path, cfg: &SiteConfig, include: Include, diags: &mut Diagnostics) -> Loaded {
+/// Load articles and pages in parallel; collect every diagnostic. Article
+/// bodies are kept as `keep` says.
+pub fn load(
+    root: &Path,
+    cfg: &SiteConfig,
+    include: Include,
+    keep: Keep,
+    diags: &mut Diagnostics,
+) -> Loaded {
     use rayon::prelude::*;
     let article_files = content_files(root, &root.join("content/articles"), diags);
     // The static files (thousands of photos) are walked, and the photo
@@ -463,7 +483,7 @@ pub fn load(root: &Path, cfg: &SiteConfig, include: Include, diags: &mut Diagnos
         || -> Vec<Result<Article, Diagnostics>> {
             article_files
                 .par_iter()
-                .map(|(abs, rel)| load_article(abs, rel, cfg))
+                .map(|(abs, rel)| load_article_as(abs, rel, cfg, keep))
                 .collect()
         },
         || {

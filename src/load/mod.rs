@@ -2,6 +2,7 @@
 //! that knows the YAML engine), split front matter, and load site.yaml,
 //! content and the theme into plain values with their diagnostics.
 
+pub mod body;
 pub mod config;
 pub mod content;
 pub mod front;

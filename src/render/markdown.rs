@@ -67,6 +67,15 @@ pub struct Body {
 }
 
 impl Body {
+    /// The body of an article that could not be read again: no HTML, the
+    /// error to report (the build then fails).
+    pub fn failed(d: Diagnostic) -> Body {
+        Body {
+            diagnostics: vec![d],
+            ..Body::default()
+        }
+    }
+
     pub fn text_hash(&self) -> u128 {
         *self
             .text_hash

@@ -385,9 +385,14 @@ impl<'a> Renderer<'a> {
     /// as a thumbnail, when that chart has a standalone file.
     fn chart_thumb(&self, i: usize) -> Option<String> {
         use crate::render::{datacharts, shortcodes};
-        let body = &self.site.articles[i].article.body;
-        let code = markdown::code_ranges(body);
-        let (calls, _) = shortcodes::find(body, &code);
+        let a = &self.site.articles[i].article;
+        if !a.body.uses_shortcodes() {
+            return None;
+        }
+        // Read again in a build: only stories without a photo get here.
+        let body = a.body.text(&a.source).ok()?;
+        let code = markdown::code_ranges(&body);
+        let (calls, _) = shortcodes::find(&body, &code);
         let call = calls.iter().find(|c| c.name == "chart")?;
         let (d, kind, _) = datacharts::parse_chart(self.site, call).ok()?;
         let ds = &self.site.datasets[d];
@@ -422,7 +427,10 @@ impl<'a> Renderer<'a> {
 
     pub fn article_body(&self, i: usize) -> markdown::Body {
         let a = &self.site.articles[i].article;
-        self.markdown(&a.body, &a.source, a.body_line_offset)
+        match a.body.text(&a.source) {
+            Ok(text) => self.markdown(&text, &a.source, a.body_line_offset),
+            Err(d) => markdown::Body::failed(d),
+        }
     }
 }
 

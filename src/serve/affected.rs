@@ -105,7 +105,10 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
     };
     let shows_changed = |a: &Article| {
         !photos.is_empty()
-            && (lead_changed(a) || photos.iter().any(|u| a.body.contains(u.as_str())))
+            && (lead_changed(a)
+                || photos
+                    .iter()
+                    .any(|u| a.body.held().is_some_and(|b| b.contains(u.as_str()))))
     };
     let per = site.config.articles_per_page.max(1);
 
@@ -118,7 +121,7 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
                         let Some(oi) = old_of(i) else {
                             return true; // new or edited
                         };
-                        (dirty.data && e.article.body.contains("{{"))
+                        (dirty.data && e.article.body.uses_shortcodes())
                             || shows_changed(&e.article)
                             || e.related.len() != old.articles[oi].related.len()
                             || e.related
@@ -138,7 +141,7 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
                         // card, whose address follows the data.
                         let chart_thumb = |&n: &usize| {
                             let a = &site.articles[n].article;
-                            a.image.is_none() && a.body.contains("{{")
+                            a.image.is_none() && a.body.uses_shortcodes()
                         };
                         // The front page also picks stories beyond its
                         // page and shows each category's newest.
@@ -323,7 +326,7 @@ pub fn same_card(site: &Site, e: &ArticleEntry, old: &Site, o: &ArticleEntry) ->
         && a.draft == b.draft
         && a.featured == b.featured
         && aliases(a) == aliases(b)
-        && a.body.contains("{{") == b.body.contains("{{")
+        && a.body.uses_shortcodes() == b.body.uses_shortcodes()
 }
 
 /// Edited articles whose address changed since the last site.

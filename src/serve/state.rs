@@ -3,6 +3,7 @@
 
 use crate::data::Dataset;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::load::body::Keep;
 use crate::load::config::SiteConfig;
 use crate::load::content::{self, Article, Commentary, Loaded, Page};
 use crate::load::image_index::ImageIndex;
@@ -55,7 +56,7 @@ struct CachedTeaser {
 
 /// Whether a teaser may depend on the data (no photo, a shortcode).
 fn teaser_uses_data(a: &Article) -> bool {
-    a.image.is_none() && a.body.contains("{{")
+    a.image.is_none() && a.body.uses_shortcodes()
 }
 
 /// The last good build's bodies and teasers, by its article order: an
@@ -180,7 +181,7 @@ impl State {
             return false;
         };
         self.theme = Some(Arc::new(theme));
-        let loaded = content::load(&root, &config, self.opts.include(), diags);
+        let loaded = content::load(&root, &config, self.opts.include(), Keep::Held, diags);
         self.articles = loaded
             .articles
             .into_iter()
@@ -585,7 +586,7 @@ impl State {
                 let body = CachedBody {
                     article: e.article.clone(),
                     data_version: dv,
-                    uses_data: e.article.body.contains("{{"),
+                    uses_data: e.article.body.uses_shortcodes(),
                     body: shared.body(r, i),
                 };
                 self.bodies.insert(key, body);

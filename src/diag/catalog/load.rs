@@ -40,6 +40,14 @@ messages! {
         en: "delete the character (it often comes from copying out of Word or a PDF) and type the text again",
         vi: "Xóa ký tự đó rồi gõ lại đoạn chữ (ký tự này hay lẫn vào khi chép từ Word hoặc PDF)",
     }
+    BODY_CHANGED "fs.body_changed" {
+        en: "the file changed while the build was running: its text is no longer what was checked a moment ago",
+        vi: "tệp đã bị sửa trong lúc đang dựng trang: nội dung bây giờ khác với lúc vừa kiểm tra",
+    }
+    BODY_CHANGED_HINT "fs.body_changed.hint" {
+        en: "save the file, wait for the editor or sync tool to finish, and build again",
+        vi: "Lưu tệp, chờ trình soạn thảo hoặc công cụ đồng bộ ghi xong rồi dựng lại",
+    }
     FS_CANNOT_READ "fs.cannot_read" { en: "cannot read: {reason}", vi: "không đọc được tệp: {reason}" }
     FS_CANNOT_READ_HINT "fs.cannot_read.hint" {
         en: "check that the file exists and is readable",
