@@ -75,18 +75,6 @@ fn next_edit(
 ) -> Option<Dirty> {
     let first = rx.recv().ok()?;
     let mut dirty = Dirty::default();
-    // A top folder that appeared since: watch it, rebuild all (its first
-    // files may predate the watch).
-    for dir in ["content", "themes"] {
-        let p = root.join(dir);
-        if !watched.contains(dir)
-            && p.is_dir()
-            && watcher.watch(&p, notify::RecursiveMode::Recursive).is_ok()
-        {
-            watched.insert(dir);
-            dirty.full = true;
-        }
-    }
     let canon_root = root.canonicalize().unwrap_or(root.to_path_buf());
     add_event(&mut dirty, first, root, &canon_root);
     // Debounce: editors write a file in several steps.
@@ -95,6 +83,21 @@ fn next_edit(
         match rx.recv_timeout(left) {
             Ok(ev) => add_event(&mut dirty, ev, root, &canon_root),
             Err(_) => break,
+        }
+    }
+    // A top folder that appeared since: watch it, rebuild all (its first
+    // files may predate the watch). Looked for after the debounce, so that
+    // a folder whose creation is in this batch is watched now: looked for
+    // before, its creation's event could arrive in the debounce and the
+    // files written into it next would never be seen.
+    for dir in ["content", "themes"] {
+        let p = root.join(dir);
+        if !watched.contains(dir)
+            && p.is_dir()
+            && watcher.watch(&p, notify::RecursiveMode::Recursive).is_ok()
+        {
+            watched.insert(dir);
+            dirty.full = true;
         }
     }
     Some(dirty)
