@@ -31,7 +31,7 @@ const CHUNK: usize = 32;
 /// One document for `Cache::update`. Its text is `parts` joined, or
 /// `doc.text` when `parts` is empty, so an unchanged article's text is
 /// hashed where it lies, never copied.
-pub struct Source<'a> {
+pub(super) struct Source<'a> {
     pub doc: Doc,
     pub parts: Vec<&'a str>,
     /// A hash that tells the text apart (`search::article_text_hash`); by
@@ -67,6 +67,27 @@ struct Entry {
     fnv: u32,
 }
 
+/// One document for `Cache::update_items`: new (its hash computed here,
+/// tokenised when the hash has no entry yet), or known to be the one of
+/// that hash, which has an entry.
+pub(super) enum Item<'a> {
+    New(Source<'a>),
+    Known {
+        hash: u128,
+        category: usize,
+        year: i32,
+    },
+}
+
+impl Item<'_> {
+    fn info(&self) -> (usize, i32) {
+        match self {
+            Item::New(s) => (s.doc.category, s.doc.year),
+            Item::Known { category, year, .. } => (*category, *year),
+        }
+    }
+}
+
 /// A new document's keys (as `invert` composes them) and its fragment.
 type Tokenised = (Vec<(u64, Weight)>, String);
 
@@ -94,10 +115,12 @@ pub struct Cache {
     /// Key (as `invert` composes it) → key id.
     ids: HashMap<u64, u32, Fast>,
     keys: Vec<Key>,
-    docs: HashMap<u128, Entry>,
+    docs: HashMap<u128, Entry, Fast>,
     index: Option<Index>,
     /// Files of the last index that this one no longer has.
     gone: Vec<String>,
+    /// The articles as the last `update_site` saw them.
+    seen: site::Seen,
 }
 
 impl Cache {
@@ -115,29 +138,43 @@ impl Cache {
         std::mem::take(&mut self.gone)
     }
 
-    /// The index of `sources` (in index order) for a site of base path
-    /// `prefix` and categories `cats` (`search::categories`): the files that
-    /// differ from the last update's, or every file after `reset` and the
-    /// first time.
-    pub fn update(
+    /// `update_items` of new documents only, the articles' memory
+    /// (`update_site`) forgotten.
+    #[cfg(test)]
+    pub(super) fn update(
         &mut self,
         prefix: &str,
         cats: &[String],
         sources: Vec<Source>,
     ) -> Vec<OutputFile> {
-        let hashes: Vec<u128> = sources
+        self.seen = site::Seen::default();
+        let items = sources.into_iter().map(Item::New).collect();
+        self.update_items(prefix, cats, items)
+    }
+
+    /// The index of `items` (in index order) for a site of base path
+    /// `prefix` and categories `cats` (`search::categories`): the files that
+    /// differ from the last update's, or every file after `reset` and the
+    /// first time.
+    pub(super) fn update_items(
+        &mut self,
+        prefix: &str,
+        cats: &[String],
+        items: Vec<Item>,
+    ) -> Vec<OutputFile> {
+        let hashes: Vec<u128> = items
             .par_iter()
-            .map(|s| {
-                let text = s.text_hash.unwrap_or_else(|| text_hash(&s.text()));
-                doc_hash(prefix, &s.doc, &cats[s.doc.category], text)
+            .map(|it| match it {
+                Item::New(s) => {
+                    let text = s.text_hash.unwrap_or_else(|| text_hash(&s.text()));
+                    doc_hash(prefix, &s.doc, &cats[s.doc.category], text)
+                }
+                Item::Known { hash, .. } => *hash,
             })
             .collect();
-        let info: Vec<(usize, i32)> = sources
-            .iter()
-            .map(|s| (s.doc.category, s.doc.year))
-            .collect();
-        self.add_missing(prefix, cats, &sources, &hashes);
-        drop(sources);
+        let info: Vec<(usize, i32)> = items.iter().map(Item::info).collect();
+        self.add_missing(prefix, cats, &items, &hashes);
+        drop(items);
         let mut files = Vec::new();
         let (old_shards, old_docs) = self
             .index
@@ -159,17 +196,27 @@ impl Cache {
         let fnvs = index.order.iter().map(|h| self.docs[h].fnv);
         let v = version(index.shard_fnv.iter().copied().chain(fnvs));
         files.push(meta(cats, v, index.shards.len(), &info));
-        let live: HashSet<u128> = index.order.iter().copied().collect();
-        self.docs.retain(|h, _| live.contains(h));
+        // Fewer entries than documents: none is stale (unless two
+        // documents are the same, and then a stale entry is harmless).
+        if self.docs.len() > index.order.len() {
+            let live: HashSet<u128, Fast> = index.order.iter().copied().collect();
+            self.docs.retain(|h, _| live.contains(h));
+        }
         self.index = Some(index);
         files
     }
 
     /// Tokenise the documents whose hash has no entry yet.
-    fn add_missing(&mut self, prefix: &str, cats: &[String], sources: &[Source], hashes: &[u128]) {
+    fn add_missing(&mut self, prefix: &str, cats: &[String], items: &[Item], hashes: &[u128]) {
         let mut seen = HashSet::new();
-        let missing: Vec<usize> = (0..sources.len())
-            .filter(|&i| !self.docs.contains_key(&hashes[i]) && seen.insert(hashes[i]))
+        let missing: Vec<(usize, &Source)> = items
+            .iter()
+            .enumerate()
+            .filter_map(|(i, it)| match it {
+                Item::New(s) => Some((i, s)),
+                Item::Known { .. } => None,
+            })
+            .filter(|&(i, _)| !self.docs.contains_key(&hashes[i]) && seen.insert(hashes[i]))
             .collect();
         let (folded, exact) = (&self.folded, &self.exact);
         let built: Vec<Vec<Tokenised>> = missing
@@ -177,8 +224,7 @@ impl Cache {
             .map(|chunk| {
                 let docs: Vec<Cow<Doc>> = chunk
                     .iter()
-                    .map(|&i| {
-                        let s = &sources[i];
+                    .map(|&(_, s)| {
                         if s.parts.is_empty() {
                             Cow::Borrowed(&s.doc)
                         } else {
@@ -198,7 +244,7 @@ impl Cache {
                     .collect()
             })
             .collect();
-        for (&i, (keys, fragment)) in missing.iter().zip(built.into_iter().flatten()) {
+        for (&(i, _), (keys, fragment)) in missing.iter().zip(built.into_iter().flatten()) {
             let mut kw: Vec<(u32, Weight)> = keys
                 .into_iter()
                 .map(|(k, mut w)| {
@@ -467,6 +513,10 @@ impl Cache {
 fn changed(old: &[u128], new: &[u128]) -> Vec<usize> {
     (0..new.len()).filter(|&i| old[i] != new[i]).collect()
 }
+
+#[path = "incremental_site.rs"]
+mod site;
+pub use site::BodyText;
 
 #[cfg(test)]
 #[path = "incremental_tests.rs"]

@@ -26,7 +26,7 @@ use crate::model::site::Site;
 use crate::model::urls::{dataset_unit_url, dataset_url};
 
 pub use files::fnv1a32;
-pub use incremental::{Cache, Source};
+pub use incremental::{BodyText, Cache};
 pub use stream::{finish_site, site_stream};
 
 /// Characters of a document's text kept for the excerpt.

@@ -63,11 +63,11 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
             || last.lookalike.get(&(Arc::as_ptr(n) as usize)) == Some(&(Arc::as_ptr(o) as usize))
     };
 
-    let old_terms = |kind: ListKind, slug: &str| -> Option<&Term> {
+    let old_terms = |kind: ListKind, at: usize, slug: &str| -> Option<&Term> {
         match kind {
             ListKind::Home => Some(&old.home),
-            ListKind::Category => old.categories.iter().find(|t| t.slug == slug),
-            ListKind::Tag => old.tags.iter().find(|t| t.slug == slug),
+            ListKind::Category => term_at(&old.categories, at, slug),
+            ListKind::Tag => term_at(&old.tags, at, slug),
         }
     };
     let mut by_template: BTreeSet<String> = BTreeSet::new();
@@ -130,8 +130,9 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
                                 .any(|(&n, &o)| !same(n, o))
                     }
                     Job::List(ListPage { kind, term, page }) => {
+                        let at = term;
                         let term = crate::render::jobs::list_term(site, kind, term);
-                        let Some(old_term) = old_terms(kind, &term.slug) else {
+                        let Some(old_term) = old_terms(kind, at, &term.slug) else {
                             return true;
                         };
                         let pages = |t: &Term| page_count(t.articles.len(), per);
@@ -183,6 +184,13 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
                 }
         })
         .collect()
+}
+
+/// The term of `slug` among `ts`, most often at number `at` as before.
+fn term_at<'t>(ts: &'t [Term], at: usize, slug: &str) -> Option<&'t Term> {
+    ts.get(at)
+        .filter(|t| t.slug == slug)
+        .or_else(|| ts.iter().find(|t| t.slug == slug))
 }
 
 /// The articles on page `p` (from 1) of a list of `per` a page.

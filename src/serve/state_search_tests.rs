@@ -126,3 +126,40 @@ fn serves_search_index_after_edits_is_byte_for_byte_a_fresh_builds() {
         "no fragment left behind"
     );
 }
+
+/// serve's index takes an article as it was at the last update only while
+/// all its document is made of is the same: an edit of one article's
+/// category spelling renames the category of the articles it did not
+/// touch, and they are indexed again under the new name, as a build would.
+#[test]
+fn an_edit_that_renames_a_category_reindexes_the_articles_it_did_not_touch() {
+    let tmp = tempfile::tempdir().unwrap();
+    let root = basic_site(tmp.path());
+    let serve_out = tmp.path().join("serve-out");
+    let (opts, mut state) = started(&root, &serve_out);
+    let fresh = |n: &str| {
+        let out = tmp.path().join("build-out").join(n);
+        crate::build(&BuildOptions {
+            output: Some(out.clone()),
+            ..opts.clone()
+        })
+        .unwrap();
+        search_files(&out)
+    };
+    // An edit first, so the next update knows every other article.
+    edit(&mut state, &root, "content/articles/tin-tuc/mot.md", |t| {
+        Some(format!("{t}\nMột câu nữa.\n"))
+    });
+    assert_eq!(search_files(&serve_out), fresh("0"));
+    edit(&mut state, &root, "content/articles/kinh-te/nam.md", |t| {
+        Some(t.replace("category: \"Kinh tế\"", "category: \"Kinh Tế\""))
+    });
+    let after = search_files(&serve_out);
+    let bon = after
+        .values()
+        .map(|b| String::from_utf8_lossy(b))
+        .find(|b| b.contains("\"t\":\"Bài bốn\""))
+        .expect("the fragment of Bài bốn");
+    assert!(bon.contains("\"c\":\"Kinh Tế\""), "{bon}");
+    assert_eq!(after, fresh("1"));
+}

@@ -75,6 +75,7 @@ fn next_edit(
 ) -> Option<Dirty> {
     let first = rx.recv().ok()?;
     let mut dirty = Dirty::default();
+    watch_new_tops(root, watcher, watched, &mut dirty);
     let canon_root = root.canonicalize().unwrap_or(root.to_path_buf());
     add_event(&mut dirty, first, root, &canon_root);
     // Debounce: editors write a file in several steps.
@@ -85,11 +86,22 @@ fn next_edit(
             Err(_) => break,
         }
     }
-    // A top folder that appeared since: watch it, rebuild all (its first
-    // files may predate the watch). Looked for after the debounce, so that
-    // a folder whose creation is in this batch is watched now: looked for
-    // before, its creation's event could arrive in the debounce and the
-    // files written into it next would never be seen.
+    // Again after the debounce: a folder created while it ran sent its
+    // only event (on the root) into this edit; looked for only before,
+    // it was never watched, and files written into it later were never
+    // seen (a theme override started while serving).
+    watch_new_tops(root, watcher, watched, &mut dirty);
+    Some(dirty)
+}
+
+/// A top folder (content/, themes/) that appeared since it was last looked
+/// for: watch it, rebuild all (its first files may predate the watch).
+fn watch_new_tops(
+    root: &Path,
+    watcher: &mut notify::RecommendedWatcher,
+    watched: &mut BTreeSet<&'static str>,
+    dirty: &mut Dirty,
+) {
     for dir in ["content", "themes"] {
         let p = root.join(dir);
         if !watched.contains(dir)
@@ -100,7 +112,6 @@ fn next_edit(
             dirty.full = true;
         }
     }
-    Some(dirty)
 }
 
 fn add_event(dirty: &mut Dirty, ev: notify::Result<notify::Event>, root: &Path, canon: &Path) {
@@ -121,5 +132,42 @@ fn add_event(dirty: &mut Dirty, ev: notify::Result<notify::Event>, root: &Path, 
         if !hidden && !tmp {
             dirty.add(&rel);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The race behind a rare failure of `tests/serve.rs` under load: the
+    /// event of a folder created during the debounce of another edit was
+    /// taken into that edit, the folder was looked for only before it, and
+    /// nothing told the watcher of it again.
+    #[test]
+    fn a_top_folder_created_during_the_debounce_of_another_edit_is_watched() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().to_path_buf();
+        std::fs::create_dir_all(root.join("content")).unwrap();
+        // The watcher's own events are not read: the test sends its own.
+        let (ignored, _) = mpsc::channel();
+        let mut watcher = notify::recommended_watcher(ignored).unwrap();
+        let mut watched: BTreeSet<&str> = ["content"].into();
+        let (tx, rx) = mpsc::channel();
+        let event = |p: PathBuf| Ok(notify::Event::new(notify::EventKind::Any).add_path(p));
+        tx.send(event(root.join("content/a.md"))).unwrap();
+        let themes = root.join("themes");
+        let maker = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_millis(2));
+            std::fs::create_dir_all(themes.join("default/templates")).unwrap();
+            tx.send(event(themes)).unwrap();
+        });
+        let mut full = false;
+        // Every edit until the channel is closed and drained.
+        while let Some(d) = next_edit(&rx, &root, &mut watcher, &mut watched) {
+            full |= d.full;
+        }
+        maker.join().unwrap();
+        assert!(watched.contains("themes"), "{watched:?}");
+        assert!(full, "the edit that saw themes/ appear rebuilds everything");
     }
 }

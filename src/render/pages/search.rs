@@ -104,7 +104,8 @@ pub fn search_job(r: &Renderer, shared: &Shared, texts_given: Vec<Option<String>
 }
 
 /// serve: the index files that changed, through its cache. An article's
-/// text is borrowed from its body, never copied, unless its document is new.
+/// text is borrowed from its body, never copied, unless its document is new;
+/// an article as at the last update is not even read (`Cache::update_site`).
 fn incremental(
     r: &Renderer,
     shared: &Shared,
@@ -118,28 +119,17 @@ fn incremental(
         .enumerate()
         .map(|(i, t)| t.or_else(|| shared.bodies[i].is_none().then(|| r.article_body(i).text)))
         .collect();
-    let text_of = |i: usize| match (&owned[i], &shared.bodies[i]) {
-        (Some(t), _) => t.as_str(),
-        (None, Some(b)) => b.text.as_str(),
-        (None, None) => "",
+    let body = |i: usize| {
+        let hash = shared.bodies[i].as_ref().map(|b| b.text_hash());
+        let text = match (&owned[i], &shared.bodies[i]) {
+            (Some(t), _) => t.as_str(),
+            (None, Some(b)) => b.text.as_str(),
+            (None, None) => "",
+        };
+        // serve keeps bodies: each one's text is hashed once, not per edit.
+        search::BodyText { text, hash }
     };
-    let mut sources: Vec<search::Source> = (0..site.articles.len())
-        .into_par_iter()
-        .map(|i| search::Source {
-            doc: search::article_head(site, i),
-            parts: search::article_text(site, i, text_of(i)).to_vec(),
-            // serve keeps bodies: each one's text is hashed once, not per edit.
-            text_hash: shared.bodies[i]
-                .as_ref()
-                .map(|b| search::article_text_hash(site, i, b.text_hash())),
-        })
-        .collect();
     let (pages, datasets) = other_texts(site);
     let others = search::other_documents(site, pages, datasets);
-    sources.extend(others.into_iter().map(|doc| search::Source {
-        doc,
-        parts: Vec::new(),
-        text_hash: None,
-    }));
-    cache.update(site.url_prefix(), &search::categories(site), sources)
+    cache.update_site(site, body, others)
 }
