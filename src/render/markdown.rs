@@ -513,8 +513,8 @@ fn scrub(ev: Event<'_>) -> Event<'_> {
             .collect()
     };
     match ev {
-        Event::Text(t) if t.contains(is_forbidden_char) => Event::Text(clean(t).into()),
-        Event::Code(t) if t.contains(is_forbidden_char) => Event::Code(clean(t).into()),
+        Event::Text(t) if crate::load::yaml::may_forbid(&t) => Event::Text(clean(t).into()),
+        Event::Code(t) if crate::load::yaml::may_forbid(&t) => Event::Code(clean(t).into()),
         ev => ev,
     }
 }

@@ -173,28 +173,39 @@ pub fn ld(v: &Value) -> String {
 /// `BreadcrumbList` from the home page down to the current page:
 /// (name, site-relative path) each.
 pub fn breadcrumbs(site: &Site, trail: &[(&str, &str)]) -> String {
-    let mut items = vec![json!({
-        "@type": "ListItem", "position": 1, "name": "Trang chủ", "item": site.absolute("/"),
-    })];
+    let home = site.absolute("/");
+    let mut items = Vec::with_capacity(trail.len() + 1);
+    items.push(shape::ListItem {
+        kind: "ListItem",
+        item: home,
+        name: "Trang chủ",
+        position: 1,
+    });
     for (i, (name, path)) in trail.iter().enumerate() {
-        items.push(json!({
-            "@type": "ListItem", "position": i + 2, "name": name, "item": site.absolute(path),
-        }));
+        items.push(shape::ListItem {
+            kind: "ListItem",
+            item: site.absolute(path),
+            name,
+            position: i + 2,
+        });
     }
-    ld(&json!({
-        "@context": "https://schema.org",
-        "@type": "BreadcrumbList",
-        "itemListElement": items,
-    }))
+    crate::util::json::to_string(&shape::Breadcrumbs {
+        context: shape::CONTEXT,
+        kind: "BreadcrumbList",
+        items,
+    })
 }
 
-fn publisher(site: &Site) -> Value {
-    json!({
-        "@type": "Organization",
-        "name": site.config.title,
-        "url": site.absolute("/"),
-        "logo": { "@type": "ImageObject", "url": site.absolute(&format!("/{}/favicon.svg", urls::ASSETS_PREFIX)) },
-    })
+fn publisher(site: &Site) -> shape::Organization<'_> {
+    shape::Organization {
+        kind: "Organization",
+        logo: shape::Logo {
+            kind: "ImageObject",
+            url: site.absolute(&format!("/{}/favicon.svg", urls::ASSETS_PREFIX)),
+        },
+        name: &site.config.title,
+        url: site.absolute("/"),
+    }
 }
 
 /// `NewsArticle` of article `i`.
@@ -203,34 +214,120 @@ pub fn news_article(site: &Site, i: usize, image: Option<&Image>) -> String {
     let a = &e.article;
     let date = a.date.rfc3339();
     let author = if a.author.trim().is_empty() {
-        publisher(site)
+        shape::Author::Organization(publisher(site))
     } else {
-        json!({ "@type": "Person", "name": a.author })
+        shape::Author::Person(shape::Person {
+            kind: "Person",
+            name: &a.author,
+        })
     };
-    let mut v = json!({
-        "@context": "https://schema.org",
-        "@type": "NewsArticle",
-        "headline": a.title,
-        "datePublished": date,
-        "dateModified": date,
-        "author": [author],
-        "publisher": publisher(site),
-        "mainEntityOfPage": site.absolute(&e.url),
-        "url": site.absolute(&e.url),
-        "articleSection": site.categories[e.category].name,
-        "inLanguage": site.config.language,
-    });
-    if !a.summary.is_empty() {
-        v["description"] = json!(a.summary);
-    }
-    if !e.tags.is_empty() {
+    let url = site.absolute(&e.url);
+    let keywords = (!e.tags.is_empty()).then(|| {
         let k: Vec<&str> = e.tags.iter().map(|&t| site.tags[t].name.as_str()).collect();
-        v["keywords"] = json!(k.join(", "));
+        k.join(", ")
+    });
+    crate::util::json::to_string(&shape::NewsArticle {
+        context: shape::CONTEXT,
+        kind: "NewsArticle",
+        article_section: &site.categories[e.category].name,
+        author: [author],
+        date_modified: &date,
+        date_published: &date,
+        description: (!a.summary.is_empty()).then_some(a.summary.as_str()),
+        headline: &a.title,
+        image: image.map(|img| [img.url.as_str()]),
+        in_language: &site.config.language,
+        keywords,
+        main_entity_of_page: &url,
+        publisher: publisher(site),
+        url: &url,
+    })
+}
+
+/// JSON-LD shapes written straight to text (no `serde_json::Value` between).
+/// Fields are in the order of their names, as a JSON object's keys were
+/// written when these were values: the bytes are the same.
+mod shape {
+    use serde::Serialize;
+
+    pub const CONTEXT: &str = "https://schema.org";
+
+    #[derive(Serialize)]
+    pub struct ListItem<'a> {
+        #[serde(rename = "@type")]
+        pub kind: &'static str,
+        pub item: String,
+        pub name: &'a str,
+        pub position: usize,
     }
-    if let Some(img) = image {
-        v["image"] = json!([img.url]);
+
+    #[derive(Serialize)]
+    pub struct Breadcrumbs<'a> {
+        #[serde(rename = "@context")]
+        pub context: &'static str,
+        #[serde(rename = "@type")]
+        pub kind: &'static str,
+        #[serde(rename = "itemListElement")]
+        pub items: Vec<ListItem<'a>>,
     }
-    ld(&v)
+
+    #[derive(Serialize)]
+    pub struct Logo {
+        #[serde(rename = "@type")]
+        pub kind: &'static str,
+        pub url: String,
+    }
+
+    #[derive(Serialize)]
+    pub struct Organization<'a> {
+        #[serde(rename = "@type")]
+        pub kind: &'static str,
+        pub logo: Logo,
+        pub name: &'a str,
+        pub url: String,
+    }
+
+    #[derive(Serialize)]
+    pub struct Person<'a> {
+        #[serde(rename = "@type")]
+        pub kind: &'static str,
+        pub name: &'a str,
+    }
+
+    #[derive(Serialize)]
+    #[serde(untagged)]
+    pub enum Author<'a> {
+        Organization(Organization<'a>),
+        Person(Person<'a>),
+    }
+
+    #[derive(Serialize)]
+    pub struct NewsArticle<'a> {
+        #[serde(rename = "@context")]
+        pub context: &'static str,
+        #[serde(rename = "@type")]
+        pub kind: &'static str,
+        #[serde(rename = "articleSection")]
+        pub article_section: &'a str,
+        pub author: [Author<'a>; 1],
+        #[serde(rename = "dateModified")]
+        pub date_modified: &'a str,
+        #[serde(rename = "datePublished")]
+        pub date_published: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub description: Option<&'a str>,
+        pub headline: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub image: Option<[&'a str; 1]>,
+        #[serde(rename = "inLanguage")]
+        pub in_language: &'a str,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub keywords: Option<String>,
+        #[serde(rename = "mainEntityOfPage")]
+        pub main_entity_of_page: &'a str,
+        pub publisher: Organization<'a>,
+        pub url: &'a str,
+    }
 }
 
 /// `Dataset` of a dataset's main page; `charts`: its chart files (address,

@@ -41,33 +41,77 @@ impl PlainText {
     }
 
     /// `t` with each white-space character as a space (`space`: runs as
-    /// one). Bytes are scanned, and only the lead bytes of the few
-    /// non-ASCII white-space characters are decoded.
+    /// one). Bytes are scanned through a table, and only the lead bytes of
+    /// the few non-ASCII white-space characters are decoded; text is copied
+    /// a run at a time, a single space between words within the run.
     fn words(&mut self, t: &str) {
         let b = t.as_bytes();
+        // Whether a white-space character here would add nothing: at the
+        // start of the text or after a space.
+        let mut after_space = self.0.is_empty() || self.0.ends_with(' ');
         let (mut start, mut i) = (0, 0);
         while i < b.len() {
-            let width = match b[i] {
-                b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c => 1,
-                0xc2 | 0xe1 | 0xe2 | 0xe3 => t[i..]
+            let width = match BYTE[b[i] as usize] {
+                OTHER => {
+                    after_space = false;
+                    i += 1;
+                    continue;
+                }
+                SPACE if !after_space => {
+                    after_space = true;
+                    i += 1;
+                    continue;
+                }
+                SPACE | ASCII_WS => 1,
+                // Vietnamese letters (U+1E00–U+1EFF) share this lead byte
+                // with the one white space of its block, U+1680 (E1 9A 80).
+                _ if b[i] == 0xe1 && b[i + 1] != 0x9a => 0,
+                _ => t[i..]
                     .chars()
                     .next()
                     .filter(|c| c.is_whitespace())
                     .map_or(0, char::len_utf8),
-                _ => 0,
             };
             if width == 0 {
+                after_space = false;
                 i += 1;
                 continue;
             }
             self.0.push_str(&t[start..i]);
-            self.space();
+            if !after_space {
+                self.0.push(' ');
+                after_space = true;
+            }
             i += width;
             start = i;
         }
         self.0.push_str(&t[start..]);
     }
 }
+
+/// Byte classes for `PlainText::words`.
+const OTHER: u8 = 0;
+const SPACE: u8 = 1;
+/// Tab, line feed, vertical tab, form feed, carriage return.
+const ASCII_WS: u8 = 2;
+/// A lead byte of a non-ASCII white-space character (U+0085, U+00A0,
+/// U+1680, U+2000–U+205F, U+3000).
+const LEAD_WS: u8 = 3;
+
+const BYTE: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    t[b' ' as usize] = SPACE;
+    let mut c = 0x09;
+    while c <= 0x0d {
+        t[c] = ASCII_WS;
+        c += 1;
+    }
+    t[0xc2] = LEAD_WS;
+    t[0xe1] = LEAD_WS;
+    t[0xe2] = LEAD_WS;
+    t[0xe3] = LEAD_WS;
+    t
+};
 
 #[cfg(test)]
 mod tests {

@@ -346,8 +346,7 @@ impl<'a> Renderer<'a> {
             t.level = 2;
             ctx.insert_value("t", Value::from_serializable(&t));
             let h2 = self.render(TEASER, &ctx)?;
-            let h3 = String::from_utf8_lossy(&h3).into_owned();
-            let h2 = String::from_utf8_lossy(&h2).into_owned();
+            let (h3, h2) = (utf8(h3), utf8(h2));
             let derived = h2_of(&h3) == h2;
             t.html = Some(h3);
             t.html_h2 = Some(h2);
@@ -437,9 +436,30 @@ impl<'a> Renderer<'a> {
 /// The teaser field with an h2 title (`Teaser::html_h2`).
 const HTML_H2: &str = "html_h2";
 
-/// A teaser's partial with an h2 title made from the one with an h3.
+/// A teaser's partial with an h2 title made from the one with an h3:
+/// every `<h3` and `</h3>` made `<h2` and `</h2>`.
 fn h2_of(h3: &str) -> String {
-    h3.replace("<h3", "<h2").replace("</h3>", "</h2>")
+    let b = h3.as_bytes();
+    let mut out = String::with_capacity(h3.len());
+    let mut last = 0;
+    for at in memchr::memmem::find_iter(b, "h3") {
+        let before = &b[..at];
+        let opens = before.ends_with(b"<");
+        let closes = before.ends_with(b"</") && b.get(at + 2) == Some(&b'>');
+        if opens || closes {
+            out.push_str(&h3[last..at]);
+            out.push_str("h2");
+            last = at + 2;
+        }
+    }
+    out.push_str(&h3[last..]);
+    out
+}
+
+/// Rendered bytes as text (checked, not copied; a template's output is
+/// UTF-8, anything else is mended as `from_utf8_lossy` does).
+fn utf8(b: Vec<u8>) -> String {
+    String::from_utf8(b).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// A map without one of its keys.
@@ -594,6 +614,17 @@ mod teaser_tests {
         let h3 = r#"<article><h3 class="t"><a href="/a/">Tin h3</a></h3></article>"#;
         let h2 = r#"<article><h2 class="t"><a href="/a/">Tin h3</a></h2></article>"#;
         assert_eq!(h2_of(h3), h2);
+        for s in [
+            "",
+            "h3",
+            "<h3",
+            "</h3>",
+            "</h3",
+            "<<h3>h3</h3></h3 <h33 </h3>>",
+        ] {
+            let old = s.replace("<h3", "<h2").replace("</h3>", "</h2>");
+            assert_eq!(h2_of(s), old, "{s:?}");
+        }
         let full = Value::from_serializable(&serde_json::json!({
             "title": "Tin h3", "html": h3, "html_h2": h2,
         }));

@@ -14,6 +14,7 @@ use super::fold;
 use super::postings::{Postings, Weight};
 use rayon::prelude::*;
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::hash::Hasher;
 use std::sync::Mutex;
 
@@ -103,6 +104,10 @@ pub(super) struct Words<'i, 't> {
     folded: &'i Interner,
     exact: &'i Interner,
     seen: HashMap<&'t str, (u32, u32), Fast>,
+    /// A document's keys as met (reused from one document to the next).
+    met: Vec<u64>,
+    /// Where each distinct key of the document is in the output (reused).
+    at: HashMap<u64, usize, Fast>,
 }
 
 impl<'i, 't> Words<'i, 't> {
@@ -111,6 +116,8 @@ impl<'i, 't> Words<'i, 't> {
             folded,
             exact,
             seen: HashMap::default(),
+            met: Vec::new(),
+            at: HashMap::default(),
         }
     }
 
@@ -162,41 +169,48 @@ impl<'t> DocText<'t> {
 /// A document's distinct keys with their weight (title hit, body hits),
 /// ascending by key.
 pub(super) fn doc_keys<'t>(w: &mut Words<'_, 't>, d: &'t Doc, out: &mut Vec<(u64, Weight)>) {
+    let from = out.len();
     text_keys(w, DocText::of(d), out);
+    out[from..].sort_unstable_by_key(|&(k, _)| k);
 }
 
-/// `doc_keys` of a document given as `DocText`.
+/// A document's distinct keys with their weight (title hit, body hits), in
+/// the order they first occur (title first): counted in a table, not by
+/// sorting every occurrence (the postings of a key do not depend on the
+/// order of a document's keys).
 pub(super) fn text_keys<'t>(w: &mut Words<'_, 't>, d: DocText<'t>, out: &mut Vec<(u64, Weight)>) {
-    let len: usize = d.parts.iter().map(|p| p.len()).sum();
-    let (mut title, mut body) = (Vec::new(), Vec::with_capacity(2 * len / 5));
-    w.keys(&[d.title], &mut title);
-    w.keys(&d.parts, &mut body);
-    title.sort_unstable();
-    body.sort_unstable();
-    let (mut i, mut j) = (0, 0);
-    while i < title.len() || j < body.len() {
-        let k = match (title.get(i), body.get(j)) {
-            (Some(&a), Some(&b)) => a.min(b),
-            (Some(&a), None) => a,
-            (None, Some(&b)) => b,
-            (None, None) => break,
-        };
-        let t0 = i;
-        while title.get(i) == Some(&k) {
-            i += 1;
+    let mut met = std::mem::take(&mut w.met);
+    let mut at = std::mem::take(&mut w.at);
+    met.clear();
+    at.clear();
+    w.keys(&[d.title], &mut met);
+    let in_title = met.len();
+    w.keys(&d.parts, &mut met);
+    for (n, &k) in met.iter().enumerate() {
+        let title = n < in_title;
+        match at.entry(k) {
+            Entry::Occupied(e) => {
+                let wt = &mut out[*e.get()].1;
+                if title {
+                    wt.title = true;
+                } else {
+                    wt.body = (wt.body + 1).min(7);
+                }
+            }
+            Entry::Vacant(e) => {
+                e.insert(out.len());
+                out.push((
+                    k,
+                    Weight {
+                        title,
+                        body: u8::from(!title),
+                    },
+                ));
+            }
         }
-        let b0 = j;
-        while body.get(j) == Some(&k) {
-            j += 1;
-        }
-        out.push((
-            k,
-            Weight {
-                title: i > t0,
-                body: (j - b0).min(7) as u8,
-            },
-        ));
     }
+    w.met = met;
+    w.at = at;
 }
 
 fn part_of(key: u64) -> usize {

@@ -9,18 +9,23 @@ use serde::Serialize;
 /// those characters can then only stand inside strings, where `\uXXXX`
 /// means the same character.
 pub fn escape_html_chars(json: String) -> String {
-    if !json.contains(['<', '>', '&']) {
+    let b = json.as_bytes();
+    if memchr::memchr3(b'<', b'>', b'&', b).is_none() {
         return json;
     }
     let mut out = String::with_capacity(json.len() + 16);
-    for c in json.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            c => out.push(c),
-        }
+    let mut last = 0;
+    // The three are ASCII: their positions are character boundaries.
+    for i in memchr::memchr3_iter(b'<', b'>', b'&', b) {
+        out.push_str(&json[last..i]);
+        out.push_str(match b[i] {
+            b'<' => "\\u003c",
+            b'>' => "\\u003e",
+            _ => "\\u0026",
+        });
+        last = i + 1;
     }
+    out.push_str(&json[last..]);
     out
 }
 

@@ -6,7 +6,30 @@ use crate::render::meta::{self, Meta};
 use crate::render::pages::{JobOutput, missing_template};
 use crate::render::renderer::{Link, Renderer, Shared};
 use crate::render::splice::{CONTENT_TOKEN, splice};
+use serde::Serialize;
 use tera::Value;
+
+/// The `article` value templates see (serialised straight into the
+/// template's value, with no JSON value between).
+#[derive(Serialize)]
+struct ArticleValue<'a> {
+    title: &'a str,
+    url: String,
+    permalink: String,
+    date_line: String,
+    date_iso: String,
+    date_short: String,
+    author: &'a str,
+    summary: &'a str,
+    image: Option<String>,
+    image_caption: Option<&'a str>,
+    image_width: Option<u32>,
+    image_height: Option<u32>,
+    image_html: Option<String>,
+    category: Link<'a>,
+    tags: Vec<Link<'a>>,
+    content: &'static str,
+}
 
 pub fn article(r: &Renderer, shared: &Shared, i: usize, body: &str) -> JobOutput {
     let site = r.site;
@@ -24,31 +47,34 @@ pub fn article(r: &Renderer, shared: &Shared, i: usize, body: &str) -> JobOutput
     let mut ctx = r.context();
     ctx.insert(
         "article",
-        &serde_json::json!({
-            "title": a.title,
-            "url": r.url(&e.url),
-            "permalink": site.absolute(&e.url),
-            "date_line": a.date.date_line(),
-            "date_iso": a.date.rfc3339(),
-            "date_short": a.date.short_date(),
-            "author": a.author,
-            "summary": a.summary,
-            "image": a.image.as_ref().map(|u| match site.images.replaced(u) {
+        &ArticleValue {
+            title: &a.title,
+            url: r.url(&e.url),
+            permalink: site.absolute(&e.url),
+            date_line: a.date.date_line(),
+            date_iso: a.date.rfc3339(),
+            date_short: a.date.short_date(),
+            author: &a.author,
+            summary: &a.summary,
+            image: a.image.as_ref().map(|u| match site.images.replaced(u) {
                 Some(j) => r.url(&format!("/{j}")),
                 None if u.starts_with('/') => r.url(u),
                 None => u.clone(),
             }),
-            "image_caption": a.image_caption,
-            "image_width": e.image_size.map(|s| s.0),
-            "image_height": e.image_size.map(|s| s.1),
+            image_caption: a.image_caption.as_deref(),
+            image_width: e.image_size.map(|s| s.0),
+            image_height: e.image_size.map(|s| s.1),
             // The lead photo as a <picture> (WebP, JPEG), when it is resized.
-            "image_html": a.image.as_deref().and_then(|u| {
+            image_html: a.image.as_deref().and_then(|u| {
                 crate::render::picture::lead(r, u, a.image_caption.as_deref().unwrap_or(""))
             }),
-            "category": Link { name: &cat.name, url: r.url(&cat.url) },
-            "tags": tags,
-            "content": CONTENT_TOKEN,
-        }),
+            category: Link {
+                name: &cat.name,
+                url: r.url(&cat.url),
+            },
+            tags,
+            content: CONTENT_TOKEN,
+        },
     );
     let related: Vec<Value> = e.related.iter().map(|&j| shared.teaser(r, j)).collect();
     ctx.insert_value("related", Value::from(related));
