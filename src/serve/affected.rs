@@ -108,7 +108,8 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
             && (lead_changed(a)
                 || photos
                     .iter()
-                    .any(|u| a.body.held().is_some_and(|b| b.contains(u.as_str()))))
+                    // A body not held (never in serve) may show it.
+                    .any(|u| a.body.held().is_none_or(|b| b.contains(u.as_str()))))
     };
     let per = site.config.articles_per_page.max(1);
 
