@@ -97,20 +97,8 @@ pub fn affected_jobs(last: Last, site: &Site, dirty: &Dirty, full: bool) -> Vec<
     }
     // Most edits change no photo: then no article is even looked at here
     // (reading 10,000 of them costs more than all the rest of this).
-    let lead_changed = |a: &Article| {
-        !photos.is_empty()
-            && a.image
-                .as_deref()
-                .is_some_and(|u| photos.contains(u.trim_start_matches('/')))
-    };
-    let shows_changed = |a: &Article| {
-        !photos.is_empty()
-            && (lead_changed(a)
-                || photos
-                    .iter()
-                    // A body not held (never in serve) may show it.
-                    .any(|u| a.body.held().is_none_or(|b| b.contains(u.as_str()))))
-    };
+    let lead_changed = |a: &Article| leads_with(a, &photos);
+    let shows_changed = |a: &Article| shows_photo(a, &photos);
     let per = site.config.articles_per_page.max(1);
 
     all.into_iter()
@@ -214,11 +202,29 @@ fn archive_changed(old: &Site, site: &Site, p: usize, same: &dyn Fn(usize, usize
     })
 }
 
+/// Whether one of `photos` (as `changed_photos` gives them) is `a`'s lead photo.
+pub fn leads_with(a: &Article, photos: &BTreeSet<String>) -> bool {
+    !photos.is_empty()
+        && a.image
+            .as_deref()
+            .is_some_and(|u| photos.contains(u.trim_start_matches('/')))
+}
+
+/// Whether `a` shows one of `photos`: as its lead photo or in its body.
+pub fn shows_photo(a: &Article, photos: &BTreeSet<String>) -> bool {
+    !photos.is_empty()
+        && (leads_with(a, photos)
+            || photos
+                .iter()
+                // A body not held (never in serve) may show it.
+                .any(|u| a.body.held().is_none_or(|b| b.contains(u.as_str()))))
+}
+
 /// Addresses (without the leading `/`) of the photos whose plan differs
 /// from the last site's (replaced by one of another size, added, removed):
 /// the pages showing them have other `<img>` sizes and `srcset`s. Empty
 /// unless static files were edited.
-fn changed_photos(old: &Site, site: &Site, dirty: &Dirty) -> BTreeSet<String> {
+pub fn changed_photos(old: &Site, site: &Site, dirty: &Dirty) -> BTreeSet<String> {
     if !dirty.statics {
         return BTreeSet::new();
     }

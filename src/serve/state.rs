@@ -16,7 +16,7 @@ use crate::render::chartpngs::{ChartPngs, PngMode};
 use crate::render::renderer::{RenderOptions, Renderer};
 use crate::serve::LIVE_RELOAD;
 use crate::serve::affected::{
-    Last, affected_jobs, expected_pages, is_page, moved, page_set_changed,
+    Last, affected_jobs, changed_photos, expected_pages, is_page, moved, page_set_changed,
 };
 use crate::serve::dirty::Dirty;
 use crate::util::idhash::IdHashMap;
@@ -245,6 +245,13 @@ impl State {
             now: Some(self.opts.now.ts),
         };
         let r = Renderer::new(&site, &theme, &opts);
+        // Photos replaced under their names: the teasers kept of the
+        // stories showing them name the old sizes and copies.
+        let photos = match self.last.as_ref() {
+            Some(old) if !full => changed_photos(old, &site, dirty),
+            _ => BTreeSet::new(),
+        };
+        self.forget_photos(&photos);
         let mut shared = self.shared(&r);
         if full {
             self.search_cache().reset(); // a full rebuild writes every file
@@ -286,7 +293,7 @@ impl State {
             self.search_cache().reset();
             return Err(diags);
         }
-        self.remember(&r, &shared, dirty, full);
+        self.remember(&r, &shared, dirty, full, &photos);
         self.touched_tags.clear();
         let moved = moved(self.last.as_ref(), &site, dirty);
         let (mut files, copies) = sink.into_sorted();

@@ -7,10 +7,10 @@ use crate::load::content::Article;
 use crate::model::site::Site;
 use crate::render::markdown;
 use crate::render::renderer::{Renderer, Shared};
-use crate::serve::affected::same_card;
+use crate::serve::affected::{same_card, shows_photo};
 use crate::serve::dirty::Dirty;
 use crate::util::idhash::{FastBuild, path_key};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -137,9 +137,26 @@ impl State {
         out
     }
 
+    /// Forget the teasers of the stories showing one of `photos`
+    /// (`changed_photos`): the next render makes them again. (Bodies keep:
+    /// their `<img>`s are sized from the plan when their page is made.)
+    pub(super) fn forget_photos(&mut self, photos: &BTreeSet<String>) {
+        if !photos.is_empty() {
+            self.teasers.retain(|_, c| !shows_photo(&c.article, photos));
+        }
+    }
+
     /// Keep new bodies and teasers: after an article edit only the edited
-    /// ones are new; after a data or full rebuild, any may be.
-    pub(super) fn remember(&mut self, r: &Renderer, shared: &Shared, dirty: &Dirty, full: bool) {
+    /// ones are new, and the teasers showing a changed photo (`photos`);
+    /// after a data or full rebuild, any may be.
+    pub(super) fn remember(
+        &mut self,
+        r: &Renderer,
+        shared: &Shared,
+        dirty: &Dirty,
+        full: bool,
+        photos: &BTreeSet<String>,
+    ) {
         let site = r.site;
         let dv = self.data_version;
         // Compared as bytes: a `BTreeSet<PathBuf>` lookup compares paths
@@ -148,7 +165,10 @@ impl State {
             dirty.articles.iter().map(|p| p.as_os_str()).collect();
         let every = full || dirty.data;
         for (i, e) in site.articles.iter().enumerate() {
-            if !(every || edited.contains(e.article.source.as_os_str())) {
+            if !(every
+                || edited.contains(e.article.source.as_os_str())
+                || shows_photo(&e.article, photos))
+            {
                 continue;
             }
             let key = path_key(&e.article.source);

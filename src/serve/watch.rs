@@ -75,7 +75,6 @@ fn next_edit(
 ) -> Option<Dirty> {
     let first = rx.recv().ok()?;
     let mut dirty = Dirty::default();
-    watch_new_tops(root, watcher, watched, &mut dirty);
     let canon_root = root.canonicalize().unwrap_or(root.to_path_buf());
     add_event(&mut dirty, first, root, &canon_root);
     // Debounce: editors write a file in several steps.
@@ -86,10 +85,11 @@ fn next_edit(
             Err(_) => break,
         }
     }
-    // Again after the debounce: a folder created while it ran sent its
-    // only event (on the root) into this edit; looked for only before,
-    // it was never watched, and files written into it later were never
-    // seen (a theme override started while serving).
+    // After the debounce: a folder created while it ran sent its only
+    // event (on the root) into this edit; looked for before it, the folder
+    // was never watched, and files written into it later were never seen
+    // (a theme override started while serving). Files written into it
+    // before the watch starts are read by the full rebuild this asks for.
     watch_new_tops(root, watcher, watched, &mut dirty);
     Some(dirty)
 }
