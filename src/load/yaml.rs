@@ -537,43 +537,6 @@ mod tests {
     }
 
     #[test]
-    fn tags_are_found_at_the_start_of_a_value_only() {
-        assert_eq!(scan_line("data: !!binary aGk=", false).tag, Some(6));
-        assert_eq!(scan_line("- !custom x", false).tag, Some(2));
-        assert_eq!(scan_line("tags: [a, !x b]", false).tag, Some(10));
-        assert_eq!(scan_line("summary: Tin vui! Cả huyện", false).tag, None);
-        assert_eq!(scan_line("title: \"!important\"", false).tag, None);
-        assert_eq!(scan_line("title: x # !comment", false).tag, None);
-    }
-
-    #[test]
-    fn escaped_control_characters_in_double_quotes_are_found() {
-        assert_eq!(
-            scan_line(r#"title: "a\x01b""#, false).escaped_control,
-            Some((9, '\u{1}'))
-        );
-        assert_eq!(
-            scan_line(r#"title: "a\u0000""#, false).escaped_control,
-            Some((9, '\0'))
-        );
-        assert_eq!(
-            scan_line(r#"title: "a\nb\tc""#, false).escaped_control,
-            None
-        );
-        assert_eq!(scan_line(r#"title: 'a\x01'"#, false).escaped_control, None);
-        // A double-quoted string continued on the next line.
-        let first = scan_line(r#"title: "Tin vui"#, false);
-        assert!(first.open_quotes);
-        let next = scan_line(r#"  \e\a tiếp" "#, true);
-        assert_eq!(next.escaped_control, Some((2, '\u{1b}')));
-        assert!(!next.open_quotes);
-        assert_eq!(
-            scan_line(r#"  \N""#, true).escaped_control,
-            Some((2, '\u{85}'))
-        );
-    }
-
-    #[test]
     fn block_scalars_are_text() {
         let src = "headline: |\n  ! not a tag\n  \"\\x01\" is text\ntitle: x\n";
         assert!(check_source(src, Path::new("s.yaml"), 0).is_ok());
