@@ -136,32 +136,34 @@ fn images<'h>(r: &Renderer, html: &'h str, known: Option<(&str, (u32, u32))>) ->
 /// `href="…"` to a resized original whose file is not published: to the
 /// largest JPEG instead.
 fn links<'h>(r: &Renderer, html: &'h str) -> Cow<'h, str> {
-    if r.site.images.config.publish_originals || !html.contains(" href=\"") {
+    if r.site.images.config.publish_originals {
         return Cow::Borrowed(html);
     }
+    // Most bodies link to no photo: the addresses are looked up first, and
+    // the body is copied only from the first one that changes.
+    const HREF: &str = " href=\"";
+    let finder = memchr::memmem::Finder::new(HREF);
     let mut out = String::new();
-    let mut rest = html;
-    let mut changed = false;
-    while let Some(i) = rest.find(" href=\"") {
-        let start = i + " href=\"".len();
-        let end = rest[start..].find('"').map_or(rest.len(), |j| start + j);
-        let href = &rest[start..end];
-        out.push_str(&rest[..start]);
-        match (!href.contains("://"))
+    // `html[copied..]` is not yet in `out`.
+    let mut copied = 0;
+    let mut from = 0;
+    while let Some(i) = finder.find(&html.as_bytes()[from..]) {
+        let start = from + i + HREF.len();
+        let end = memchr::memchr(b'"', &html.as_bytes()[start..]).map_or(html.len(), |j| start + j);
+        let href = &html[start..end];
+        if let Some(to) = (!href.contains("://"))
             .then(|| r.site.images.replaced(local(r, href)))
             .flatten()
         {
-            Some(to) => {
-                out.push_str(&r.url(&format!("/{to}")));
-                changed = true;
-            }
-            None => out.push_str(href),
+            out.push_str(&html[copied..start]);
+            out.push_str(&r.url(&format!("/{to}")));
+            copied = end;
         }
-        rest = &rest[end..];
+        from = end;
     }
-    if !changed {
+    if copied == 0 {
         return Cow::Borrowed(html);
     }
-    out.push_str(rest);
+    out.push_str(&html[copied..]);
     Cow::Owned(out)
 }
