@@ -7,6 +7,10 @@
 
 use super::postings::Weight;
 
+/// A key as one integer: a word (folded id << 32 | exact id), or a pair of
+/// neighbouring words (two folded ids) with the top bit set.
+pub const PAIR: u64 = 1 << 63;
+
 /// Where a key of the current document is in the output.
 #[derive(Clone, Copy, Default)]
 struct Mark {
@@ -141,7 +145,7 @@ impl Counter {
         self.shift -= 1;
         let mask = self.pairs.len() - 1;
         for (at, &(key, _)) in out.iter().enumerate().skip(self.from) {
-            if key & super::invert::PAIR == 0 {
+            if key & PAIR == 0 {
                 continue;
             }
             let mut i = self.slot(key);
@@ -162,7 +166,6 @@ impl Counter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::search::invert::PAIR;
 
     #[test]
     fn keys_are_counted_once_each_across_documents_and_growth() {

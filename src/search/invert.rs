@@ -19,9 +19,7 @@ use std::collections::HashMap;
 use std::hash::Hasher;
 use std::sync::Mutex;
 
-/// A key as one integer: a word (folded id << 32 | exact id), or a pair of
-/// neighbouring words (two folded ids) with the top bit set.
-pub const PAIR: u64 = 1 << 63;
+pub use super::count::PAIR;
 /// Partitions of the keys, merged in parallel (a power of two).
 const PARTS: usize = 64;
 /// Documents tokenised by one task (each task asks the shared interner
@@ -280,9 +278,8 @@ pub struct Inverter {
     /// The written forms met and a counter, one kit per task running at
     /// once (each task takes one and gives it back), so that a form is
     /// folded and interned about once per thread in a build, not once per
-    /// chunk; and the chunks' postings lists, kept with their capacity.
+    /// chunk.
     kits: Mutex<Vec<Kit>>,
-    posts: Mutex<Vec<ChunkPosts>>,
     /// The number the next document gets.
     next: u32,
 }
@@ -300,7 +297,6 @@ impl Inverter {
             exact: Interner::new(),
             parts: (0..PARTS).map(|_| Part::default()).collect(),
             kits: Mutex::default(),
-            posts: Mutex::default(),
             next: 0,
         }
     }
@@ -315,14 +311,14 @@ impl Inverter {
     fn add_wave(&mut self, wave: &[DocText<'_>]) {
         let first = self.next as usize;
         let (folded, exact) = (&self.folded, &self.exact);
-        let (kits, posts) = (&self.kits, &self.posts);
+        let kits = &self.kits;
         let chunks: Vec<ChunkPosts> = wave
             .par_chunks(CHUNK)
             .enumerate()
             .map(|(c, chunk)| {
                 let kit = lock(kits).pop().unwrap_or_default();
                 let mut words = Words::with(folded, exact, kit);
-                let mut out = lock(posts).pop().unwrap_or_else(|| vec![Vec::new(); PARTS]);
+                let mut out: ChunkPosts = vec![Vec::new(); PARTS];
                 let mut keys = Vec::new();
                 for (i, &d) in chunk.iter().enumerate() {
                     let doc = (first + c * CHUNK + i) as u32;
@@ -343,11 +339,6 @@ impl Inverter {
                 }
             }
         });
-        let mut posts = lock(&self.posts);
-        for mut c in chunks {
-            c.iter_mut().for_each(Vec::clear);
-            posts.push(c);
-        }
         self.next += wave.len() as u32;
     }
 
