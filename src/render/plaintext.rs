@@ -49,6 +49,10 @@ impl PlainText {
         // Whether a white-space character here would add nothing: at the
         // start of the text or after a space.
         let mut after_space = self.0.is_empty() || self.0.ends_with(' ');
+        if plain(b) && !(after_space && b.first() == Some(&b' ')) {
+            self.0.push_str(t);
+            return;
+        }
         let (mut start, mut i) = (0, 0);
         while i < b.len() {
             let width = match BYTE[b[i] as usize] {
@@ -87,6 +91,29 @@ impl PlainText {
         }
         self.0.push_str(&t[start..]);
     }
+}
+
+/// Whether `b` is copied as it is: no white space but single spaces
+/// (none of the bytes the table below classes as white space or its lead,
+/// but U+1E00–U+1EFF's lead E1 when not followed by 9A; no two spaces in
+/// a row). Written without early exits so that it runs over many bytes
+/// at once (most text events are plain).
+fn plain(b: &[u8]) -> bool {
+    let odd = |(&c, &next): (&u8, &u8)| {
+        (c < 0x20)
+            | (c == 0xc2)
+            | (c == 0xe2)
+            | (c == 0xe3)
+            | ((c == 0xe1) & (next == 0x9a))
+            | ((c == b' ') & (next == b' '))
+    };
+    let last = b.last().copied().unwrap_or(0);
+    let tail = (last < 0x20) | (last == 0xc2) | (last.wrapping_sub(0xe1) < 3);
+    !tail
+        && !b
+            .iter()
+            .zip(b.iter().skip(1))
+            .fold(false, |any, p| any | odd(p))
 }
 
 /// Byte classes for `PlainText::words`.
@@ -140,5 +167,22 @@ mod tests {
         let mut p = PlainText::new(0);
         p.words("Mường\u{a0}So \u{3000}\tthảo\u{2003}quả\u{85}");
         assert_eq!(p.0, "Mường So thảo quả ");
+        // Plain runs, copied whole, and runs that only look plain.
+        for t in [
+            "Mường So",
+            " Mường",
+            "Mường ",
+            "a  b",
+            "ạ\u{1680}b",
+            "ạ",
+            "a\u{a0}",
+        ] {
+            for before in ["", "x", "x "] {
+                let mut p = PlainText(before.to_string());
+                p.words(t);
+                let whole = format!("{before}{t}");
+                assert_eq!(p.0, by_chars(&whole), "{before:?} + {t:?}");
+            }
+        }
     }
 }

@@ -10,17 +10,16 @@
 //! written depends on them (entries are sorted by their text at the end).
 
 use super::Doc;
+use super::count::Counter;
 use super::fold;
 use super::postings::{Postings, Weight};
+use super::scan::{Forms, each_word};
 use rayon::prelude::*;
 use std::collections::HashMap;
-use std::collections::hash_map::Entry;
 use std::hash::Hasher;
 use std::sync::Mutex;
 
-/// A key as one integer: a word (folded id << 32 | exact id), or a pair of
-/// neighbouring words (two folded ids) with the top bit set.
-pub const PAIR: u64 = 1 << 63;
+pub use super::count::PAIR;
 /// Partitions of the keys, merged in parallel (a power of two).
 const PARTS: usize = 64;
 /// Documents tokenised by one task (each task asks the shared interner
@@ -99,51 +98,52 @@ impl Interner {
     }
 }
 
-/// The folded and exact interners, and a chunk's cache in front of them.
-pub(super) struct Words<'i, 't> {
+/// The folded and exact interners, and what a task keeps in front of them
+/// from one document to the next.
+pub(super) struct Words<'i> {
     folded: &'i Interner,
     exact: &'i Interner,
-    seen: HashMap<&'t str, (u32, u32), Fast>,
-    /// A document's keys as met (reused from one document to the next).
-    met: Vec<u64>,
-    /// Where each distinct key of the document is in the output (reused).
-    at: HashMap<u64, usize, Fast>,
+    kit: Kit,
 }
 
-impl<'i, 't> Words<'i, 't> {
+/// The written forms met so far (through one pair of interners), and the
+/// counter of a document's keys.
+#[derive(Default)]
+pub(super) struct Kit {
+    forms: Forms,
+    count: Counter,
+}
+
+impl<'i> Words<'i> {
     pub(super) fn new(folded: &'i Interner, exact: &'i Interner) -> Self {
-        Words {
-            folded,
-            exact,
-            seen: HashMap::default(),
-            met: Vec::new(),
-            at: HashMap::default(),
-        }
+        Words::with(folded, exact, Kit::default())
     }
 
-    /// (folded id, exact id) of a word as written.
-    fn ids(&mut self, w: &'t str) -> (u32, u32) {
-        if let Some(&ids) = self.seen.get(w) {
-            return ids;
-        }
-        let e = fold::exact(w);
-        let f = fold::fold(&e);
-        let ids = (self.folded.id(f), self.exact.id(e));
-        self.seen.insert(w, ids);
-        ids
+    /// Words with a kit used before with the same interners.
+    fn with(folded: &'i Interner, exact: &'i Interner, kit: Kit) -> Self {
+        Words { folded, exact, kit }
     }
 
-    /// Every key of one text given in parts (as if joined: the parts
-    /// split no word), in order, pairs not crossing texts.
-    fn keys(&mut self, parts: &[&'t str], out: &mut Vec<u64>) {
-        let mut prev: Option<u32> = None;
-        for w in parts.iter().flat_map(|p| fold::words(p)) {
-            let (f, e) = self.ids(w);
-            if let Some(p) = prev {
-                out.push(PAIR | (u64::from(p) << 31) | u64::from(f));
-            }
-            out.push((u64::from(f) << 32) | u64::from(e));
-            prev = Some(f);
+    /// Every key of one text given in parts (as if joined: the parts split
+    /// no word), pairs not crossing texts, counted into `out` as `title`.
+    fn keys(&mut self, parts: &[&str], title: bool, out: &mut Vec<(u64, Weight)>) {
+        let (folded, exact) = (self.folded, self.exact);
+        let (forms, count) = (&mut self.kit.forms, &mut self.kit.count);
+        let mut prev: Option<u64> = None;
+        for p in parts {
+            each_word(p, |start, end| {
+                let k = forms.key(p, start, end, |w| {
+                    let e = fold::exact(w);
+                    let f = fold::fold(&e);
+                    (u64::from(folded.id(f)) << 32) | u64::from(exact.id(e))
+                });
+                let f = k >> 32;
+                if let Some(pf) = prev {
+                    count.pair(out, PAIR | (pf << 31) | f, title);
+                }
+                count.word(out, k, title);
+                prev = Some(f);
+            });
         }
     }
 }
@@ -168,53 +168,94 @@ impl<'t> DocText<'t> {
 
 /// A document's distinct keys with their weight (title hit, body hits),
 /// ascending by key.
-pub(super) fn doc_keys<'t>(w: &mut Words<'_, 't>, d: &'t Doc, out: &mut Vec<(u64, Weight)>) {
+pub(super) fn doc_keys(w: &mut Words<'_>, d: &Doc, out: &mut Vec<(u64, Weight)>) {
     let from = out.len();
     text_keys(w, DocText::of(d), out);
     out[from..].sort_unstable_by_key(|&(k, _)| k);
 }
 
 /// A document's distinct keys with their weight (title hit, body hits), in
-/// the order they first occur (title first): counted in a table, not by
-/// sorting every occurrence (the postings of a key do not depend on the
-/// order of a document's keys).
-pub(super) fn text_keys<'t>(w: &mut Words<'_, 't>, d: DocText<'t>, out: &mut Vec<(u64, Weight)>) {
-    let mut met = std::mem::take(&mut w.met);
-    let mut at = std::mem::take(&mut w.at);
-    met.clear();
-    at.clear();
-    w.keys(&[d.title], &mut met);
-    let in_title = met.len();
-    w.keys(&d.parts, &mut met);
-    for (n, &k) in met.iter().enumerate() {
-        let title = n < in_title;
-        match at.entry(k) {
-            Entry::Occupied(e) => {
-                let wt = &mut out[*e.get()].1;
-                if title {
-                    wt.title = true;
-                } else {
-                    wt.body = (wt.body + 1).min(7);
-                }
-            }
-            Entry::Vacant(e) => {
-                e.insert(out.len());
-                out.push((
-                    k,
-                    Weight {
-                        title,
-                        body: u8::from(!title),
-                    },
-                ));
-            }
-        }
-    }
-    w.met = met;
-    w.at = at;
+/// the order they first occur (title first): counted in a table as the
+/// words are found, not by sorting every occurrence (the postings of a key
+/// do not depend on the order of a document's keys).
+pub(super) fn text_keys(w: &mut Words<'_>, d: DocText<'_>, out: &mut Vec<(u64, Weight)>) {
+    w.kit.count.start(out);
+    w.keys(&[d.title], true, out);
+    w.keys(&d.parts, false, out);
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
 }
 
 fn part_of(key: u64) -> usize {
     (key.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 58) as usize % PARTS
+}
+
+/// One partition's keys and their postings, a key's place found through
+/// an open-addressing table of places (a slot: place + 1, 0 when free),
+/// by a hash other than the one that chose the partition.
+struct Part {
+    slots: Vec<u32>,
+    shift: u32,
+    keys: Vec<u64>,
+    postings: Vec<Postings>,
+}
+
+impl Default for Part {
+    fn default() -> Self {
+        Part {
+            slots: vec![0; 1 << 10],
+            shift: 64 - 10,
+            keys: Vec::new(),
+            postings: Vec::new(),
+        }
+    }
+}
+
+impl Part {
+    #[inline(always)]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0xd6e8_feb8_6659_fd93) >> self.shift) as usize
+    }
+
+    /// The postings of `key`, empty ones if it is new.
+    #[inline(always)]
+    fn postings(&mut self, key: u64) -> &mut Postings {
+        let mask = self.slots.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            match self.slots[i] {
+                0 => break,
+                at if self.keys[at as usize - 1] == key => {
+                    return &mut self.postings[at as usize - 1];
+                }
+                _ => i = (i + 1) & mask,
+            }
+        }
+        self.insert(i, key)
+    }
+
+    #[inline(never)]
+    fn insert(&mut self, i: usize, key: u64) -> &mut Postings {
+        self.keys.push(key);
+        self.postings.push(Postings::default());
+        self.slots[i] = self.keys.len() as u32;
+        if self.keys.len() * 2 > self.slots.len() {
+            self.slots = vec![0; self.slots.len() * 2];
+            self.shift -= 1;
+            let mask = self.slots.len() - 1;
+            for (at, &k) in self.keys.iter().enumerate() {
+                let mut i = self.slot(k);
+                while self.slots[i] != 0 {
+                    i = (i + 1) & mask;
+                }
+                self.slots[i] = at as u32 + 1;
+            }
+        }
+        let last = self.postings.len() - 1;
+        &mut self.postings[last]
+    }
 }
 
 /// One chunk's postings, split by partition: (key, doc, weight).
@@ -233,7 +274,12 @@ pub struct Inverted {
 pub struct Inverter {
     folded: Interner,
     exact: Interner,
-    parts: Vec<HashMap<u64, Postings, Fast>>,
+    parts: Vec<Part>,
+    /// The written forms met and a counter, one kit per task running at
+    /// once (each task takes one and gives it back), so that a form is
+    /// folded and interned about once per thread in a build, not once per
+    /// chunk.
+    kits: Mutex<Vec<Kit>>,
     /// The number the next document gets.
     next: u32,
 }
@@ -249,7 +295,8 @@ impl Inverter {
         Inverter {
             folded: Interner::new(),
             exact: Interner::new(),
-            parts: (0..PARTS).map(|_| HashMap::default()).collect(),
+            parts: (0..PARTS).map(|_| Part::default()).collect(),
+            kits: Mutex::default(),
             next: 0,
         }
     }
@@ -264,11 +311,13 @@ impl Inverter {
     fn add_wave(&mut self, wave: &[DocText<'_>]) {
         let first = self.next as usize;
         let (folded, exact) = (&self.folded, &self.exact);
+        let kits = &self.kits;
         let chunks: Vec<ChunkPosts> = wave
             .par_chunks(CHUNK)
             .enumerate()
             .map(|(c, chunk)| {
-                let mut words = Words::new(folded, exact);
+                let kit = lock(kits).pop().unwrap_or_default();
+                let mut words = Words::with(folded, exact, kit);
                 let mut out: ChunkPosts = vec![Vec::new(); PARTS];
                 let mut keys = Vec::new();
                 for (i, &d) in chunk.iter().enumerate() {
@@ -279,13 +328,14 @@ impl Inverter {
                         out[part_of(k)].push((k, doc, wt));
                     }
                 }
+                lock(kits).push(words.kit);
                 out
             })
             .collect();
-        self.parts.par_iter_mut().enumerate().for_each(|(p, map)| {
+        self.parts.par_iter_mut().enumerate().for_each(|(p, part)| {
             for c in &chunks {
                 for &(k, doc, wt) in &c[p] {
-                    map.entry(k).or_default().push(doc, wt, k & PAIR != 0);
+                    part.postings(k).push(doc, wt, k & PAIR != 0);
                 }
             }
         });
@@ -293,7 +343,11 @@ impl Inverter {
     }
 
     pub fn finish(self) -> Inverted {
-        let keys = self.parts.into_iter().flat_map(|m| m.into_iter()).collect();
+        let keys = self
+            .parts
+            .into_iter()
+            .flat_map(|p| p.keys.into_iter().zip(p.postings))
+            .collect();
         Inverted {
             keys,
             folded: self.folded.into_strings(),

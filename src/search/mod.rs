@@ -12,14 +12,18 @@
 //!
 //! - `fold`: tokens, folding (search.js folds queries by the same rules);
 //! - `invert`: the inverted index (interned words, postings per partition);
+//! - `count`: a document's keys counted as its words are found;
+//! - `scan`: words found and looked up in one pass over a text's bytes;
 //! - `postings`: the postings strings;
 //! - `files`: the files under `/tim-kiem/` (see there for their format).
 
+mod count;
 pub mod files;
 pub mod fold;
 mod incremental;
 mod invert;
 mod postings;
+mod scan;
 mod stream;
 
 use crate::model::site::Site;
