@@ -440,7 +440,12 @@ pub fn build(opts: &BuildOptions) -> Result<Report, Diagnostics> {
     if let Ok(list) = std::fs::read(opts.output_dir().join(FILE)) {
         let _ = crate::output::atomic::write_in(&p.site.config.images.cache, CACHED, &list);
     }
-    Ok(Report::new(&p, timings, opts.now))
+    let report = Report::new(&p, timings, opts.now);
+    // Freeing the site and the list of what was written is a tenth of a
+    // second on one thread at 10,000 articles: `chiso build` exits without
+    // waiting for it; a caller that lives on frees it in the background.
+    std::thread::spawn(move || drop(p));
+    Ok(report)
 }
 
 /// `chiso check`: everything `build` validates, writing nothing.

@@ -22,7 +22,8 @@
 //! folder and the manifest written there, before the marker.
 
 use crate::output::sink::CarriedGroup;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
+use std::ffi::{OsStr, OsString};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -75,31 +76,43 @@ fn paths_of(line: &str) -> impl Iterator<Item = &str> {
 /// back from disk (an output restored from a CI cache or an artifact): a
 /// line naming `..`, an absolute path, a symbolic link or a missing file
 /// makes the whole folder untrusted, so it is written afresh and nothing
-/// it lists is ever deleted.
+/// it lists is ever deleted. Each folder is listed once (its entries'
+/// own types, as `lstat` gives them), not a file looked up at a time:
+/// 30,000 lookups were a tenth of a second before anything else began.
 fn listed_files_are_real(out: &Path, folder: &str, text: &str) -> bool {
     let top = out.join(folder);
     if !top.symlink_metadata().is_ok_and(|m| m.is_dir()) {
         return false;
     }
-    let mut dirs: HashSet<&str> = HashSet::new();
+    let mut dirs: HashMap<&str, Option<HashSet<OsString>>> = HashMap::new();
     text.lines().skip(1).flat_map(paths_of).all(|to| {
         let inside = to.strip_prefix(folder).is_some_and(|r| r.starts_with('/'));
         if !inside || !crate::output::paths::safe_rel(to) {
             return false;
         }
-        let parent = to.rsplit_once('/').map_or("", |p| p.0);
-        let dir_ok = dirs.contains(parent)
-            || crate::output::paths::real_inside(out, parent)
-                .is_some_and(|p| p.symlink_metadata().is_ok_and(|m| m.is_dir()));
-        if dir_ok {
-            dirs.insert(parent);
-        }
-        dir_ok
-            && out
-                .join(to)
-                .symlink_metadata()
-                .is_ok_and(|m| m.file_type().is_file())
+        let Some((parent, name)) = to.rsplit_once('/') else {
+            return false;
+        };
+        dirs.entry(parent)
+            .or_insert_with(|| regular_files(out, parent))
+            .as_ref()
+            .is_some_and(|files| files.contains(OsStr::new(name)))
     })
+}
+
+/// The names of the regular files (not links) in folder `rel` of `out`,
+/// when it is a real folder reached through real folders.
+fn regular_files(out: &Path, rel: &str) -> Option<HashSet<OsString>> {
+    let dir = crate::output::paths::real_inside(out, rel)
+        .filter(|p| p.symlink_metadata().is_ok_and(|m| m.is_dir()))?;
+    let entries = std::fs::read_dir(dir).ok()?;
+    Some(
+        entries
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .map(|e| e.file_name())
+            .collect(),
+    )
 }
 
 impl Carry {
@@ -326,5 +339,38 @@ mod tests {
         std::fs::write(dir.join(MANIFEST), format!("{HEAD}\n{line}\n")).unwrap();
         assert!(Carry::read(&out, "anh-web", true).note(&g));
         std::fs::remove_dir_all(&out).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_manifest_listing_a_link_a_folder_or_a_missing_file_is_not_trusted() {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = tmp.path();
+        let dir = out.join("anh-web/images");
+        std::fs::create_dir_all(dir.join("thu-muc")).unwrap();
+        std::fs::create_dir_all(out.join("ngoai")).unwrap();
+        std::fs::write(dir.join("a-360.webp"), "w").unwrap();
+        std::fs::write(out.join("ngoai/b-360.webp"), "w").unwrap();
+        std::os::unix::fs::symlink(out.join("ngoai/b-360.webp"), dir.join("lien-ket.webp"))
+            .unwrap();
+        std::os::unix::fs::symlink(out.join("ngoai"), out.join("anh-web/vong")).unwrap();
+        let trusted = |listed: &[&str]| {
+            let g = group("/c/e", listed);
+            let text = format!("{HEAD}\n{}\n", line_of(&g));
+            std::fs::write(out.join("anh-web").join(MANIFEST), text).unwrap();
+            Carry::read(out, "anh-web", true).note(&g)
+        };
+        assert!(trusted(&["anh-web/images/a-360.webp"]));
+        assert!(!trusted(&[
+            "anh-web/images/a-360.webp",
+            "anh-web/images/lien-ket.webp"
+        ]));
+        assert!(!trusted(&["anh-web/images/thu-muc"]));
+        assert!(!trusted(&[
+            "anh-web/images/a-360.webp",
+            "anh-web/images/mat.webp"
+        ]));
+        assert!(!trusted(&["anh-web/vong/b-360.webp"]));
+        assert!(!trusted(&["anh-web/images/../../ngoai/b-360.webp"]));
     }
 }
